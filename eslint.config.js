@@ -1,0 +1,18 @@
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'scratch/**', 'coverage/**', 'src/web/dist/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-imports': ['error', {
+        paths: [{ name: '@duckdb/node-api', message: 'Only src/store/duckdb/duckdb-engine.ts may import the DuckDB driver.' },
+                { name: 'exceljs', message: 'Only src/xlsx/ may import ExcelJS.' }],
+      }],
+    },
+  },
+  { files: ['src/store/duckdb/duckdb-engine.ts', 'bench/**'], rules: { 'no-restricted-imports': 'off' } },
+  { files: ['src/xlsx/**'], rules: { 'no-restricted-imports': 'off' } },
+);

@@ -1,0 +1,188 @@
+/**
+ * DuckDB adapter: the only module that imports the DuckDB driver.
+ */
+import {
+  DuckDBConnection,
+  DuckDBInstance,
+  DuckDBTypeId,
+  dateValue,
+  timestampValue,
+  type DuckDBAppender,
+  type DuckDBResultReader,
+  type DuckDBValue,
+} from '@duckdb/node-api';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { AppendSource, Engine, EngineOptions, Queryable, Row, SqlValue } from '../engine.js';
+import { quoteLiteral } from '../engine.js';
+
+export async function openDuckDb(options: EngineOptions): Promise<Engine> {
+  const instance = await DuckDBInstance.create(options.path, {
+    autoinstall_known_extensions: 'false',
+    autoload_known_extensions: 'false',
+    ...(options.readOnly ? { access_mode: 'READ_ONLY' } : {}),
+  });
+  const main = await instance.connect();
+  await lockDown(main, options);
+  return new DuckDbEngine(instance, main);
+}
+
+/**
+ * Settings are fixed once, at open: nothing that runs later (not even SQL
+ * that reached us from a user) can install extensions or touch files outside
+ * the directories the caller named.
+ */
+async function lockDown(conn: DuckDBConnection, options: EngineOptions): Promise<void> {
+  const dirs = (options.allowedDirectories ?? []).map((d) => withSlash(path.resolve(d)));
+  const settings: string[] = [];
+  if (options.tempDirectory !== undefined) {
+    mkdirSync(options.tempDirectory, { recursive: true });
+    settings.push(`SET temp_directory = ${quoteLiteral(options.tempDirectory)}`);
+    dirs.push(withSlash(path.resolve(options.tempDirectory)));
+  }
+  if (options.memoryLimit !== undefined) settings.push(`SET memory_limit = ${quoteLiteral(options.memoryLimit)}`);
+  if (options.threads !== undefined) settings.push(`SET threads = ${Math.max(1, Math.floor(options.threads))}`);
+  if (dirs.length > 0) settings.push(`SET allowed_directories = [${dirs.map(quoteLiteral).join(', ')}]`);
+  settings.push('SET enable_external_access = false', 'SET lock_configuration = true');
+  for (const sql of settings) await conn.run(sql);
+}
+
+function withSlash(dir: string): string {
+  return dir.endsWith(path.sep) ? dir : dir + path.sep;
+}
+
+class DuckDbQueryable implements Queryable {
+  readonly dialect = 'duckdb' as const;
+  constructor(protected readonly conn: DuckDBConnection) {}
+
+  async query<T extends object = Row>(sql: string, params?: readonly SqlValue[]): Promise<T[]> {
+    const reader = await this.conn.runAndReadAll(sql, toDuckValues(params));
+    return readRows(reader) as T[];
+  }
+
+  async run(sql: string, params?: readonly SqlValue[]): Promise<void> {
+    await this.conn.run(sql, toDuckValues(params));
+  }
+
+  async append(table: string, columns: readonly string[], rows: AppendSource): Promise<number> {
+    const appender = await this.conn.createAppender(table);
+    let count = 0;
+    try {
+      const width = appender.columnCount;
+      if (columns.length !== width) {
+        throw new Error(`append to ${table}: ${columns.length} values per row, table has ${width} columns`);
+      }
+      const writers = Array.from({ length: width }, (_, i) => valueWriter(appender, appender.columnType(i).typeId));
+      for await (const row of rows) {
+        for (let i = 0; i < width; i++) writers[i]!(row[i] ?? null);
+        appender.endRow();
+        count++;
+      }
+      appender.flushSync();
+    } finally {
+      appender.closeSync();
+    }
+    return count;
+  }
+}
+
+class DuckDbEngine extends DuckDbQueryable implements Engine {
+  private closed = false;
+  constructor(
+    private readonly instance: DuckDBInstance,
+    main: DuckDBConnection,
+  ) {
+    super(main);
+  }
+
+  async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    const conn = await this.instance.connect();
+    try {
+      await conn.run('BEGIN TRANSACTION');
+      try {
+        const result = await fn(new DuckDbQueryable(conn));
+        await conn.run('COMMIT');
+        return result;
+      } catch (error) {
+        await conn.run('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    } finally {
+      conn.closeSync();
+    }
+  }
+
+  interrupt(): void {
+    this.conn.interrupt();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    // A checkpoint folds the write-ahead log into the file so that a closed
+    // database is one self-contained file (what backup and copy expect).
+    await this.conn.run('CHECKPOINT').catch(() => undefined);
+    this.conn.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+function toDuckValues(params: readonly SqlValue[] | undefined): DuckDBValue[] | undefined {
+  return params === undefined ? undefined : params.map((v) => v);
+}
+
+type Writer = (value: SqlValue) => void;
+
+function valueWriter(a: DuckDBAppender, typeId: DuckDBTypeId): Writer {
+  const orNull = (write: (v: Exclude<SqlValue, null>) => void): Writer => (v) => {
+    if (v === null) a.appendNull();
+    else write(v);
+  };
+  switch (typeId) {
+    case DuckDBTypeId.VARCHAR:
+      return orNull((v) => a.appendVarchar(String(v)));
+    case DuckDBTypeId.DOUBLE:
+      return orNull((v) => a.appendDouble(Number(v)));
+    case DuckDBTypeId.BIGINT:
+      return orNull((v) => a.appendBigInt(BigInt(v)));
+    case DuckDBTypeId.INTEGER:
+      return orNull((v) => a.appendInteger(Number(v)));
+    case DuckDBTypeId.BOOLEAN:
+      return orNull((v) => a.appendBoolean(Boolean(v)));
+    case DuckDBTypeId.DATE:
+      return orNull((v) => a.appendDate(dateValue(daysSinceEpoch(String(v)))));
+    case DuckDBTypeId.TIMESTAMP:
+      return orNull((v) => a.appendTimestamp(timestampValue(BigInt(Date.parse(String(v))) * 1000n)));
+    default:
+      return (v) => a.appendValue(v);
+  }
+}
+
+function daysSinceEpoch(isoDate: string): number {
+  return Math.round(Date.parse(`${isoDate.slice(0, 10)}T00:00:00Z`) / 86_400_000);
+}
+
+function readRows(reader: DuckDBResultReader): Row[] {
+  const names = reader.deduplicatedColumnNames();
+  const kinds = reader.columnTypes().map((t) => t.typeId);
+  const rows = reader.getRowsJS();
+  return rows.map((values) => {
+    const row: Row = {};
+    for (let i = 0; i < names.length; i++) row[names[i]!] = fromJs(values[i], kinds[i]!);
+    return row;
+  });
+}
+
+function fromJs(value: unknown, typeId: DuckDBTypeId): Row[string] {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'bigint') {
+    return value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(value) : value;
+  }
+  if (value instanceof Date) {
+    const iso = value.toISOString();
+    return typeId === DuckDBTypeId.DATE ? iso.slice(0, 10) : iso;
+  }
+  if (Array.isArray(value)) return value.map((v) => fromJs(v, DuckDBTypeId.ANY) as SqlValue);
+  if (typeof value === 'object') return value as Record<string, unknown>;
+  return value as SqlValue;
+}

@@ -1,0 +1,61 @@
+/**
+ * The seam between salescope and a SQL engine. Everything above the store
+ * speaks to this interface; only an adapter imports a driver.
+ *
+ * Values crossing it are plain JavaScript: numbers (64-bit integers that fit
+ * in a double become numbers), strings, booleans, null; DATE columns come
+ * back as 'YYYY-MM-DD' strings and TIMESTAMP columns as ISO-8601 strings so
+ * that results compare equal across engines and survive JSON.
+ */
+export type SqlValue = string | number | boolean | null | bigint;
+export type Row = Record<string, SqlValue | readonly SqlValue[] | Record<string, unknown>>;
+
+export type Dialect = 'duckdb' | 'postgres';
+
+export interface Queryable {
+  readonly dialect: Dialect;
+  /** Runs one statement and returns its rows. Parameters are positional ($1, $2 ...). */
+  query<T extends object = Row>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
+  /** Runs one or more statements and discards any result. */
+  run(sql: string, params?: readonly SqlValue[]): Promise<void>;
+  /** Bulk-appends rows to an existing table, in column order. */
+  append(table: string, columns: readonly string[], rows: AppendSource): Promise<number>;
+}
+
+export type AppendSource = Iterable<readonly SqlValue[]> | AsyncIterable<readonly SqlValue[]>;
+
+export interface Engine extends Queryable {
+  /**
+   * Runs fn inside one transaction on a connection of its own: committed when
+   * fn resolves, rolled back when it throws. Nothing fn wrote is visible to
+   * others before the commit, and a crash before it leaves no trace.
+   */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Asks a running statement to stop (best effort). */
+  interrupt(): void;
+  close(): Promise<void>;
+}
+
+export interface EngineOptions {
+  /** Database file, or ':memory:'. */
+  readonly path: string;
+  /**
+   * Directories the engine may read or write besides its own files. Every
+   * other file-system access is refused, so SQL cannot reach arbitrary files.
+   */
+  readonly allowedDirectories?: readonly string[];
+  readonly memoryLimit?: string;
+  readonly threads?: number;
+  readonly tempDirectory?: string;
+  readonly readOnly?: boolean;
+}
+
+/** Quotes an identifier for either engine. */
+export function quoteIdent(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+/** Quotes a string literal for either engine (standard SQL doubling). */
+export function quoteLiteral(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}

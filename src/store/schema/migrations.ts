@@ -1,0 +1,283 @@
+/**
+ * Schema migrations, in order. A migration is frozen once released: change
+ * the schema by adding one, never by editing one. The data model in
+ * data-model.ts describes the schema after the last migration.
+ */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'canonical data model',
+    // Imported tables carry no PRIMARY KEY: DuckDB's index makes a bulk
+    // delete-and-reinsert of the same keys dozens of times slower. The intake
+    // keeps natural keys unique itself (tested in test/intake).
+    sql: `
+    CREATE TABLE customers (
+      customer_id VARCHAR NOT NULL,
+      name VARCHAR,
+      industry VARCHAR,
+      size VARCHAR,
+      employees INTEGER,
+      annual_revenue DECIMAL(18,4),
+      province VARCHAR,
+      city VARCHAR,
+      region VARCHAR,
+      address VARCHAR,
+      contact_name VARCHAR,
+      contact_phone VARCHAR,
+      contact_email VARCHAR,
+      contact_title VARCHAR,
+      gender VARCHAR,
+      birth_date DATE,
+      rep_id VARCHAR,
+      level VARCHAR,
+      decision_complexity VARCHAR,
+      acquisition_channel VARCHAR,
+      acquisition_campaign_id VARCHAR,
+      first_contact_date DATE,
+      status VARCHAR,
+      row_version INTEGER DEFAULT 1,
+      extra JSON,
+      import_run_id BIGINT,
+      updated_at TIMESTAMP
+    );
+    CREATE TABLE products (
+      product_id VARCHAR NOT NULL,
+      name VARCHAR,
+      category VARCHAR,
+      subcategory VARCHAR,
+      series VARCHAR,
+      unit VARCHAR,
+      list_price DECIMAL(18,4),
+      unit_cost DECIMAL(18,4),
+      margin_rate DOUBLE,
+      extra JSON,
+      import_run_id BIGINT,
+      updated_at TIMESTAMP
+    );
+    CREATE TABLE order_lines (
+      order_id VARCHAR NOT NULL,
+      line_no INTEGER NOT NULL,
+      order_date DATE,
+      order_time TIMESTAMP,
+      customer_id VARCHAR,
+      product_id VARCHAR,
+      product_name VARCHAR,
+      category VARCHAR,
+      subcategory VARCHAR,
+      quantity DOUBLE,
+      unit_price DECIMAL(18,4),
+      amount DECIMAL(18,4),
+      discount DOUBLE,
+      cost DECIMAL(18,4),
+      profit DECIMAL(18,4),
+      status VARCHAR,
+      is_return BOOLEAN,
+      channel VARCHAR,
+      rep_id VARCHAR,
+      province VARCHAR,
+      city VARCHAR,
+      region VARCHAR,
+      ship_date DATE,
+      paid_date DATE,
+      paid_amount DECIMAL(18,4),
+      refund_amount DECIMAL(18,4),
+      promotion VARCHAR,
+      demand_type VARCHAR,
+      extra JSON,
+      import_run_id BIGINT,
+      updated_at TIMESTAMP
+    );
+    CREATE TABLE opportunities (
+      opportunity_id VARCHAR NOT NULL,
+      customer_id VARCHAR,
+      name VARCHAR,
+      rep_id VARCHAR,
+      product VARCHAR,
+      lead_source VARCHAR,
+      region VARCHAR,
+      stage VARCHAR,
+      status VARCHAR,
+      expected_amount DECIMAL(18,4),
+      won_amount DECIMAL(18,4),
+      created_date DATE,
+      stage_date DATE,
+      expected_close_date DATE,
+      close_date DATE,
+      lost_reason VARCHAR,
+      competitor VARCHAR,
+      extra JSON,
+      import_run_id BIGINT,
+      updated_at TIMESTAMP
+    );
+    CREATE TABLE opportunity_stage_history (
+      opportunity_id VARCHAR NOT NULL,
+      stage VARCHAR NOT NULL,
+      entered_date DATE NOT NULL,
+      extra JSON,
+      import_run_id BIGINT,
+      updated_at TIMESTAMP
+    );
+    CREATE TABLE interactions (
+      interaction_id VARCHAR NOT NULL,
+      customer_id VARCHAR,
+      rep_id VARCHAR,
+      type VARCHAR,
+      interaction_date DATE,
+      response_hours DOUBLE,
+      competitor VARCHAR,
+      project VARCHAR,
+      project_status VARCHAR,
+      notes VARCHAR,
+      extra JSON,
+      import_run_id BIGINT,
+      updated_at TIMESTAMP
+    );
+    CREATE TABLE survey_responses (
+      response_id VARCHAR NOT NULL,
+      customer_id VARCHAR,
+      survey_date DATE,
+      item VARCHAR,
+      score DOUBLE,
+      importance DOUBLE,
+      extra JSON,
+      import_run_id BIGINT,
+      updated_at TIMESTAMP
+    );
+    CREATE TABLE nps_responses (
+      response_id VARCHAR NOT NULL,
+      customer_id VARCHAR,
+      response_date DATE,
+      score INTEGER,
+      comment VARCHAR,
+      extra JSON,
+      import_run_id BIGINT,
+      updated_at TIMESTAMP
+    );
+    CREATE TABLE complaints (
+      complaint_id VARCHAR NOT NULL,
+      customer_id VARCHAR,
+      complaint_date DATE,
+      category VARCHAR,
+      text VARCHAR,
+      severity VARCHAR,
+      status VARCHAR,
+      resolved_date DATE,
+      extra JSON,
+      import_run_id BIGINT,
+      updated_at TIMESTAMP
+    );
+    CREATE TABLE service_tickets (
+      ticket_id VARCHAR NOT NULL,
+      customer_id VARCHAR,
+      opened_date DATE,
+      closed_date DATE,
+      category VARCHAR,
+      priority VARCHAR,
+      status VARCHAR,
+      satisfaction DOUBLE,
+      extra JSON,
+      import_run_id BIGINT,
+      updated_at TIMESTAMP
+    );
+    CREATE TABLE campaigns (
+      campaign_id VARCHAR NOT NULL,
+      name VARCHAR,
+      channel VARCHAR,
+      start_date DATE,
+      end_date DATE,
+      cost DECIMAL(18,4),
+      leads INTEGER,
+      extra JSON,
+      import_run_id BIGINT,
+      updated_at TIMESTAMP
+    );
+    CREATE TABLE reps (
+      rep_id VARCHAR NOT NULL,
+      name VARCHAR,
+      team VARCHAR,
+      region VARCHAR,
+      manager VARCHAR,
+      hire_date DATE,
+      email VARCHAR,
+      phone VARCHAR,
+      status VARCHAR,
+      extra JSON,
+      import_run_id BIGINT,
+      updated_at TIMESTAMP
+    );
+    CREATE TABLE targets (
+      scope_type VARCHAR NOT NULL,
+      scope_id VARCHAR NOT NULL,
+      period_start DATE NOT NULL,
+      period_end DATE,
+      target_amount DECIMAL(18,4),
+      extra JSON,
+      import_run_id BIGINT,
+      updated_at TIMESTAMP
+    );
+    CREATE TABLE wallet_estimates (
+      customer_id VARCHAR NOT NULL,
+      year INTEGER NOT NULL,
+      competitor VARCHAR NOT NULL,
+      total_wallet DECIMAL(18,4),
+      competitor_amount DECIMAL(18,4),
+      extra JSON,
+      import_run_id BIGINT,
+      updated_at TIMESTAMP
+    );
+    CREATE TABLE churn_records (
+      customer_id VARCHAR NOT NULL,
+      churn_date DATE NOT NULL,
+      reason_category VARCHAR,
+      reason_text VARCHAR,
+      win_back_status VARCHAR,
+      extra JSON,
+      import_run_id BIGINT,
+      updated_at TIMESTAMP
+    );
+    CREATE TABLE import_runs (
+      run_id BIGINT NOT NULL PRIMARY KEY,
+      started_at TIMESTAMP,
+      finished_at TIMESTAMP,
+      status VARCHAR,
+      file_name VARCHAR,
+      file_sha256 VARCHAR,
+      entity VARCHAR,
+      format VARCHAR,
+      encoding VARCHAR,
+      sheet VARCHAR,
+      rows BIGINT,
+      inserted BIGINT,
+      updated BIGINT,
+      unchanged BIGINT,
+      duplicates BIGINT,
+      quarantined BIGINT,
+      warnings BIGINT,
+      mapping JSON,
+      error VARCHAR
+    );
+    CREATE TABLE import_issues (
+      run_id BIGINT NOT NULL,
+      row_number BIGINT NOT NULL,
+      column_name VARCHAR NOT NULL,
+      code VARCHAR NOT NULL,
+      severity VARCHAR,
+      value VARCHAR
+    );
+    CREATE TABLE quarantine (
+      run_id BIGINT NOT NULL,
+      row_number BIGINT NOT NULL,
+      entity VARCHAR,
+      raw JSON,
+      reasons JSON
+    );
+    CREATE SEQUENCE import_run_seq START 1;
+  `,
+  },
+];

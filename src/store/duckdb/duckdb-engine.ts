@@ -65,7 +65,10 @@ class DuckDbQueryable implements Queryable {
   }
 
   async append(table: string, columns: readonly string[], rows: AppendSource): Promise<number> {
-    const appender = await this.conn.createAppender(table);
+    // Temporary tables live in the 'temp' catalog; callers name them 'temp.<table>'.
+    const appender = table.startsWith('temp.')
+      ? await this.conn.createAppender(table.slice(5), 'main', 'temp')
+      : await this.conn.createAppender(table);
     let count = 0;
     try {
       const width = appender.columnCount;

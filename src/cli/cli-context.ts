@@ -1,0 +1,53 @@
+/**
+ * What every command gets from the edge: streams, environment, the user's
+ * language, the clock. Commands never touch process.* directly, so tests run
+ * them in-process.
+ */
+import path from 'node:path';
+import { resolveLang, type Lang } from '../i18n/i18n.js';
+
+export interface CliIo {
+  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+  /** Injected clock for timestamps in the store (never used for analysis dates). */
+  readonly now?: () => Date;
+}
+
+export interface GlobalOptions {
+  readonly db?: string;
+  readonly lang?: string;
+  readonly json?: boolean;
+}
+
+export interface CliContext {
+  readonly io: CliIo;
+  readonly lang: Lang;
+  readonly json: boolean;
+  readonly db: string;
+  readonly now: () => Date;
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export function cliContext(io: CliIo, opts: GlobalOptions): CliContext {
+  const db = opts.db ?? io.env.SALESCOPE_DB ?? 'salescope.duckdb';
+  return {
+    io,
+    lang: resolveLang(opts.lang, io.env),
+    json: opts.json === true,
+    db: db === ':memory:' ? db : path.resolve(io.cwd, db),
+    now: io.now ?? (() => new Date()),
+    out: (text) => io.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+    err: (text) => io.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+  };
+}
+
+/** Bad usage or bad input: exit code 2, with a message already in the user's language. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * `salescope demo`: generate the demo company's files and import them through
+ * the same intake as any user's file, then say what is in the store.
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { translator } from '../i18n/i18n.js';
+import { cliMessages } from '../i18n/cli-messages.js';
+import { formatDate, formatInteger, formatMoney } from '../i18n/number-format.js';
+import { generateDemo } from '../demo/generate-demo.js';
+import { writeDemoFiles } from '../demo/write-demo-files.js';
+import type { Store } from '../store/open-store.js';
+import { importFiles, renderImport } from './import-command.js';
+import { UsageError, type CliContext, type GlobalOptions } from './cli-context.js';
+import type { CommandRunner } from './main.js';
+import { withStore } from './main.js';
+
+type Run = (runner: CommandRunner, opts: GlobalOptions) => Promise<void>;
+
+interface DemoOptions {
+  readonly seed: string;
+  readonly customers: string;
+  readonly end: string;
+  readonly out?: string;
+}
+
+export function registerDemo(program: Command, run: Run): void {
+  program
+    .command('demo')
+    .description('generate the demo company (A公司, industrial automation) and import it')
+    .option('--seed <n>', 'random seed: the same seed gives the same company', '42')
+    .option('--customers <n>', 'number of customers', '2000')
+    .option('--end <date>', 'last day of the three years of history', '2025-12-31')
+    .option('--out <dir>', 'where to write the files (default: salescope-demo beside the database)')
+    .action(async (opts: DemoOptions, cmd: Command) => {
+      await run((ctx) => runDemo(ctx, opts), cmd.optsWithGlobals());
+    });
+}
+
+function positiveInt(value: string, name: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--${name}: ${value}`);
+  return n;
+}
+
+async function runDemo(ctx: CliContext, opts: DemoOptions): Promise<number> {
+  const t = translator(cliMessages, ctx.lang);
+  const seed = positiveInt(opts.seed, 'seed');
+  const customers = positiveInt(opts.customers, 'customers');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.end) || Number.isNaN(Date.parse(opts.end))) throw new UsageError(`--end: ${opts.end}`);
+  const dir = path.resolve(ctx.io.cwd, opts.out ?? path.join(path.dirname(ctx.db === ':memory:' ? path.join(ctx.io.cwd, 'x') : ctx.db), 'salescope-demo'));
+  const log = (text: string) => (ctx.json ? ctx.err(text) : ctx.out(text));
+  log(t('demo.generating', { seed, customers }));
+  await mkdir(dir, { recursive: true });
+  const company = generateDemo({ seed, customers, endDate: opts.end, years: 3 });
+  const files = await writeDemoFiles(company, dir);
+  log(t('demo.written', { files: files.length, dir }));
+  log(t('demo.importing', { db: ctx.db }));
+  return withStore(ctx, async (store) => {
+    const outcome = await importFiles({ ...ctx, json: false, out: () => undefined }, store, files.map((f) => f.path), {});
+    if (!ctx.json) renderImport({ ...ctx, json: false }, outcome);
+    const summary = await storeSummary(store);
+    if (ctx.json) {
+      ctx.out(JSON.stringify({ dir, files: outcome.results.map((r) => ({ file: r.file, entity: r.entity, rows: r.rows, inserted: r.inserted, quarantined: r.quarantined })), summary }));
+    } else {
+      ctx.out(
+        t('demo.summary', {
+          customers: formatInteger(summary.customers, ctx.lang),
+          orders: formatInteger(summary.orders, ctx.lang),
+          lines: formatInteger(summary.lines, ctx.lang),
+          revenue: formatMoney(summary.revenue, ctx.lang),
+          from: summary.from ? formatDate(summary.from, ctx.lang) : '—',
+          to: summary.to ? formatDate(summary.to, ctx.lang) : '—',
+        }),
+      );
+      ctx.out(t('demo.next', { db: ctx.db }));
+    }
+    return outcome.failures.length > 0 ? 1 : 0;
+  });
+}
+
+export interface StoreSummary {
+  readonly customers: number;
+  readonly orders: number;
+  readonly lines: number;
+  readonly revenue: number;
+  readonly from: string | null;
+  readonly to: string | null;
+}
+
+export async function storeSummary(store: Store): Promise<StoreSummary> {
+  const rows = await store.engine.query<StoreSummary>(
+    `SELECT (SELECT count(*) FROM customers) AS customers, count(DISTINCT order_id) AS orders, count(*) AS lines,
+            coalesce(CAST(sum(amount) AS DOUBLE), 0) AS revenue, CAST(min(order_date) AS VARCHAR) AS "from", CAST(max(order_date) AS VARCHAR) AS "to"
+     FROM order_lines`,
+  );
+  return rows[0]!;
+}

@@ -1,0 +1,78 @@
+/**
+ * The command line: one program, one catch that turns errors into exit codes
+ * (0 success, 1 failure, 2 bad usage or bad input) and messages in the
+ * user's language.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { openStore, type Store } from '../store/open-store.js';
+import { cliContext, UsageError, type CliContext, type CliIo, type GlobalOptions } from './cli-context.js';
+import { translateError } from './cli-error.js';
+import { importFiles, renderImport, type ImportOptions } from './import-command.js';
+import { registerQuarantine } from './quarantine-command.js';
+import { registerDemo } from './demo-command.js';
+
+export type CommandRunner = (ctx: CliContext) => Promise<number>;
+
+/** Opens the store for a command and always closes it. */
+export async function withStore<T>(ctx: CliContext, fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore({ db: ctx.db });
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+export function buildProgram(io: CliIo, run: (runner: CommandRunner, opts: GlobalOptions) => Promise<void>): Command {
+  const program = new Command('salescope')
+    .description('Sales-data analysis and customer management on an embedded DuckDB file')
+    .addOption(new Option('--db <file>', 'database file (env SALESCOPE_DB)').default(undefined, './salescope.duckdb'))
+    .addOption(new Option('--lang <lang>', 'language of messages').choices(['zh-CN', 'en']))
+    .option('--json', 'machine-readable output on stdout')
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .exitOverride()
+    .showHelpAfterError();
+
+  program
+    .command('import')
+    .description('import CSV, Excel (.xlsx) or Parquet files; every row ends inserted, updated, unchanged, duplicate or quarantined')
+    .argument('<files...>', 'files to import')
+    .option('--entity <name>', 'what the files hold (customers, order_lines, opportunities …); recognised from the headers when omitted')
+    .option('--mapping <file>', 'YAML or JSON mapping of columns to fields')
+    .option('--sheet <name>', 'worksheet to read (default: the first non-empty one)')
+    .action(async (files: string[], options: ImportOptions, cmd: Command) => {
+      await run(async (ctx) => {
+        const outcome = await withStore(ctx, (store) => importFiles(ctx, store, files, options));
+        renderImport(ctx, outcome);
+        return outcome.failures.length > 0 ? 2 : 0;
+      }, cmd.optsWithGlobals());
+    });
+
+  registerQuarantine(program, run);
+  registerDemo(program, run);
+  return program;
+}
+
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let exitCode = 0;
+  const run = async (runner: CommandRunner, opts: GlobalOptions) => {
+    const ctx = cliContext(io, opts);
+    try {
+      exitCode = await runner(ctx);
+    } catch (error) {
+      exitCode = translateError(ctx, error);
+    }
+  };
+  const program = buildProgram(io, run);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof UsageError) {
+      io.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  return exitCode;
+}

@@ -1,0 +1,85 @@
+/**
+ * Reviewing rejected rows: list them with their reasons, or export them to a
+ * file (the original columns plus the reasons) to fix in Excel and import again.
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { translator, type Lang } from '../i18n/i18n.js';
+import { cliMessages } from '../i18n/cli-messages.js';
+import { issueMessage } from '../intake/describe-import.js';
+import { listQuarantine, type QuarantinedRow } from '../intake/quarantine-store.js';
+import { csvLine, UTF8_BOM } from '../export/csv-cell.js';
+import { writeXlsx } from '../xlsx/xlsx-writer.js';
+import type { CliContext, GlobalOptions } from './cli-context.js';
+import type { CommandRunner } from './main.js';
+import { withStore } from './main.js';
+
+type Run = (runner: CommandRunner, opts: GlobalOptions) => Promise<void>;
+
+export function registerQuarantine(program: Command, run: Run): void {
+  const q = program.command('quarantine').description('review rows the import rejected, and export them to fix and re-import');
+  q.command('list')
+    .description('list quarantined rows with their reasons')
+    .option('--run <id>', 'only this import run', parsePositiveInt)
+    .option('--limit <n>', 'at most this many rows', parsePositiveInt, 50)
+    .action(async (opts: { run?: number; limit: number }, cmd: Command) => {
+      await run(async (ctx) => {
+        const rows = await withStore(ctx, (store) => listQuarantine(store.engine, { ...(opts.run ? { runId: opts.run } : {}), limit: opts.limit }));
+        renderList(ctx, rows);
+        return 0;
+      }, cmd.optsWithGlobals());
+    });
+  q.command('export')
+    .description('write quarantined rows (original columns + reasons) to .xlsx or .csv')
+    .requiredOption('--out <file>', 'output file (.xlsx or .csv)')
+    .option('--run <id>', 'import run (default: the latest with rejected rows)', parsePositiveInt)
+    .action(async (opts: { run?: number; out: string }, cmd: Command) => {
+      await run(async (ctx) => {
+        const rows = await withStore(ctx, (store) => listQuarantine(store.engine, { ...(opts.run ? { runId: opts.run } : { latestRun: true }) }));
+        const out = path.resolve(ctx.io.cwd, opts.out);
+        await exportRows(out, rows, ctx.lang);
+        if (ctx.json) ctx.out(JSON.stringify({ file: out, rows: rows.length }));
+        else ctx.out(translator(cliMessages, ctx.lang)('quarantine.exported', { rows: rows.length, file: out }));
+        return 0;
+      }, cmd.optsWithGlobals());
+    });
+}
+
+function parsePositiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`not a positive whole number: ${value}`);
+  return n;
+}
+
+function reasonsText(row: QuarantinedRow, lang: Lang): string {
+  return row.reasons.map((r) => `${r.column ? `${r.column}: ` : ''}${issueMessage(r, lang)}`).join('; ');
+}
+
+function renderList(ctx: CliContext, rows: readonly QuarantinedRow[]): void {
+  if (ctx.json) {
+    ctx.out(JSON.stringify({ rows: rows.map((r) => ({ ...r, message: reasonsText(r, ctx.lang) })) }));
+    return;
+  }
+  const t = translator(cliMessages, ctx.lang);
+  if (rows.length === 0) ctx.out(t('quarantine.none'));
+  for (const r of rows) {
+    ctx.out(t('quarantine.header', { run: r.runId, file: r.file, row: r.row }));
+    ctx.out(t('quarantine.row', { reasons: reasonsText(r, ctx.lang) }));
+  }
+}
+
+/** Columns named "salescope: …" are ignored on re-import, so the file can go straight back in. */
+export const reasonsHeader = { en: 'salescope: problems', 'zh-CN': 'salescope: 问题' } as const;
+export const rowHeader = { en: 'salescope: original row', 'zh-CN': 'salescope: 原行号' } as const;
+
+async function exportRows(out: string, rows: readonly QuarantinedRow[], lang: Lang): Promise<void> {
+  const headers = [...new Set(rows.flatMap((r) => Object.keys(r.raw)))];
+  const header = [...headers, reasonsHeader[lang], rowHeader[lang]];
+  const body = rows.map((r) => [...headers.map((h) => r.raw[h] ?? null), reasonsText(r, lang), r.row]);
+  if (out.toLowerCase().endsWith('.csv')) {
+    await writeFile(out, UTF8_BOM + [header, ...body].map((cells) => csvLine(cells)).join(''), 'utf8');
+    return;
+  }
+  await writeXlsx(out, [{ name: 'quarantine', header, rows: body, columns: header.map(() => ({ text: true })) }]);
+}

@@ -1,0 +1,94 @@
+import type { Catalogue } from './i18n.js';
+
+export type CliKey =
+  | 'import.file'
+  | 'import.counts'
+  | 'import.issues'
+  | 'import.issuesMore'
+  | 'import.unmapped'
+  | 'import.mapping'
+  | 'import.failed'
+  | 'import.rowIssue'
+  | 'import.fileIssue'
+  | 'import.phase.reading'
+  | 'import.phase.validating'
+  | 'import.phase.writing'
+  | 'import.noFiles'
+  | 'mapping.problem'
+  | 'quarantine.none'
+  | 'quarantine.header'
+  | 'quarantine.row'
+  | 'quarantine.exported'
+  | 'demo.generating'
+  | 'demo.written'
+  | 'demo.importing'
+  | 'demo.summary'
+  | 'demo.next'
+  | 'error.internal'
+  | 'error.dbLocked'
+  | 'error.schemaTooNew'
+  | 'error.usage'
+  | 'entity.unknown';
+
+export const cliMessages: Catalogue<CliKey> = {
+  en: {
+    'import.file': '{file} → {entity} ({format}{encoding}): {rows} rows',
+    'import.counts': '  inserted {inserted} · updated {updated} · unchanged {unchanged} · duplicates {duplicates} · quarantined {quarantined} · with warnings {warnings}',
+    'import.issues': '  problems ({shown} of {total}):',
+    'import.issuesMore': '  … {more} more: salescope quarantine list --run {run}',
+    'import.unmapped': '  columns kept as extra data (no matching field): {columns}',
+    'import.mapping': '  columns: {columns}',
+    'import.failed': '{file}: {message}',
+    'import.rowIssue': '    row {row}, {column}: {message}',
+    'import.fileIssue': '  note: {message}',
+    'import.phase.reading': 'reading',
+    'import.phase.validating': 'checking',
+    'import.phase.writing': 'writing',
+    'import.noFiles': 'name at least one file to import',
+    'mapping.problem': '{file}: {path}: {message}',
+    'quarantine.none': 'the quarantine is empty',
+    'quarantine.header': 'run {run} · {file} · row {row}',
+    'quarantine.row': '  {reasons}',
+    'quarantine.exported': 'wrote {rows} quarantined rows to {file}; fix them there and import that file again',
+    'demo.generating': 'generating the demo company (seed {seed}, {customers} customers) …',
+    'demo.written': 'wrote {files} files to {dir}',
+    'demo.importing': 'importing them into {db} …',
+    'demo.summary': 'demo company ready: {customers} customers, {orders} orders, {lines} order lines, revenue {revenue} ({from} – {to})',
+    'demo.next': 'next: salescope analyze --db {db}',
+    'error.internal': 'internal error: {message} (run with SALESCOPE_DEBUG=1 for details and report it)',
+    'error.dbLocked': 'the database {db} is in use by another salescope process; stop it or use another --db',
+    'error.schemaTooNew': 'the database {db} was written by a newer salescope (schema {found} > {known}); upgrade salescope',
+    'error.usage': '{message}',
+    'entity.unknown': 'unknown entity "{entity}"; one of: {entities}',
+  },
+  'zh-CN': {
+    'import.file': '{file} → {entity}（{format}{encoding}）：{rows} 行',
+    'import.counts': '  新增 {inserted} · 更新 {updated} · 未变 {unchanged} · 重复 {duplicates} · 隔离 {quarantined} · 有警告 {warnings}',
+    'import.issues': '  问题（显示 {shown} / 共 {total}）：',
+    'import.issuesMore': '  … 另有 {more} 条：salescope quarantine list --run {run}',
+    'import.unmapped': '  未匹配字段、作为附加数据保存的列：{columns}',
+    'import.mapping': '  列映射：{columns}',
+    'import.failed': '{file}：{message}',
+    'import.rowIssue': '    第 {row} 行，{column}：{message}',
+    'import.fileIssue': '  提示：{message}',
+    'import.phase.reading': '读取',
+    'import.phase.validating': '校验',
+    'import.phase.writing': '写入',
+    'import.noFiles': '请至少指定一个要导入的文件',
+    'mapping.problem': '{file}：{path}：{message}',
+    'quarantine.none': '隔离区为空',
+    'quarantine.header': '导入批次 {run} · {file} · 第 {row} 行',
+    'quarantine.row': '  {reasons}',
+    'quarantine.exported': '已将 {rows} 行隔离数据写入 {file}；请在其中修正后重新导入该文件',
+    'demo.generating': '正在生成演示公司数据（种子 {seed}，{customers} 个客户）…',
+    'demo.written': '已将 {files} 个文件写入 {dir}',
+    'demo.importing': '正在导入到 {db} …',
+    'demo.summary': '演示公司已就绪：{customers} 个客户，{orders} 个订单，{lines} 行订单明细，销售额 {revenue}（{from} – {to}）',
+    'demo.next': '下一步：salescope analyze --db {db}',
+    'error.internal': '内部错误：{message}（设置 SALESCOPE_DEBUG=1 查看详情并报告此问题）',
+    'error.dbLocked': '数据库 {db} 正被另一个 salescope 进程使用；请先停止它，或使用其他 --db',
+    'error.schemaTooNew': '数据库 {db} 由更新版本的 salescope 写入（结构版本 {found} > {known}），请升级 salescope',
+    'error.usage': '{message}',
+    'entity.unknown': '未知的数据类型“{entity}”，可选：{entities}',
+  },
+};

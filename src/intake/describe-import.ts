@@ -1,0 +1,54 @@
+/**
+ * Import results and problems in the user's language, for every edge (CLI,
+ * HTTP) to share: one place turns codes into sentences.
+ */
+import { format, type Lang } from '../i18n/i18n.js';
+import { fileErrorMessages, fileNoteMessages, rowIssueMessages, type FileErrorKey, type FileNoteKey, type RowIssueKey } from '../i18n/intake-messages.js';
+import { entitySpec, isEntityName } from './field-catalog.js';
+import type { ImportError } from './import-error.js';
+import type { ImportIssue, ImportResult } from './import-file.js';
+import type { FileNote } from './stage-file.js';
+
+export function issueMessage(issue: Pick<ImportIssue, 'code' | 'value'>, lang: Lang): string {
+  const template = (rowIssueMessages[lang] as Record<string, string>)[issue.code as RowIssueKey];
+  return template === undefined ? issue.code : format(template, { value: issue.value ?? '' });
+}
+
+export function importErrorMessage(error: ImportError, lang: Lang): string {
+  const template = (fileErrorMessages[lang] as Record<string, string>)[error.code as FileErrorKey] ?? error.code;
+  const params: Record<string, string | number> = { ...error.params };
+  if (typeof params.entity === 'string' && isEntityName(params.entity)) params.entity = entitySpec(params.entity).label[lang];
+  return format(template, params);
+}
+
+export function noteMessage(note: FileNote, lang: Lang): string {
+  return format(fileNoteMessages[lang][note.code as FileNoteKey], note.params);
+}
+
+export function entityLabel(name: string, lang: Lang): string {
+  return isEntityName(name) ? entitySpec(name).label[lang] : name;
+}
+
+/** The --json document for one file, as the issue tracker's contract states. */
+export function importResultJson(r: ImportResult, lang: Lang) {
+  return {
+    file: r.file,
+    entity: r.entity,
+    format: r.format,
+    encoding: r.encoding,
+    sheet: r.sheet,
+    runId: r.runId,
+    rows: r.rows,
+    inserted: r.inserted,
+    updated: r.updated,
+    unchanged: r.unchanged,
+    duplicates: r.duplicates,
+    quarantined: r.quarantined,
+    warnings: r.warnings,
+    issues: r.issues.map((i) => ({ row: i.row, column: i.column, code: i.code, severity: i.severity, message: issueMessage(i, lang) })),
+    issuesTruncated: Math.max(0, r.issuesTotal - r.issues.length),
+    mapping: r.mapping,
+    unmapped: r.unmapped,
+    notes: r.notes.map((n) => ({ code: n.code, message: noteMessage(n, lang) })),
+  };
+}

@@ -1,0 +1,256 @@
+/**
+ * The SQL of one import, as pure builders: staged text → typed fields and
+ * problems → shaped target rows → compared with what the store holds.
+ *
+ * Tables, all temporary and named after the run:
+ *   raw     _row, c1..cN           the file's cells as text (staged elsewhere)
+ *   norm    _row, _dup, f_*, p_*   every field of the entity, typed; problems
+ *   issues  _row, col, code, sev   one row per problem found
+ *   shaped  _row, target columns   keys synthesised, references resolved
+ *   merged  shaped ⋈ target        outcome inserted / updated / unchanged
+ */
+import { quoteIdent as q, quoteLiteral as lit } from '../store/engine.js';
+import type { EntitySpec, FieldSpec } from './field-catalog.js';
+import type { FieldType, ValueOptions } from './field-type.js';
+import { cleanTextSql, parseSql, problemSql } from './value-sql.js';
+import { periodBoundsSql } from './period-sql.js';
+
+export interface PlanColumn {
+  readonly field: FieldSpec;
+  /** Raw column name in the staged table (c1 …). */
+  readonly source: string;
+  readonly header: string;
+  readonly options: ValueOptions;
+}
+
+export interface PlanInput {
+  readonly entity: EntitySpec;
+  readonly tables: RunTables;
+  /** All staged text columns, in file order, with their (deduplicated) headers. */
+  readonly rawColumns: readonly { readonly source: string; readonly header: string }[];
+  /** Number of columns the header has; cells beyond it are surplus. */
+  readonly headerWidth: number;
+  readonly columns: readonly PlanColumn[];
+  /** Constant text for fields the file lacks (from a mapping file). */
+  readonly defaults: Readonly<Record<string, string>>;
+  readonly defaultOptions: ValueOptions;
+}
+
+export interface RunTables {
+  readonly raw: string;
+  readonly norm: string;
+  readonly issues: string;
+  readonly shaped: string;
+  readonly merged: string;
+}
+
+export function runTables(runId: number): RunTables {
+  const t = (name: string) => `import_${runId}_${name}`;
+  return { raw: t('raw'), norm: t('norm'), issues: t('issues'), shaped: t('shaped'), merged: t('merged') };
+}
+
+/** SQL type of a normalised field. */
+export function sqlTypeOf(type: FieldType): string {
+  switch (type) {
+    case 'id':
+    case 'text':
+      return 'VARCHAR';
+    case 'date':
+      return 'DATE';
+    case 'datetime':
+      return 'TIMESTAMP';
+    case 'amount':
+    case 'number':
+    case 'rate':
+      return 'DOUBLE';
+    case 'integer':
+      return 'BIGINT';
+    case 'boolean':
+      return 'BOOLEAN';
+    case 'period':
+      return 'DATE';
+    default:
+      return assertNever(type);
+  }
+}
+
+export function assertNever(value: never): never {
+  throw new Error(`unexpected value ${String(value)}`);
+}
+
+const f = (name: string) => q(`f_${name}`);
+const p = (name: string) => q(`p_${name}`);
+
+/** The raw text a field reads: its column, else its default, else nothing. */
+function sourceOf(input: PlanInput, field: FieldSpec): { expr: string; options: ValueOptions } | null {
+  const col = input.columns.find((c) => c.field.name === field.name);
+  if (col) {
+    const def = input.defaults[field.name];
+    const expr = def === undefined ? q(col.source) : `coalesce(${q(col.source)}, ${lit(def)})`;
+    return { expr, options: col.options };
+  }
+  const def = input.defaults[field.name];
+  return def === undefined ? null : { expr: lit(def), options: input.defaultOptions };
+}
+
+function fieldSelects(input: PlanInput): string[] {
+  const out: string[] = [];
+  for (const field of input.entity.fields) {
+    const src = sourceOf(input, field);
+    if (field.type === 'period') {
+      const bounds = src ? periodBoundsSql(src.expr) : { start: 'NULL', end: 'NULL', problem: 'NULL' };
+      // A period becomes two dates, named _from/_to so they never clash with
+      // explicit period_start / period_end fields.
+      out.push(`CAST(${bounds.start} AS DATE) AS ${f(`${field.name}_from`)}`);
+      out.push(`CAST(${bounds.end} AS DATE) AS ${f(`${field.name}_to`)}`);
+      out.push(`${bounds.problem} AS ${p(field.name)}`);
+      continue;
+    }
+    const type = sqlTypeOf(field.type);
+    if (!src) {
+      out.push(`CAST(NULL AS ${type}) AS ${f(field.name)}`, `CAST(NULL AS VARCHAR) AS ${p(field.name)}`);
+      continue;
+    }
+    out.push(`CAST(${parseSql(field.type, src.expr, src.options)} AS ${type}) AS ${f(field.name)}`);
+    out.push(`${problemSql(field.type, src.expr, src.options)} AS ${p(field.name)}`);
+  }
+  return out;
+}
+
+/** Columns salescope itself adds to exported files ("salescope: problems") are not data. */
+export function isOwnColumn(header: string): boolean {
+  return header.trim().toLowerCase().startsWith('salescope:');
+}
+
+/** Unmapped columns as one JSON object (NULL when they are all empty). */
+function extraSelect(input: PlanInput): string {
+  const mapped = new Set(input.columns.map((c) => c.source));
+  const extras = input.rawColumns
+    .slice(0, input.headerWidth)
+    .filter((c) => !mapped.has(c.source) && c.header.trim() !== '' && !isOwnColumn(c.header));
+  if (extras.length === 0) return 'CAST(NULL AS JSON) AS _extra';
+  const cleaned = extras.map((c) => ({ key: c.header, value: cleanTextSql(q(c.source)) }));
+  const anyValue = cleaned.map((c) => c.value).join(', ');
+  const pairs = cleaned.map((c) => `${lit(c.key)}, ${c.value}`).join(', ');
+  return `CASE WHEN coalesce(${anyValue}) IS NULL THEN NULL ELSE json_object(${pairs}) END AS _extra`;
+}
+
+/** Cells past the header's width that hold something: the row had too many fields. */
+function surplusSelect(input: PlanInput): string {
+  const surplus = input.rawColumns.slice(input.headerWidth).map((c) => `nullif(trim(${q(c.source)}), '')`);
+  return surplus.length === 0 ? 'CAST(NULL AS VARCHAR) AS _surplus' : `coalesce(${surplus.join(', ')}) AS _surplus`;
+}
+
+function allColumnsList(input: PlanInput): string {
+  return input.rawColumns.map((c) => q(c.source)).join(', ');
+}
+
+/** Step 1: typed fields, problems, duplicate rank and a content hash per row. */
+export function normSql(input: PlanInput): string {
+  const all = allColumnsList(input);
+  const hashInput = input.rawColumns.map((c) => `coalesce(${q(c.source)}, '')`).join(', ');
+  const nonBlank = input.rawColumns.map((c) => `nullif(trim(${q(c.source)}), '')`).join(', ');
+  return `CREATE TEMP TABLE ${q(input.tables.norm)} AS
+SELECT _row,
+  row_number() OVER (PARTITION BY ${all} ORDER BY _row) AS _dup,
+  substr(md5(concat_ws(chr(31), ${hashInput})), 1, 16) AS _hash,
+  ${fieldSelects(input).join(',\n  ')},
+  ${extraSelect(input)},
+  ${surplusSelect(input)}
+FROM ${q(input.tables.raw)}
+WHERE coalesce(${nonBlank}) IS NOT NULL`;
+}
+
+/** Fields whose problems reject the row: keys, required fields, and every date or amount. */
+export function isStrictField(entity: EntitySpec, field: FieldSpec): boolean {
+  const required = entity.required.some((r) => (typeof r === 'string' ? r === field.name : r.includes(field.name)));
+  return required || field.type === 'date' || field.type === 'datetime' || field.type === 'amount' || field.type === 'id';
+}
+
+export interface IssueRule {
+  /** Source column name to report (the header), or '' for the whole row. */
+  readonly column: string;
+  readonly code: string;
+  readonly severity: 'error' | 'warning';
+  /** Boolean SQL over norm columns: true when the row has the problem. */
+  readonly when: string;
+  /** SQL giving the offending value as text. */
+  readonly value: string;
+}
+
+function headerOf(input: PlanInput, fieldName: string): string {
+  return input.columns.find((c) => c.field.name === fieldName)?.header ?? fieldName;
+}
+
+function rawValueOf(input: PlanInput, fieldName: string): string {
+  const col = input.columns.find((c) => c.field.name === fieldName);
+  return col ? `left(${q(col.source)}, 200)` : 'NULL';
+}
+
+/** Problems every entity shares: unreadable values, missing required fields, out-of-range numbers, surplus cells. */
+export function commonIssueRules(input: PlanInput): IssueRule[] {
+  const rules: IssueRule[] = [];
+  for (const field of input.entity.fields) {
+    const mapped = input.columns.some((c) => c.field.name === field.name) || input.defaults[field.name] !== undefined;
+    if (!mapped) continue;
+    rules.push({
+      column: headerOf(input, field.name),
+      code: `${p(field.name)}`,
+      severity: isStrictField(input.entity, field) ? 'error' : 'warning',
+      when: `${p(field.name)} IS NOT NULL`,
+      value: rawValueOf(input, field.name),
+    });
+    if (field.range) {
+      const [lo, hi] = field.range;
+      rules.push({
+        column: headerOf(input, field.name),
+        code: lit('out_of_range'),
+        severity: 'error',
+        when: `${f(field.name)} NOT BETWEEN ${lo} AND ${hi}`,
+        value: rawValueOf(input, field.name),
+      });
+    }
+  }
+  for (const req of input.entity.required) {
+    const names = typeof req === 'string' ? [req] : req;
+    const present = names.filter((n) => input.columns.some((c) => c.field.name === n) || input.defaults[n] !== undefined);
+    if (present.length === 0) continue; // the whole file lacks it: refused before any row is read
+    const nullChecks = names.map((n) => {
+      const field = input.entity.fields.find((x) => x.name === n);
+      return field?.type === 'period' ? `${f(`${n}_from`)} IS NULL` : `${f(n)} IS NULL`;
+    });
+    rules.push({
+      column: headerOf(input, present[0]!),
+      code: lit('required_missing'),
+      severity: 'error',
+      // A value that was there but unreadable is reported once, as unreadable.
+      when: `${nullChecks.join(' AND ')} AND ${names.map((n) => `${p(n)} IS NULL`).join(' AND ')}`,
+      value: 'NULL',
+    });
+  }
+  rules.push({ column: '', code: lit('too_many_fields'), severity: 'error', when: '_surplus IS NOT NULL', value: 'left(_surplus, 200)' });
+  return rules;
+}
+
+/**
+ * Step 2: one row per problem. One pass: rows with any problem build a list
+ * of issue structs, which is unnested; clean rows cost one filter test.
+ */
+export function issuesSql(input: PlanInput, rules: readonly IssueRule[]): string {
+  const t = input.tables;
+  if (rules.length === 0) {
+    return `CREATE TEMP TABLE ${q(t.issues)} (_row BIGINT, col VARCHAR, code VARCHAR, severity VARCHAR, value VARCHAR)`;
+  }
+  const structs = rules.map(
+    (r) =>
+      `CASE WHEN ${r.when} THEN {'col': ${lit(r.column)}, 'code': ${r.code}, 'severity': ${lit(r.severity)}, 'value': CAST(${r.value} AS VARCHAR)} END`,
+  );
+  const any = rules.map((r) => `coalesce(${r.when}, false)`).join(' OR ');
+  return `CREATE TEMP TABLE ${q(t.issues)} AS
+SELECT _row, i.col, i.code, i.severity, i.value
+FROM (
+  SELECT _row, unnest(list_filter([${structs.join(',\n    ')}], x -> x IS NOT NULL)) AS i
+  FROM ${q(t.norm)} JOIN ${q(t.raw)} USING (_row)
+  WHERE _dup = 1 AND (${any})
+)`;
+}

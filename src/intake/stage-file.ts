@@ -1,0 +1,281 @@
+/**
+ * From a user's file to staged text cells: recognise the format, decode the
+ * text, find the header row, and load every data row with its row number.
+ * Everything the engine reads sits in the store's work directory (the only
+ * place it may read), as a link, a copy or a transcoded UTF-8 version.
+ */
+import { copyFile, link, open, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Queryable } from '../store/engine.js';
+import { ImportError } from './import-error.js';
+import { knownHeaderScore } from './header-match.js';
+import { detectFileKind } from './sniff/detect-file-kind.js';
+import { detectFileEncoding } from './sniff/detect-encoding.js';
+import { transcodeToUtf8 } from './sniff/transcode-to-utf8.js';
+import { sniffDelimited } from './sniff/sniff-delimited.js';
+import { whitespaceToTsv } from './sniff/whitespace-to-tsv.js';
+import { findHeaderRow } from './sniff/find-header-row.js';
+import { convertXlsToXlsx, findLibreOffice } from './sniff/legacy-xls.js';
+import { inspectXlsx, XlsxInspectionError } from '../xlsx/xlsx-reader.js';
+import { stageDelimited } from './stage-delimited.js';
+import { previewSheet, stageParquet, stageSheet } from './stage-workbook.js';
+import type { UserMapping } from './user-mapping.js';
+
+export interface StageRequest {
+  readonly file: string;
+  readonly rawTable: string;
+  readonly workDir: string;
+  readonly runTag: string;
+  readonly mapping?: UserMapping;
+  readonly sheet?: string;
+  readonly onProgress?: (phase: 'reading', done: number, total: number) => void;
+}
+
+export interface FileNote {
+  readonly code: 'encoding_replacements' | 'nul_bytes' | 'duplicate_header' | 'blank_header' | 'title_rows' | 'converted_xls';
+  readonly params: Readonly<Record<string, string | number>>;
+}
+
+export interface StagedFile {
+  readonly format: 'csv' | 'xlsx' | 'parquet';
+  readonly encoding: string | null;
+  readonly sheet: string | null;
+  readonly delimiter: string | null;
+  /** Header texts made unique (金额, 金额 (2)); column numbers when the file has no header. */
+  readonly headers: readonly string[];
+  readonly hasHeader: boolean;
+  readonly width: number;
+  readonly rows: number;
+  readonly badRecords: readonly { readonly row: number; readonly reason: string; readonly text: string }[];
+  readonly shortRows: readonly number[];
+  readonly truncatedRow: number | null;
+  readonly notes: readonly FileNote[];
+  /** Files made in the work directory, removed after the import. */
+  readonly scratch: readonly string[];
+}
+
+export const XLSX_LIMITS = { maxUncompressedBytes: 2 * 1024 ** 3, maxRatio: 200 };
+
+export async function stageFile(db: Queryable, req: StageRequest): Promise<StagedFile> {
+  const size = await fileSize(req.file);
+  if (size === 0) throw new ImportError('file_empty', req.file);
+  const head = await readHead(req.file, 65_536);
+  const kind = detectFileKind(head, req.file);
+  switch (kind) {
+    case 'xlsx':
+      return stageXlsx(db, req, req.file, []);
+    case 'xls':
+      return stageXls(db, req);
+    case 'parquet':
+      return stageParquetFile(db, req);
+    case 'text':
+      return stageText(db, req, size);
+    case 'zip':
+    case 'binary':
+      throw new ImportError('file_binary', req.file);
+    default:
+      throw new ImportError('file_unsupported', req.file);
+  }
+}
+
+async function fileSize(file: string): Promise<number> {
+  try {
+    const s = await stat(file);
+    if (!s.isFile()) throw new ImportError('file_not_found', file);
+    return s.size;
+  } catch (error) {
+    if (error instanceof ImportError) throw error;
+    throw new ImportError('file_not_found', file);
+  }
+}
+
+async function readHead(file: string, bytes: number): Promise<Uint8Array> {
+  const handle = await open(file, 'r');
+  try {
+    const buf = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buf, 0, bytes, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Puts the file where the engine may read it: a hard link when possible, else a copy. */
+async function placeInWorkDir(file: string, dest: string): Promise<void> {
+  await rm(dest, { force: true });
+  try {
+    await link(file, dest);
+  } catch {
+    await copyFile(file, dest);
+  }
+}
+
+function scratchPath(req: StageRequest, suffix: string): string {
+  return path.join(req.workDir, `${req.runTag}${suffix}`);
+}
+
+/** Makes header texts unique and non-empty so they can serve as JSON keys. */
+export function uniqueHeaders(cells: readonly (string | null)[]): { headers: string[]; notes: FileNote[] } {
+  const seen = new Map<string, number>();
+  const notes: FileNote[] = [];
+  const headers = cells.map((cell, i) => {
+    let h = (cell ?? '').trim();
+    if (h === '') {
+      h = `column ${i + 1}`;
+      notes.push({ code: 'blank_header', params: { column: i + 1 } });
+    }
+    const n = (seen.get(h) ?? 0) + 1;
+    seen.set(h, n);
+    if (n > 1) {
+      notes.push({ code: 'duplicate_header', params: { header: h, column: i + 1 } });
+      return `${h} (${n})`;
+    }
+    return h;
+  });
+  return { headers, notes };
+}
+
+function columnNumbers(width: number): string[] {
+  return Array.from({ length: width }, (_, i) => String(i + 1));
+}
+
+async function stageText(db: Queryable, req: StageRequest, size: number): Promise<StagedFile> {
+  const scratch: string[] = [];
+  const notes: FileNote[] = [];
+  const detected = req.mapping?.encoding
+    ? { encoding: req.mapping.encoding === 'gbk' ? 'gb18030' : req.mapping.encoding, bom: 0 }
+    : await detectFileEncoding(req.file);
+  let utf8 = scratchPath(req, '.utf8.csv');
+  scratch.push(utf8);
+  if (detected.encoding === 'utf-8' && detected.bom === 0) {
+    await placeInWorkDir(req.file, utf8);
+  } else {
+    const t = await transcodeToUtf8(req.file, utf8, detected.encoding as never, {
+      skipBytes: detected.bom,
+      onProgress: (done: number) => req.onProgress?.('reading', done, size),
+    });
+    if (t.replacementChars > 0) notes.push({ code: 'encoding_replacements', params: { count: t.replacementChars, encoding: detected.encoding } });
+  }
+  const sample = (await readHead(utf8, 65_536)).toString();
+  const sniffed = sniffDelimited(cutAtLineEnd(sample));
+  let delimiter: string = req.mapping?.delimiter ?? sniffed.delimiter;
+  let lines = sniffed.lines;
+  if (delimiter === 'whitespace') {
+    const tsv = scratchPath(req, '.tsv');
+    scratch.push(tsv);
+    await whitespaceToTsv(utf8, tsv);
+    utf8 = tsv;
+    delimiter = '\t';
+    lines = sniffDelimited(cutAtLineEnd((await readHead(utf8, 65_536)).toString())).lines;
+  }
+  const quote = delimiter === '\t' && sniffed.quote === null ? null : '"';
+  const found = req.mapping?.header === false ? { headerIndex: null, titleRows: [] } : findHeaderRow(lines, knownHeaderScore);
+  const headerCells = found.headerIndex === null ? [] : (lines[found.headerIndex] ?? []);
+  const unique = uniqueHeaders(headerCells);
+  notes.push(...unique.notes);
+  if (found.titleRows.length > 0) notes.push({ code: 'title_rows', params: { count: found.titleRows.length, text: found.titleRows.join(' | ').slice(0, 200) } });
+  const staged = await stageDelimited(
+    db,
+    utf8,
+    scratchPath(req, '.clean.csv'),
+    { delimiter, quote, headerIndex: found.headerIndex, headerWidth: headerCells.length },
+    req.rawTable,
+    (done) => req.onProgress?.('reading', done, size),
+  );
+  scratch.push(scratchPath(req, '.clean.csv'));
+  if (staged.nulBytes > 0) notes.push({ code: 'nul_bytes', params: { count: staged.nulBytes } });
+  const headers = found.headerIndex === null ? columnNumbers(staged.width) : unique.headers;
+  return {
+    format: 'csv',
+    encoding: detected.bom > 0 ? `${detected.encoding}-bom` : detected.encoding,
+    sheet: null,
+    delimiter: delimiter === '\t' ? 'tab' : delimiter,
+    headers,
+    hasHeader: found.headerIndex !== null,
+    width: staged.width,
+    rows: staged.rows,
+    badRecords: staged.badRecords.map((b) => ({ row: b.line, reason: b.reason, text: b.text })),
+    shortRows: staged.shortRows,
+    truncatedRow: staged.truncatedRow,
+    notes,
+    scratch,
+  };
+}
+
+function cutAtLineEnd(sample: string): string {
+  const end = sample.lastIndexOf('\n');
+  return end > 0 && sample.length >= 65_000 ? sample.slice(0, end + 1) : sample;
+}
+
+async function stageXlsx(db: Queryable, req: StageRequest, file: string, scratch: string[], notes: FileNote[] = []): Promise<StagedFile> {
+  try {
+    await inspectXlsx(file, XLSX_LIMITS);
+  } catch (error) {
+    if (error instanceof XlsxInspectionError) throw new ImportError(error.code, req.file);
+    throw error;
+  }
+  const sheet = req.sheet ?? req.mapping?.sheet;
+  let preview;
+  try {
+    preview = await previewSheet(file, sheet, 30);
+  } catch (error) {
+    if (sheet !== undefined && /sheet/i.test((error as Error).message)) {
+      throw new ImportError('sheet_not_found', req.file, { sheet, detail: (error as Error).message });
+    }
+    throw new ImportError('xlsx_corrupt', req.file, { detail: (error as Error).message });
+  }
+  if (preview.rows.length === 0) throw new ImportError('file_empty', req.file);
+  const found = req.mapping?.header === false ? { headerIndex: null, titleRows: [] } : findHeaderRow(preview.rows, knownHeaderScore);
+  const headerCells = found.headerIndex === null ? [] : (preview.rows[found.headerIndex] ?? []);
+  const unique = uniqueHeaders(headerCells);
+  const firstDataRow = found.headerIndex === null ? (preview.rowNumbers[0] ?? 1) : (preview.rowNumbers[found.headerIndex] ?? 1) + 1;
+  const previewWidth = preview.rows.reduce((m, r) => Math.max(m, r.length), 0);
+  const staged = await stageSheet(db, file, preview.sheet, firstDataRow, Math.max(headerCells.length, previewWidth), req.rawTable, (n) =>
+    req.onProgress?.('reading', n, 0),
+  );
+  if (found.titleRows.length > 0) notes.push({ code: 'title_rows', params: { count: found.titleRows.length, text: found.titleRows.join(' | ').slice(0, 200) } });
+  return {
+    format: 'xlsx',
+    encoding: null,
+    sheet: preview.sheet,
+    delimiter: null,
+    headers: found.headerIndex === null ? columnNumbers(staged.width) : unique.headers,
+    hasHeader: found.headerIndex !== null,
+    width: staged.width,
+    rows: staged.rows,
+    badRecords: [],
+    shortRows: [],
+    truncatedRow: null,
+    notes: [...notes, ...unique.notes],
+    scratch,
+  };
+}
+
+async function stageXls(db: Queryable, req: StageRequest): Promise<StagedFile> {
+  const soffice = await findLibreOffice();
+  if (soffice === null) throw new ImportError('xls_needs_conversion', req.file);
+  const outDir = scratchPath(req, '.xls');
+  const converted = await convertXlsToXlsx(req.file, outDir, soffice);
+  return stageXlsx(db, req, converted, [outDir], [{ code: 'converted_xls', params: { tool: 'LibreOffice' } }]);
+}
+
+async function stageParquetFile(db: Queryable, req: StageRequest): Promise<StagedFile> {
+  const placed = scratchPath(req, '.parquet');
+  await placeInWorkDir(req.file, placed);
+  const staged = await stageParquet(db, placed, req.rawTable);
+  return {
+    format: 'parquet',
+    encoding: null,
+    sheet: null,
+    delimiter: null,
+    headers: staged.headers,
+    hasHeader: true,
+    width: staged.headers.length,
+    rows: staged.rows,
+    badRecords: [],
+    shortRows: [],
+    truncatedRow: null,
+    notes: [],
+    scratch: [placed],
+  };
+}

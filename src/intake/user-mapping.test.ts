@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { parseUserMapping } from './user-mapping.js';
+
+describe('parseUserMapping', () => {
+  it('reads YAML with columns by header or number, defaults and options', () => {
+    const r = parseUserMapping(`
+entity: order_lines
+header: false
+columns:
+  customer_id: 1
+  order_date: 下单日
+  amount: 4
+defaults:
+  channel: 线下
+options: { dateOrder: dmy, decimal: ",", encoding: gbk, delimiter: tab, amountUnit: 万元 }
+`);
+    expect(r).toEqual({
+      ok: true,
+      mapping: {
+        entity: 'order_lines',
+        header: false,
+        columns: { customer_id: 1, order_date: '下单日', amount: 4 },
+        defaults: { channel: '线下' },
+        dateOrder: 'dmy',
+        decimal: ',',
+        encoding: 'gbk',
+        delimiter: '\t',
+        unitFactor: 10_000,
+      },
+    });
+  });
+
+  it('reads JSON too (it is YAML)', () => {
+    const r = parseUserMapping('{"entity": "customers", "columns": {"name": "公司"}}');
+    expect(r.ok && r.mapping.columns).toEqual({ name: '公司' });
+  });
+
+  it.each([
+    ['entity: orders', 'entity'],
+    ['columns: { amount: 0 }', 'columns.amount'],
+    ['options: { dateOrder: ydm }', 'options.dateOrder'],
+    ['options: { colour: red }', 'options'],
+    ['options: { amountUnit: 美元 }', 'options.amountUnit'],
+  ])('names the bad key in %j', (text, path) => {
+    const r = parseUserMapping(text);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems.map((p) => p.path)).toContain(path);
+  });
+
+  it('refuses fields the entity does not have', () => {
+    const r = parseUserMapping('entity: customers\ncolumns: { amount: 金额 }');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems[0]).toMatchObject({ code: 'mapping_unknown_field', path: 'amount' });
+  });
+
+  it('says when the file is not YAML at all', () => {
+    const r = parseUserMapping('columns: [unclosed');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems[0]?.code).toBe('mapping_unreadable');
+  });
+});

@@ -76,6 +76,9 @@ export type FileErrorKey =
   | 'file_binary'
   | 'file_unsupported'
   | 'xls_needs_conversion'
+  | 'xls_conversion_failed'
+  | 'xls_is_html'
+  | 'xls_is_xml'
   | 'xlsx_corrupt'
   | 'xlsx_too_large'
   | 'xlsx_suspicious_ratio'
@@ -94,10 +97,13 @@ export const fileErrorMessages: Catalogue<FileErrorKey> = {
     file_unsupported: 'this file format is not supported; save it as .xlsx or CSV (UTF-8)',
     xls_needs_conversion:
       'old Excel format (.xls). Open it in Excel or WPS and save as .xlsx or "CSV UTF-8", or install LibreOffice and salescope converts it itself',
+    xls_conversion_failed: 'LibreOffice could not convert this .xls ({detail}); open it in Excel or WPS and save as .xlsx',
+    xls_is_html: 'this "Excel" file is really a web page (HTML table), as some systems export; open it in Excel or WPS and save as .xlsx or "CSV UTF-8"',
+    xls_is_xml: 'this is an XML Spreadsheet 2003 file; open it in Excel or WPS and save as .xlsx',
     xlsx_corrupt: 'the Excel file is damaged or not a real .xlsx ({detail}); open and save it again in Excel',
     xlsx_too_large: 'the Excel file unpacks to more than the allowed size; split it or export CSV',
     xlsx_suspicious_ratio: 'the Excel file compresses suspiciously well (a possible zip bomb); it was not opened',
-    sheet_not_found: 'no sheet "{sheet}" ({detail})',
+    sheet_not_found: 'no sheet "{sheet}"; the workbook has: {available}',
     no_columns: 'no columns found',
     entity_not_recognised:
       'cannot tell what this file holds from its headers ({headers}); name the columns as in the data model or pass --entity and a --mapping file',
@@ -112,10 +118,13 @@ export const fileErrorMessages: Catalogue<FileErrorKey> = {
     file_binary: '这不是 CSV、Excel(.xlsx) 或 Parquet 文件',
     file_unsupported: '不支持该文件格式，请另存为 .xlsx 或 CSV(UTF-8)',
     xls_needs_conversion: '这是旧版 Excel 格式(.xls)。请用 Excel 或 WPS 打开并另存为 .xlsx 或“CSV UTF-8”，或安装 LibreOffice 后由 salescope 自动转换',
+    xls_conversion_failed: 'LibreOffice 无法转换该 .xls 文件（{detail}），请用 Excel 或 WPS 打开后另存为 .xlsx',
+    xls_is_html: '该“Excel”文件实际上是网页（HTML 表格），部分系统会这样导出；请用 Excel 或 WPS 打开后另存为 .xlsx 或“CSV UTF-8”',
+    xls_is_xml: '这是 XML 电子表格 2003 文件，请用 Excel 或 WPS 打开后另存为 .xlsx',
     xlsx_corrupt: 'Excel 文件已损坏或不是真正的 .xlsx（{detail}），请在 Excel 中打开后重新保存',
     xlsx_too_large: 'Excel 文件解压后超过允许的大小，请拆分文件或导出为 CSV',
     xlsx_suspicious_ratio: 'Excel 文件的压缩比异常（可能是压缩炸弹），已拒绝打开',
-    sheet_not_found: '没有名为“{sheet}”的工作表（{detail}）',
+    sheet_not_found: '没有名为“{sheet}”的工作表；工作簿中有：{available}',
     no_columns: '没有找到任何列',
     entity_not_recognised: '无法从表头判断文件内容（{headers}）；请按数据模型命名列，或使用 --entity 和 --mapping 映射文件',
     required_columns_missing: '看起来是{entity}数据，但缺少必填列：{missing}；请补充这些列，或用 --mapping 映射文件指定（表头：{headers}）',

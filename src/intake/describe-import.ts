@@ -39,6 +39,7 @@ export function importResultJson(r: ImportResult, lang: Lang) {
     sheet: r.sheet,
     runId: r.runId,
     rows: r.rows,
+    blank: r.blank,
     inserted: r.inserted,
     updated: r.updated,
     unchanged: r.unchanged,

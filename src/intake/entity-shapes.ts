@@ -65,10 +65,11 @@ function syntheticId(prefix: string, field: string): string {
   return `coalesce(${f(field)}, ${lit(prefix)} || n._hash)`;
 }
 
+// list_contains, not IN (…): DuckDB turns a long IN list into a join evaluated for every row.
 function statusFromStage(stage: string): string {
   const won = wonStageWords.map((w) => lit(w)).join(', ');
   const lost = lostStageWords.map((w) => lit(w)).join(', ');
-  return `CASE WHEN lower(${stage}) IN (${won}) THEN 'won' WHEN lower(${stage}) IN (${lost}) THEN 'lost' WHEN ${stage} IS NOT NULL THEN 'open' END`;
+  return `CASE WHEN list_contains([${won}], lower(${stage})) THEN 'won' WHEN list_contains([${lost}], lower(${stage})) THEN 'lost' WHEN ${stage} IS NOT NULL THEN 'open' END`;
 }
 
 function orderLines(): Shape {
@@ -78,7 +79,7 @@ function orderLines(): Shape {
   // A return written with a positive amount and a negative quantity is still a return.
   const amount = `CASE WHEN ${qty} < 0 AND ${rawAmount} > 0 THEN -${rawAmount} ELSE ${rawAmount} END`;
   const status = enumSql('order_status', f('status'));
-  const isReturn = `(coalesce(${f('is_return')}, false) OR coalesce(${qty} < 0, false) OR coalesce(${rawAmount} < 0, false) OR coalesce(${status} IN ('returned', 'cancelled'), false))`;
+  const isReturn = `(coalesce(${f('is_return')}, false) OR coalesce(${qty} < 0, false) OR coalesce(${rawAmount} < 0, false) OR coalesce(list_contains(['returned', 'cancelled'], ${status}), false))`;
   const date = `CAST(${f('order_date')} AS DATE)`;
   const anonymousOrder = `'ROW-' || n._hash`;
   return {

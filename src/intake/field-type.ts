@@ -18,9 +18,15 @@ export type FieldType = 'id' | 'text' | 'date' | 'datetime' | 'amount' | 'number
 export interface ValueOptions {
   /** Decimal separator; ',' in European exports such as 261,96. */
   readonly decimal: '.' | ',';
-  /** Order of day, month and year in slash or dot dates with a two-part ambiguity (3/5/2024). */
+  /**
+   * Order of day, month and year in slash or dot dates with a two-part ambiguity (3/5/2024).
+   * Year-first dates read the same under every order; under 'ymd' an a/b/yyyy cell reads as m/d/y.
+   */
   readonly dateOrder: 'ymd' | 'mdy' | 'dmy';
-  /** Multiplier a header unit implies, e.g. 10000 for 金额(万元). */
+  /**
+   * Multiplier a header unit implies, e.g. 10000 for 金额(万元). Amounts are multiplied by it;
+   * for a rate, 0.01 (a "(%)" header) means every number is a percent; other types ignore it.
+   */
   readonly unitFactor: number;
 }
 

@@ -63,6 +63,8 @@ export interface ImportResult {
   readonly encoding: string | null;
   readonly sheet: string | null;
   readonly rows: number;
+  /** Rows with every cell empty: not data, counted apart from rows. */
+  readonly blank: number;
   readonly inserted: number;
   readonly updated: number;
   readonly unchanged: number;
@@ -178,7 +180,7 @@ function planInput(
     const options: ValueOptions = {
       decimal,
       dateOrder: mapping?.dateOrder ?? detectDateOrder(samples.get(c.index) ?? []),
-      unitFactor: c.field.type === 'amount' ? (mapping?.unitFactor ?? unitFactorFromHeader(c.header).factor) : 1,
+      unitFactor: unitFactorOf(c.field.type, c.header, mapping),
     };
     return { field: c.field, source: `c${c.index + 1}`, header: c.header, options };
   });
@@ -190,7 +192,22 @@ function planInput(
     columns,
     defaults: mapping?.defaults ?? {},
     defaultOptions: { ...defaultValueOptions, decimal },
+    detectDuplicates: mapping?.duplicates !== undefined ? mapping.duplicates === 'count' : hasOwnIds(match),
   };
+}
+
+/** A header's unit scales amounts (金额(万元)) and marks percent rates (折扣(%)); a mapping's unit wins for amounts. */
+function unitFactorOf(type: string, header: string, mapping: UserMapping | undefined): number {
+  const fromHeader = unitFactorFromHeader(header).factor;
+  if (type === 'amount') return mapping?.unitFactor ?? fromHeader;
+  if (type === 'rate' && fromHeader === 0.01) return 0.01;
+  return 1;
+}
+
+/** Order lines without an order number are a transaction log: identical rows are separate purchases. */
+function hasOwnIds(match: HeaderMatch): boolean {
+  if (match.entity.name !== 'order_lines') return true;
+  return match.columns.some((c) => c.field.name === 'order_id');
 }
 
 /** Problems the structural scan found: short rows (warning) and a cut-off last row (error). */
@@ -253,6 +270,7 @@ async function writeRun(tx: Queryable, input: PlanInput, staged: StagedFile, mat
       encoding: staged.encoding,
       sheet: staged.sheet,
       rows: totals.rows,
+      blank: staged.rows - counts.rows!,
       inserted: counts.inserted!,
       updated: counts.updated!,
       unchanged: counts.unchanged!,

@@ -12,8 +12,7 @@
 import { quoteIdent as q, quoteLiteral as lit } from '../store/engine.js';
 import type { EntitySpec, FieldSpec } from './field-catalog.js';
 import type { FieldType, ValueOptions } from './field-type.js';
-import { cleanTextSql, parseSql, problemSql } from './value-sql.js';
-import { periodBoundsSql } from './period-sql.js';
+import { cleanTextSql, parseSql, periodBoundsSql, problemSql } from './value-sql.js';
 
 export interface PlanColumn {
   readonly field: FieldSpec;
@@ -34,6 +33,12 @@ export interface PlanInput {
   /** Constant text for fields the file lacks (from a mapping file). */
   readonly defaults: Readonly<Record<string, string>>;
   readonly defaultOptions: ValueOptions;
+  /**
+   * Whether identical rows are one record written twice. True when rows carry
+   * their own id; a transaction log without ids (CDNOW) can hold two identical
+   * purchases on one day, which are two purchases.
+   */
+  readonly detectDuplicates: boolean;
 }
 
 export interface RunTables {
@@ -93,28 +98,37 @@ function sourceOf(input: PlanInput, field: FieldSpec): { expr: string; options: 
   return def === undefined ? null : { expr: lit(def), options: input.defaultOptions };
 }
 
-function fieldSelects(input: PlanInput): string[] {
-  const out: string[] = [];
+interface FieldSql {
+  /** Typed values, computed first. */
+  readonly values: string[];
+  /** Problems, computed over the typed values (an unreadable cell is parsed once more, a clean one not at all). */
+  readonly problems: string[];
+}
+
+function fieldSelects(input: PlanInput): FieldSql {
+  const values: string[] = [];
+  const problems: string[] = [];
   for (const field of input.entity.fields) {
     const src = sourceOf(input, field);
     if (field.type === 'period') {
       const bounds = src ? periodBoundsSql(src.expr) : { start: 'NULL', end: 'NULL', problem: 'NULL' };
       // A period becomes two dates, named _from/_to so they never clash with
       // explicit period_start / period_end fields.
-      out.push(`CAST(${bounds.start} AS DATE) AS ${f(`${field.name}_from`)}`);
-      out.push(`CAST(${bounds.end} AS DATE) AS ${f(`${field.name}_to`)}`);
-      out.push(`${bounds.problem} AS ${p(field.name)}`);
+      values.push(`CAST(${bounds.start} AS DATE) AS ${f(`${field.name}_from`)}`);
+      values.push(`CAST(${bounds.end} AS DATE) AS ${f(`${field.name}_to`)}`);
+      problems.push(`${bounds.problem} AS ${p(field.name)}`);
       continue;
     }
     const type = sqlTypeOf(field.type);
     if (!src) {
-      out.push(`CAST(NULL AS ${type}) AS ${f(field.name)}`, `CAST(NULL AS VARCHAR) AS ${p(field.name)}`);
+      values.push(`CAST(NULL AS ${type}) AS ${f(field.name)}`);
+      problems.push(`CAST(NULL AS VARCHAR) AS ${p(field.name)}`);
       continue;
     }
-    out.push(`CAST(${parseSql(field.type, src.expr, src.options)} AS ${type}) AS ${f(field.name)}`);
-    out.push(`${problemSql(field.type, src.expr, src.options)} AS ${p(field.name)}`);
+    values.push(`CAST(${parseSql(field.type, src.expr, src.options)} AS ${type}) AS ${f(field.name)}`);
+    problems.push(`${problemSql(field.type, src.expr, src.options, f(field.name))} AS ${p(field.name)}`);
   }
-  return out;
+  return { values, problems };
 }
 
 /** Columns salescope itself adds to exported files ("salescope: problems") are not data. */
@@ -150,15 +164,19 @@ export function normSql(input: PlanInput): string {
   const all = allColumnsList(input);
   const hashInput = input.rawColumns.map((c) => `coalesce(${q(c.source)}, '')`).join(', ');
   const nonBlank = input.rawColumns.map((c) => `nullif(trim(${q(c.source)}), '')`).join(', ');
+  const fields = fieldSelects(input);
   return `CREATE TEMP TABLE ${q(input.tables.norm)} AS
-SELECT _row,
-  row_number() OVER (PARTITION BY ${all} ORDER BY _row) AS _dup,
-  substr(md5(concat_ws(chr(31), ${hashInput})), 1, 16) AS _hash,
-  ${fieldSelects(input).join(',\n  ')},
-  ${extraSelect(input)},
-  ${surplusSelect(input)}
-FROM ${q(input.tables.raw)}
-WHERE coalesce(${nonBlank}) IS NOT NULL`;
+SELECT * EXCLUDE (${all}), ${fields.problems.join(',\n  ')}
+FROM (
+  SELECT _row, ${all},
+    ${input.detectDuplicates ? `row_number() OVER (PARTITION BY ${all} ORDER BY _row)` : '1'} AS _dup,
+    substr(md5(concat_ws(chr(31), ${hashInput})), 1, 16) AS _hash,
+    ${fields.values.join(',\n    ')},
+    ${extraSelect(input)},
+    ${surplusSelect(input)}
+  FROM ${q(input.tables.raw)}
+  WHERE coalesce(${nonBlank}) IS NOT NULL
+)`;
 }
 
 /** Fields whose problems reject the row: keys, required fields, and every date or amount. */

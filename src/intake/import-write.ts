@@ -75,6 +75,7 @@ export function mergedSql(input: PlanInput, shape: Shape, table: TableDoc): stri
   const nonKey = written.filter((c) => !keySet.has(c));
   const same = nonKey.map((c) => `(s.${q(c)} IS NULL OR s.${q(c)} IS NOT DISTINCT FROM o.${q(c)})`);
   same.push('(s.extra IS NULL OR CAST(s.extra AS VARCHAR) IS NOT DISTINCT FROM CAST(o.extra AS VARCHAR))');
+  const values = [...nonKey.map((c) => `coalesce(s.${q(c)}, o.${q(c)}) AS ${q(c)}`)];
   const firstKey = q(table.key[0]!);
   const hasVersion = table.columns.some((c) => c.name === 'row_version');
   const carried = Object.keys(shape.carry ?? {}).map((c) => `s.${q(c)}`);
@@ -84,8 +85,7 @@ export function mergedSql(input: PlanInput, shape: Shape, table: TableDoc): stri
   return `CREATE TEMP TABLE ${q(t.merged)} AS
 SELECT s._row,
   CASE WHEN o.${firstKey} IS NULL THEN 'inserted' WHEN ${same.join(' AND ')} THEN 'unchanged' ELSE 'updated' END AS _outcome,
-  ${table.key.map((k) => `s.${q(k)}`).join(', ')},
-  ${[...nonKey.map((c) => `coalesce(s.${q(c)}, o.${q(c)}) AS ${q(c)}`), ...kept].join(',\n  ')},
+  ${[...table.key.map((k) => `s.${q(k)}`), ...values, ...kept].join(',\n  ')},
   coalesce(s.extra, o.extra) AS extra${hasVersion ? ',\n  coalesce(o.row_version, 0) + 1 AS row_version' : ''}${carried.length > 0 ? `,\n  ${carried.join(', ')}` : ''}
 FROM ${q(t.shaped)} s LEFT JOIN ${q(table.name)} o ON ${keyEquals(table, 's', 'o')}`;
 }

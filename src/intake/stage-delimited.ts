@@ -41,6 +41,8 @@ export async function stageDelimited(
   layout: DelimitedLayout,
   rawTable: string,
   onProgress?: (bytes: number) => void,
+  /** When the file was rewritten line by line (whitespace → TSV): its line i is source record i-1 here. */
+  sourceLines?: readonly LineSegment[],
 ): Promise<StagedRows> {
   const firstDataRecord = layout.headerIndex === null ? 0 : layout.headerIndex + 1;
   const scan = await scanDelimited(path, {
@@ -70,13 +72,21 @@ export async function stageDelimited(
   if (staged !== expected) {
     throw new Error(`CSV reader read ${staged} records where the scan counted ${expected} in ${path}`);
   }
-  await db.run(`CREATE TEMP VIEW ${q(rawTable)} AS SELECT ${rowNumberSql(scan.segments, firstDataRecord)} AS _row, * FROM ${q(raw0)}`);
+  const lineOf = (record: number) => {
+    const line = lineOfRecord(record, scan.segments);
+    return sourceLines ? lineOfRecord(line - 1, sourceLines) : line;
+  };
+  // Inside a transaction, a new table's row ids start at an offset rather than
+  // zero; they are still consecutive in file order, so subtract the first.
+  // (As text: those offsets are beyond what a JavaScript number holds exactly.)
+  const base = (await db.query<{ b: string | null }>(`SELECT CAST(min(rowid) AS VARCHAR) AS b FROM ${q(raw0)}`))[0]?.b ?? '0';
+  await db.run(await rowNumberView(db, rawTable, raw0, `${firstDataRecord} - ${base}`, scan.segments, sourceLines));
   return {
     rows: staged,
     width,
-    badRecords,
-    shortRows: scan.shortRecords.map((r) => lineOfRecord(r.record, scan.segments)),
-    truncatedRow: scan.truncatedTail ? lineOfRecord(scan.records - 1, scan.segments) : null,
+    badRecords: badRecords.map((b) => (sourceLines ? { ...b, line: lineOf(b.line - 1), endLine: lineOf(b.endLine - 1) } : b)),
+    shortRows: scan.shortRecords.map((r) => lineOf(r.record)),
+    truncatedRow: scan.truncatedTail ? lineOf(scan.records - 1) : null,
     nulBytes: scan.nulBytes,
   };
 }
@@ -93,19 +103,44 @@ function readCsvSql(path: string, layout: DelimitedLayout, width: number, skip: 
   return `(SELECT ${cells.join(', ')} FROM ${read})`;
 }
 
-/** _row = the line a record starts on, from the scan's segments (usually one). */
-function rowNumberSql(segments: readonly LineSegment[], firstDataRecord: number): string {
-  const record = `(rowid + ${firstDataRecord})`;
-  const relevant = segments.filter((_s, i) => {
-    const next = segments[i + 1];
-    return next === undefined || next.fromRecord > firstDataRecord;
-  });
-  if (relevant.length <= 1) return `(${record} + 1 + ${relevant[0]?.lineOffset ?? 0})`;
-  const whens = relevant
+const MAX_CASE_SEGMENTS = 256;
+
+/**
+ * The view that gives every staged record its line. Few segments (the usual
+ * case) become a CASE; many (a file full of multi-line cells) an ASOF join.
+ */
+async function rowNumberView(
+  db: Queryable,
+  rawTable: string,
+  raw0: string,
+  /** SQL added to a row id to give the record index. */
+  rowidOffset: string,
+  segments: readonly LineSegment[],
+  sourceLines: readonly LineSegment[] | undefined,
+): Promise<string> {
+  const record = `(r.rowid + (${rowidOffset}))`;
+  const toSource = (line: string) => (sourceLines ? segmentsSql(`(${line} - 1)`, sourceLines) : line);
+  if (segments.length <= MAX_CASE_SEGMENTS) {
+    return `CREATE TEMP VIEW ${q(rawTable)} AS SELECT ${toSource(segmentsSql(record, segments))} AS _row, r.* FROM ${q(raw0)} r`;
+  }
+  const segTable = `${rawTable}_segments`;
+  await db.run(`CREATE TEMP TABLE ${q(segTable)} (from_record BIGINT, line_offset BIGINT)`);
+  for (let i = 0; i < segments.length; i += 1000) {
+    const values = segments.slice(i, i + 1000).map((s) => `(${s.fromRecord}, ${s.lineOffset})`);
+    await db.run(`INSERT INTO ${q(segTable)} VALUES ${values.join(', ')}`);
+  }
+  const line = `(${record} + 1 + s.line_offset)`;
+  return `CREATE TEMP VIEW ${q(rawTable)} AS SELECT ${toSource(line)} AS _row, r.* FROM ${q(raw0)} r ASOF JOIN ${q(segTable)} s ON ${record} >= s.from_record`;
+}
+
+/** SQL for lineOfRecord(record): usually a constant offset, else a CASE over the segments. */
+function segmentsSql(record: string, segments: readonly LineSegment[]): string {
+  if (segments.length <= 1) return `(${record} + 1 + ${segments[0]?.lineOffset ?? 0})`;
+  const whens = segments
     .slice(1)
     .reverse()
     .map((s) => `WHEN ${record} >= ${s.fromRecord} THEN ${record} + 1 + ${s.lineOffset}`);
-  return `(CASE ${whens.join(' ')} ELSE ${record} + 1 + ${relevant[0]!.lineOffset} END)`;
+  return `(CASE ${whens.join(' ')} ELSE ${record} + 1 + ${segments[0]!.lineOffset} END)`;
 }
 
 /** Reads the text of the bad records' lines (they are few) for the quarantine. */

@@ -15,9 +15,11 @@ import { transcodeToUtf8 } from './sniff/transcode-to-utf8.js';
 import { sniffDelimited } from './sniff/sniff-delimited.js';
 import { whitespaceToTsv } from './sniff/whitespace-to-tsv.js';
 import { findHeaderRow } from './sniff/find-header-row.js';
-import { convertXlsToXlsx, findLibreOffice } from './sniff/legacy-xls.js';
-import { inspectXlsx, XlsxInspectionError } from '../xlsx/xlsx-reader.js';
+import { convertXlsToXlsx, findLibreOffice, XlsConversionError } from './sniff/legacy-xls.js';
+import { inspectXlsx, XlsxInspectionError, XlsxSheetNotFoundError } from '../xlsx/xlsx-reader.js';
+import type { TextEncoding } from './sniff/detect-encoding.js';
 import { stageDelimited } from './stage-delimited.js';
+import type { LineSegment } from './csv-scan.js';
 import { previewSheet, stageParquet, stageSheet } from './stage-workbook.js';
 import type { UserMapping } from './user-mapping.js';
 
@@ -142,15 +144,18 @@ function columnNumbers(width: number): string[] {
 async function stageText(db: Queryable, req: StageRequest, size: number): Promise<StagedFile> {
   const scratch: string[] = [];
   const notes: FileNote[] = [];
-  const detected = req.mapping?.encoding
-    ? { encoding: req.mapping.encoding === 'gbk' ? 'gb18030' : req.mapping.encoding, bom: 0 }
+  const detected: { encoding: TextEncoding; bom: number; clean: boolean } = req.mapping?.encoding
+    ? { encoding: req.mapping.encoding === 'gbk' ? 'gb18030' : req.mapping.encoding, bom: 0, clean: false }
     : await detectFileEncoding(req.file);
+  await refuseMarkup(req.file);
   let utf8 = scratchPath(req, '.utf8.csv');
   scratch.push(utf8);
-  if (detected.encoding === 'utf-8' && detected.bom === 0) {
+  if (detected.encoding === 'utf-8' && detected.bom === 0 && detected.clean) {
     await placeInWorkDir(req.file, utf8);
   } else {
-    const t = await transcodeToUtf8(req.file, utf8, detected.encoding as never, {
+    // Also for UTF-8 with a few bad bytes: the transcoder replaces them with
+    // U+FFFD and counts them, where DuckDB would refuse the file.
+    const t = await transcodeToUtf8(req.file, utf8, detected.encoding, {
       skipBytes: detected.bom,
       onProgress: (done: number) => req.onProgress?.('reading', done, size),
     });
@@ -160,10 +165,11 @@ async function stageText(db: Queryable, req: StageRequest, size: number): Promis
   const sniffed = sniffDelimited(cutAtLineEnd(sample));
   let delimiter: string = req.mapping?.delimiter ?? sniffed.delimiter;
   let lines = sniffed.lines;
+  let sourceLines: readonly LineSegment[] | undefined;
   if (delimiter === 'whitespace') {
     const tsv = scratchPath(req, '.tsv');
     scratch.push(tsv);
-    await whitespaceToTsv(utf8, tsv);
+    sourceLines = (await whitespaceToTsv(utf8, tsv)).segments;
     utf8 = tsv;
     delimiter = '\t';
     lines = sniffDelimited(cutAtLineEnd((await readHead(utf8, 65_536)).toString())).lines;
@@ -181,6 +187,7 @@ async function stageText(db: Queryable, req: StageRequest, size: number): Promis
     { delimiter, quote, headerIndex: found.headerIndex, headerWidth: headerCells.length },
     req.rawTable,
     (done) => req.onProgress?.('reading', done, size),
+    sourceLines,
   );
   scratch.push(scratchPath(req, '.clean.csv'));
   if (staged.nulBytes > 0) notes.push({ code: 'nul_bytes', params: { count: staged.nulBytes } });
@@ -202,6 +209,17 @@ async function stageText(db: Queryable, req: StageRequest, size: number): Promis
   };
 }
 
+/**
+ * Many Chinese business systems export "Excel" files that are really a web
+ * page or an XML Spreadsheet 2003 document; read as CSV they would be garbage.
+ */
+async function refuseMarkup(file: string): Promise<void> {
+  const head = Buffer.from(await readHead(file, 4096)).toString('utf8').replace(/^\ufeff/, '').trimStart().slice(0, 2048).toLowerCase();
+  if (!head.startsWith('<')) return;
+  if (head.includes('<html') || head.includes('<table') || head.includes('<!doctype html')) throw new ImportError('xls_is_html', file);
+  if (head.includes('urn:schemas-microsoft-com:office:spreadsheet') || head.includes('<workbook')) throw new ImportError('xls_is_xml', file);
+}
+
 function cutAtLineEnd(sample: string): string {
   const end = sample.lastIndexOf('\n');
   return end > 0 && sample.length >= 65_000 ? sample.slice(0, end + 1) : sample;
@@ -219,10 +237,10 @@ async function stageXlsx(db: Queryable, req: StageRequest, file: string, scratch
   try {
     preview = await previewSheet(file, sheet, 30);
   } catch (error) {
-    if (sheet !== undefined && /sheet/i.test((error as Error).message)) {
-      throw new ImportError('sheet_not_found', req.file, { sheet, detail: (error as Error).message });
+    if (error instanceof XlsxSheetNotFoundError) {
+      throw new ImportError('sheet_not_found', req.file, { sheet: error.sheet, available: error.available.join(', ') });
     }
-    throw new ImportError('xlsx_corrupt', req.file, { detail: (error as Error).message });
+    throw new ImportError('xlsx_corrupt', req.file, { detail: error instanceof Error ? error.message : String(error) });
   }
   if (preview.rows.length === 0) throw new ImportError('file_empty', req.file);
   const found = req.mapping?.header === false ? { headerIndex: null, titleRows: [] } : findHeaderRow(preview.rows, knownHeaderScore);
@@ -255,7 +273,13 @@ async function stageXls(db: Queryable, req: StageRequest): Promise<StagedFile> {
   const soffice = await findLibreOffice();
   if (soffice === null) throw new ImportError('xls_needs_conversion', req.file);
   const outDir = scratchPath(req, '.xls');
-  const converted = await convertXlsToXlsx(req.file, outDir, soffice);
+  let converted: string;
+  try {
+    converted = await convertXlsToXlsx(req.file, outDir, soffice);
+  } catch (error) {
+    if (error instanceof XlsConversionError) throw new ImportError('xls_conversion_failed', req.file, { detail: error.detail.slice(0, 300) });
+    throw error;
+  }
   return stageXlsx(db, req, converted, [outDir], [{ code: 'converted_xls', params: { tool: 'LibreOffice' } }]);
 }
 

@@ -73,7 +73,9 @@ export async function stageParquet(db: Queryable, path: string, rawTable: string
   const headers = described.map((d) => d.column_name);
   const cells = headers.map((h, i) => `CAST(${q(h)} AS VARCHAR) AS ${q(`c${i + 1}`)}`);
   await db.run(`CREATE TEMP TABLE ${q(`${rawTable}0`)} AS SELECT ${cells.join(', ')} FROM ${source}`);
-  await db.run(`CREATE TEMP VIEW ${q(rawTable)} AS SELECT rowid + 2 AS _row, * FROM ${q(`${rawTable}0`)}`);
+  // Row ids of a table made inside a transaction start at an offset: subtract the first.
+  const base = (await db.query<{ b: string | null }>(`SELECT CAST(min(rowid) AS VARCHAR) AS b FROM ${q(`${rawTable}0`)}`))[0]?.b ?? '0';
+  await db.run(`CREATE TEMP VIEW ${q(rawTable)} AS SELECT rowid - ${base} + 2 AS _row, * FROM ${q(`${rawTable}0`)}`);
   const rows = (await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${q(`${rawTable}0`)}`))[0]?.n ?? 0;
   return { headers, rows };
 }

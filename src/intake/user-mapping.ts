@@ -10,7 +10,7 @@
  *     amount: 3
  *   defaults:               # a value for every row, for fields the file lacks
  *     stage: 成交
- *   options: { dateOrder: dmy, decimal: ",", encoding: gb18030, delimiter: ";", sheet: Orders, amountUnit: 万元 }
+ *   options: { dateOrder: dmy, decimal: ",", encoding: gb18030, delimiter: ";", sheet: Orders, amountUnit: 万元, duplicates: keep }
  */
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
@@ -34,6 +34,7 @@ const mappingSchema = z
         delimiter: z.enum([',', ';', '\t', '|', 'tab', 'whitespace']).optional(),
         sheet: z.string().optional(),
         amountUnit: z.string().refine((u) => u in units, { message: `one of ${Object.keys(units).join(', ')}` }).optional(),
+        duplicates: z.enum(['count', 'keep']).optional(),
       })
       .strict()
       .optional(),
@@ -51,6 +52,8 @@ export interface UserMapping {
   readonly delimiter?: ',' | ';' | '\t' | '|' | 'whitespace';
   readonly sheet?: string;
   readonly unitFactor?: number;
+  /** 'count': identical rows are one record (duplicates); 'keep': each is its own (a transaction log). */
+  readonly duplicates?: 'count' | 'keep';
 }
 
 export interface MappingProblem {
@@ -104,6 +107,7 @@ export function parseUserMapping(text: string): MappingResult {
       ...(delimiter !== undefined ? { delimiter } : {}),
       ...(o.sheet !== undefined ? { sheet: o.sheet } : {}),
       ...(o.amountUnit !== undefined ? { unitFactor: units[o.amountUnit]! } : {}),
+      ...(o.duplicates !== undefined ? { duplicates: o.duplicates } : {}),
     },
   };
 }

@@ -133,11 +133,12 @@ export const fileErrorMessages: Catalogue<FileErrorKey> = {
   },
 };
 
-export type FileNoteKey = 'encoding_replacements' | 'nul_bytes' | 'duplicate_header' | 'blank_header' | 'title_rows' | 'converted_xls';
+export type FileNoteKey = 'encoding_replacements' | 'mixed_encoding' | 'nul_bytes' | 'duplicate_header' | 'blank_header' | 'title_rows' | 'converted_xls';
 
 export const fileNoteMessages: Catalogue<FileNoteKey> = {
   en: {
     encoding_replacements: '{count} byte sequences are not valid {encoding} and were replaced by �; check the file encoding',
+    mixed_encoding: 'the file mixes encodings: {utf8} lines were read as UTF-8 and {gb} as GBK/GB18030; check the Chinese text looks right',
     nul_bytes: '{count} NUL bytes were removed',
     duplicate_header: 'header "{header}" appears twice (column {column}); the first one is used',
     blank_header: 'column {column} has no header; its values are kept under "column {column}"',
@@ -146,6 +147,7 @@ export const fileNoteMessages: Catalogue<FileNoteKey> = {
   },
   'zh-CN': {
     encoding_replacements: '有 {count} 处字节不是有效的 {encoding} 编码，已替换为 �，请检查文件编码',
+    mixed_encoding: '文件混用了多种编码：{utf8} 行按 UTF-8 读取，{gb} 行按 GBK/GB18030 读取，请检查中文是否显示正确',
     nul_bytes: '已删除 {count} 个 NUL 字节',
     duplicate_header: '表头“{header}”重复（第 {column} 列），使用第一个',
     blank_header: '第 {column} 列没有表头，其值以“column {column}”保存',

@@ -79,7 +79,9 @@ function orderLines(): Shape {
   // A return written with a positive amount and a negative quantity is still a return.
   const amount = `CASE WHEN ${qty} < 0 AND ${rawAmount} > 0 THEN -${rawAmount} ELSE ${rawAmount} END`;
   const status = enumSql('order_status', f('status'));
-  const isReturn = `(coalesce(${f('is_return')}, false) OR coalesce(${qty} < 0, false) OR coalesce(${rawAmount} < 0, false) OR coalesce(list_contains(['returned', 'cancelled'], ${status}), false))`;
+  // A negative amount on a positive quantity is an adjustment (a bad-debt
+  // write-off), not goods coming back: only quantity says "return".
+  const isReturn = `(coalesce(${f('is_return')}, false) OR coalesce(${qty} < 0, false) OR coalesce(${qty} IS NULL AND ${rawAmount} < 0, false) OR coalesce(list_contains(['returned', 'cancelled'], ${status}), false))`;
   const date = `CAST(${f('order_date')} AS DATE)`;
   const anonymousOrder = `'ROW-' || n._hash`;
   return {

@@ -2,6 +2,7 @@
  * Recognises what a file holds from its header row: which entity, and which
  * column is which field. Pure: headers in, mapping out.
  */
+import { isOwnColumn } from './own-columns.js';
 import { entities, entitySpec, type EntityName, type EntitySpec, type FieldSpec } from './field-catalog.js';
 
 export interface ColumnMatch {
@@ -79,7 +80,7 @@ function candidatesFor(entity: EntitySpec, headers: readonly string[]): Candidat
   const out: Candidate[] = [];
   headers.forEach((header, i) => {
     const key = compact(normaliseHeader(header));
-    if (key === '') return;
+    if (key === '' || isOwnColumn(header)) return;
     const exact = index.get(key);
     if (exact) {
       for (const e of exact) out.push({ field: e.field, index: i, how: 'exact', rank: e.priority });
@@ -154,7 +155,9 @@ export function matchEntity(
   return {
     entity,
     columns,
-    unmapped: headers.map((header, index) => ({ index, header })).filter((h) => !used.has(h.index) && h.header.trim() !== ''),
+    unmapped: headers
+      .map((header, index) => ({ index, header }))
+      .filter((h) => !used.has(h.index) && h.header.trim() !== '' && !isOwnColumn(h.header)),
     missing: missingRequired(entity, new Set(columns.map((c) => c.field.name))),
     score: scoreOf(entity, chosen, fileName) + forced.length * 3,
   };

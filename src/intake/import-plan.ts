@@ -12,6 +12,7 @@
 import { quoteIdent as q, quoteLiteral as lit } from '../store/engine.js';
 import type { EntitySpec, FieldSpec } from './field-catalog.js';
 import type { FieldType, ValueOptions } from './field-type.js';
+import { isOwnColumn } from './own-columns.js';
 import { cleanTextSql, parseSql, periodBoundsSql, problemSql } from './value-sql.js';
 
 export interface PlanColumn {
@@ -129,11 +130,6 @@ function fieldSelects(input: PlanInput): FieldSql {
     problems.push(`${problemSql(field.type, src.expr, src.options, f(field.name))} AS ${p(field.name)}`);
   }
   return { values, problems };
-}
-
-/** Columns salescope itself adds to exported files ("salescope: problems") are not data. */
-export function isOwnColumn(header: string): boolean {
-  return header.trim().toLowerCase().startsWith('salescope:');
 }
 
 /** Unmapped columns as one JSON object (NULL when they are all empty). */

@@ -12,12 +12,13 @@ import { knownHeaderScore } from './header-match.js';
 import { detectFileKind } from './sniff/detect-file-kind.js';
 import { detectFileEncoding } from './sniff/detect-encoding.js';
 import { transcodeToUtf8 } from './sniff/transcode-to-utf8.js';
+import { transcodeMixedLines } from './sniff/transcode-mixed-lines.js';
 import { sniffDelimited } from './sniff/sniff-delimited.js';
 import { whitespaceToTsv } from './sniff/whitespace-to-tsv.js';
 import { findHeaderRow } from './sniff/find-header-row.js';
 import { convertXlsToXlsx, findLibreOffice, XlsConversionError } from './sniff/legacy-xls.js';
 import { inspectXlsx, XlsxInspectionError, XlsxSheetNotFoundError } from '../xlsx/xlsx-reader.js';
-import type { TextEncoding } from './sniff/detect-encoding.js';
+import { scanUtf8, type TextEncoding } from './sniff/detect-encoding.js';
 import { stageDelimited } from './stage-delimited.js';
 import type { LineSegment } from './csv-scan.js';
 import { previewSheet, stageParquet, stageSheet } from './stage-workbook.js';
@@ -34,7 +35,7 @@ export interface StageRequest {
 }
 
 export interface FileNote {
-  readonly code: 'encoding_replacements' | 'nul_bytes' | 'duplicate_header' | 'blank_header' | 'title_rows' | 'converted_xls';
+  readonly code: 'encoding_replacements' | 'mixed_encoding' | 'nul_bytes' | 'duplicate_header' | 'blank_header' | 'title_rows' | 'converted_xls';
   readonly params: Readonly<Record<string, string | number>>;
 }
 
@@ -144,14 +145,20 @@ function columnNumbers(width: number): string[] {
 async function stageText(db: Queryable, req: StageRequest, size: number): Promise<StagedFile> {
   const scratch: string[] = [];
   const notes: FileNote[] = [];
-  const detected: { encoding: TextEncoding; bom: number; clean: boolean } = req.mapping?.encoding
+  let detected: { encoding: TextEncoding; bom: number; clean: boolean } = req.mapping?.encoding
     ? { encoding: req.mapping.encoding === 'gbk' ? 'gb18030' : req.mapping.encoding, bom: 0, clean: false }
     : await detectFileEncoding(req.file);
   await refuseMarkup(req.file);
+  const head = await readHead(req.file, 1 << 20);
   let utf8 = scratchPath(req, '.utf8.csv');
   scratch.push(utf8);
   if (detected.encoding === 'utf-8' && detected.bom === 0 && detected.clean) {
     await placeInWorkDir(req.file, utf8);
+  } else if (detected.bom === 0 && (detected.encoding !== 'utf-16le' && detected.encoding !== 'utf-16be') && (detected.encoding !== 'windows-1252' || hasUtf8Text(head))) {
+    const m = await transcodeMixedLines(req.file, utf8, (done) => req.onProgress?.('reading', done, size));
+    if (m.utf8Lines > 0 && m.gbLines > 0) notes.push({ code: 'mixed_encoding', params: { utf8: m.utf8Lines, gb: m.gbLines } });
+    if (m.gbLines > 0) detected = { ...detected, encoding: 'gb18030' };
+    if (m.nulBytes > 0) notes.push({ code: 'nul_bytes', params: { count: m.nulBytes } });
   } else {
     // Also for UTF-8 with a few bad bytes: the transcoder replaces them with
     // U+FFFD and counts them, where DuckDB would refuse the file.
@@ -159,6 +166,7 @@ async function stageText(db: Queryable, req: StageRequest, size: number): Promis
       skipBytes: detected.bom,
       onProgress: (done: number) => req.onProgress?.('reading', done, size),
     });
+    if (t.nulBytes > 0) notes.push({ code: 'nul_bytes', params: { count: t.nulBytes } });
     if (t.replacementChars > 0) notes.push({ code: 'encoding_replacements', params: { count: t.replacementChars, encoding: detected.encoding } });
   }
   const sample = (await readHead(utf8, 65_536)).toString();
@@ -207,6 +215,11 @@ async function stageText(db: Queryable, req: StageRequest, size: number): Promis
     notes,
     scratch,
   };
+}
+
+/** Well-formed multi-byte UTF-8 in the sample: a file the detector called Windows-1252 may be UTF-8 mixed with GBK. */
+function hasUtf8Text(sample: Uint8Array): boolean {
+  return scanUtf8(sample, false).multibyte > 0;
 }
 
 /**

@@ -124,6 +124,9 @@ describe('parseSql / problemSql: id', () => {
       ['1.0E5x', '1.0E5x'],
       ['1.23E+17', null, 'id_scientific_notation'],
       ['1.23e17', null, 'id_scientific_notation'],
+      // A hex id (Olist's mql_id) holds digits-e-digits without being a number.
+      ['401013266745e5661589292315434968', '401013266745e5661589292315434968'],
+      ['12e5', '12e5'],
       ['  4.5E-3', null, 'id_scientific_notation'],
       ['123456789012345678', '123456789012345678'],
       ['123456789012345', '123456789012345'],

@@ -359,7 +359,10 @@ function booleanFast(raw: string): FastPath {
 
 // ---------------------------------------------------------------- ids
 
-const SCIENTIFIC = '[-+]?\\d+(?:[.,]\\d+)?[eE][-+]?\\d+';
+// What Excel writes for a long number: one digit, maybe a fraction, a
+// signed exponent of one to three digits (1.23457E+17, 5E+11). Hex or
+// base-36 ids that merely contain digits-e-digits ("745e566…") do not match.
+const SCIENTIFIC = '[-+]?\\d(?:[.,]\\d+[eE][-+]?|[eE][-+])\\d{1,3}';
 
 /** Printable ASCII without spaces, '.', 'E' or 'e': such an id needs neither cleaning nor a look for Excel damage. */
 const PLAIN_ID = '[!-\\-/-DF-df-~]+';

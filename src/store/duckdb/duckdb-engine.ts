@@ -1,8 +1,9 @@
 /**
  * DuckDB adapter: the only module that imports the DuckDB driver.
  */
+import type {
+  DuckDBConnection} from '@duckdb/node-api';
 import {
-  DuckDBConnection,
   DuckDBInstance,
   DuckDBTypeId,
   dateValue,

@@ -1,0 +1,153 @@
+/**
+ * A corpus of broken files. None may crash the importer, and none may leave a
+ * partial import behind: either the file is read (bad rows quarantined with
+ * their reasons) or it is refused whole with a clear code.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isImportError } from '../../src/intake/import-error.js';
+import { listQuarantine } from '../../src/intake/quarantine-store.js';
+import { outcomesAddUp, testStore, type TestStore } from '../support/test-store.js';
+
+const HEADER = '订单编号,下单日期,客户编号,产品名称,金额\n';
+const line = (i: number, extra = '') => `SO${i},2024-03-${String((i % 28) + 1).padStart(2, '0')},C${i % 7},PLC控制器${extra},${100 + i}\n`;
+const body = (n: number) => Array.from({ length: n }, (_, i) => line(i + 1)).join('');
+
+describe('malformed files', () => {
+  let store: TestStore;
+  let n = 0;
+  const write = (name: string, content: string | Buffer) => {
+    const p = path.join(store.dir, `${n++}-${name}`);
+    writeFileSync(p, content);
+    return p;
+  };
+  const lineCount = async () => (await store.one<{ n: number }>('SELECT count(*) AS n FROM order_lines')).n;
+  beforeEach(async () => {
+    store = await testStore();
+  });
+  afterEach(() => store.dispose());
+
+  it('a file cut off in the middle of its last row: that row is quarantined, the rest read', async () => {
+    const r = await store.import(write('cut.csv', HEADER + body(5) + 'SO6,2024-03-07,C6'));
+    expect(r).toMatchObject({ rows: 6, inserted: 5, quarantined: 1 });
+    expect(r.issues.find((i) => i.code === 'truncated_row')?.row).toBe(7);
+  });
+
+  it('an unbalanced quote: the line is set aside, every other line read, numbered as in the file', async () => {
+    const r = await store.import(write('quote.csv', HEADER + line(1) + 'SO2,2024-03-02,C2,"PLC控制器,200\n' + line(3) + line(4)));
+    expect(r).toMatchObject({ rows: 4, inserted: 3, quarantined: 1 });
+    expect(r.issues[0]).toMatchObject({ row: 3, code: 'unterminated_quote' });
+    const [q] = await listQuarantine(store.engine, {});
+    expect(q?.raw).toEqual({ _line: 'SO2,2024-03-02,C2,"PLC控制器,200' });
+    expect(outcomesAddUp(r)).toBe(true);
+  });
+
+  it('text after a closing quote: the record is quarantined whole, not silently cut', async () => {
+    const r = await store.import(write('stray.csv', HEADER + line(1) + 'SO2,2024-03-02,C2,"PLC"控制器,200\n' + line(3)));
+    expect(r).toMatchObject({ rows: 3, inserted: 2, quarantined: 1 });
+    expect(r.issues[0]).toMatchObject({ row: 3, code: 'stray_quote' });
+  });
+
+  it('quoted line breaks inside cells keep row numbers right after them', async () => {
+    const r = await store.import(write('multi.csv', HEADER + 'SO1,2024-03-01,C1,"多行\n产品",100\n' + 'SO2,2024/2/30,C2,x,200\n'));
+    expect(r.issues[0]).toMatchObject({ row: 4, column: '下单日期', code: 'date_impossible', value: '2024/2/30' });
+  });
+
+  it('NUL bytes are removed and reported', async () => {
+    const r = await store.import(write('nul.csv', HEADER + 'SO1,2024-03-01,C1,PLC\u0000控制器,100\n'));
+    expect(r.inserted).toBe(1);
+    expect(r.notes.map((x) => x.code)).toContain('nul_bytes');
+    expect((await store.one<{ p: string }>('SELECT product_name AS p FROM order_lines')).p).toBe('PLC控制器');
+  });
+
+  it('mixed encodings: each line decoded as UTF-8 or GBK, whichever it is', async () => {
+    const content = Buffer.concat([Buffer.from(HEADER + line(1)), iconv.encode('SO2,2024-03-02,C2,伺服驱动器,200\n', 'gbk'), Buffer.from(line(3))]);
+    const r = await store.import(write('mixed.csv', content));
+    expect(r.inserted).toBe(3);
+    expect(r.notes.map((x) => x.code)).toContain('mixed_encoding');
+    const names = await store.engine.query<{ p: string }>('SELECT product_name AS p FROM order_lines ORDER BY order_id');
+    expect(names.map((x) => x.p)).toEqual(['PLC控制器', '伺服驱动器', 'PLC控制器']);
+  });
+
+  it('duplicate headers: the first is used, the second kept as extra data, both reported', async () => {
+    const r = await store.import(write('dup.csv', '订单编号,下单日期,金额,金额\nSO1,2024-03-01,100,999\n'));
+    expect(r.inserted).toBe(1);
+    expect(r.notes).toContainEqual({ code: 'duplicate_header', params: { header: '金额', column: 4 } });
+    const row = await store.one<{ amount: number; extra: string }>('SELECT CAST(amount AS DOUBLE) AS amount, CAST(extra AS VARCHAR) AS extra FROM order_lines');
+    expect(row).toEqual({ amount: 100, extra: '{"金额 (2)":"999"}' });
+  });
+
+  it('an impossible date and an unreadable amount quarantine their rows with row, column and value', async () => {
+    const r = await store.import(write('bad.csv', HEADER + line(1) + 'SO2,2024/2/30,C2,x,200\nSO3,2024-03-03,C3,x,约5000\n'));
+    expect(r).toMatchObject({ rows: 3, inserted: 1, quarantined: 2 });
+    expect(r.issues.map((i) => [i.row, i.column, i.code, i.value])).toEqual([
+      [3, '下单日期', 'date_impossible', '2024/2/30'],
+      [4, '金额', 'invalid_amount', '约5000'],
+    ]);
+  });
+
+  it('a huge field within limits is kept; one past the limit is quarantined as a broken record', async () => {
+    const big = 'x'.repeat(3_000_000);
+    const r = await store.import(write('big.csv', HEADER + `SO1,2024-03-01,C1,"${big}",100\n` + line(2)));
+    expect(r.inserted).toBe(2);
+    const huge = 'y'.repeat(17 * 1024 * 1024);
+    const r2 = await store.import(write('huge.csv', HEADER + `SO3,2024-03-01,C1,"${huge}",100\n` + line(4)));
+    expect(r2).toMatchObject({ rows: 2, inserted: 1, quarantined: 1 });
+    expect(r2.issues[0]?.code).toBe('record_too_large');
+  });
+
+  it('more cells than the header: quarantined, the surplus kept in the raw row', async () => {
+    const r = await store.import(write('wide.csv', HEADER + line(1) + 'SO2,2024-03-02,C2,PLC,200,oops\n'));
+    expect(r).toMatchObject({ inserted: 1, quarantined: 1 });
+    expect(r.issues[0]).toMatchObject({ row: 3, code: 'too_many_fields', value: 'oops' });
+  });
+
+  it.each([
+    ['empty.csv', '', 'file_empty'],
+    ['binary.csv', Buffer.from([0, 1, 2, 3, 0, 0, 0, 255, 0, 0, 0, 7, 0, 0, 0, 9]), 'file_binary'],
+    ['broken.xlsx', Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(200, 7)]), 'xlsx_corrupt'],
+    ['page.xls', '<html><body><table><tr><td>客户编号</td></tr></table></body></html>', 'xls_is_html'],
+    ['unknown.csv', 'foo,bar\n1,2\n', 'entity_not_recognised'],
+  ])('%s is refused with %s and the store is unchanged', async (name, content, code) => {
+    await store.import(write('ok.csv', HEADER + body(3)));
+    const before = await lineCount();
+    const error = await store.import(write(name, content)).catch((e: unknown) => e);
+    expect(isImportError(error)).toBe(true);
+    expect(error).toMatchObject({ code });
+    expect(await lineCount()).toBe(before);
+    const runs = await store.engine.query<{ status: string; error: string }>(`SELECT status, error FROM import_runs ORDER BY run_id`);
+    expect(runs.at(-1)).toEqual({ status: 'failed', error: code });
+  });
+
+  it('a failure in the middle of writing leaves nothing behind', async () => {
+    const file = write('ok.csv', HEADER + body(50) + 'SO99,2024/2/30,C1,x,1\n');
+    const engine = store.engine;
+    const failing: typeof engine = {
+      dialect: engine.dialect,
+      query: engine.query.bind(engine),
+      run: engine.run.bind(engine),
+      append: engine.append.bind(engine),
+      interrupt: engine.interrupt.bind(engine),
+      close: engine.close.bind(engine),
+      transaction: (fn) =>
+        engine.transaction((tx) =>
+          fn({
+            dialect: tx.dialect,
+            query: tx.query.bind(tx),
+            append: tx.append.bind(tx),
+            run: async (sql, params) => {
+              if (sql.startsWith('INSERT INTO quarantine')) throw new Error('disk full');
+              return tx.run(sql, params);
+            },
+          }),
+        ),
+    };
+    const { importFile } = await import('../../src/intake/import-file.js');
+    await expect(importFile({ ...store, engine: failing }, { file }, { now: () => new Date() })).rejects.toThrow('disk full');
+    expect(await lineCount()).toBe(0);
+    expect((await store.one<{ n: number }>('SELECT count(*) AS n FROM customers')).n).toBe(0);
+    expect((await store.one<{ n: number }>('SELECT count(*) AS n FROM quarantine')).n).toBe(0);
+  });
+});

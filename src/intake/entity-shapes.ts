@@ -15,7 +15,7 @@ export type Lookup = 'customer_by_name' | 'rep_by_name';
 export interface Parent {
   readonly table: 'customers' | 'products';
   readonly key: string;
-  /** Parent column → shaped column (id first). */
+  /** Parent column → SQL over n (norm) and the shape's lookups (id first). */
   readonly columns: Readonly<Record<string, string>>;
 }
 
@@ -24,26 +24,34 @@ export interface Shape {
   readonly columns: Readonly<Record<string, string>>;
   /** Columns computed over the shaped rows (window functions), applied in a second step. */
   readonly windowed?: Readonly<Record<string, string>>;
-  /** Values parents need that the table does not keep (prefixed with _ in shaped). */
-  readonly carry?: Readonly<Record<string, string>>;
+  /** Values the windowed columns read that the table does not keep (named with a leading _). */
+  readonly inputs?: Readonly<Record<string, string>>;
   readonly lookups: readonly Lookup[];
   readonly parents: readonly Parent[];
   readonly rules?: readonly IssueRule[];
+  /** Field whose empty cells get an id made from the row's content (n._hash). */
+  readonly hashFor?: string;
 }
 
 const f = (name: string) => `n.${q(`f_${name}`)}`;
 
+/**
+ * A dictionary lookup as two parallel lists: list_position finds the word in
+ * one pass, where a CASE with many WHENs would recompute lower(x) per WHEN.
+ */
+function lookupSql(pairs: readonly (readonly [string, string])[], key: string): string {
+  return `([${pairs.map(([, v]) => lit(v)).join(', ')}])[list_position([${pairs.map(([k]) => lit(k)).join(', ')}], ${key})]`;
+}
+
 export function enumSql(name: EnumName, expr: string): string {
-  const whens = Object.entries(enumSynonyms[name]).flatMap(([canonical, words]) =>
-    words.map((w) => `WHEN ${lit(w.toLowerCase())} THEN ${lit(canonical)}`),
-  );
-  return `CASE lower(${expr}) ${whens.join(' ')} ELSE ${expr} END`;
+  const pairs = Object.entries(enumSynonyms[name]).flatMap(([canonical, words]) => words.map((w) => [w.toLowerCase(), canonical] as const));
+  return `coalesce(${lookupSql(pairs, `lower(${expr})`)}, ${expr})`;
 }
 
 function regionSql(regionExpr: string, provinceExpr: string): string {
-  const whens = Object.entries(regionOfProvince).map(([p, r]) => `WHEN ${lit(p)} THEN ${lit(r)}`);
   const short = `regexp_replace(regexp_replace(trim(${provinceExpr}), '(维吾尔|壮族|回族)?自治区$|特别行政区$', ''), '[省市]$', '')`;
-  return `coalesce(${regionExpr}, CASE ${short} ${whens.join(' ')} END)`;
+  const pairs = Object.entries(regionOfProvince);
+  return `CASE WHEN ${regionExpr} IS NOT NULL THEN ${regionExpr} WHEN ${provinceExpr} IS NOT NULL THEN ${lookupSql(pairs, short)} END`;
 }
 // Kept in step with the SQL above; exported for tests that check both agree.
 export const provinceShortener = shortProvinceName;
@@ -54,7 +62,7 @@ const repRef = `CASE WHEN ri.rep_id IS NOT NULL THEN ri.rep_id ELSE coalesce(rn.
 const customerParent: Parent = {
   table: 'customers',
   key: 'customer_id',
-  columns: { customer_id: 'customer_id', name: '_customer_name' },
+  columns: { customer_id: customerRef, name: f('customer_name') },
 };
 
 function direct(...names: string[]): Record<string, string> {
@@ -109,21 +117,16 @@ function orderLines(): Shape {
     windowed: {
       line_no: `coalesce(_line_no, row_number() OVER (PARTITION BY order_id ORDER BY _row))`,
     },
-    carry: {
-      _line_no: f('line_no'),
-      _customer_name: f('customer_name'),
-      _industry: f('industry'),
-      _product_name: f('product_name'),
-      _category: f('category'),
-      _subcategory: f('subcategory'),
-    },
+    inputs: { _line_no: f('line_no') },
+
     lookups: ['customer_by_name', 'rep_by_name'],
+    hashFor: 'order_id',
     parents: [
-      { table: 'customers', key: 'customer_id', columns: { customer_id: 'customer_id', name: '_customer_name', industry: '_industry' } },
+      { table: 'customers', key: 'customer_id', columns: { customer_id: customerRef, name: f('customer_name'), industry: f('industry') } },
       {
         table: 'products',
         key: 'product_id',
-        columns: { product_id: 'product_id', name: '_product_name', category: '_category', subcategory: '_subcategory' },
+        columns: { product_id: `coalesce(${f('product_id')}, ${f('product_name')})`, name: f('product_name'), category: f('category'), subcategory: f('subcategory') },
       },
     ],
   };
@@ -171,7 +174,6 @@ function opportunities(): Shape {
       status: `coalesce(${enumSql('opportunity_status', f('status'))}, ${statusFromStage(f('stage'))}, 'open')`,
       ...direct('expected_amount', 'won_amount', 'created_date', 'stage_date', 'expected_close_date', 'close_date', 'lost_reason', 'competitor'),
     },
-    carry: { _customer_name: f('customer_name') },
     lookups: ['customer_by_name', 'rep_by_name'],
     parents: [customerParent],
   };
@@ -180,7 +182,7 @@ function opportunities(): Shape {
 function customerChild(idColumn: string, idField: string, prefix: string, rest: Record<string, string>): Shape {
   return {
     columns: { [idColumn]: syntheticId(prefix, idField), customer_id: customerRef, ...rest },
-    carry: { _customer_name: f('customer_name') },
+    hashFor: idField,
     lookups: ['customer_by_name'],
     parents: [customerParent],
   };
@@ -265,7 +267,6 @@ export function shapeOf(entity: EntityName): Shape {
     case 'churn':
       return {
         columns: { customer_id: customerRef, ...direct('churn_date', 'reason_category', 'reason_text', 'win_back_status') },
-        carry: { _customer_name: f('customer_name') },
         lookups: ['customer_by_name'],
         parents: [customerParent],
       };
@@ -281,7 +282,6 @@ function customerChildWallet(): Shape {
       ...direct('year', 'competitor', 'total_wallet'),
       competitor_amount: `coalesce(${f('competitor_amount')}, ${f('competitor_share')} * ${f('total_wallet')})`,
     },
-    carry: { _customer_name: f('customer_name') },
     lookups: ['customer_by_name'],
     parents: [customerParent],
   };

@@ -23,6 +23,7 @@ import {
   quarantineSql,
   resolveRepNamesSql,
   shapedSql,
+  writeNewSql,
   writeSql,
   type WriteContext,
 } from './import-write.js';
@@ -81,6 +82,16 @@ export interface ImportResult {
 const DEFAULT_ISSUE_CAP = 1_000;
 
 export async function importFile(store: Store, req: ImportRequest, deps: ImportDeps): Promise<ImportResult> {
+  try {
+    return await importOnce(store, req, deps, false);
+  } catch (error) {
+    // The first MiB looked like UTF-8 but a later byte is not: read it again, checked and repaired.
+    if (!(error instanceof Error) || !/Invalid unicode/i.test(error.message)) throw error;
+    return importOnce(store, req, deps, true);
+  }
+}
+
+async function importOnce(store: Store, req: ImportRequest, deps: ImportDeps, confirmEncoding: boolean): Promise<ImportResult> {
   const db = store.engine;
   const runId = (await db.query<{ id: number }>(`SELECT nextval('import_run_seq') AS id`))[0]!.id;
   const startedAt = deps.now();
@@ -97,24 +108,27 @@ export async function importFile(store: Store, req: ImportRequest, deps: ImportD
         rawTable: tables.raw,
         workDir: store.workDir,
         runTag: `run-${runId}`,
+        confirmEncoding,
         ...(req.mapping ? { mapping: req.mapping } : {}),
         ...(req.sheet !== undefined ? { sheet: req.sheet } : {}),
         onProgress: (_phase, done, total) => deps.onProgress?.('reading', done, total),
       });
       scratch.push(...staged.scratch);
       const match = resolveMatch(req, staged);
-      const input = planInput(match, staged, req.mapping, tables, await columnSamples(tx, tables.raw, match));
+      const scanIssues = await stageScanIssues(tx, `${tables.raw}_scan`, staged);
+      const input = planInput(match, staged, req.mapping, tables, await columnSamples(tx, tables.raw, match), scanIssues);
       deps.onProgress?.('validating', 0, staged.rows);
-      await tx.run(normSql(input));
-      await tx.run(issuesSql(input, commonIssueRules(input)));
-      await addScanIssues(tx, tables.issues, staged);
+      await tx.run(normSql(input, commonIssueRules(input)));
+      await tx.run(issuesSql(input));
+      await checkRecordCount(tx, input, staged, req.file);
       deps.onProgress?.('writing', 0, staged.rows);
       const result = await writeRun(tx, input, staged, match, { runId, sha256: await sha256, startedAt, deps, file: req.file });
       deps.onProgress?.('writing', staged.rows, staged.rows);
       return result;
     });
   } catch (error) {
-    await recordFailure(db, runId, req.file, startedAt, deps.now(), error);
+    const retried = !confirmEncoding && error instanceof Error && /Invalid unicode/i.test(error.message);
+    if (!retried) await recordFailure(db, runId, req.file, startedAt, deps.now(), error);
     throw error;
   } finally {
     for (const file of scratch) await rm(file, { recursive: true, force: true });
@@ -161,7 +175,7 @@ async function columnSamples(db: Queryable, raw: string, match: HeaderMatch): Pr
   const wanted = match.columns.filter((c) => ['date', 'datetime', 'amount', 'number', 'rate', 'integer'].includes(c.field.type));
   if (wanted.length === 0) return new Map();
   const lists = wanted.map((c) => `list(${q(`c${c.index + 1}`)}) FILTER (WHERE ${q(`c${c.index + 1}`)} IS NOT NULL) AS ${q(`s${c.index}`)}`);
-  const row = (await db.query(`SELECT ${lists.join(', ')} FROM (SELECT * FROM ${q(raw)} LIMIT 20000)`))[0] ?? {};
+  const row = (await db.query(`SELECT ${lists.join(', ')} FROM (SELECT * FROM ${q(`${raw}_sample`)} LIMIT 20000)`))[0] ?? {};
   return new Map(wanted.map((c) => [c.index, ((row[`s${c.index}`] as string[] | null) ?? []).map(String)]));
 }
 
@@ -171,6 +185,7 @@ function planInput(
   mapping: UserMapping | undefined,
   tables: PlanInput['tables'],
   samples: Map<number, string[]>,
+  scanIssues: string | null,
 ): PlanInput {
   const numericSamples = match.columns
     .filter((c) => ['amount', 'number', 'rate'].includes(c.field.type))
@@ -193,6 +208,8 @@ function planInput(
     defaults: mapping?.defaults ?? {},
     defaultOptions: { ...defaultValueOptions, decimal },
     detectDuplicates: mapping?.duplicates !== undefined ? mapping.duplicates === 'count' : hasOwnIds(match),
+    hashFor: shapeOf(match.entity.name).hashFor ?? null,
+    scanIssues,
   };
 }
 
@@ -210,15 +227,28 @@ function hasOwnIds(match: HeaderMatch): boolean {
   return match.columns.some((c) => c.field.name === 'order_id');
 }
 
-/** Problems the structural scan found: short rows (warning) and a cut-off last row (error). */
-async function addScanIssues(db: Queryable, issues: string, staged: StagedFile): Promise<void> {
+/** Problems the structural scan found (short rows: warnings; a cut-off last row: error), as a table norm joins by row. */
+async function stageScanIssues(db: Queryable, table: string, staged: StagedFile): Promise<string | null> {
   const rows = [
-    ...staged.shortRows.map((r) => `(${r}, '', 'short_row', 'warning', NULL)`),
-    ...(staged.truncatedRow !== null ? [`(${staged.truncatedRow}, '', 'truncated_row', 'error', NULL)`] : []),
+    // One row per line (norm joins on it): a cut-off last row is short too, and the error says more.
+    ...staged.shortRows.filter((r) => r !== staged.truncatedRow).map((r) => `(${r}, 'short_row', 'warning')`),
+    ...(staged.truncatedRow !== null ? [`(${staged.truncatedRow}, 'truncated_row', 'error')`] : []),
   ];
+  if (rows.length === 0) return null;
+  await db.run(`CREATE TEMP TABLE ${q(table)} (_row BIGINT, _scan_code VARCHAR, _scan_severity VARCHAR)`);
   for (let i = 0; i < rows.length; i += 1000) {
-    await db.run(`INSERT INTO ${q(issues)} VALUES ${rows.slice(i, i + 1000).join(', ')}`);
+    await db.run(`INSERT INTO ${q(table)} VALUES ${rows.slice(i, i + 1000).join(', ')}`);
   }
+  return table;
+}
+
+/**
+ * The engine's CSV reader and the structural scan must agree on how many
+ * records the file holds; if they ever do not, stop rather than misnumber rows.
+ */
+async function checkRecordCount(db: Queryable, input: PlanInput, staged: StagedFile, file: string): Promise<void> {
+  const n = (await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${q(input.tables.norm)}`))[0]!.n;
+  if (n !== staged.rows) throw new Error(`read ${n} records where the scan counted ${staged.rows} in ${file}`);
 }
 
 interface RunContext {
@@ -227,6 +257,10 @@ interface RunContext {
   readonly startedAt: Date;
   readonly deps: ImportDeps;
   readonly file: string;
+}
+
+async function isEmpty(db: Queryable, table: string): Promise<boolean> {
+  return (await db.query(`SELECT 1 FROM ${q(table)} LIMIT 1`)).length === 0;
 }
 
 function tableOf(entity: EntitySpec): TableDoc {
@@ -246,15 +280,22 @@ async function writeRun(tx: Queryable, input: PlanInput, staged: StagedFile, mat
   const mapping = match.columns.map((c) => ({ header: c.header, field: c.field.name, how: c.how }));
   {
     const ctx: WriteContext = { runId: run.runId, now: timestampLiteral(run.deps.now()) };
-    await tx.run(shapedSql(input, shape, table));
-    for (const sql of duplicateKeySql(input, table)) await tx.run(sql);
-    await tx.run(mergedSql(input, shape, table));
-    for (const sql of writeSql(input, shape, table, ctx)) await tx.run(sql);
+    // An empty table takes every row as new: shaped rows go straight in.
+    const fresh = await isEmpty(tx, table.name);
+    await tx.run(shapedSql(input, shape, table, false));
+    for (const sql of duplicateKeySql(input, shape, table)) await tx.run(sql);
+    if (fresh) {
+      for (const sql of writeNewSql(input, shape, table, ctx)) await tx.run(sql);
+    } else {
+      await tx.run(mergedSql(input, shape, table));
+      for (const sql of writeSql(input, shape, table, ctx)) await tx.run(sql);
+    }
     if (input.entity.name === 'reps') for (const sql of resolveRepNamesSql()) await tx.run(sql);
-    await tx.run(quarantineSql(input, ctx));
+    const lateRejects = (await tx.query<{ n: number }>(`SELECT count(*) AS n FROM ${q(input.tables.issues)} WHERE code = 'duplicate_key'`))[0]!.n > 0;
+    await tx.run(quarantineSql(input, ctx, lateRejects));
     await insertBadRecords(tx, run.runId, input.entity.name, staged);
     await tx.run(importIssuesSql(input, ctx, cap));
-    const counts = (await tx.query<Record<string, number>>(countsSql(input)))[0]!;
+    const counts = (await tx.query<Record<string, number>>(countsSql(input, fresh)))[0]!;
     const bad = staged.badRecords.length;
     const totals = { ...counts, rows: counts.rows! + bad, quarantined: counts.quarantined! + bad };
     const issues = await tx.query<ImportIssue>(
@@ -270,7 +311,7 @@ async function writeRun(tx: Queryable, input: PlanInput, staged: StagedFile, mat
       encoding: staged.encoding,
       sheet: staged.sheet,
       rows: totals.rows,
-      blank: staged.rows - counts.rows!,
+      blank: counts.blank!,
       inserted: counts.inserted!,
       updated: counts.updated!,
       unchanged: counts.unchanged!,

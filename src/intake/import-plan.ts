@@ -40,6 +40,10 @@ export interface PlanInput {
    * purchases on one day, which are two purchases.
    */
   readonly detectDuplicates: boolean;
+  /** Field whose empty cells need a content hash for a synthesised id; null when none does. */
+  readonly hashFor: string | null;
+  /** Temp table (_row, _scan_code, _scan_severity) of problems the structural scan found, if any. */
+  readonly scanIssues: string | null;
 }
 
 export interface RunTables {
@@ -155,24 +159,80 @@ function allColumnsList(input: PlanInput): string {
   return input.rawColumns.map((c) => q(c.source)).join(', ');
 }
 
-/** Step 1: typed fields, problems, duplicate rank and a content hash per row. */
-export function normSql(input: PlanInput): string {
+/**
+ * Step 1, one pass over the staged cells: typed fields, problems, the
+ * duplicate rank (0 for a blank row, 1 for the first copy), a content hash
+ * where an id must be made, and — for rows with problems only — the list of
+ * issues and the raw cells for the quarantine. Clean rows pay for one test.
+ */
+export function normSql(input: PlanInput, rules: readonly IssueRule[]): string {
   const all = allColumnsList(input);
   const hashInput = input.rawColumns.map((c) => `coalesce(${q(c.source)}, '')`).join(', ');
   const nonBlank = input.rawColumns.map((c) => `nullif(trim(${q(c.source)}), '')`).join(', ');
   const fields = fieldSelects(input);
+  // Only rows that lack their id pay for the hash.
+  const hash = input.hashFor === null ? 'CAST(NULL AS VARCHAR)' : `CASE WHEN ${f(input.hashFor)} IS NULL THEN substr(md5(concat_ws(chr(31), ${hashInput})), 1, 16) END`;
+  const blank = `coalesce(${nonBlank}) IS NULL`;
+  const dup = input.detectDuplicates ? `row_number() OVER (PARTITION BY ${all} ORDER BY _row)` : '1';
+  const scan = input.scanIssues ? `LEFT JOIN ${q(input.scanIssues)} USING (_row)` : '';
+  const scanCols = input.scanIssues ? '_scan_code, _scan_severity' : `CAST(NULL AS VARCHAR) AS _scan_code, CAST(NULL AS VARCHAR) AS _scan_severity`;
+  // Only what later steps read is written out: a wide temporary table is
+  // costly to fill, and unmapped fields are NULL anyway (normView adds them back).
+  const kept = ['_row', '_dup', '_hash', ...mappedFieldColumns(input), '_extra'].map((c) => q(c)).join(', ');
   return `CREATE TEMP TABLE ${q(input.tables.norm)} AS
-SELECT * EXCLUDE (${all}), ${fields.problems.join(',\n  ')}
+SELECT ${kept},
+  ${issueListSql(rules)} AS _issues,
+  ${rawJsonSql(input, rules)} AS _raw
 FROM (
-  SELECT _row, ${all},
-    ${input.detectDuplicates ? `row_number() OVER (PARTITION BY ${all} ORDER BY _row)` : '1'} AS _dup,
-    substr(md5(concat_ws(chr(31), ${hashInput})), 1, 16) AS _hash,
-    ${fields.values.join(',\n    ')},
-    ${extraSelect(input)},
-    ${surplusSelect(input)}
-  FROM ${q(input.tables.raw)}
-  WHERE coalesce(${nonBlank}) IS NOT NULL
+  SELECT *, ${hash} AS _hash, ${fields.problems.join(',\n    ')}
+  FROM (
+    SELECT _row, ${all}, ${scanCols},
+      CASE WHEN ${blank} THEN 0 ELSE ${dup} END AS _dup,
+      ${fields.values.join(',\n      ')},
+      ${extraSelect(input)},
+      ${surplusSelect(input)}
+    FROM ${q(input.tables.raw)} ${scan}
+  )
 )`;
+}
+
+/** Typed columns of the fields the file (or a default) provides. */
+function mappedFieldColumns(input: PlanInput): string[] {
+  return input.entity.fields
+    .filter((field) => sourceOf(input, field) !== null)
+    .flatMap((field) => (field.type === 'period' ? [`f_${field.name}_from`, `f_${field.name}_to`] : [`f_${field.name}`]));
+}
+
+/**
+ * norm with every field of the entity as a column (NULL where the file lacks
+ * it), for the shaping SQL, which may name any field.
+ */
+export function normWithAllFields(input: PlanInput): string {
+  const present = new Set(mappedFieldColumns(input));
+  const missing = input.entity.fields.flatMap((field) => {
+    const names = field.type === 'period' ? [`f_${field.name}_from`, `f_${field.name}_to`] : [`f_${field.name}`];
+    return names.filter((n) => !present.has(n)).map((n) => `CAST(NULL AS ${sqlTypeOf(field.type)}) AS ${q(n)}`);
+  });
+  return missing.length === 0 ? q(input.tables.norm) : `(SELECT *, ${missing.join(', ')} FROM ${q(input.tables.norm)})`;
+}
+
+function anyOf(rules: readonly IssueRule[]): string {
+  return rules.length === 0 ? 'false' : rules.map((r) => `coalesce(${r.when}, false)`).join(' OR ');
+}
+
+function issueListSql(rules: readonly IssueRule[]): string {
+  if (rules.length === 0) return 'CAST(NULL AS STRUCT(col VARCHAR, code VARCHAR, severity VARCHAR, value VARCHAR)[])';
+  const structs = rules.map(
+    (r) =>
+      `CASE WHEN ${r.when} THEN {'col': ${lit(r.column)}, 'code': CAST(${r.code} AS VARCHAR), 'severity': ${lit(r.severity)}, 'value': CAST(${r.value} AS VARCHAR)} END`,
+  );
+  return `CASE WHEN _dup = 1 AND (${anyOf(rules)}) THEN list_filter([${structs.join(',\n    ')}], x -> x IS NOT NULL) END`;
+}
+
+/** The row as read, header → text, kept only for rows an error sends to the quarantine. */
+function rawJsonSql(input: PlanInput, rules: readonly IssueRule[]): string {
+  const pairs = input.rawColumns.map((c) => `${lit(c.header)}, ${q(c.source)}`).join(', ');
+  return `CASE WHEN _dup = 1 AND (${anyOf(rules.filter((r) => r.severity === 'error'))}) THEN json_object(${pairs}) END`;
 }
 
 /** Fields whose problems reject the row: keys, required fields, and every date or amount. */
@@ -243,28 +303,16 @@ export function commonIssueRules(input: PlanInput): IssueRule[] {
     });
   }
   rules.push({ column: '', code: lit('too_many_fields'), severity: 'error', when: '_surplus IS NOT NULL', value: 'left(_surplus, 200)' });
+  // Found by the structural scan (short rows, a cut-off last row), joined in by row.
+  rules.push({ column: '', code: '_scan_code', severity: 'error', when: "_scan_severity = 'error'", value: 'NULL' });
+  rules.push({ column: '', code: '_scan_code', severity: 'warning', when: "_scan_severity = 'warning'", value: 'NULL' });
   return rules;
 }
 
-/**
- * Step 2: one row per problem. One pass: rows with any problem build a list
- * of issue structs, which is unnested; clean rows cost one filter test.
- */
-export function issuesSql(input: PlanInput, rules: readonly IssueRule[]): string {
+/** Step 2: one row per problem, unnested from the few rows that have any. */
+export function issuesSql(input: PlanInput): string {
   const t = input.tables;
-  if (rules.length === 0) {
-    return `CREATE TEMP TABLE ${q(t.issues)} (_row BIGINT, col VARCHAR, code VARCHAR, severity VARCHAR, value VARCHAR)`;
-  }
-  const structs = rules.map(
-    (r) =>
-      `CASE WHEN ${r.when} THEN {'col': ${lit(r.column)}, 'code': ${r.code}, 'severity': ${lit(r.severity)}, 'value': CAST(${r.value} AS VARCHAR)} END`,
-  );
-  const any = rules.map((r) => `coalesce(${r.when}, false)`).join(' OR ');
   return `CREATE TEMP TABLE ${q(t.issues)} AS
-SELECT _row, i.col, i.code, i.severity, i.value
-FROM (
-  SELECT _row, unnest(list_filter([${structs.join(',\n    ')}], x -> x IS NOT NULL)) AS i
-  FROM ${q(t.norm)} JOIN ${q(t.raw)} USING (_row)
-  WHERE _dup = 1 AND (${any})
-)`;
+SELECT _row, i.col AS col, i.code AS code, i.severity AS severity, i.value AS value
+FROM (SELECT _row, unnest(_issues) AS i FROM ${q(t.norm)} WHERE _issues IS NOT NULL)`;
 }

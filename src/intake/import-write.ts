@@ -5,7 +5,7 @@
  */
 import { quoteIdent as q, quoteLiteral as lit } from '../store/engine.js';
 import type { ColumnDoc, TableDoc } from '../store/schema/data-model.js';
-import type { PlanInput } from './import-plan.js';
+import { normWithAllFields, type PlanInput } from './import-plan.js';
 import type { Lookup, Parent, Shape } from './entity-shapes.js';
 
 const bookkeeping = new Set(['extra', 'import_run_id', 'updated_at', 'row_version']);
@@ -15,7 +15,12 @@ export function dataColumns(table: TableDoc): ColumnDoc[] {
   return table.columns.filter((c) => !bookkeeping.has(c.name));
 }
 
-function lookupJoin(lookup: Lookup): string {
+function lookupJoin(lookup: Lookup, mapped: ReadonlySet<string>): string {
+  // A lookup on a field the file does not have finds nothing: a one-row stand-in keeps the expressions valid.
+  if (lookup === 'customer_by_name' && !mapped.has('customer_name')) return 'CROSS JOIN (SELECT CAST(NULL AS VARCHAR) AS id) cn';
+  if (lookup === 'rep_by_name' && !mapped.has('rep_id')) {
+    return 'CROSS JOIN (SELECT CAST(NULL AS VARCHAR) AS rep_id) ri CROSS JOIN (SELECT CAST(NULL AS VARCHAR) AS id) rn';
+  }
   switch (lookup) {
     case 'customer_by_name':
       // Only names that identify one customer: an ambiguous name stays a name.
@@ -35,29 +40,61 @@ function keyEquals(table: TableDoc, left: string, right: string): string {
 }
 
 /** Step 3: valid, first-seen rows in the target's shape, with a rank among rows sharing a key. */
-export function shapedSql(input: PlanInput, shape: Shape, table: TableDoc): string {
+export function shapedSql(input: PlanInput, shape: Shape, table: TableDoc, materialise: boolean): string {
   const t = input.tables;
   const types = new Map(table.columns.map((c) => [c.name, c.type]));
   const cols = Object.entries(shape.columns).map(([name, expr]) => `CAST(${expr} AS ${types.get(name) ?? 'VARCHAR'}) AS ${q(name)}`);
-  const carry = Object.entries(shape.carry ?? {}).map(([name, expr]) => `${expr} AS ${q(name)}`);
-  const windowed = Object.entries(shape.windowed ?? {}).map(
-    ([name, expr]) => `CAST(${expr} AS ${types.get(name) ?? 'VARCHAR'}) AS ${q(name)}`,
-  );
-  const keys = table.key.map((k) => q(k)).join(', ');
-  return `CREATE TEMP TABLE ${q(t.shaped)} AS
+  const inputs = Object.entries(shape.inputs ?? {}).map(([name, expr]) => `${expr} AS ${q(name)}`);
+  const windowed = Object.keys(shape.windowed ?? {}).map((name) => `win.${q(name)}`);
+  const mapped = mappedFields(input);
+  const keysUnique = keysUniqueByConstruction(input, shape, table);
+  // When no key can repeat and the rows are only read once (by the merge),
+  // a view saves writing them all out once more.
+  return `CREATE TEMP ${materialise || !keysUnique ? 'TABLE' : 'VIEW'} ${q(t.shaped)} AS
 WITH base AS (
-  SELECT n._row, ${[...cols, ...carry].join(',\n    ')}, n._extra AS extra
-  FROM ${q(t.norm)} n
-  ${shape.lookups.map(lookupJoin).join('\n  ')}
-  WHERE n._dup = 1 AND n._row NOT IN (SELECT _row FROM ${q(t.issues)} WHERE severity = 'error')
-), win AS (
-  SELECT *${windowed.length > 0 ? `, ${windowed.join(', ')}` : ''} FROM base
-)
-SELECT *, row_number() OVER (PARTITION BY ${keys} ORDER BY _row) AS _keyrank FROM win`;
+  SELECT n._row, ${[...cols, ...inputs].join(',\n    ')}, n._extra AS extra
+  ${validRows(input, shape, mapped)}
+), ${windowCtes(shape, types, table, keysUnique)}
+SELECT base.*${windowed.length > 0 ? `, ${windowed.join(', ')}` : ''}, ${keysUnique ? '1' : 'k._keyrank'} AS _keyrank
+FROM base${windowed.length > 0 ? ' JOIN win USING (_row)' : ''}${keysUnique ? '' : ' JOIN k USING (_row)'}`;
 }
 
-/** Step 4: later rows repeating a key with other content are rejected, naming the key. */
-export function duplicateKeySql(input: PlanInput, table: TableDoc): string[] {
+function mappedFields(input: PlanInput): Set<string> {
+  return new Set([...input.columns.map((c) => c.field.name), ...Object.keys(input.defaults)]);
+}
+
+/** A key completed by a row number within the rest of the key (line_no from position) cannot repeat. */
+export function keysUniqueByConstruction(input: PlanInput, shape: Shape, table: TableDoc): boolean {
+  return Object.keys(shape.windowed ?? {}).some((c) => table.key.includes(c)) && !mappedFields(input).has('line_no');
+}
+
+/** The valid, first-seen rows of norm, with every field and the shape's lookups joined. */
+function validRows(input: PlanInput, shape: Shape, mapped: ReadonlySet<string>): string {
+  return `FROM ${normWithAllFields(input)} n
+  ${shape.lookups.map((l) => lookupJoin(l, mapped)).join('\n  ')}
+  WHERE n._dup = 1 AND NOT coalesce(list_contains(list_transform(n._issues, x -> x.severity), 'error'), false)`;
+}
+
+/**
+ * Window functions over narrow projections joined back by row: a window over
+ * the whole wide row would sort every column along with the keys.
+ */
+function windowCtes(shape: Shape, types: Map<string, string>, table: TableDoc, keysUnique: boolean): string {
+  const windowed = Object.entries(shape.windowed ?? {});
+  const ctes: string[] = [];
+  if (windowed.length > 0) {
+    ctes.push(`win AS (SELECT _row, ${windowed.map(([name, expr]) => `CAST(${expr} AS ${types.get(name) ?? 'VARCHAR'}) AS ${q(name)}`).join(', ')} FROM base)`);
+  }
+  if (!keysUnique) {
+    const keys = table.key.map((k) => (windowed.some(([name]) => name === k) ? `win.${q(k)}` : `base.${q(k)}`)).join(', ');
+    const from = windowed.length > 0 ? 'base JOIN win USING (_row)' : 'base';
+    ctes.push(`k AS (SELECT _row, row_number() OVER (PARTITION BY ${keys} ORDER BY _row) AS _keyrank FROM ${from})`);
+  }
+  return ctes.length > 0 ? ctes.join(', ') : 'unused AS (SELECT 1)';
+}
+
+export function duplicateKeySql(input: PlanInput, shape: Shape, table: TableDoc): string[] {
+  if (keysUniqueByConstruction(input, shape, table)) return [];
   const t = input.tables;
   const keyText = table.key.map((k) => `coalesce(CAST(${q(k)} AS VARCHAR), '')`).join(` || ' / ' || `);
   const header = table.key.join(' + ');
@@ -78,7 +115,6 @@ export function mergedSql(input: PlanInput, shape: Shape, table: TableDoc): stri
   const values = [...nonKey.map((c) => `coalesce(s.${q(c)}, o.${q(c)}) AS ${q(c)}`)];
   const firstKey = q(table.key[0]!);
   const hasVersion = table.columns.some((c) => c.name === 'row_version');
-  const carried = Object.keys(shape.carry ?? {}).map((c) => `s.${q(c)}`);
   const kept = table.columns
     .filter((c) => !bookkeeping.has(c.name) && !written.includes(c.name))
     .map((c) => `o.${q(c.name)}`);
@@ -86,7 +122,7 @@ export function mergedSql(input: PlanInput, shape: Shape, table: TableDoc): stri
 SELECT s._row,
   CASE WHEN o.${firstKey} IS NULL THEN 'inserted' WHEN ${same.join(' AND ')} THEN 'unchanged' ELSE 'updated' END AS _outcome,
   ${[...table.key.map((k) => `s.${q(k)}`), ...values, ...kept].join(',\n  ')},
-  coalesce(s.extra, o.extra) AS extra${hasVersion ? ',\n  coalesce(o.row_version, 0) + 1 AS row_version' : ''}${carried.length > 0 ? `,\n  ${carried.join(', ')}` : ''}
+  coalesce(s.extra, o.extra) AS extra${hasVersion ? ',\n  coalesce(o.row_version, 0) + 1 AS row_version' : ''}
 FROM ${q(t.shaped)} s LEFT JOIN ${q(table.name)} o ON ${keyEquals(table, 's', 'o')}`;
 }
 
@@ -105,21 +141,37 @@ export function writeSql(input: PlanInput, shape: Shape, table: TableDoc, ctx: W
     `DELETE FROM ${target} USING ${q(t.merged)} m WHERE ${keyEquals(table, target, 'm')} AND m._outcome = 'updated'`,
     `INSERT INTO ${target} (${cols.join(', ')}, import_run_id, updated_at)
 SELECT ${cols.join(', ')}, ${ctx.runId}, ${ctx.now} FROM ${q(t.merged)} WHERE _outcome <> 'unchanged'`,
-    ...shape.parents.map((p) => parentSql(input, p, ctx)),
+    ...shape.parents.map((p) => parentSql(input, shape, p, ctx)),
   ];
 }
 
-function parentSql(input: PlanInput, parent: Parent, ctx: WriteContext): string {
+/**
+ * Step 5 and 6 at once, for a table that holds nothing yet: every shaped row
+ * is new, so it goes straight in, with no comparison table in between.
+ */
+export function writeNewSql(input: PlanInput, shape: Shape, table: TableDoc, ctx: WriteContext): string[] {
+  const t = input.tables;
+  const cols = table.columns.filter((c) => !['import_run_id', 'updated_at', 'row_version'].includes(c.name)).map((c) => q(c.name));
+  const hasVersion = table.columns.some((c) => c.name === 'row_version');
+  return [
+    ...shape.parents.map((p) => parentSql(input, shape, p, ctx)),
+    `INSERT INTO ${q(table.name)} (${cols.join(', ')}${hasVersion ? ', row_version' : ''}, import_run_id, updated_at)
+SELECT ${cols.join(', ')}${hasVersion ? ', 1' : ''}, ${ctx.runId}, ${ctx.now} FROM ${q(t.shaped)}`,
+  ];
+}
+
+/** Minimal records for the customers and products the valid rows name that the store does not know yet. */
+function parentSql(input: PlanInput, shape: Shape, parent: Parent, ctx: WriteContext): string {
   const entries = Object.entries(parent.columns);
-  const [keyCol, keySource] = entries[0]!;
+  const [keyCol, keyExpr] = entries[0]!;
   const rest = entries.slice(1);
   const version = parent.table === 'customers' ? ', row_version' : '';
   const versionValue = parent.table === 'customers' ? ', 1' : '';
   return `INSERT INTO ${q(parent.table)} (${[keyCol, ...rest.map(([c]) => c)].map((c) => q(c)).join(', ')}${version}, import_run_id, updated_at)
-SELECT ${q(keySource)}, ${rest.map(([, s]) => `max(${q(s)})`).join(', ')}${versionValue}, ${ctx.runId}, ${ctx.now}
-FROM ${q(input.tables.merged)}
-WHERE ${q(keySource)} IS NOT NULL AND ${q(keySource)} NOT IN (SELECT ${q(parent.key)} FROM ${q(parent.table)} WHERE ${q(parent.key)} IS NOT NULL)
-GROUP BY ${q(keySource)}`;
+SELECT _key, ${rest.map(([c]) => `max(${q(c)})`).join(', ')}${versionValue}, ${ctx.runId}, ${ctx.now}
+FROM (SELECT ${keyExpr} AS _key${rest.map(([c, e]) => `, ${e} AS ${q(c)}`).join('')} ${validRows(input, shape, mappedFields(input))})
+WHERE _key IS NOT NULL AND _key NOT IN (SELECT ${q(parent.key)} FROM ${q(parent.table)} WHERE ${q(parent.key)} IS NOT NULL)
+GROUP BY _key`;
 }
 
 /** Tables whose rep_id may still hold a rep's name from before the reps were known. */
@@ -138,17 +190,23 @@ WHERE targets.scope_type = 'rep' AND targets.scope_id = r.name AND targets.scope
   ];
 }
 
-/** Every rejected row with its raw cells (by header) and all its reasons. */
-export function quarantineSql(input: PlanInput, ctx: WriteContext): string {
+/**
+ * Every rejected row with its raw cells (by header) and all its reasons. The
+ * cells were kept in norm for rows with errors; rows rejected later (a
+ * repeated key) are looked up in the staged file, which only then is read again.
+ */
+export function quarantineSql(input: PlanInput, ctx: WriteContext, lateRejects: boolean): string {
   const t = input.tables;
-  const pairs = input.rawColumns.map((c) => `${lit(c.header)}, ${q(c.source)}`).join(', ');
+  const pairs = input.rawColumns.map((c) => `${lit(c.header)}, r.${q(c.source)}`).join(', ');
+  const raw = lateRejects ? `coalesce(n._raw, json_object(${pairs}))` : 'n._raw';
+  const join = lateRejects ? `LEFT JOIN ${q(t.raw)} r ON n._raw IS NULL AND r._row = e._row` : '';
   return `INSERT INTO quarantine (run_id, row_number, entity, raw, reasons)
 WITH e AS (
   SELECT _row, json_group_array(json_object('column', col, 'code', code, 'value', value)) AS reasons
   FROM ${q(t.issues)} WHERE severity = 'error' GROUP BY _row
 )
-SELECT ${ctx.runId}, r._row, ${lit(input.entity.name)}, json_object(${pairs}), e.reasons
-FROM ${q(t.raw)} r JOIN e USING (_row)`;
+SELECT ${ctx.runId}, e._row, ${lit(input.entity.name)}, ${raw}, e.reasons
+FROM e JOIN ${q(t.norm)} n ON n._row = e._row ${join}`;
 }
 
 /** Issues kept for review: at most `cap` per code, earliest rows first. */
@@ -159,15 +217,20 @@ SELECT ${ctx.runId}, _row, col, code, severity, value FROM (
 ) WHERE rk <= ${Math.floor(cap)}`;
 }
 
-export function countsSql(input: PlanInput): string {
+/** Row outcomes. `fresh`: the rows went straight in (writeNewSql), so all valid rows were inserted. */
+export function countsSql(input: PlanInput, fresh: boolean): string {
   const t = input.tables;
+  const errorRows = `(SELECT count(DISTINCT _row) FROM ${q(t.issues)} WHERE severity = 'error')`;
+  const outcome = (o: string) => `(SELECT count(*) FROM ${q(t.merged)} WHERE _outcome = '${o}')`;
   return `SELECT
-  (SELECT count(*) FROM ${q(t.norm)}) AS rows,
-  (SELECT count(*) FROM ${q(t.norm)} WHERE _dup > 1) AS duplicates,
-  (SELECT count(DISTINCT _row) FROM ${q(t.issues)} WHERE severity = 'error') AS quarantined,
+  count(*) FILTER (WHERE _dup > 0) AS rows,
+  count(*) FILTER (WHERE _dup = 0) AS blank,
+  count(*) FILTER (WHERE _dup > 1) AS duplicates,
+  ${errorRows} AS quarantined,
   (SELECT count(DISTINCT _row) FROM ${q(t.issues)} WHERE severity = 'warning'
      AND _row NOT IN (SELECT _row FROM ${q(t.issues)} WHERE severity = 'error')) AS warnings,
-  (SELECT count(*) FROM ${q(t.merged)} WHERE _outcome = 'inserted') AS inserted,
-  (SELECT count(*) FROM ${q(t.merged)} WHERE _outcome = 'updated') AS updated,
-  (SELECT count(*) FROM ${q(t.merged)} WHERE _outcome = 'unchanged') AS unchanged`;
+  ${fresh ? `count(*) FILTER (WHERE _dup = 1) - ${errorRows}` : outcome('inserted')} AS inserted,
+  ${fresh ? '0' : outcome('updated')} AS updated,
+  ${fresh ? '0' : outcome('unchanged')} AS unchanged
+FROM ${q(t.norm)}`;
 }

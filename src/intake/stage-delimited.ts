@@ -61,28 +61,19 @@ export async function stageDelimited(
   const skip = scan.records > firstDataRecord ? firstLine - 1 - badRecords.filter((b) => b.line < firstLine).reduce((n, b) => n + b.endLine - b.line + 1, 0) : 0;
   const expected = Math.max(0, scan.records - firstDataRecord);
   const multiLine = scan.segments.some((s, i) => i > 0 && s.lineOffset !== scan.segments[i - 1]!.lineOffset);
-  const raw0 = `${rawTable}0`;
-  if (expected > 0) {
-    await db.run(`CREATE TEMP TABLE ${q(raw0)} AS SELECT * FROM ${readCsvSql(source, layout, width, skip, !multiLine, scan.nulBytes > 0)}`);
-  } else {
-    const cols = Array.from({ length: width }, (_, i) => `${q(`c${i + 1}`)} VARCHAR`).join(', ');
-    await db.run(`CREATE TEMP TABLE ${q(raw0)} (${cols})`);
-  }
-  const staged = (await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${q(raw0)}`))[0]?.n ?? 0;
-  if (staged !== expected) {
-    throw new Error(`CSV reader read ${staged} records where the scan counted ${expected} in ${path}`);
-  }
+  const read =
+    expected > 0
+      ? readCsvSql(source, layout, width, skip, !multiLine, scan.nulBytes > 0)
+      : `(SELECT ${Array.from({ length: width }, (_, i) => `CAST(NULL AS VARCHAR) AS ${q(`c${i + 1}`)}`).join(', ')} WHERE false)`;
+  // Samples for convention detection read the first rows without numbering them all.
+  await db.run(`CREATE TEMP VIEW ${q(`${rawTable}_sample`)} AS SELECT * FROM ${read}`);
+  await db.run(await rowNumberView(db, rawTable, read, firstDataRecord, scan.segments, sourceLines));
   const lineOf = (record: number) => {
     const line = lineOfRecord(record, scan.segments);
     return sourceLines ? lineOfRecord(line - 1, sourceLines) : line;
   };
-  // Inside a transaction, a new table's row ids start at an offset rather than
-  // zero; they are still consecutive in file order, so subtract the first.
-  // (As text: those offsets are beyond what a JavaScript number holds exactly.)
-  const base = (await db.query<{ b: string | null }>(`SELECT CAST(min(rowid) AS VARCHAR) AS b FROM ${q(raw0)}`))[0]?.b ?? '0';
-  await db.run(await rowNumberView(db, rawTable, raw0, `${firstDataRecord} - ${base}`, scan.segments, sourceLines));
   return {
-    rows: staged,
+    rows: Math.max(0, scan.records - firstDataRecord),
     width,
     badRecords: badRecords.map((b) => (sourceLines ? { ...b, line: lineOf(b.line - 1), endLine: lineOf(b.endLine - 1) } : b)),
     shortRows: scan.shortRecords.map((r) => lineOf(r.record)),
@@ -112,16 +103,18 @@ const MAX_CASE_SEGMENTS = 256;
 async function rowNumberView(
   db: Queryable,
   rawTable: string,
-  raw0: string,
-  /** SQL added to a row id to give the record index. */
-  rowidOffset: string,
+  read: string,
+  firstDataRecord: number,
   segments: readonly LineSegment[],
   sourceLines: readonly LineSegment[] | undefined,
 ): Promise<string> {
-  const record = `(r.rowid + (${rowidOffset}))`;
+  // The reader keeps file order (insertion order is preserved), so the n-th
+  // row out is the n-th record; the scan checked the counts agree.
+  const numbered = `(SELECT row_number() OVER () AS _rn, * FROM ${read})`;
+  const record = `(r._rn - 1 + ${firstDataRecord})`;
   const toSource = (line: string) => (sourceLines ? segmentsSql(`(${line} - 1)`, sourceLines) : line);
   if (segments.length <= MAX_CASE_SEGMENTS) {
-    return `CREATE TEMP VIEW ${q(rawTable)} AS SELECT ${toSource(segmentsSql(record, segments))} AS _row, r.* FROM ${q(raw0)} r`;
+    return `CREATE TEMP VIEW ${q(rawTable)} AS SELECT ${toSource(segmentsSql(record, segments))} AS _row, r.* EXCLUDE (_rn) FROM ${numbered} r`;
   }
   const segTable = `${rawTable}_segments`;
   await db.run(`CREATE TEMP TABLE ${q(segTable)} (from_record BIGINT, line_offset BIGINT)`);
@@ -130,7 +123,7 @@ async function rowNumberView(
     await db.run(`INSERT INTO ${q(segTable)} VALUES ${values.join(', ')}`);
   }
   const line = `(${record} + 1 + s.line_offset)`;
-  return `CREATE TEMP VIEW ${q(rawTable)} AS SELECT ${toSource(line)} AS _row, r.* FROM ${q(raw0)} r ASOF JOIN ${q(segTable)} s ON ${record} >= s.from_record`;
+  return `CREATE TEMP VIEW ${q(rawTable)} AS SELECT ${toSource(line)} AS _row, r.* EXCLUDE (_rn) FROM ${numbered} r ASOF JOIN ${q(segTable)} s ON ${record} >= s.from_record`;
 }
 
 /** SQL for lineOfRecord(record): usually a constant offset, else a CASE over the segments. */

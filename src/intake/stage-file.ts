@@ -30,6 +30,12 @@ export interface StageRequest {
   readonly workDir: string;
   readonly runTag: string;
   readonly mapping?: UserMapping;
+  /**
+   * Check the whole file's UTF-8 before trusting it. Off by default: the
+   * engine's reader refuses invalid UTF-8 itself, and the import then runs
+   * again with this on (see importFile).
+   */
+  readonly confirmEncoding?: boolean;
   readonly sheet?: string;
   readonly onProgress?: (phase: 'reading', done: number, total: number) => void;
 }
@@ -147,7 +153,7 @@ async function stageText(db: Queryable, req: StageRequest, size: number): Promis
   const notes: FileNote[] = [];
   let detected: { encoding: TextEncoding; bom: number; clean: boolean } = req.mapping?.encoding
     ? { encoding: req.mapping.encoding === 'gbk' ? 'gb18030' : req.mapping.encoding, bom: 0, clean: false }
-    : await detectFileEncoding(req.file);
+    : await detectFileEncoding(req.file, { wholeFile: req.confirmEncoding === true });
   await refuseMarkup(req.file);
   const head = await readHead(req.file, 1 << 20);
   let utf8 = scratchPath(req, '.utf8.csv');

@@ -58,6 +58,7 @@ export async function stageSheet(
     if (batch.length >= BATCH) await flush();
   }
   await flush();
+  await db.run(`CREATE TEMP VIEW ${q(`${rawTable}_sample`)} AS SELECT * FROM ${q(rawTable)}`);
   return { rows, width };
 }
 
@@ -72,10 +73,10 @@ export async function stageParquet(db: Queryable, path: string, rawTable: string
   const described = await db.query<{ column_name: string }>(`DESCRIBE SELECT * FROM ${source}`);
   const headers = described.map((d) => d.column_name);
   const cells = headers.map((h, i) => `CAST(${q(h)} AS VARCHAR) AS ${q(`c${i + 1}`)}`);
-  await db.run(`CREATE TEMP TABLE ${q(`${rawTable}0`)} AS SELECT ${cells.join(', ')} FROM ${source}`);
-  // Row ids of a table made inside a transaction start at an offset: subtract the first.
-  const base = (await db.query<{ b: string | null }>(`SELECT CAST(min(rowid) AS VARCHAR) AS b FROM ${q(`${rawTable}0`)}`))[0]?.b ?? '0';
-  await db.run(`CREATE TEMP VIEW ${q(rawTable)} AS SELECT rowid - ${base} + 2 AS _row, * FROM ${q(`${rawTable}0`)}`);
-  const rows = (await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${q(`${rawTable}0`)}`))[0]?.n ?? 0;
+  const read = `(SELECT ${cells.join(', ')} FROM ${source})`;
+  await db.run(`CREATE TEMP VIEW ${q(`${rawTable}_sample`)} AS SELECT * FROM ${read}`);
+  // Row 1 is the header, so the n-th data row is row n + 1.
+  await db.run(`CREATE TEMP VIEW ${q(rawTable)} AS SELECT row_number() OVER () + 1 AS _row, * FROM ${read}`);
+  const rows = (await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${source}`))[0]?.n ?? 0;
   return { headers, rows };
 }

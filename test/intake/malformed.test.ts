@@ -151,3 +151,40 @@ describe('malformed files', () => {
     expect((await store.one<{ n: number }>('SELECT count(*) AS n FROM quarantine')).n).toBe(0);
   });
 });
+
+describe('an encoding fault deep in a file', () => {
+  it('is found by the reader, and the file is read again, repaired, with a note', async () => {
+    const store = await testStore();
+    try {
+      const { writeFileSync } = await import('node:fs');
+      const file = path.join(store.dir, 'late-gbk.csv');
+      const lines = Array.from({ length: 40_000 }, (_, i) => line(i + 1)).join('');
+      writeFileSync(file, Buffer.concat([Buffer.from(HEADER + lines), iconv.encode('SO99999,2024-03-02,C2,伺服驱动器,200\n', 'gbk')]));
+      const r = await store.import(file);
+      expect(r.inserted).toBe(40_001);
+      const last = await store.one<{ p: string }>(`SELECT product_name AS p FROM order_lines WHERE order_id = 'SO99999'`);
+      expect(last.p).toBe('伺服驱动器');
+      const runs = await store.engine.query<{ status: string }>('SELECT status FROM import_runs');
+      expect(runs).toEqual([{ status: 'committed' }]);
+    } finally {
+      await store.dispose();
+    }
+  });
+});
+
+describe('row numbers in a large file read in parallel', () => {
+  it('name the line a spreadsheet would show, far into the file', async () => {
+    const store = await testStore();
+    try {
+      const { writeFileSync } = await import('node:fs');
+      const file = path.join(store.dir, 'big.csv');
+      const rows = Array.from({ length: 300_000 }, (_, i) => (i + 2 === 250_000 ? 'SO250000,2024/2/30,C1,x,1\n' : line(i + 1)));
+      writeFileSync(file, HEADER + rows.join(''));
+      const r = await store.import(file);
+      expect(r.rows).toBe(300_000);
+      expect(r.issues.map((i) => [i.row, i.code])).toEqual([[250_000, 'date_impossible']]);
+    } finally {
+      await store.dispose();
+    }
+  });
+});

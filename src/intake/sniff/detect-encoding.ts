@@ -208,12 +208,14 @@ const CONFIRM_CHUNK = 1024 * 1024;
  * whole file, because a GBK file whose first MiB is plain ASCII (codes and
  * numbers before the first Chinese name) is not rare.
  */
-export async function detectFileEncoding(path: string): Promise<EncodingGuess> {
+export async function detectFileEncoding(path: string, options: { readonly wholeFile?: boolean } = {}): Promise<EncodingGuess> {
   const handle = await open(path, 'r');
   try {
     const size = (await handle.stat()).size;
     const head = await readAt(handle, 0, Math.min(HEAD_BYTES, size));
     const guess = detectEncoding(head, head.length >= size);
+    // A caller whose reader itself refuses invalid UTF-8 may skip the full pass and ask again when refused.
+    if (options.wholeFile === false && guess.encoding === 'utf-8') return guess;
     if (guess.encoding !== 'utf-8' || !guess.clean || head.length >= size) return guess;
     const firstInvalid = await firstInvalidUtf8Chunk(handle, guess.bom, size);
     const scope = guess.bom > 0 ? '' : ' in the first MiB';

@@ -95,6 +95,9 @@ export function renderImport(ctx: CliContext, outcome: ImportOutcome): void {
     );
     for (const note of r.notes) ctx.out(t('import.fileIssue', { message: noteMessage(note, ctx.lang) }));
     if (r.unmapped.length > 0) ctx.out(t('import.unmapped', { columns: r.unmapped.join(', ') }));
+    for (const d of r.duplicateCandidates.slice(0, 10)) {
+      ctx.out(t('import.nearDuplicate', { customers: d.customers.map((c) => `${c.id} ${c.name}`).join(' / ') }));
+    }
     renderIssues(ctx, r);
   }
   for (const f of outcome.failures) ctx.err(t('import.failed', { file: f.file, message: f.message }));

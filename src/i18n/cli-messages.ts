@@ -6,6 +6,7 @@ export type CliKey =
   | 'import.issues'
   | 'import.issuesMore'
   | 'import.unmapped'
+  | 'import.nearDuplicate'
   | 'import.mapping'
   | 'import.failed'
   | 'import.rowIssue'
@@ -38,6 +39,7 @@ export const cliMessages: Catalogue<CliKey> = {
     'import.issuesMore': '  … {more} more: salescope quarantine list --run {run}',
     'import.unmapped': '  columns kept as extra data (no matching field): {columns}',
     'import.mapping': '  columns: {columns}',
+    'import.nearDuplicate': '  possibly the same customer: {customers}',
     'import.failed': '{file}: {message}',
     'import.rowIssue': '    row {row}, {column}: {message}',
     'import.fileIssue': '  note: {message}',
@@ -68,6 +70,7 @@ export const cliMessages: Catalogue<CliKey> = {
     'import.issuesMore': '  … 另有 {more} 条：salescope quarantine list --run {run}',
     'import.unmapped': '  未匹配字段、作为附加数据保存的列：{columns}',
     'import.mapping': '  列映射：{columns}',
+    'import.nearDuplicate': '  疑似同一客户：{customers}',
     'import.failed': '{file}：{message}',
     'import.rowIssue': '    第 {row} 行，{column}：{message}',
     'import.fileIssue': '  提示：{message}',

@@ -51,5 +51,6 @@ export function importResultJson(r: ImportResult, lang: Lang) {
     mapping: r.mapping,
     unmapped: r.unmapped,
     notes: r.notes.map((n) => ({ code: n.code, message: noteMessage(n, lang) })),
+    duplicateCandidates: r.duplicateCandidates,
   };
 }

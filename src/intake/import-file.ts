@@ -28,6 +28,7 @@ import {
   type WriteContext,
 } from './import-write.js';
 import { shapeOf } from './entity-shapes.js';
+import { nearDuplicateCustomers, type DuplicateCandidate } from './near-duplicates.js';
 import { stageFile, type FileNote, type StagedFile } from './stage-file.js';
 import type { UserMapping } from './user-mapping.js';
 import { detectDateOrder, detectDecimal, unitFactorFromHeader } from './value-sql.js';
@@ -77,6 +78,8 @@ export interface ImportResult {
   readonly mapping: readonly { readonly header: string; readonly field: string; readonly how: string }[];
   readonly unmapped: readonly string[];
   readonly notes: readonly FileNote[];
+  /** Customers that look like one company under two ids (customer files only). */
+  readonly duplicateCandidates: readonly DuplicateCandidate[];
 }
 
 const DEFAULT_ISSUE_CAP = 1_000;
@@ -323,6 +326,7 @@ async function writeRun(tx: Queryable, input: PlanInput, staged: StagedFile, mat
       mapping,
       unmapped: match.unmapped.map((u) => u.header),
       notes: staged.notes,
+      duplicateCandidates: input.entity.name === 'customers' ? await nearDuplicateCustomers(tx, run.runId) : [],
     };
     await recordRun(tx, result, run, staged, 'committed', null);
     return result;

@@ -9,7 +9,7 @@ let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'salescope-cli-'));
   writeFileSync(path.join(dir, 'orders.csv'), '订单编号,下单日期,客户编号,金额(万元)\nSO1,2024/3/5,C1,1.5\nSO2,2024/2/30,C2,2\nSO3,2024年3月6日,C1,"¥12,000"\n');
-  writeFileSync(path.join(dir, 'customers.csv'), '客户编号,客户名称,所属行业,联系电话\nC1,苏州华瑞精密机械有限公司,机械制造,13912345678\n');
+  writeFileSync(path.join(dir, 'customers.csv'), '客户编号,客户名称,所属行业,联系电话\nC1,苏州华瑞精密机械有限公司,机械制造,13912345678\nC9,苏州华瑞精密机械股份有限公司,机械制造,13912345679\n');
   writeFileSync(path.join(dir, 'bad-mapping.yaml'), 'entity: order_lines\noptions: { dateOrder: ydm }\n');
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -26,7 +26,10 @@ describe('salescope import', () => {
       { row: 3, column: '下单日期', code: 'date_impossible', severity: 'error', message: '"2024/2/30" is not a real calendar date; correct the day or month' },
     ]);
     // The first file created C1 minimally; the customer file fills it in.
-    expect(customers).toMatchObject({ entity: 'customers', rows: 1, updated: 1, inserted: 0 });
+    expect(customers).toMatchObject({ entity: 'customers', rows: 2, updated: 1, inserted: 1 });
+    expect(customers!.duplicateCandidates).toEqual([
+      { key: '苏州华瑞精密机械', customers: [{ id: 'C1', name: '苏州华瑞精密机械有限公司' }, { id: 'C9', name: '苏州华瑞精密机械股份有限公司' }] },
+    ]);
   });
 
   it('speaks Chinese when asked, and the amounts in 万元 were scaled', async () => {

@@ -3,18 +3,13 @@
  * Each row message is completed by the edge with the file, row and column.
  */
 import type { Catalogue } from './i18n.js';
+import type { ImportErrorCode } from '../intake/import-error.js';
+import type { FileNote } from '../intake/stage-file.js';
+import type { ProblemCode } from '../intake/value-sql.js';
 
+/** Every code a row can be reported with: unreadable values, then rule and structure problems. */
 export type RowIssueKey =
-  | 'invalid_date'
-  | 'date_impossible'
-  | 'invalid_number'
-  | 'invalid_amount'
-  | 'invalid_integer'
-  | 'invalid_rate'
-  | 'invalid_boolean'
-  | 'invalid_period'
-  | 'id_scientific_notation'
-  | 'id_precision_lost'
+  | ProblemCode
   | 'required_missing'
   | 'out_of_range'
   | 'too_many_fields'
@@ -70,24 +65,7 @@ export const rowIssueMessages: Catalogue<RowIssueKey> = {
   },
 };
 
-export type FileErrorKey =
-  | 'file_not_found'
-  | 'file_empty'
-  | 'file_binary'
-  | 'file_unsupported'
-  | 'xls_needs_conversion'
-  | 'xls_conversion_failed'
-  | 'xls_is_html'
-  | 'xls_is_xml'
-  | 'xlsx_corrupt'
-  | 'xlsx_too_large'
-  | 'xlsx_suspicious_ratio'
-  | 'sheet_not_found'
-  | 'no_columns'
-  | 'entity_not_recognised'
-  | 'required_columns_missing'
-  | 'mapping_invalid'
-  | 'mapping_column_not_found';
+export type FileErrorKey = ImportErrorCode;
 
 export const fileErrorMessages: Catalogue<FileErrorKey> = {
   en: {
@@ -133,7 +111,7 @@ export const fileErrorMessages: Catalogue<FileErrorKey> = {
   },
 };
 
-export type FileNoteKey = 'encoding_replacements' | 'mixed_encoding' | 'nul_bytes' | 'duplicate_header' | 'blank_header' | 'title_rows' | 'converted_xls';
+export type FileNoteKey = FileNote['code'];
 
 export const fileNoteMessages: Catalogue<FileNoteKey> = {
   en: {

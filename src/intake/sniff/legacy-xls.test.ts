@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readXlsxRows } from '../../xlsx/xlsx-reader.js';
-import { convertXlsToXlsx, findLibreOffice, XlsConversionError, xlsMessages, xlsNeedsConversion } from './legacy-xls.js';
+import { convertXlsToXlsx, findLibreOffice, XlsConversionError } from './legacy-xls.js';
 
 const DATA = '/work/shared/datasets';
 const posix = process.platform !== 'win32';
@@ -67,14 +67,6 @@ describe.skipIf(!posix)('convertXlsToXlsx with a stand-in soffice', () => {
     const soffice = await fakeSoffice('hangs', 'sleep 10 & wait');
     const error = await convertXlsToXlsx(path.join(dir, 'slow.xls'), path.join(dir, 'out3'), soffice, { timeoutMs: 300 }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'xls_conversion_timeout' });
-  });
-});
-
-describe('xlsNeedsConversion', () => {
-  it('names both ways out, in both languages', () => {
-    expect(xlsNeedsConversion('a.xls')).toEqual({ code: 'xls_needs_conversion', file: 'a.xls', fixes: ['resave_as_xlsx_or_csv', 'install_libreoffice'] });
-    expect(xlsMessages['zh-CN'].resave_as_xlsx_or_csv).toContain('WPS');
-    expect(xlsMessages.en.install_libreoffice).toContain('LibreOffice');
   });
 });
 

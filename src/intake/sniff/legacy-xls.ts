@@ -9,7 +9,6 @@ import { access, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Catalogue } from '../../i18n/i18n.js';
 
 const PROGRAM_NAMES = process.platform === 'win32' ? ['soffice.exe', 'soffice.com'] : ['soffice', 'libreoffice'];
 
@@ -134,35 +133,3 @@ async function exists(file: string): Promise<boolean> {
     return false;
   }
 }
-
-export type XlsFix = 'resave_as_xlsx_or_csv' | 'install_libreoffice';
-
-/** What the caller reports when an .xls arrives and LibreOffice is not installed. */
-export interface XlsNeedsConversion {
-  readonly code: 'xls_needs_conversion';
-  readonly file: string;
-  readonly fixes: readonly XlsFix[];
-}
-
-export function xlsNeedsConversion(file: string): XlsNeedsConversion {
-  return { code: 'xls_needs_conversion', file, fixes: ['resave_as_xlsx_or_csv', 'install_libreoffice'] };
-}
-
-export type XlsMessageKey = XlsNeedsConversion['code'] | XlsFix | XlsConversionErrorCode;
-
-export const xlsMessages: Catalogue<XlsMessageKey> = {
-  'zh-CN': {
-    xls_needs_conversion: '{file} 是旧版 Excel 文件（.xls），无法直接读取。',
-    resave_as_xlsx_or_csv: '用 Excel 或 WPS 打开它，另存为 “Excel 工作簿 (.xlsx)” 或 “CSV UTF-8 (逗号分隔)”，再导入新文件。',
-    install_libreoffice: '或者安装 LibreOffice（https://zh-cn.libreoffice.org/），之后 .xls 文件会自动转换。',
-    xls_conversion_failed: 'LibreOffice 未能转换 {file}（文件可能已损坏或设有密码）：{detail}',
-    xls_conversion_timeout: 'LibreOffice 转换 {file} 超时。',
-  },
-  en: {
-    xls_needs_conversion: '{file} is a legacy Excel file (.xls), which cannot be read directly.',
-    resave_as_xlsx_or_csv: 'Open it in Excel or WPS, save it as "Excel Workbook (.xlsx)" or "CSV UTF-8 (Comma delimited)", and import the new file.',
-    install_libreoffice: 'Or install LibreOffice (https://www.libreoffice.org/); .xls files are then converted automatically.',
-    xls_conversion_failed: 'LibreOffice could not convert {file} (it may be damaged or password-protected): {detail}',
-    xls_conversion_timeout: 'LibreOffice took too long converting {file}.',
-  },
-};

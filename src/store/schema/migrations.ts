@@ -280,4 +280,50 @@ export const migrations: readonly Migration[] = [
     CREATE SEQUENCE import_run_seq START 1;
   `,
   },
+  {
+    version: 2,
+    name: 'analysis snapshots',
+    sql: `
+    CREATE TABLE analysis_configs (
+      version INTEGER NOT NULL PRIMARY KEY,
+      created_at TIMESTAMP,
+      note VARCHAR,
+      config JSON
+    );
+    CREATE TABLE analysis_snapshots (
+      snapshot_id BIGINT NOT NULL PRIMARY KEY,
+      as_of DATE,
+      period_from DATE,
+      period_to DATE,
+      config_version INTEGER,
+      created_at TIMESTAMP,
+      summary JSON
+    );
+    CREATE TABLE customer_scores (
+      snapshot_id BIGINT NOT NULL,
+      customer_id VARCHAR NOT NULL,
+      first_order_date DATE,
+      last_order_date DATE,
+      recency_days INTEGER,
+      frequency INTEGER,
+      monetary DECIMAL(18,4),
+      profit DECIMAL(18,4),
+      r_score INTEGER,
+      f_score INTEGER,
+      m_score INTEGER,
+      rfm_code VARCHAR,
+      rfm_weighted DOUBLE,
+      value_score DOUBLE,
+      potential_score DOUBLE,
+      value_tier VARCHAR,
+      rfm_tier VARCHAR,
+      rfm_segment VARCHAR,
+      abc_class VARCHAR,
+      cluster INTEGER,
+      purchase_cycle_days DOUBLE,
+      health_score DOUBLE
+    );
+    CREATE SEQUENCE snapshot_seq START 1;
+  `,
+  },
 ];

@@ -1,0 +1,36 @@
+/**
+ * What every analysis takes: a query function, the period, the settings, and
+ * the relations earlier steps produced. Analytics never read files, HTTP or
+ * the clock: the same data and context always give the same numbers.
+ */
+import type { AnalysisConfig } from '../config/analysis-config.js';
+import type { Queryable } from '../store/engine.js';
+
+export interface AnalysisPeriod {
+  /** The date "now" is for this analysis (default: the last order date in the data). */
+  readonly asOf: string;
+  /** First and last day of the period measured (default: the 12 months ending at asOf). */
+  readonly from: string;
+  readonly to: string;
+}
+
+export interface AnalysisContext {
+  readonly db: Queryable;
+  readonly period: AnalysisPeriod;
+  readonly config: AnalysisConfig;
+  /**
+   * A relation (customer_id, tier) with each customer's value tier in this
+   * analysis (scheme a), or null before tiers exist. Analyses "by tier" join it.
+   */
+  readonly tiers: string | null;
+  /**
+   * A relation (customer_id) of the customers in scope (a report for
+   * 华东 / 制造业, a rep's own book), or null for all customers.
+   */
+  readonly scope: string | null;
+}
+
+/** Rows in a report never carry NaN: an undefined ratio is null, with the reason in `empty`. */
+export function ratio(numerator: number, denominator: number): number | null {
+  return denominator === 0 ? null : numerator / denominator;
+}

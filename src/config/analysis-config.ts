@@ -1,0 +1,91 @@
+/**
+ * Every analysis setting, one schema, with the defaults a Chinese B2B sales
+ * team would start from. Stored in the database as numbered versions (tier
+ * thresholds are reviewed quarterly); each snapshot records the version it
+ * used, so an old report can be reproduced.
+ */
+import { z } from 'zod';
+
+const score = z.number().int().min(1).max(5);
+const weights = z.object({ r: z.number().min(0), f: z.number().min(0), m: z.number().min(0) });
+
+export const weightProfiles = {
+  balanced: { r: 1 / 3, f: 1 / 3, m: 1 / 3 },
+  /** Fast-moving consumer goods: how often matters most. */
+  fmcg: { r: 0.3, f: 0.5, m: 0.2 },
+  /** Industrial goods: how much matters most. */
+  industrial: { r: 0.25, f: 0.15, m: 0.6 },
+} as const;
+
+export type WeightProfileName = keyof typeof weightProfiles | 'custom';
+
+export const analysisConfigSchema = z
+  .object({
+    /** A customer is active at a date when they ordered in the preceding N days. */
+    activeDays: z.number().int().positive().default(365),
+    rfm: z
+      .object({
+        /** Frequency and monetary count orders in the last N days before the as-of date; recency looks at all history. */
+        windowDays: z.number().int().positive().default(365),
+        method: z.enum(['quintile', 'fixed']).default('quintile'),
+        /** For method 'fixed': four ascending cut points per measure; a value ≥ the k-th cut scores k+1 (recency in days: reversed). */
+        thresholds: z
+          .object({ r: z.array(z.number()).length(4), f: z.array(z.number()).length(4), m: z.array(z.number()).length(4) })
+          .optional(),
+        profile: z.enum(['balanced', 'fmcg', 'industrial', 'custom']).default('industrial'),
+        customWeights: weights.optional(),
+        /** Scheme (b): a score at or above this is "high". */
+        highScore: score.default(3),
+      })
+      .prefault({}),
+    valueTiers: z
+      .object({
+        /** Weights of the composite value score (0..100): weighted RFM, profit contribution, potential. */
+        weights: z.object({ rfm: z.number().min(0), profit: z.number().min(0), potential: z.number().min(0) }).default({ rfm: 0.6, profit: 0.25, potential: 0.15 }),
+        strategic: z.number().min(0).max(100).default(80),
+        highValue: z.number().min(0).max(100).default(60),
+        /** Below highValue, a potential score (0..1) at or above this makes a "potential" customer. */
+        potentialMin: z.number().min(0).max(1).default(0.6),
+        /** Industry outlook 0..1 (growth prospects); unknown industries get `defaultOutlook`. */
+        industryOutlook: z.record(z.string(), z.number().min(0).max(1)).default({
+          新能源: 0.95, 汽车制造: 0.8, 电子制造: 0.8, 医药: 0.75, 机械制造: 0.6, 物流仓储: 0.6,
+          食品饮料: 0.5, 化工: 0.45, 冶金: 0.35, 纺织服装: 0.3,
+        }),
+        defaultOutlook: z.number().min(0).max(1).default(0.5),
+        /** Company size 0..1 by the size label. */
+        sizeScore: z.record(z.string(), z.number().min(0).max(1)).default({ 大型: 1, 中型: 0.7, 小型: 0.4, 微型: 0.2 }),
+        defaultSize: z.number().min(0).max(1).default(0.5),
+      })
+      .prefault({}),
+    pareto: z.object({ a: z.number().min(0).max(1).default(0.7), b: z.number().min(0).max(1).default(0.9) }).prefault({}),
+    clustering: z.object({ k: z.number().int().min(2).max(12).optional(), maxK: z.number().int().min(2).max(12).default(6), seed: z.number().int().default(7) }).prefault({}),
+    funnel: z
+      .object({
+        /** Ordered stages; an opportunity that reached a later stage passed every earlier one. */
+        stages: z.array(z.string().min(1)).min(2).default(['线索', '意向', '商务洽谈', '报价', '成交']),
+        /** Other names a file may use for each stage, by position. */
+        aliases: z.record(z.string(), z.array(z.string())).default({}),
+        /** An open opportunity with no stage change for this many days is stalled. */
+        stalledDays: z.number().int().positive().default(60),
+      })
+      .prefault({}),
+    satisfaction: z
+      .object({
+        /** CSAT counts scores at or above this as satisfied (on the survey's 1..5 scale). */
+        csatSatisfied: z.number().default(4),
+      })
+      .prefault({}),
+  })
+  .strict();
+
+export type AnalysisConfig = z.infer<typeof analysisConfigSchema>;
+
+export function defaultAnalysisConfig(): AnalysisConfig {
+  return analysisConfigSchema.parse({});
+}
+
+export function rfmWeights(config: AnalysisConfig): { r: number; f: number; m: number } {
+  const w = config.rfm.profile === 'custom' ? (config.rfm.customWeights ?? weightProfiles.balanced) : weightProfiles[config.rfm.profile];
+  const total = w.r + w.f + w.m;
+  return total > 0 ? { r: w.r / total, f: w.f / total, m: w.m / total } : weightProfiles.balanced;
+}

@@ -5,7 +5,7 @@
  * large customers dearly; a referral programme is nearly free).
  */
 import { dayOfYmd, yearOf, type Day } from './day.js';
-import type { Rng } from './rng.js';
+import type { Rng } from '../domain/rng.js';
 
 export type CampaignChannel = '展会' | '线上广告' | '行业研讨会' | '老客户推荐' | '电话营销' | '官网';
 /** How a customer came: a campaign channel, or a rep's own prospecting (no campaign, no marketing cost). */

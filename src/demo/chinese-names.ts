@@ -2,7 +2,7 @@
  * Chinese personal names and the pinyin needed to turn them, and company
  * brands, into plausible e-mail addresses.
  */
-import type { Rng } from './rng.js';
+import type { Rng } from '../domain/rng.js';
 
 /** "字pinyin" pairs; the order of surnames is roughly their frequency. */
 const SURNAMES = parsePairs(

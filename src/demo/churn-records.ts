@@ -7,7 +7,7 @@ import type { ChurnReason } from './customers.js';
 import type { ChurnRow } from './demo-company.js';
 import { isoOf, type Day } from './day.js';
 import { competitors, competitorWeights } from './industries.js';
-import type { Rng } from './rng.js';
+import type { Rng } from '../domain/rng.js';
 
 export const recordedChurnShare = 0.7;
 

@@ -7,7 +7,7 @@
 import { inSignal, type CustomerTimeline } from './customer-timeline.js';
 import type { ChurnReason } from './customers.js';
 import { monthOf, type Day } from './day.js';
-import type { Rng } from './rng.js';
+import type { Rng } from '../domain/rng.js';
 
 export const complaintCategories = ['交付延迟', '质量问题', '技术支持响应慢', '价格争议', '发票问题', '安装调试'] as const;
 export type ComplaintCategory = (typeof complaintCategories)[number];

@@ -12,7 +12,7 @@ import { addMonths, monthOf, type Day } from './day.js';
 import { expectedWinRate, loseAtQuote, simulateDeal, type DealPath, type LostReason } from './funnel.js';
 import type { Catalogue, DraftLine } from './order-lines.js';
 import type { Category } from './products.js';
-import type { Rng } from './rng.js';
+import type { Rng } from '../domain/rng.js';
 
 export type OrderKind = 'replenish' | 'project' | 'first';
 export type DemandType = '新项目采购' | '日常补货' | '设备升级';

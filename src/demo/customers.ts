@@ -10,7 +10,7 @@ import { addMonths, type Day } from './day.js';
 import { cityFullName, provinces, type Province } from './geography.js';
 import { industries, type Industry } from './industries.js';
 import { teamOfProvince, type Rep } from './reps.js';
-import { Rng } from './rng.js';
+import { Rng } from '../domain/rng.js';
 
 export type Size = '大型' | '中型' | '小型' | '微型';
 export type Segment = 'healthy' | 'churned' | 'at_risk';

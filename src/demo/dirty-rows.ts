@@ -6,7 +6,7 @@
  * to parse). Kept under 0.4% of the rows so they stay a handful.
  */
 import type { DirtyKind, DirtyRow, OrderLineRow } from './demo-company.js';
-import type { Rng } from './rng.js';
+import type { Rng } from '../domain/rng.js';
 
 const wanted: readonly (readonly [DirtyKind, number])[] = [
   ['impossible_date', 2],

@@ -9,7 +9,7 @@ import { inSignal, signalProgress, type CustomerTimeline } from './customer-time
 import type { ChurnReason } from './customers.js';
 import { dayOfYmd, yearOf, type Day } from './day.js';
 import { competitors, competitorWeights } from './industries.js';
-import type { Rng } from './rng.js';
+import type { Rng } from '../domain/rng.js';
 
 export const surveyItems = ['产品质量', '交付及时性', '技术支持', '价格合理性', '售后服务', '沟通响应'] as const;
 export type SurveyItem = (typeof surveyItems)[number];

@@ -7,7 +7,7 @@
 import type { Day } from './day.js';
 import { competitors, competitorWeights, type Competitor, type IndustryName } from './industries.js';
 import type { Complexity } from './customers.js';
-import type { Rng } from './rng.js';
+import type { Rng } from '../domain/rng.js';
 
 export const funnelStages = ['线索', '意向', '商务洽谈', '报价', '成交'] as const;
 export type FunnelStage = (typeof funnelStages)[number];

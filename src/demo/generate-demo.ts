@@ -21,7 +21,7 @@ import { Catalogue } from './order-lines.js';
 import { generateProducts, type Product } from './products.js';
 import { generateReps, type Rep } from './reps.js';
 import { revenueLedger } from './revenue-ledger.js';
-import { Rng } from './rng.js';
+import { Rng } from '../domain/rng.js';
 import { generateTargets } from './targets.js';
 import { ticketsFor } from './tickets.js';
 import { computeTruth } from './truth.js';

@@ -8,7 +8,7 @@ import { inSignal, signalProgress, type CustomerTimeline, type StoryDeal } from 
 import type { ChurnReason } from './customers.js';
 import type { Day } from './day.js';
 import { competitors, competitorWeights, type Competitor } from './industries.js';
-import type { Rng } from './rng.js';
+import type { Rng } from '../domain/rng.js';
 
 export type InteractionType = '拜访' | '电话' | '邮件' | '会议' | '报价' | '演示';
 export type ProjectStatus = '进行中' | '停滞' | '已完成' | '已取消';

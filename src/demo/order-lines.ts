@@ -6,7 +6,7 @@
  */
 import type { Industry } from './industries.js';
 import { categories, categorySpecs, type Category, type Product } from './products.js';
-import type { Rng } from './rng.js';
+import type { Rng } from '../domain/rng.js';
 
 export interface BasketPair {
   readonly from: Category;

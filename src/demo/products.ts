@@ -3,7 +3,7 @@
  * the way they do for an automation supplier (software is nearly all margin,
  * robots are expensive and thin, spare parts cheap and frequent).
  */
-import type { Rng } from './rng.js';
+import type { Rng } from '../domain/rng.js';
 
 export type Category = 'PLC控制器' | '伺服驱动' | '变频器' | '传感器' | '工业机器人' | 'HMI触摸屏' | '工控软件' | '备品备件';
 

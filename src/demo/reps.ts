@@ -6,7 +6,7 @@
  */
 import { addMonths, dayOfYmd, type Day } from './day.js';
 import { mobileNumber, personName } from './chinese-names.js';
-import type { Rng } from './rng.js';
+import type { Rng } from '../domain/rng.js';
 
 export type TeamName = '华东一组' | '华东二组' | '华北组' | '华南组' | '华中组' | '西南组';
 

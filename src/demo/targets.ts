@@ -11,7 +11,7 @@ import type { TargetRow } from './demo-company.js';
 import { isoOf, type Day } from './day.js';
 import type { RevenueLedger } from './revenue-ledger.js';
 import type { Rep } from './reps.js';
-import type { Rng } from './rng.js';
+import type { Rng } from '../domain/rng.js';
 
 export const plannedStretch = 0.15;
 

@@ -6,7 +6,7 @@
  */
 import { inSignal, type CustomerTimeline } from './customer-timeline.js';
 import type { Day } from './day.js';
-import type { Rng } from './rng.js';
+import type { Rng } from '../domain/rng.js';
 
 export type TicketType = '安装调试' | '故障维修' | '技术咨询' | '定期保养' | '软件升级' | '操作培训';
 export type Priority = '低' | '中' | '高' | '紧急';

@@ -10,7 +10,7 @@ import type { WalletRow } from './demo-company.js';
 import { yearOf } from './day.js';
 import { competitors, competitorWeights } from './industries.js';
 import type { RevenueLedger } from './revenue-ledger.js';
-import { Rng } from './rng.js';
+import { Rng } from '../domain/rng.js';
 
 export function generateWallet(seed: number, timelines: readonly CustomerTimeline[], ledger: RevenueLedger, years: readonly number[]): WalletRow[] {
   const out: WalletRow[] = [];

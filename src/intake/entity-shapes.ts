@@ -94,7 +94,7 @@ function orderLines(): Shape {
   const anonymousOrder = `'ROW-' || n._hash`;
   return {
     columns: {
-      order_id: `coalesce(${f('order_id')}, CASE WHEN ${customerRef} IS NOT NULL THEN ${customerRef} || '-' || strftime(${date}, '%Y%m%d') ELSE ${anonymousOrder} END)`,
+      order_id: `coalesce(${f('order_id')}, CASE WHEN n._own_order THEN ${anonymousOrder} WHEN ${customerRef} IS NOT NULL THEN ${customerRef} || '-' || strftime(${date}, '%Y%m%d') ELSE ${anonymousOrder} END)`,
       order_date: date,
       order_time: `CASE WHEN CAST(${f('order_date')} AS TIME) <> TIME '00:00:00' THEN ${f('order_date')} END`,
       customer_id: customerRef,

@@ -213,6 +213,7 @@ function planInput(
     detectDuplicates: mapping?.duplicates !== undefined ? mapping.duplicates === 'count' : hasOwnIds(match),
     hashFor: shapeOf(match.entity.name).hashFor ?? null,
     scanIssues,
+    orderPerRow: mapping?.orderPerRow === true && match.entity.name === 'order_lines',
   };
 }
 

@@ -44,6 +44,12 @@ export interface PlanInput {
   readonly hashFor: string | null;
   /** Temp table (_row, _scan_code, _scan_severity) of problems the structural scan found, if any. */
   readonly scanIssues: string | null;
+  /**
+   * Each row is its own order (a file with one row per order and no order
+   * numbers): ids come from the row's content and its occurrence among
+   * identical rows, instead of grouping a customer's day into one order.
+   */
+  readonly orderPerRow: boolean;
 }
 
 export interface RunTables {
@@ -171,23 +177,26 @@ export function normSql(input: PlanInput, rules: readonly IssueRule[]): string {
   const nonBlank = input.rawColumns.map((c) => `nullif(trim(${q(c.source)}), '')`).join(', ');
   const fields = fieldSelects(input);
   // Only rows that lack their id pay for the hash.
-  const hash = input.hashFor === null ? 'CAST(NULL AS VARCHAR)' : `CASE WHEN ${f(input.hashFor)} IS NULL THEN substr(md5(concat_ws(chr(31), ${hashInput})), 1, 16) END`;
+  const occurrence = input.orderPerRow ? `, CAST(_occ AS VARCHAR)` : '';
+  const hash =
+    input.hashFor === null ? 'CAST(NULL AS VARCHAR)' : `CASE WHEN ${f(input.hashFor)} IS NULL THEN substr(md5(concat_ws(chr(31), ${hashInput}${occurrence})), 1, 16) END`;
   const blank = `coalesce(${nonBlank}) IS NULL`;
   const dup = input.detectDuplicates ? `row_number() OVER (PARTITION BY ${all} ORDER BY _row)` : '1';
   const scan = input.scanIssues ? `LEFT JOIN ${q(input.scanIssues)} USING (_row)` : '';
   const scanCols = input.scanIssues ? '_scan_code, _scan_severity' : `CAST(NULL AS VARCHAR) AS _scan_code, CAST(NULL AS VARCHAR) AS _scan_severity`;
   // Only what later steps read is written out: a wide temporary table is
   // costly to fill, and unmapped fields are NULL anyway (normView adds them back).
-  const kept = ['_row', '_dup', '_hash', ...mappedFieldColumns(input), '_extra'].map((c) => q(c)).join(', ');
+  const kept = ['_row', '_dup', '_hash', '_own_order', ...mappedFieldColumns(input), '_extra'].map((c) => q(c)).join(', ');
   return `CREATE TEMP TABLE ${q(input.tables.norm)} AS
 SELECT ${kept},
   ${issueListSql(rules)} AS _issues,
   ${rawJsonSql(input, rules)} AS _raw
 FROM (
-  SELECT *, ${hash} AS _hash, ${fields.problems.join(',\n    ')}
+  SELECT *, ${hash} AS _hash, ${input.orderPerRow ? 'true' : 'false'} AS _own_order, ${fields.problems.join(',\n    ')}
   FROM (
     SELECT _row, ${all}, ${scanCols},
       CASE WHEN ${blank} THEN 0 ELSE ${dup} END AS _dup,
+      ${input.orderPerRow ? `row_number() OVER (PARTITION BY ${all} ORDER BY _row)` : '1'} AS _occ,
       ${fields.values.join(',\n      ')},
       ${extraSelect(input)},
       ${surplusSelect(input)}

@@ -35,6 +35,7 @@ const mappingSchema = z
         sheet: z.string().optional(),
         amountUnit: z.string().refine((u) => u in units, { message: `one of ${Object.keys(units).join(', ')}` }).optional(),
         duplicates: z.enum(['count', 'keep']).optional(),
+        orderPerRow: z.boolean().optional(),
       })
       .strict()
       .optional(),
@@ -54,6 +55,8 @@ export interface UserMapping {
   readonly unitFactor?: number;
   /** 'count': identical rows are one record (duplicates); 'keep': each is its own (a transaction log). */
   readonly duplicates?: 'count' | 'keep';
+  /** Each row is one order (no order numbers, several orders a day possible). */
+  readonly orderPerRow?: boolean;
 }
 
 export interface MappingProblem {
@@ -108,6 +111,7 @@ export function parseUserMapping(text: string): MappingResult {
       ...(o.sheet !== undefined ? { sheet: o.sheet } : {}),
       ...(o.amountUnit !== undefined ? { unitFactor: units[o.amountUnit]! } : {}),
       ...(o.duplicates !== undefined ? { duplicates: o.duplicates } : {}),
+      ...(o.orderPerRow !== undefined ? { orderPerRow: o.orderPerRow } : {}),
     },
   };
 }

@@ -16,6 +16,11 @@ export interface Queryable {
   readonly dialect: Dialect;
   /** Runs one statement and returns its rows. Parameters are positional ($1, $2 ...). */
   query<T extends object = Row>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
+  /**
+   * Runs one statement and returns its result by column: for models that
+   * read a million per-customer rows into typed arrays without a million objects.
+   */
+  queryColumns(sql: string, params?: readonly SqlValue[]): Promise<Record<string, SqlValue[]>>;
   /** Runs one or more statements and discards any result. */
   run(sql: string, params?: readonly SqlValue[]): Promise<void>;
   /** Bulk-appends rows to an existing table, in column order. */

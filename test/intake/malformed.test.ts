@@ -127,6 +127,7 @@ describe('malformed files', () => {
     const failing: typeof engine = {
       dialect: engine.dialect,
       query: engine.query.bind(engine),
+      queryColumns: engine.queryColumns.bind(engine),
       run: engine.run.bind(engine),
       append: engine.append.bind(engine),
       interrupt: engine.interrupt.bind(engine),
@@ -136,6 +137,7 @@ describe('malformed files', () => {
           fn({
             dialect: tx.dialect,
             query: tx.query.bind(tx),
+            queryColumns: tx.queryColumns.bind(tx),
             append: tx.append.bind(tx),
             run: async (sql, params) => {
               if (sql.startsWith('INSERT INTO quarantine')) throw new Error('disk full');

@@ -61,6 +61,19 @@ class DuckDbQueryable implements Queryable {
     return readRows(reader) as T[];
   }
 
+  async queryColumns(sql: string, params?: readonly SqlValue[]): Promise<Record<string, SqlValue[]>> {
+    const reader = await this.conn.runAndReadAll(sql, toDuckValues(params));
+    const names = reader.deduplicatedColumnNames();
+    const kinds = reader.columnTypes().map((t) => t.typeId);
+    const columns = reader.getColumnsJS();
+    const out: Record<string, SqlValue[]> = {};
+    names.forEach((name, i) => {
+      const kind = kinds[i]!;
+      out[name] = (columns[i] ?? []).map((v) => fromJs(v, kind) as SqlValue);
+    });
+    return out;
+  }
+
   async run(sql: string, params?: readonly SqlValue[]): Promise<void> {
     await this.conn.run(sql, toDuckValues(params));
   }

@@ -1,5 +1,5 @@
 /**
- * The demo's only source of randomness: sfc32 seeded through splitmix32.
+ * Seeded randomness for the demo and the models: sfc32 seeded through splitmix32.
  * Streams are derived from (seed, labels) rather than drawn one after the
  * other, so a change in how one part consumes numbers (say, the number of
  * interactions a customer gets) leaves every other part's data unchanged.

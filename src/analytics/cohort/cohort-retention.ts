@@ -1,0 +1,52 @@
+/**
+ * Cohort retention by first-purchase month: for each cohort (the months of
+ * the analysis period), the share of its customers who bought again in each
+ * later month, up to the as-of date.
+ */
+import { quoteIdent as q } from '../../store/engine.js';
+import type { AnalysisContext } from '../analysis-context.js';
+import { dateLit } from '../analysis-sql.js';
+
+export interface CohortRow {
+  readonly cohort: string;
+  readonly customers: number;
+  /** retention[k] = share of the cohort buying in month cohort + k (k = 0 is 1 by definition). */
+  readonly retention: readonly (number | null)[];
+}
+
+export function cohortSql(ctx: AnalysisContext): string {
+  const scope = ctx.scope ? ` AND customer_id IN (SELECT customer_id FROM ${q(ctx.scope)})` : '';
+  return `WITH buys AS (
+  SELECT DISTINCT customer_id, date_trunc('month', order_date) AS month FROM order_lines
+  WHERE customer_id IS NOT NULL AND NOT is_return AND order_date <= ${dateLit(ctx.period.asOf)}${scope}
+), firsts AS (SELECT customer_id, min(month) AS cohort FROM buys GROUP BY customer_id),
+sized AS (SELECT cohort, count(*) AS n FROM firsts GROUP BY cohort)
+SELECT CAST(f.cohort AS VARCHAR) AS cohort, any_value(s.n) AS customers,
+  date_diff('month', f.cohort, b.month) AS k, count(DISTINCT b.customer_id) AS active
+FROM firsts f JOIN buys b USING (customer_id) JOIN sized s USING (cohort)
+WHERE f.cohort BETWEEN date_trunc('month', ${dateLit(ctx.period.from)}) AND date_trunc('month', ${dateLit(ctx.period.to)})
+GROUP BY f.cohort, k ORDER BY f.cohort, k`;
+}
+
+export async function cohortRetention(ctx: AnalysisContext): Promise<CohortRow[]> {
+  const rows = await ctx.db.query<{ cohort: string; customers: number; k: number; active: number }>(cohortSql(ctx));
+  const lastMonth = ctx.period.asOf.slice(0, 7);
+  const byCohort = new Map<string, { customers: number; active: Map<number, number> }>();
+  for (const r of rows) {
+    const c = byCohort.get(r.cohort) ?? { customers: r.customers, active: new Map() };
+    c.active.set(r.k, r.active);
+    byCohort.set(r.cohort, c);
+  }
+  return [...byCohort].map(([cohort, c]) => {
+    const span = monthsBetween(cohort.slice(0, 7), lastMonth);
+    // Months after the as-of date have not happened: null, not 0.
+    const retention = Array.from({ length: span + 1 }, (_, k) => (c.active.get(k) ?? 0) / c.customers);
+    return { cohort: cohort.slice(0, 7), customers: c.customers, retention };
+  });
+}
+
+function monthsBetween(a: string, b: string): number {
+  const [ya, ma] = a.split('-').map(Number) as [number, number];
+  const [yb, mb] = b.split('-').map(Number) as [number, number];
+  return (yb - ya) * 12 + (mb - ma);
+}

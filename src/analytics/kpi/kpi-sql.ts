@@ -1,0 +1,82 @@
+/**
+ * The headline KPIs of one period, in one statement. Definitions in
+ * kpi-metrics.ts (and so in docs/metrics.md). Revenue counts guest sales;
+ * everything about customers counts known customers only.
+ */
+import { quoteIdent as q } from '../../store/engine.js';
+import type { AnalysisContext } from '../analysis-context.js';
+import { addDays, daysBetween } from '../analysis-period.js';
+import { dateLit } from '../analysis-sql.js';
+
+export interface PeriodRange {
+  readonly from: string;
+  readonly to: string;
+}
+
+function scoped(ctx: AnalysisContext, alias = ''): string {
+  const col = alias ? `${alias}.customer_id` : 'customer_id';
+  return ctx.scope ? ` AND ${col} IN (SELECT customer_id FROM ${q(ctx.scope)})` : '';
+}
+
+export function kpiSql(ctx: AnalysisContext, p: PeriodRange): string {
+  const from = dateLit(p.from);
+  const to = dateLit(p.to);
+  const activeFrom = dateLit(addDays(p.from, -ctx.config.activeDays));
+  const prevFrom = dateLit(addDays(p.from, -(daysBetween(p.from, p.to) + 1)));
+  const dayBefore = dateLit(addDays(p.from, -1));
+  const satisfied = ctx.config.satisfaction.csatSatisfied;
+  const s = scoped(ctx);
+  return `WITH lines AS (SELECT * FROM order_lines WHERE order_date BETWEEN ${from} AND ${to}${s}),
+buyers AS (SELECT customer_id, count(DISTINCT order_id) AS orders FROM lines WHERE customer_id IS NOT NULL AND NOT is_return GROUP BY customer_id),
+firsts AS (SELECT customer_id, min(order_date) AS first_date FROM order_lines WHERE customer_id IS NOT NULL AND NOT is_return AND order_date <= ${to}${s} GROUP BY customer_id),
+before AS (SELECT DISTINCT customer_id FROM order_lines WHERE customer_id IS NOT NULL AND NOT is_return AND order_date BETWEEN ${activeFrom} AND ${dayBefore}${s}),
+prev_pairs AS (SELECT DISTINCT customer_id, category FROM order_lines WHERE customer_id IS NOT NULL AND NOT is_return AND category IS NOT NULL AND order_date BETWEEN ${prevFrom} AND ${dayBefore}${s}),
+cur_pairs AS (SELECT DISTINCT customer_id, category FROM lines WHERE customer_id IS NOT NULL AND NOT is_return AND category IS NOT NULL),
+history AS (SELECT customer_id, sum(amount) AS total FROM order_lines WHERE customer_id IS NOT NULL AND order_date <= ${to}${s} GROUP BY customer_id),
+nps AS (SELECT count(*) FILTER (WHERE score >= 9) AS promoters, count(*) FILTER (WHERE score <= 6) AS detractors, count(*) AS n
+        FROM nps_responses WHERE response_date BETWEEN ${from} AND ${to}${s}),
+csat AS (SELECT count(*) FILTER (WHERE score >= ${satisfied}) AS satisfied, count(*) AS n, avg(score) AS mean
+         FROM survey_responses WHERE survey_date BETWEEN ${from} AND ${to}${s})
+SELECT
+  coalesce(CAST((SELECT sum(amount) FROM lines) AS DOUBLE), 0) AS revenue,
+  coalesce(CAST((SELECT sum(amount) FILTER (WHERE amount > 0) FROM lines) AS DOUBLE), 0) AS gross_sales,
+  coalesce(CAST((SELECT -sum(amount) FILTER (WHERE amount < 0) FROM lines) AS DOUBLE), 0) AS returned_amount,
+  coalesce(CAST((SELECT sum(profit) FROM lines) AS DOUBLE), 0) AS profit,
+  (SELECT count(DISTINCT order_id) FROM lines WHERE NOT is_return) AS orders,
+  (SELECT count(DISTINCT order_id) FROM lines WHERE is_return) AS return_orders,
+  (SELECT count(DISTINCT order_id) FROM lines) AS all_orders,
+  (SELECT count(*) FROM buyers) AS customers,
+  (SELECT count(*) FROM buyers WHERE orders >= 2) AS repeat_customers,
+  (SELECT count(*) FROM firsts WHERE first_date BETWEEN ${from} AND ${to}) AS new_customers,
+  (SELECT count(*) FROM before) AS active_at_start,
+  (SELECT count(*) FROM before WHERE customer_id IN (SELECT customer_id FROM buyers)) AS retained,
+  (SELECT count(*) FROM prev_pairs) AS renewable,
+  (SELECT count(*) FROM prev_pairs p WHERE EXISTS (SELECT 1 FROM cur_pairs c WHERE c.customer_id = p.customer_id AND c.category = p.category)) AS renewed,
+  (SELECT count(*) FROM history) AS customers_to_date,
+  coalesce(CAST((SELECT avg(total) FROM history) AS DOUBLE), 0) AS historical_clv,
+  (SELECT promoters FROM nps) AS promoters, (SELECT detractors FROM nps) AS detractors, (SELECT n FROM nps) AS nps_responses,
+  (SELECT satisfied FROM csat) AS satisfied, (SELECT n FROM csat) AS survey_responses, (SELECT mean FROM csat) AS csat_mean`;
+}
+
+/** Campaign cost in the period per channel, and the customers it acquired (first order in the period). */
+export function cacSql(ctx: AnalysisContext, p: PeriodRange): string {
+  const from = dateLit(p.from);
+  const to = dateLit(p.to);
+  const s = scoped(ctx, 'c');
+  return `WITH acquired AS (
+  SELECT coalesce(c.acquisition_channel, cmp.channel, 'unknown') AS channel, count(*) AS customers
+  FROM customers c
+  JOIN (SELECT customer_id, min(order_date) AS first_date FROM order_lines WHERE customer_id IS NOT NULL AND NOT is_return GROUP BY customer_id) f USING (customer_id)
+  LEFT JOIN campaigns cmp ON cmp.campaign_id = c.acquisition_campaign_id
+  WHERE f.first_date BETWEEN ${from} AND ${to}${s}
+  GROUP BY ALL
+), spend AS (
+  -- A campaign's cost is spread evenly over its days; the period takes its days' part.
+  SELECT channel, sum(CAST(cost AS DOUBLE) * greatest(0, date_diff('day', greatest(start_date, ${from}), least(coalesce(end_date, start_date), ${to})) + 1)
+                   / (date_diff('day', start_date, coalesce(end_date, start_date)) + 1)) AS cost
+  FROM campaigns WHERE start_date IS NOT NULL AND cost IS NOT NULL GROUP BY channel
+)
+SELECT coalesce(a.channel, sp.channel) AS channel, coalesce(sp.cost, 0) AS cost, coalesce(a.customers, 0) AS customers
+FROM acquired a FULL JOIN spend sp ON a.channel = sp.channel
+ORDER BY channel`;
+}

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Store } from '../../store/open-store.js';
+import { fixtureContext, fixtureStore } from '../../../test/support/fixture.js';
+import { kpiReport, kpisFor } from './kpis.js';
+
+/**
+ * Four customers and a guest, hand-computed (period 2024, previous 2023):
+ *   A: 2023-06-01 100 (X) · 2024-03-01 200 (X) · 2024-05-01 300 (Y)
+ *   B: 2023-07-01 50 (Y)
+ *   C: 2024-02-01 400 (X) · 2024-02-15 return −100 (X)
+ *   D: 2024-11-01 100 (Z), profit 40
+ *   guest: 2024-06-01 60
+ */
+const orders = [
+  { order_id: 'O1', customer_id: 'A', order_date: '2023-06-01', amount: 100, category: 'X' },
+  { order_id: 'O2', customer_id: 'A', order_date: '2024-03-01', amount: 200, category: 'X' },
+  { order_id: 'O3', customer_id: 'A', order_date: '2024-05-01', amount: 300, category: 'Y' },
+  { order_id: 'O4', customer_id: 'B', order_date: '2023-07-01', amount: 50, category: 'Y' },
+  { order_id: 'O5', customer_id: 'C', order_date: '2024-02-01', amount: 400, category: 'X' },
+  { order_id: 'O6', customer_id: 'C', order_date: '2024-02-15', amount: -100, quantity: -1, category: 'X' },
+  { order_id: 'O7', customer_id: 'D', order_date: '2024-11-01', amount: 100, category: 'Z', profit: 40 },
+  { order_id: 'O8', customer_id: null, order_date: '2024-06-01', amount: 60 },
+];
+const nps = [10, 9, 7, 3].map((score, i) => ({ response_id: `N${i}`, customer_id: 'A', response_date: '2024-04-01', score }));
+const surveys = [5, 4, 2].map((score, i) => ({ response_id: `S${i}`, customer_id: 'C', survey_date: '2024-04-01', item: '质量', score }));
+const period = { asOf: '2024-12-31', from: '2024-01-01', to: '2024-12-31' };
+
+describe('KPIs on a hand-computed dataset', () => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await fixtureStore({ orders, nps, surveys });
+  });
+  afterAll(() => store.close());
+
+  it('computes every KPI of the period', async () => {
+    const k = await kpisFor(fixtureContext(store, period), period);
+    expect(k).toEqual({
+      revenue: 960, // 200 + 300 + 400 − 100 + 100 + 60
+      grossSales: 1060,
+      returnedAmount: 100,
+      profit: 40,
+      orders: 5, // O2 O3 O5 O7 O8 (the return O6 is not an order)
+      customers: 3, // A C D
+      newCustomers: 2, // C and D bought first in 2024
+      averageOrderValue: 192, // 960 / 5
+      repeatPurchaseRate: 1 / 3, // A
+      retentionRate: 0.5, // active before: A, B; A bought again
+      churnRate: 0.5,
+      renewalRate: 0.5, // 2023 pairs (A,X) (B,Y); (A,X) again in 2024
+      refundRate: 1 / 6, // O6 of 6 orders
+      refundAmountRate: 100 / 1060,
+      historicalClv: 262.5, // (600 + 50 + 300 + 100) / 4
+      nps: 25, // (2 promoters − 1 detractor) / 4
+      csat: 2 / 3, // 5 and 4 of 5, 4, 2
+      csatMean: 11 / 3,
+    });
+  });
+
+  it('compares with the year before (同比) and the period before (环比)', async () => {
+    const r = await kpiReport(fixtureContext(store, period));
+    expect(r.yearEarlier.revenue).toBe(150);
+    expect(r.yearOverYear.revenue).toBeCloseTo(5.4, 12); // (960 − 150) / 150
+    expect(r.yearOverYear.customers).toBe(0.5); // 3 vs 2
+    // 2024 is 366 days long, so the period before runs 2022-12-31 .. 2023-12-31.
+    expect(r.previous.revenue).toBe(150);
+    expect(r.periodOverPeriod.nps).toBeNull(); // no NPS before
+  });
+
+  it('gives null, not NaN, where there is nothing to divide by', async () => {
+    const empty = { asOf: '2030-12-31', from: '2030-01-01', to: '2030-12-31' };
+    const k = await kpisFor(fixtureContext(store, empty), empty);
+    expect(k).toMatchObject({ revenue: 0, orders: 0, customers: 0, averageOrderValue: null, repeatPurchaseRate: null, retentionRate: null, nps: null, csat: null });
+    expect(JSON.stringify(k)).not.toContain('NaN');
+  });
+});
+
+describe('cohorts and slices on the same data', () => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await fixtureStore({ orders, nps, surveys });
+  });
+  afterAll(() => store.close());
+
+  it('builds the cohort retention matrix of the period (C from Feb, D from Nov)', async () => {
+    const { cohortRetention } = await import('../cohort/cohort-retention.js');
+    const rows = await cohortRetention(fixtureContext(store, period));
+    expect(rows).toEqual([
+      { cohort: '2024-02', customers: 1, retention: [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] },
+      { cohort: '2024-11', customers: 1, retention: [1, 0] },
+    ]);
+  });
+
+  it('slices the period by category', async () => {
+    const { kpiSlices } = await import('./kpi-slices.js');
+    const rows = await kpiSlices(fixtureContext(store, period), 'category');
+    expect(rows).toEqual([
+      { segment: 'X', revenue: 500, revenueShare: 500 / 960, orders: 2, customers: 2, newCustomers: 1, averageOrderValue: 250, repeatPurchaseRate: 0, refundRate: 1 / 3 },
+      { segment: 'Y', revenue: 300, revenueShare: 300 / 960, orders: 1, customers: 1, newCustomers: 0, averageOrderValue: 300, repeatPurchaseRate: 0, refundRate: 0 },
+      { segment: 'Z', revenue: 100, revenueShare: 100 / 960, orders: 1, customers: 1, newCustomers: 1, averageOrderValue: 100, repeatPurchaseRate: 0, refundRate: 0 },
+      { segment: 'unknown', revenue: 60, revenueShare: 60 / 960, orders: 1, customers: 0, newCustomers: 0, averageOrderValue: 60, repeatPurchaseRate: null, refundRate: 0 },
+    ]);
+  });
+});

@@ -1,0 +1,100 @@
+/**
+ * KPIs of the analysis period with their period-over-period changes:
+ * 环比 against the period of equal length just before, 同比 against the same
+ * period a year earlier.
+ */
+import { ratio, type AnalysisContext } from '../analysis-context.js';
+import { previousPeriod, yearEarlier } from '../analysis-period.js';
+import { cacSql, kpiSql, type PeriodRange } from './kpi-sql.js';
+
+export interface KpiValues {
+  readonly revenue: number;
+  readonly grossSales: number;
+  readonly returnedAmount: number;
+  readonly profit: number;
+  readonly orders: number;
+  readonly customers: number;
+  readonly newCustomers: number;
+  readonly averageOrderValue: number | null;
+  readonly repeatPurchaseRate: number | null;
+  readonly retentionRate: number | null;
+  readonly churnRate: number | null;
+  readonly renewalRate: number | null;
+  readonly refundRate: number | null;
+  readonly refundAmountRate: number | null;
+  readonly historicalClv: number | null;
+  readonly nps: number | null;
+  readonly csat: number | null;
+  readonly csatMean: number | null;
+}
+
+export type KpiName = keyof KpiValues;
+
+export async function kpisFor(ctx: AnalysisContext, p: PeriodRange): Promise<KpiValues> {
+  const [r] = await ctx.db.query<Record<string, number | null>>(kpiSql(ctx, p));
+  const n = (k: string) => Number(r?.[k] ?? 0);
+  const retention = ratio(n('retained'), n('active_at_start'));
+  return {
+    revenue: n('revenue'),
+    grossSales: n('gross_sales'),
+    returnedAmount: n('returned_amount'),
+    profit: n('profit'),
+    orders: n('orders'),
+    customers: n('customers'),
+    newCustomers: n('new_customers'),
+    averageOrderValue: ratio(n('revenue'), n('orders')),
+    repeatPurchaseRate: ratio(n('repeat_customers'), n('customers')),
+    retentionRate: retention,
+    churnRate: retention === null ? null : 1 - retention,
+    renewalRate: ratio(n('renewed'), n('renewable')),
+    refundRate: ratio(n('return_orders'), n('all_orders')),
+    refundAmountRate: ratio(n('returned_amount'), n('gross_sales')),
+    historicalClv: n('customers_to_date') === 0 ? null : n('historical_clv'),
+    nps: n('nps_responses') === 0 ? null : (100 * (n('promoters') - n('detractors'))) / n('nps_responses'),
+    csat: ratio(n('satisfied'), n('survey_responses')),
+    csatMean: r?.csat_mean === null || r?.csat_mean === undefined ? null : Number(r.csat_mean),
+  };
+}
+
+export type KpiDeltas = { readonly [K in KpiName]: number | null };
+
+/** Relative change (cur − prev) / |prev|; rates change in points (cur − prev). */
+export function deltas(cur: KpiValues, prev: KpiValues): KpiDeltas {
+  const points = new Set<KpiName>(['repeatPurchaseRate', 'retentionRate', 'churnRate', 'renewalRate', 'refundRate', 'refundAmountRate', 'csat', 'nps']);
+  const out = {} as Record<KpiName, number | null>;
+  for (const key of Object.keys(cur) as KpiName[]) {
+    const a = cur[key];
+    const b = prev[key];
+    if (a === null || b === null) out[key] = null;
+    else if (points.has(key)) out[key] = a - b;
+    else out[key] = b === 0 ? null : (a - b) / Math.abs(b);
+  }
+  return out;
+}
+
+export interface KpiReport {
+  readonly period: PeriodRange;
+  readonly current: KpiValues;
+  readonly previous: KpiValues;
+  readonly yearEarlier: KpiValues;
+  /** 环比 */
+  readonly periodOverPeriod: KpiDeltas;
+  /** 同比 */
+  readonly yearOverYear: KpiDeltas;
+  readonly cacByChannel: readonly { readonly channel: string; readonly cost: number; readonly customers: number; readonly cac: number | null }[];
+}
+
+export async function kpiReport(ctx: AnalysisContext): Promise<KpiReport> {
+  const p = ctx.period;
+  const [current, previous, earlier] = [await kpisFor(ctx, p), await kpisFor(ctx, previousPeriod(p)), await kpisFor(ctx, yearEarlier(p))];
+  const cac = await ctx.db.query<{ channel: string; cost: number; customers: number }>(cacSql(ctx, p));
+  return {
+    period: { from: p.from, to: p.to },
+    current,
+    previous,
+    yearEarlier: earlier,
+    periodOverPeriod: deltas(current, previous),
+    yearOverYear: deltas(current, earlier),
+    cacByChannel: cac.map((c) => ({ ...c, cost: Number(c.cost), customers: Number(c.customers), cac: ratio(Number(c.cost), Number(c.customers)) })),
+  };
+}

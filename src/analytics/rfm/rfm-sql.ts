@@ -1,0 +1,70 @@
+/**
+ * RFM per customer, in one SQL pipeline:
+ *   recency   days from the last purchase (any time up to the as-of date) to the as-of date
+ *   frequency distinct orders in the RFM window (returns are not orders)
+ *   monetary  net revenue in the window (returns subtract)
+ * Scores 1..5 from four cut points: quintile breaks of the customers' own
+ * values or fixed thresholds. A value scores 1 + the number of cut points at
+ * or below it, so equal values always share a score; recency is reversed
+ * (recent = 5). Quintile cut points follow the rfm R package exactly: the
+ * 20/40/60/80% quantiles (type 7) plus one unit, so that for whole-number
+ * measures (days, orders) a value equal to a quantile stays in the lower bin.
+ */
+import { rfmWeights } from '../../config/analysis-config.js';
+import type { AnalysisContext } from '../analysis-context.js';
+import { addDays } from '../analysis-period.js';
+import { customerLinesSql, dateLit } from '../analysis-sql.js';
+
+/** Per-customer raw measures: (customer_id, first_order_date, last_order_date, recency_days, frequency, monetary, profit). */
+export function rfmMeasuresSql(ctx: AnalysisContext): string {
+  const windowStart = addDays(ctx.period.asOf, -ctx.config.rfm.windowDays + 1);
+  const inWindow = `order_date >= ${dateLit(windowStart)}`;
+  return `SELECT customer_id,
+    min(order_date) AS first_order_date,
+    coalesce(max(order_date) FILTER (WHERE NOT is_return), max(order_date)) AS last_order_date,
+    date_diff('day', coalesce(max(order_date) FILTER (WHERE NOT is_return), max(order_date)), ${dateLit(ctx.period.asOf)}) AS recency_days,
+    count(DISTINCT order_id) FILTER (WHERE ${inWindow} AND NOT is_return) AS frequency,
+    coalesce(CAST(sum(amount) FILTER (WHERE ${inWindow}) AS DOUBLE), 0) AS monetary,
+    coalesce(CAST(sum(coalesce(profit, 0)) FILTER (WHERE ${inWindow}) AS DOUBLE), 0) AS profit
+  FROM ${customerLinesSql(ctx)}
+  GROUP BY customer_id`;
+}
+
+/** Cut points per measure: [r1..r4], [f1..f4], [m1..m4] in a one-row relation. */
+export function rfmBreaksSql(ctx: AnalysisContext, measures: string): string {
+  const t = ctx.config.rfm.thresholds;
+  if (ctx.config.rfm.method === 'fixed' && t) {
+    const list = (xs: readonly number[]) => `[${xs.map((x) => String(x)).join(', ')}]::DOUBLE[]`;
+    return `SELECT ${list(t.r)} AS rb, ${list(t.f)} AS fb, ${list(t.m)} AS mb`;
+  }
+  const q = (col: string) => `list_transform(quantile_cont(${col}, [0.2, 0.4, 0.6, 0.8]), x -> x + 1)`;
+  return `SELECT ${q('recency_days')} AS rb, ${q('frequency')} AS fb, ${q('monetary')} AS mb FROM ${measures}`;
+}
+
+const above = (value: string, breaks: string) => `len(list_filter(${breaks}, b -> b <= ${value}))`;
+
+/** Scores, code and weighted score for each customer, from measures and breaks. */
+export function rfmScoresSql(ctx: AnalysisContext, measures: string, breaks: string): string {
+  const w = rfmWeights(ctx.config);
+  return `SELECT *,
+    CAST(r_score AS VARCHAR) || CAST(f_score AS VARCHAR) || CAST(m_score AS VARCHAR) AS rfm_code,
+    ${w.r} * r_score + ${w.f} * f_score + ${w.m} * m_score AS rfm_weighted
+  FROM (
+    SELECT m.*,
+      5 - ${above('m.recency_days', 'b.rb')} AS r_score,
+      1 + ${above('m.frequency', 'b.fb')} AS f_score,
+      1 + ${above('m.monetary', 'b.mb')} AS m_score
+    FROM ${measures} m CROSS JOIN ${breaks} b
+  )`;
+}
+
+/** One relation: measures → breaks → scores, ready to join tiers onto. */
+export function rfmSql(ctx: AnalysisContext): string {
+  return `WITH measures AS (${rfmMeasuresSql(ctx)}), breaks AS (${rfmBreaksSql(ctx, 'measures')})
+${rfmScoresSql(ctx, 'measures', 'breaks')}`;
+}
+
+/** The cut points actually used, for the report ("a frequency of 4 or more scores 2 …"). */
+export function rfmBreaksQuery(ctx: AnalysisContext): string {
+  return `WITH measures AS (${rfmMeasuresSql(ctx)}) ${rfmBreaksSql(ctx, 'measures')}`;
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { kmeans, silhouette, standardise } from './kmeans.js';
+
+describe('kmeans', () => {
+  // Two tight groups: (0,0),(0,1),(1,0) and (10,10),(10,11),(11,10).
+  const pts = [0, 0, 0, 1, 1, 0, 10, 10, 10, 11, 11, 10];
+  it('separates two obvious groups and puts the centres at their means', () => {
+    const r = kmeans(Float64Array.from(pts), 6, 2, 2, 1);
+    expect(new Set([r.labels[0], r.labels[1], r.labels[2]]).size).toBe(1);
+    expect(new Set([r.labels[3], r.labels[4], r.labels[5]]).size).toBe(1);
+    expect(r.labels[0]).not.toBe(r.labels[3]);
+    const centres = [0, 1].map((j) => [r.centers[j * 2]!, r.centers[j * 2 + 1]!]).sort((a, b) => a[0]! - b[0]!);
+    expect(centres[0]![0]).toBeCloseTo(1 / 3, 10);
+    expect(centres[1]![1]).toBeCloseTo(31 / 3, 10);
+    // inertia: each group's squared distances to its mean: 2·(1/9+1/9) + (4/9+1/9)… = 4/3 per group
+    expect(r.inertia).toBeCloseTo(8 / 3, 10);
+  });
+
+  it('is deterministic for a seed', () => {
+    const a = kmeans(Float64Array.from(pts), 6, 2, 2, 5);
+    const b = kmeans(Float64Array.from(pts), 6, 2, 2, 5);
+    expect([...a.labels]).toEqual([...b.labels]);
+  });
+
+  it('silhouette near 1 for well-separated clusters (hand: a≈0.80, b≈14.0)', () => {
+    const r = kmeans(Float64Array.from(pts), 6, 2, 2, 1);
+    const s = silhouette(Float64Array.from(pts), 2, r.labels, 2, Int32Array.from([0, 1, 2, 3, 4, 5]));
+    // point (0,0): a = (1 + 1)/2 = 1, b = (√200 + √221 + √221)/3 ≈ 14.62 → 0.9316; (0,1): a = (1+√2)/2, b = (√181+√200+√221)/3 …
+    expect(s).toBeGreaterThan(0.9);
+    expect(s).toBeLessThan(1);
+  });
+
+  it('standardises columns to mean 0 and sd 1, constant columns to 0', () => {
+    const x = Float64Array.from([1, 5, 2, 5, 3, 5]);
+    const { mean, sd } = standardise(x, 3, 2);
+    expect([...mean]).toEqual([2, 5]);
+    expect(sd[0]).toBe(1);
+    expect([...x]).toEqual([-1, 0, 0, 0, 1, 0]);
+  });
+
+  it('refuses fewer points than clusters', () => {
+    expect(() => kmeans(Float64Array.from([1, 2]), 1, 2, 2, 1)).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,151 @@
+/**
+ * k-means on a dense matrix held in a Float64Array (n rows × d columns):
+ * k-means++ seeding from a seeded generator, Lloyd iterations, best of
+ * several starts by inertia. Pure and deterministic for a given seed.
+ */
+import { Rng } from '../../domain/rng.js';
+
+export interface KMeansResult {
+  readonly k: number;
+  readonly labels: Int32Array;
+  /** k × d centres. */
+  readonly centers: Float64Array;
+  readonly inertia: number;
+  readonly iterations: number;
+}
+
+function sqDist(x: Float64Array, i: number, c: Float64Array, j: number, d: number): number {
+  let s = 0;
+  for (let t = 0; t < d; t++) {
+    const diff = x[i * d + t]! - c[j * d + t]!;
+    s += diff * diff;
+  }
+  return s;
+}
+
+function seedCenters(x: Float64Array, n: number, d: number, k: number, rng: Rng): Float64Array {
+  const centers = new Float64Array(k * d);
+  const first = rng.int(0, n - 1);
+  centers.set(x.subarray(first * d, first * d + d), 0);
+  const best = new Float64Array(n).fill(Infinity);
+  for (let j = 1; j < k; j++) {
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      best[i] = Math.min(best[i]!, sqDist(x, i, centers, j - 1, d));
+      total += best[i]!;
+    }
+    let target = rng.next() * total;
+    let pick = n - 1;
+    for (let i = 0; i < n; i++) {
+      target -= best[i]!;
+      if (target <= 0) {
+        pick = i;
+        break;
+      }
+    }
+    centers.set(x.subarray(pick * d, pick * d + d), j * d);
+  }
+  return centers;
+}
+
+function lloyd(x: Float64Array, n: number, d: number, k: number, centers: Float64Array, maxIter: number): KMeansResult {
+  const labels = new Int32Array(n);
+  let inertia = 0;
+  let it = 0;
+  for (; it < maxIter; it++) {
+    let changed = false;
+    inertia = 0;
+    for (let i = 0; i < n; i++) {
+      let bestJ = 0;
+      let bestD = Infinity;
+      for (let j = 0; j < k; j++) {
+        const dist = sqDist(x, i, centers, j, d);
+        if (dist < bestD) {
+          bestD = dist;
+          bestJ = j;
+        }
+      }
+      if (labels[i] !== bestJ || it === 0) changed = changed || labels[i] !== bestJ;
+      labels[i] = bestJ;
+      inertia += bestD;
+    }
+    const sums = new Float64Array(k * d);
+    const counts = new Float64Array(k);
+    for (let i = 0; i < n; i++) {
+      const j = labels[i]!;
+      counts[j]!++;
+      for (let t = 0; t < d; t++) sums[j * d + t]! += x[i * d + t]!;
+    }
+    for (let j = 0; j < k; j++) {
+      if (counts[j] === 0) continue; // an emptied cluster keeps its centre
+      for (let t = 0; t < d; t++) centers[j * d + t] = sums[j * d + t]! / counts[j]!;
+    }
+    if (!changed && it > 0) break;
+  }
+  return { k, labels, centers, inertia, iterations: it + 1 };
+}
+
+export function kmeans(x: Float64Array, n: number, d: number, k: number, seed: number, starts = 4, maxIter = 100): KMeansResult {
+  if (n < k) throw new RangeError(`k-means needs at least k=${k} points, got ${n}`);
+  const rng = Rng.derive(seed, 'kmeans', k);
+  let best: KMeansResult | null = null;
+  for (let s = 0; s < starts; s++) {
+    const result = lloyd(x, n, d, k, seedCenters(x, n, d, k, rng), maxIter);
+    if (best === null || result.inertia < best.inertia) best = result;
+  }
+  return best!;
+}
+
+/**
+ * Mean silhouette over the given rows (a sample for large n): for each point,
+ * (b − a) / max(a, b) with a the mean distance to its own cluster and b the
+ * least mean distance to another.
+ */
+export function silhouette(x: Float64Array, d: number, labels: Int32Array, k: number, rows: Int32Array): number {
+  const m = rows.length;
+  let total = 0;
+  let counted = 0;
+  const sum = new Float64Array(k);
+  const cnt = new Float64Array(k);
+  for (let a = 0; a < m; a++) {
+    const i = rows[a]!;
+    sum.fill(0);
+    cnt.fill(0);
+    for (let b = 0; b < m; b++) {
+      if (a === b) continue;
+      const j = rows[b]!;
+      let s = 0;
+      for (let t = 0; t < d; t++) {
+        const diff = x[i * d + t]! - x[j * d + t]!;
+        s += diff * diff;
+      }
+      sum[labels[j]!]! += Math.sqrt(s);
+      cnt[labels[j]!]!++;
+    }
+    const own = labels[i]!;
+    if (cnt[own] === 0) continue; // a singleton's silhouette is defined as 0
+    const inA = sum[own]! / cnt[own]!;
+    let outB = Infinity;
+    for (let c = 0; c < k; c++) if (c !== own && cnt[c]! > 0) outB = Math.min(outB, sum[c]! / cnt[c]!);
+    if (!Number.isFinite(outB)) continue;
+    total += (outB - inA) / Math.max(inA, outB);
+    counted++;
+  }
+  return counted === 0 ? 0 : total / counted;
+}
+
+/** z-scores per column, in place; a constant column becomes 0. */
+export function standardise(x: Float64Array, n: number, d: number): { mean: Float64Array; sd: Float64Array } {
+  const mean = new Float64Array(d);
+  const sd = new Float64Array(d);
+  for (let t = 0; t < d; t++) {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += x[i * d + t]!;
+    mean[t] = n > 0 ? s / n : 0;
+    let v = 0;
+    for (let i = 0; i < n; i++) v += (x[i * d + t]! - mean[t]!) ** 2;
+    sd[t] = n > 1 ? Math.sqrt(v / (n - 1)) : 0;
+    for (let i = 0; i < n; i++) x[i * d + t] = sd[t]! > 0 ? (x[i * d + t]! - mean[t]!) / sd[t]! : 0;
+  }
+  return { mean, sd };
+}

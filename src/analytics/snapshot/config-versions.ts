@@ -1,0 +1,47 @@
+/**
+ * Analysis settings live in the store as numbered versions. Changing them
+ * (a quarterly review of tier thresholds) adds a version; snapshots record
+ * the version they were computed with.
+ */
+import { analysisConfigSchema, type AnalysisConfig } from '../../config/analysis-config.js';
+import type { Queryable } from '../../store/engine.js';
+
+export interface ConfigVersion {
+  readonly version: number;
+  readonly config: AnalysisConfig;
+}
+
+export async function latestConfig(db: Queryable): Promise<ConfigVersion | null> {
+  const [row] = await db.query<{ version: number; config: string }>(
+    'SELECT version, CAST(config AS VARCHAR) AS config FROM analysis_configs ORDER BY version DESC LIMIT 1',
+  );
+  return row ? { version: row.version, config: analysisConfigSchema.parse(JSON.parse(row.config)) } : null;
+}
+
+/** Stores the settings as a new version unless they equal the latest; returns the version in force. */
+export async function saveConfig(db: Queryable, config: AnalysisConfig, note: string, now: Date): Promise<ConfigVersion> {
+  const latest = await latestConfig(db);
+  if (latest && JSON.stringify(latest.config) === JSON.stringify(config)) return latest;
+  const version = (latest?.version ?? 0) + 1;
+  await db.run('INSERT INTO analysis_configs VALUES ($1, $2::TIMESTAMP, $3, $4::JSON)', [
+    version,
+    now.toISOString().replace('T', ' ').replace('Z', ''),
+    note,
+    JSON.stringify(config),
+  ]);
+  return { version, config };
+}
+
+/** Deep-merges a partial settings object onto a full one: objects key by key (one industry's outlook), arrays whole. */
+export function mergeConfig(base: AnalysisConfig, patch: unknown): AnalysisConfig {
+  const merge = (a: unknown, b: unknown): unknown => {
+    if (b === undefined) return a;
+    if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
+      const out: Record<string, unknown> = { ...(a as Record<string, unknown>) };
+      for (const [k, v] of Object.entries(b as Record<string, unknown>)) out[k] = merge(out[k], v);
+      return out;
+    }
+    return b;
+  };
+  return analysisConfigSchema.parse(merge(base, patch));
+}

@@ -1,0 +1,150 @@
+/**
+ * `salescope analyze`: one dated snapshot. Per-customer scores and tiers go
+ * to customer_scores; every section of the analysis goes into one document,
+ * stored with the snapshot and returned. All in one transaction: a failed
+ * analysis leaves no half snapshot behind.
+ */
+import type { AnalysisConfig } from '../../config/analysis-config.js';
+import { defaultAnalysisConfig } from '../../config/analysis-config.js';
+import type { Engine, Queryable } from '../../store/engine.js';
+import type { AnalysisContext, AnalysisPeriod } from '../analysis-context.js';
+import { addDays, resolvePeriod } from '../analysis-period.js';
+import { cohortRetention, type CohortRow } from '../cohort/cohort-retention.js';
+import { kpiReport, type KpiReport } from '../kpi/kpis.js';
+import { kpiSlices, sliceDimensions, type SliceDimension, type SliceRow } from '../kpi/kpi-slices.js';
+import { rfmBreaksQuery } from '../rfm/rfm-sql.js';
+import { clusterSnapshot, type Clustering } from '../segments/clusters.js';
+import { segmentDimensions, segments, type SegmentDimension, type SegmentRow } from '../segments/segments.js';
+import { tierMigration, tierTraits, type Migration, type TierTrait } from '../tiers/tier-traits.js';
+import { healthUpdateSql } from '../value/health-sql.js';
+import { purchaseCycleUpdateSql } from './purchase-cycle-update.js';
+import { pareto, type ParetoSummary } from '../value/pareto.js';
+import { latestConfig, saveConfig } from './config-versions.js';
+import { insertCustomerScoresSql } from './customer-scores-sql.js';
+import { analysisSections, type AnalysisSections } from './analysis-sections.js';
+
+export interface AnalyzeRequest {
+  readonly asOf?: string;
+  readonly from?: string;
+  readonly to?: string;
+  /** Settings to use (and store as a new version when they differ from the latest). */
+  readonly config?: AnalysisConfig;
+  readonly configNote?: string;
+}
+
+export interface AnalysisDocument extends AnalysisSections {
+  readonly snapshotId: number;
+  readonly previousSnapshotId: number | null;
+  readonly period: AnalysisPeriod;
+  readonly configVersion: number;
+  readonly customersScored: number;
+  readonly kpis: KpiReport;
+  readonly cohorts: readonly CohortRow[];
+  readonly rfm: {
+    readonly windowDays: number;
+    readonly breaks: { readonly r: readonly number[]; readonly f: readonly number[]; readonly m: readonly number[] };
+    /** Customers per (R, F) cell, for the RFM grid. */
+    readonly grid: readonly { readonly r: number; readonly f: number; readonly customers: number; readonly revenue: number }[];
+  };
+  readonly tiers: { readonly value: readonly TierTrait[]; readonly rfm: readonly TierTrait[]; readonly segments: readonly TierTrait[] };
+  readonly migration: { readonly value: readonly Migration[]; readonly rfm: readonly Migration[] } | null;
+  readonly pareto: ParetoSummary;
+  readonly segments: Readonly<Record<SegmentDimension, readonly SegmentRow[]>>;
+  readonly slices: Readonly<Record<SliceDimension, readonly SliceRow[]>>;
+  readonly clusters: Clustering;
+}
+
+async function configInForce(db: Queryable, req: AnalyzeRequest, now: Date) {
+  if (req.config) return saveConfig(db, req.config, req.configNote ?? 'changed for an analysis', now);
+  return (await latestConfig(db)) ?? saveConfig(db, defaultAnalysisConfig(), 'defaults', now);
+}
+
+async function previousSnapshot(db: Queryable, asOf: string): Promise<number | null> {
+  const [row] = await db.query<{ id: number }>(
+    'SELECT snapshot_id AS id FROM analysis_snapshots WHERE as_of < CAST($1 AS DATE) ORDER BY as_of DESC, snapshot_id DESC LIMIT 1',
+    [asOf],
+  );
+  return row?.id ?? null;
+}
+
+export async function runAnalysis(engine: Engine, req: AnalyzeRequest, now: () => Date): Promise<AnalysisDocument> {
+  return engine.transaction(async (db) => {
+    const period = await resolvePeriod(db, req);
+    const { version, config } = await configInForce(db, req, now());
+    const snapshotId = (await db.query<{ id: number }>(`SELECT nextval('snapshot_seq') AS id`))[0]!.id;
+    const tiersView = `snapshot_tiers_${snapshotId}`;
+    const ctx: AnalysisContext = { db, period, config, tiers: tiersView, scope: null };
+    const clusters = await scoreCustomers(ctx, snapshotId);
+    await db.run(`CREATE OR REPLACE TEMP VIEW ${tiersView} AS SELECT customer_id, value_tier AS tier FROM customer_scores WHERE snapshot_id = ${snapshotId}`);
+    const previousSnapshotId = await previousSnapshot(db, period.asOf);
+    const doc: AnalysisDocument = {
+      snapshotId,
+      previousSnapshotId,
+      period,
+      configVersion: version,
+      customersScored: (await db.query<{ n: number }>(`SELECT count(*) AS n FROM customer_scores WHERE snapshot_id = ${snapshotId}`))[0]!.n,
+      kpis: await kpiReport(ctx),
+      cohorts: await cohortRetention(ctx),
+      rfm: await rfmSection(ctx, snapshotId),
+      tiers: {
+        value: await tierTraits(db, snapshotId, 'value_tier'),
+        rfm: await tierTraits(db, snapshotId, 'rfm_tier'),
+        segments: await tierTraits(db, snapshotId, 'rfm_segment'),
+      },
+      migration:
+        previousSnapshotId === null
+          ? null
+          : {
+              value: await tierMigration(db, previousSnapshotId, snapshotId, 'value_tier'),
+              rfm: await tierMigration(db, previousSnapshotId, snapshotId, 'rfm_tier'),
+            },
+      pareto: await pareto(db, snapshotId),
+      segments: await allSegments(ctx, snapshotId),
+      slices: await allSlices(ctx),
+      clusters,
+      ...(await analysisSections(ctx)),
+    };
+    await db.run(`DROP VIEW ${tiersView}`);
+    await db.run('INSERT INTO analysis_snapshots VALUES ($1, CAST($2 AS DATE), CAST($3 AS DATE), CAST($4 AS DATE), $5, $6::TIMESTAMP, $7::JSON)', [
+      snapshotId,
+      period.asOf,
+      period.from,
+      period.to,
+      version,
+      now().toISOString().replace('T', ' ').replace('Z', ''),
+      JSON.stringify(doc),
+    ]);
+    return doc;
+  });
+}
+
+/** Scores, tiers, purchase cycles, health and clusters of every customer, into customer_scores. */
+async function scoreCustomers(ctx: AnalysisContext, snapshotId: number): Promise<Clustering> {
+  await ctx.db.run(insertCustomerScoresSql(ctx, snapshotId));
+  await ctx.db.run(purchaseCycleUpdateSql(ctx, snapshotId));
+  await ctx.db.run(healthUpdateSql(ctx, snapshotId));
+  const c = ctx.config.clustering;
+  return clusterSnapshot(ctx.db, snapshotId, { ...(c.k !== undefined ? { k: c.k } : {}), maxK: c.maxK, seed: c.seed });
+}
+
+async function rfmSection(ctx: AnalysisContext, snapshotId: number): Promise<AnalysisDocument['rfm']> {
+  const [b] = await ctx.db.query<{ rb: number[]; fb: number[]; mb: number[] }>(rfmBreaksQuery(ctx));
+  const grid = await ctx.db.query<{ r: number; f: number; customers: number; revenue: number }>(
+    `SELECT r_score AS r, f_score AS f, count(*) AS customers, CAST(sum(monetary) AS DOUBLE) AS revenue
+     FROM customer_scores WHERE snapshot_id = ${snapshotId} GROUP BY ALL ORDER BY r, f`,
+  );
+  return { windowDays: ctx.config.rfm.windowDays, breaks: { r: b?.rb ?? [], f: b?.fb ?? [], m: b?.mb ?? [] }, grid };
+}
+
+async function allSegments(ctx: AnalysisContext, snapshotId: number): Promise<AnalysisDocument['segments']> {
+  const windowFrom = addDays(ctx.period.asOf, -ctx.config.rfm.windowDays + 1);
+  const out = {} as Record<SegmentDimension, readonly SegmentRow[]>;
+  for (const dim of segmentDimensions) out[dim] = await segments(ctx.db, snapshotId, dim, ctx.period.asOf, windowFrom);
+  return out;
+}
+
+async function allSlices(ctx: AnalysisContext): Promise<AnalysisDocument['slices']> {
+  const out = {} as Record<SliceDimension, readonly SliceRow[]>;
+  for (const dim of sliceDimensions) out[dim] = await kpiSlices(ctx, dim);
+  return out;
+}

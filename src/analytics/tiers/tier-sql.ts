@@ -1,0 +1,60 @@
+/**
+ * The two tier schemes, added as columns to the RFM relation:
+ *
+ * (a) value tiers — strategic / high_value / potential / long_tail — from a
+ *     composite value score 0..100 = 100 × (wRFM·(weighted RFM − 1)/4
+ *     + wProfit·profit percentile + wPotential·potential) / Σw, where
+ *     potential = mean of the industry outlook and the company-size score.
+ *     strategic ≥ config.strategic, high_value ≥ config.highValue, else
+ *     potential when potential ≥ potentialMin, else long_tail.
+ * (b) RFM tiers — "high" means a score ≥ highScore:
+ *     R high: high_value when F and M are both high, else potential;
+ *     R low: churn_risk when F or M is high, else low_value.
+ * Every customer falls in exactly one tier of each scheme.
+ */
+import { quoteLiteral as lit } from '../../store/engine.js';
+import type { AnalysisConfig } from '../../config/analysis-config.js';
+
+export type ValueTier = 'strategic' | 'high_value' | 'potential' | 'long_tail';
+export type RfmTier = 'high_value' | 'potential' | 'churn_risk' | 'low_value';
+
+export const valueTiers: readonly ValueTier[] = ['strategic', 'high_value', 'potential', 'long_tail'];
+export const rfmTiers: readonly RfmTier[] = ['high_value', 'potential', 'churn_risk', 'low_value'];
+
+function lookup(map: Readonly<Record<string, number>>, key: string, fallback: number): string {
+  const entries = Object.entries(map);
+  if (entries.length === 0) return String(fallback);
+  const keys = entries.map(([k]) => lit(k)).join(', ');
+  const values = entries.map(([, v]) => String(v)).join(', ');
+  return `coalesce(([${values}])[list_position([${keys}], ${key})], ${fallback})`;
+}
+
+/** potential 0..1 of a customer row (industry, size columns available as c.industry, c.size). */
+export function potentialSql(config: AnalysisConfig): string {
+  const v = config.valueTiers;
+  return `(${lookup(v.industryOutlook, 'c.industry', v.defaultOutlook)} + ${lookup(v.sizeScore, 'c.size', v.defaultSize)}) / 2`;
+}
+
+/** Adds potential_score, value_score, value_tier and rfm_tier to an RFM relation `rfm`. */
+export function tiersSql(config: AnalysisConfig, rfm: string): string {
+  const w = config.valueTiers.weights;
+  const total = w.rfm + w.profit + w.potential || 1;
+  const high = config.rfm.highScore;
+  return `SELECT *,
+    CASE WHEN value_score >= ${config.valueTiers.strategic} THEN 'strategic'
+         WHEN value_score >= ${config.valueTiers.highValue} THEN 'high_value'
+         WHEN potential_score >= ${config.valueTiers.potentialMin} THEN 'potential'
+         ELSE 'long_tail' END AS value_tier,
+    CASE WHEN r_score >= ${high} AND f_score >= ${high} AND m_score >= ${high} THEN 'high_value'
+         WHEN r_score >= ${high} THEN 'potential'
+         WHEN f_score >= ${high} OR m_score >= ${high} THEN 'churn_risk'
+         ELSE 'low_value' END AS rfm_tier
+  FROM (
+    SELECT *, 100 * (${w.rfm} * (rfm_weighted - 1) / 4 + ${w.profit} * profit_rank + ${w.potential} * potential_score) / ${total} AS value_score
+    FROM (
+      SELECT r.*, ${potentialSql(config)} AS potential_score,
+        CASE WHEN count(*) OVER () > 1 THEN percent_rank() OVER (ORDER BY r.profit) ELSE 1 END AS profit_rank
+      FROM ${rfm} r LEFT JOIN customers c USING (customer_id)
+    )
+  )`;
+}

@@ -1,0 +1,77 @@
+/**
+ * What each tier looks like (table 2 of the report): size, shares of
+ * customers, revenue and profit, average R/F/M, and its main industries.
+ */
+import { quoteIdent as q } from '../../store/engine.js';
+import type { Queryable } from '../../store/engine.js';
+
+export type TierScheme = 'value_tier' | 'rfm_tier' | 'rfm_segment';
+
+export interface TierTrait {
+  readonly tier: string;
+  readonly customers: number;
+  readonly customerShare: number;
+  readonly revenue: number;
+  readonly revenueShare: number | null;
+  readonly profit: number;
+  readonly profitShare: number | null;
+  readonly avgRecencyDays: number;
+  readonly avgFrequency: number;
+  readonly avgMonetary: number;
+  readonly mainIndustries: readonly { readonly industry: string; readonly customers: number }[];
+}
+
+export function tierTraitsSql(snapshotId: number, scheme: TierScheme): string {
+  const col = q(scheme);
+  return `WITH s AS (SELECT cs.*, c.industry FROM customer_scores cs LEFT JOIN customers c USING (customer_id) WHERE snapshot_id = ${Math.floor(snapshotId)}),
+tot AS (SELECT count(*) AS n, sum(greatest(monetary, 0)) AS rev, sum(greatest(profit, 0)) AS prof FROM s),
+ind AS (
+  SELECT ${col} AS tier, industry, count(*) AS k, row_number() OVER (PARTITION BY ${col} ORDER BY count(*) DESC, industry) AS rk
+  FROM s WHERE industry IS NOT NULL GROUP BY ${col}, industry
+)
+SELECT ${col} AS tier, count(*) AS customers, count(*) / any_value(tot.n) AS customer_share,
+  CAST(sum(monetary) AS DOUBLE) AS revenue, CAST(sum(greatest(monetary, 0)) / nullif(any_value(tot.rev), 0) AS DOUBLE) AS revenue_share,
+  CAST(sum(profit) AS DOUBLE) AS profit, CAST(sum(greatest(profit, 0)) / nullif(any_value(tot.prof), 0) AS DOUBLE) AS profit_share,
+  avg(recency_days) AS avg_recency, avg(frequency) AS avg_frequency, CAST(avg(monetary) AS DOUBLE) AS avg_monetary,
+  (SELECT list({'industry': industry, 'customers': k} ORDER BY rk) FROM ind WHERE ind.tier = s.${col} AND rk <= 3) AS main_industries
+FROM s, tot GROUP BY ${col} ORDER BY revenue DESC`;
+}
+
+export async function tierTraits(db: Queryable, snapshotId: number, scheme: TierScheme): Promise<TierTrait[]> {
+  const rows = await db.query<Record<string, unknown>>(tierTraitsSql(snapshotId, scheme));
+  return rows.map((r) => ({
+    tier: String(r.tier),
+    customers: Number(r.customers),
+    customerShare: Number(r.customer_share),
+    revenue: Number(r.revenue),
+    revenueShare: r.revenue_share === null ? null : Number(r.revenue_share),
+    profit: Number(r.profit),
+    profitShare: r.profit_share === null ? null : Number(r.profit_share),
+    avgRecencyDays: Number(r.avg_recency),
+    avgFrequency: Number(r.avg_frequency),
+    avgMonetary: Number(r.avg_monetary),
+    mainIndustries: (r.main_industries as { industry: string; customers: number }[] | null) ?? [],
+  }));
+}
+
+export interface Migration {
+  readonly from: string;
+  readonly to: string;
+  readonly customers: number;
+}
+
+/**
+ * Customers moving between tiers from one snapshot to another. A customer in
+ * only one of them moves from or to "none" (new, or gone from the analysis).
+ */
+export function tierMigrationSql(fromSnapshot: number, toSnapshot: number, scheme: TierScheme): string {
+  const col = q(scheme);
+  return `SELECT coalesce(a.${col}, 'none') AS "from", coalesce(b.${col}, 'none') AS "to", count(*) AS customers
+FROM (SELECT customer_id, ${col} FROM customer_scores WHERE snapshot_id = ${Math.floor(fromSnapshot)}) a
+FULL JOIN (SELECT customer_id, ${col} FROM customer_scores WHERE snapshot_id = ${Math.floor(toSnapshot)}) b USING (customer_id)
+GROUP BY ALL ORDER BY "from", "to"`;
+}
+
+export async function tierMigration(db: Queryable, fromSnapshot: number, toSnapshot: number, scheme: TierScheme): Promise<Migration[]> {
+  return db.query<Migration>(tierMigrationSql(fromSnapshot, toSnapshot, scheme));
+}

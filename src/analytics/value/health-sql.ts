@@ -1,0 +1,56 @@
+/**
+ * Customer health 0..100, a weighted sum of five parts, each 0..1:
+ *   30 recency against the customer's own purchase cycle: 1 up to one cycle
+ *      since the last order, falling to 0 at three cycles (no cycle of their
+ *      own: the median cycle of all customers; none at all: 90 days)
+ *   20 order trend: second half of the RFM window against the first,
+ *      0.5 + (n2 − n1) / (2·max(n1, n2)); 0 with no orders in either half
+ *   20 revenue trend: the same on net revenue (negatives as 0)
+ *   15 satisfaction: mean of (survey mean − 1) / 4 and NPS mean / 10 over the
+ *      window, whichever exist; 0.5 with no answers
+ *   15 service: 1 − complaints in the window / 3, at least 0
+ */
+import type { AnalysisContext } from '../analysis-context.js';
+import { addDays } from '../analysis-period.js';
+import { dateLit } from '../analysis-sql.js';
+
+export const healthWeights = { recency: 30, orders: 20, revenue: 20, satisfaction: 15, service: 15 } as const;
+
+const trend = (a: string, b: string) => `CASE WHEN greatest(${a}, ${b}) <= 0 THEN 0 ELSE 0.5 + (${b} - ${a}) / (2 * greatest(${a}, ${b})) END`;
+
+export function healthUpdateSql(ctx: AnalysisContext, snapshotId: number): string {
+  const asOf = ctx.period.asOf;
+  const windowStart = addDays(asOf, -ctx.config.rfm.windowDays + 1);
+  const mid = addDays(windowStart, Math.floor(ctx.config.rfm.windowDays / 2));
+  const id = Math.floor(snapshotId);
+  const w = healthWeights;
+  return `UPDATE customer_scores SET health_score = h.score FROM (
+  WITH base AS (SELECT * FROM customer_scores WHERE snapshot_id = ${id}),
+  med AS (SELECT coalesce(median(purchase_cycle_days), 90) AS cycle FROM base),
+  halves AS (
+    SELECT customer_id,
+      count(DISTINCT order_id) FILTER (WHERE order_date < ${dateLit(mid)} AND NOT is_return) AS n1,
+      count(DISTINCT order_id) FILTER (WHERE order_date >= ${dateLit(mid)} AND NOT is_return) AS n2,
+      greatest(coalesce(CAST(sum(amount) FILTER (WHERE order_date < ${dateLit(mid)}) AS DOUBLE), 0), 0) AS m1,
+      greatest(coalesce(CAST(sum(amount) FILTER (WHERE order_date >= ${dateLit(mid)}) AS DOUBLE), 0), 0) AS m2
+    FROM order_lines WHERE customer_id IS NOT NULL AND order_date BETWEEN ${dateLit(windowStart)} AND ${dateLit(asOf)} GROUP BY customer_id
+  ),
+  sat AS (
+    SELECT customer_id, avg(part) AS s FROM (
+      SELECT customer_id, (avg(score) - 1) / 4 AS part FROM survey_responses WHERE survey_date BETWEEN ${dateLit(windowStart)} AND ${dateLit(asOf)} GROUP BY customer_id
+      UNION ALL
+      SELECT customer_id, avg(score) / 10 FROM nps_responses WHERE response_date BETWEEN ${dateLit(windowStart)} AND ${dateLit(asOf)} GROUP BY customer_id
+    ) GROUP BY customer_id
+  ),
+  compl AS (SELECT customer_id, count(*) AS n FROM complaints WHERE complaint_date BETWEEN ${dateLit(windowStart)} AND ${dateLit(asOf)} GROUP BY customer_id)
+  SELECT b.customer_id, 100 * (
+      ${w.recency / 100} * least(1, greatest(0, (3 - b.recency_days / coalesce(nullif(b.purchase_cycle_days, 0), med.cycle)) / 2))
+    + ${w.orders / 100} * ${trend('coalesce(hv.n1, 0)', 'coalesce(hv.n2, 0)')}
+    + ${w.revenue / 100} * ${trend('coalesce(hv.m1, 0)', 'coalesce(hv.m2, 0)')}
+    + ${w.satisfaction / 100} * least(1, greatest(0, coalesce(sat.s, 0.5)))
+    + ${w.service / 100} * greatest(0, 1 - coalesce(compl.n, 0) / 3)
+  ) AS score
+  FROM base b CROSS JOIN med LEFT JOIN halves hv USING (customer_id) LEFT JOIN sat USING (customer_id) LEFT JOIN compl USING (customer_id)
+) h
+WHERE customer_scores.snapshot_id = ${id} AND customer_scores.customer_id = h.customer_id`;
+}

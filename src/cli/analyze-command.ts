@@ -1,0 +1,110 @@
+/**
+ * `salescope analyze`: computes and stores a dated snapshot; prints a summary
+ * (or, with --json, the whole analysis document).
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { parse as parseYaml } from 'yaml';
+import { ZodError } from 'zod';
+import { translator, type Lang } from '../i18n/i18n.js';
+import { analysisMessages } from '../i18n/analysis-messages.js';
+import { formatDate, formatInteger, formatMoney, formatPercent } from '../i18n/number-format.js';
+import { NoDataError } from '../analytics/analysis-period.js';
+import { latestConfig, mergeConfig } from '../analytics/snapshot/config-versions.js';
+import { runAnalysis, type AnalysisDocument } from '../analytics/snapshot/run-analysis.js';
+import { defaultAnalysisConfig } from '../config/analysis-config.js';
+import { tierLabel } from '../i18n/tier-labels.js';
+import type { Queryable } from '../store/engine.js';
+import { UsageError, type CliContext, type GlobalOptions } from './cli-context.js';
+import type { CommandRunner } from './main.js';
+import { withStore } from './main.js';
+
+type Run = (runner: CommandRunner, opts: GlobalOptions) => Promise<void>;
+
+interface AnalyzeOptions {
+  readonly asOf?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly config?: string;
+}
+
+export function parseDateOption(value: string, flag: string, lang: Lang): string {
+  const ok = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+  if (!ok) throw new UsageError(translator(analysisMessages, lang)('error.badDate', { flag, value }));
+  return value;
+}
+
+export function registerAnalyze(program: Command, run: Run): void {
+  program
+    .command('analyze')
+    .description('compute and store a dated analysis snapshot: KPIs, RFM, tiers, segments, behaviour, funnel, team, satisfaction')
+    .option('--as-of <date>', 'the analysis date YYYY-MM-DD (default: the last order date in the data)')
+    .option('--from <date>', 'first day of the period (default: 12 months before the as-of date)')
+    .option('--to <date>', 'last day of the period (default: the as-of date)')
+    .option('--config <file>', 'YAML or JSON analysis settings to apply (stored as a new settings version)')
+    .action(async (opts: AnalyzeOptions, cmd: Command) => {
+      await run((ctx) => analyze(ctx, opts), cmd.optsWithGlobals());
+    });
+}
+
+async function settingsFrom(ctx: CliContext, db: Queryable, file: string | undefined) {
+  if (file === undefined) return undefined;
+  const t = translator(analysisMessages, ctx.lang);
+  let patch: unknown;
+  try {
+    patch = parseYaml(await readFile(path.resolve(ctx.io.cwd, file), 'utf8'));
+  } catch (error) {
+    throw new UsageError(t('error.config', { file, message: (error as Error).message.split('\n')[0] ?? '' }));
+  }
+  try {
+    return mergeConfig((await latestConfig(db))?.config ?? defaultAnalysisConfig(), patch);
+  } catch (error) {
+    if (error instanceof ZodError) {
+      throw new UsageError(error.issues.map((i) => t('error.config', { file, message: `${i.path.join('.')}: ${i.message}` })).join('\n'));
+    }
+    throw error;
+  }
+}
+
+async function analyze(ctx: CliContext, opts: AnalyzeOptions): Promise<number> {
+  const t = translator(analysisMessages, ctx.lang);
+  const dates = {
+    ...(opts.asOf !== undefined ? { asOf: parseDateOption(opts.asOf, '--as-of', ctx.lang) } : {}),
+    ...(opts.from !== undefined ? { from: parseDateOption(opts.from, '--from', ctx.lang) } : {}),
+    ...(opts.to !== undefined ? { to: parseDateOption(opts.to, '--to', ctx.lang) } : {}),
+  };
+  if (dates.from && dates.to && dates.from > dates.to) throw new UsageError(t('error.periodOrder', { from: dates.from, to: dates.to }));
+  return withStore(ctx, async (store) => {
+    const config = await settingsFrom(ctx, store.engine, opts.config);
+    let doc: AnalysisDocument;
+    try {
+      doc = await runAnalysis(store.engine, { ...dates, ...(config ? { config, configNote: `from ${opts.config}` } : {}) }, ctx.now);
+    } catch (error) {
+      if (error instanceof NoDataError) throw new UsageError(t('error.noData', { db: ctx.db }));
+      throw error;
+    }
+    if (ctx.json) ctx.out(JSON.stringify(doc));
+    else renderSummary(ctx, doc);
+    return 0;
+  });
+}
+
+function renderSummary(ctx: CliContext, doc: AnalysisDocument): void {
+  const t = translator(analysisMessages, ctx.lang);
+  const { lang } = ctx;
+  const pct = (x: number | null) => (x === null ? '—' : formatPercent(x, lang));
+  const delta = (x: number | null) => (x === null ? '—' : `${x >= 0 ? '+' : ''}${formatPercent(x, lang)}`);
+  const k = doc.kpis.current;
+  ctx.out(t('summary.title', { id: doc.snapshotId, from: formatDate(doc.period.from, lang), to: formatDate(doc.period.to, lang), asOf: formatDate(doc.period.asOf, lang), version: doc.configVersion }));
+  ctx.out(t('summary.revenue', { revenue: formatMoney(k.revenue, lang), yoy: delta(doc.kpis.yearOverYear.revenue), pop: delta(doc.kpis.periodOverPeriod.revenue) }));
+  ctx.out(t('summary.customers', { customers: formatInteger(k.customers, lang), newCustomers: formatInteger(k.newCustomers, lang), orders: formatInteger(k.orders, lang), aov: k.averageOrderValue === null ? '—' : formatMoney(k.averageOrderValue, lang) }));
+  ctx.out(t('summary.rates', { repeat: pct(k.repeatPurchaseRate), retention: pct(k.retentionRate), churn: pct(k.churnRate), refund: pct(k.refundRate), nps: k.nps === null ? '—' : k.nps.toFixed(1), csat: pct(k.csat) }));
+  ctx.out(t('summary.tiersHeader'));
+  for (const tier of doc.tiers.value) {
+    ctx.out(t('summary.tier', { tier: tierLabel(tier.tier, lang), customers: formatInteger(tier.customers, lang), share: pct(tier.customerShare), revenue: pct(tier.revenueShare), profit: pct(tier.profitShare) }));
+  }
+  ctx.out(t('summary.pareto', { top: pct(doc.pareto.topRevenueShare), profit: pct(doc.pareto.topProfitShare), gini: doc.pareto.gini === null ? '—' : doc.pareto.gini.toFixed(2) }));
+  if (doc.clusters.k !== null) ctx.out(t('summary.clusters', { k: doc.clusters.k, silhouette: (doc.clusters.silhouette ?? 0).toFixed(2) }));
+  ctx.out(t('summary.next', { db: ctx.db }));
+}

@@ -1,0 +1,61 @@
+import type { Catalogue } from './i18n.js';
+
+export type AnalysisKey =
+  | 'summary.title'
+  | 'summary.revenue'
+  | 'summary.customers'
+  | 'summary.rates'
+  | 'summary.tiersHeader'
+  | 'summary.tier'
+  | 'summary.pareto'
+  | 'summary.clusters'
+  | 'summary.next'
+  | 'customers.header'
+  | 'customers.row'
+  | 'customers.none'
+  | 'error.badDate'
+  | 'error.periodOrder'
+  | 'error.noData'
+  | 'error.noSnapshot'
+  | 'error.config';
+
+export const analysisMessages: Catalogue<AnalysisKey> = {
+  en: {
+    'summary.title': 'Snapshot {id}: {from} – {to} (as of {asOf}, settings v{version})',
+    'summary.revenue': '  revenue {revenue} (year on year {yoy}, period on period {pop})',
+    'summary.customers': '  {customers} buying customers ({newCustomers} new), {orders} orders, average order {aov}',
+    'summary.rates': '  repeat purchase {repeat} · retention {retention} · churn {churn} · refunds {refund} · NPS {nps} · CSAT {csat}',
+    'summary.tiersHeader': '  tiers: customers (share) · share of revenue · share of profit',
+    'summary.tier': '    {tier}: {customers} ({share}) · {revenue} · {profit}',
+    'summary.pareto': '  top 20% of customers bring {top} of revenue and {profit} of profit (Gini {gini})',
+    'summary.clusters': '  {k} customer clusters (silhouette {silhouette})',
+    'summary.next': 'customers by tier: salescope customers --db {db}',
+    'customers.header': 'customer · name · value tier · RFM tier · segment · RFM · revenue · days since last order · health',
+    'customers.row': '{id} · {name} · {valueTier} · {rfmTier} · {segment} · {rfm} · {revenue} · {recency} · {health}',
+    'customers.none': 'no customers match',
+    'error.badDate': '{flag}: "{value}" is not a date; write it as YYYY-MM-DD, e.g. 2024-03-05',
+    'error.periodOrder': 'the period starts ({from}) after it ends ({to})',
+    'error.noData': 'there are no orders in {db} yet; import files (salescope import …) or load the demo (salescope demo)',
+    'error.noSnapshot': 'no analysis yet; run salescope analyze first',
+    'error.config': '{file}: {message}',
+  },
+  'zh-CN': {
+    'summary.title': '分析快照 {id}：{from} – {to}（截至 {asOf}，设置版本 v{version}）',
+    'summary.revenue': '  销售额 {revenue}（同比 {yoy}，环比 {pop}）',
+    'summary.customers': '  购买客户 {customers} 个（新客户 {newCustomers} 个），订单 {orders} 个，客单价 {aov}',
+    'summary.rates': '  复购率 {repeat} · 留存率 {retention} · 流失率 {churn} · 退单率 {refund} · NPS {nps} · 满意度 {csat}',
+    'summary.tiersHeader': '  客户分层：客户数（占比）· 销售额占比 · 利润占比',
+    'summary.tier': '    {tier}：{customers}（{share}）· {revenue} · {profit}',
+    'summary.pareto': '  前 20% 的客户贡献了 {top} 的销售额和 {profit} 的利润（基尼系数 {gini}）',
+    'summary.clusters': '  客户聚类 {k} 类（轮廓系数 {silhouette}）',
+    'summary.next': '按分层查看客户：salescope customers --db {db}',
+    'customers.header': '客户编号 · 客户名称 · 价值分层 · RFM 分层 · 细分 · RFM · 销售额 · 距上次购买天数 · 健康度',
+    'customers.row': '{id} · {name} · {valueTier} · {rfmTier} · {segment} · {rfm} · {revenue} · {recency} · {health}',
+    'customers.none': '没有符合条件的客户',
+    'error.badDate': '{flag}：“{value}”不是日期，请写成 YYYY-MM-DD，例如 2024-03-05',
+    'error.periodOrder': '期间的开始日期（{from}）晚于结束日期（{to}）',
+    'error.noData': '{db} 中还没有订单；请先导入文件（salescope import …）或加载演示数据（salescope demo）',
+    'error.noSnapshot': '还没有分析结果，请先运行 salescope analyze',
+    'error.config': '{file}：{message}',
+  },
+};

@@ -10,6 +10,8 @@ import { translateError } from './cli-error.js';
 import { importFiles, renderImport, type ImportOptions } from './import-command.js';
 import { registerQuarantine } from './quarantine-command.js';
 import { registerDemo } from './demo-command.js';
+import { registerAnalyze } from './analyze-command.js';
+import { registerCustomers } from './customers-command.js';
 
 export type CommandRunner = (ctx: CliContext) => Promise<number>;
 
@@ -49,6 +51,8 @@ export function buildProgram(io: CliIo, run: (runner: CommandRunner, opts: Globa
     });
 
   registerQuarantine(program, run);
+  registerAnalyze(program, run);
+  registerCustomers(program, run);
   registerDemo(program, run);
   return program;
 }

@@ -13,6 +13,10 @@ export type AnalysisKey =
   | 'customers.header'
   | 'customers.row'
   | 'customers.none'
+  | 'customers.total'
+  | 'error.unknownTier'
+  | 'error.badNumber'
+  | 'error.badChoice'
   | 'error.badDate'
   | 'error.periodOrder'
   | 'error.noData'
@@ -33,6 +37,10 @@ export const analysisMessages: Catalogue<AnalysisKey> = {
     'customers.header': 'customer · name · value tier · RFM tier · segment · RFM · revenue · days since last order · health',
     'customers.row': '{id} · {name} · {valueTier} · {rfmTier} · {segment} · {rfm} · {revenue} · {recency} · {health}',
     'customers.none': 'no customers match',
+    'customers.total': '{shown} of {total} customers (snapshot {id}, as of {asOf})',
+    'error.unknownTier': '{flag}: "{value}" is not a tier or segment; use one of: {accepted}',
+    'error.badNumber': '{flag}: "{value}" is not a whole number of at least {min}',
+    'error.badChoice': '{flag}: "{value}" is not one of: {accepted}',
     'error.badDate': '{flag}: "{value}" is not a date; write it as YYYY-MM-DD, e.g. 2024-03-05',
     'error.periodOrder': 'the period starts ({from}) after it ends ({to})',
     'error.noData': 'there are no orders in {db} yet; import files (salescope import …) or load the demo (salescope demo)',
@@ -52,6 +60,10 @@ export const analysisMessages: Catalogue<AnalysisKey> = {
     'customers.header': '客户编号 · 客户名称 · 价值分层 · RFM 分层 · 细分 · RFM · 销售额 · 距上次购买天数 · 健康度',
     'customers.row': '{id} · {name} · {valueTier} · {rfmTier} · {segment} · {rfm} · {revenue} · {recency} · {health}',
     'customers.none': '没有符合条件的客户',
+    'customers.total': '显示 {shown} 个，共 {total} 个客户（分析快照 {id}，截至 {asOf}）',
+    'error.unknownTier': '{flag}：“{value}”不是分层或细分名称；可用：{accepted}',
+    'error.badNumber': '{flag}：“{value}”不是不小于 {min} 的整数',
+    'error.badChoice': '{flag}：“{value}”不在可选值中：{accepted}',
     'error.badDate': '{flag}：“{value}”不是日期，请写成 YYYY-MM-DD，例如 2024-03-05',
     'error.periodOrder': '期间的开始日期（{from}）晚于结束日期（{to}）',
     'error.noData': '{db} 中还没有订单；请先导入文件（salescope import …）或加载演示数据（salescope demo）',

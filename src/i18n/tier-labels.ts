@@ -25,3 +25,15 @@ const labels: Readonly<Record<string, { readonly en: string; readonly 'zh-CN': s
 export function tierLabel(code: string, lang: Lang): string {
   return labels[code]?.[lang] ?? code;
 }
+
+/** The code a person means by a tier or segment name in either language (case-insensitive), or null. */
+export function tierCode(text: string): string | null {
+  const wanted = text.trim().toLowerCase();
+  for (const [code, names] of Object.entries(labels)) {
+    if ([code, names.en, names['zh-CN']].some((n) => n.toLowerCase() === wanted)) return code;
+  }
+  return null;
+}
+
+/** Every tier or segment code, for messages that list what is accepted. */
+export const tierCodes: readonly string[] = Object.keys(labels).filter((c) => c !== 'none');

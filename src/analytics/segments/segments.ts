@@ -26,7 +26,8 @@ function segmentExpr(dim: SegmentDimension, asOf: string): string {
     case 'gender':
       return `c.${dim}`;
     case 'age': {
-      const age = `date_diff('year', c.birth_date, DATE ${lit(asOf)})`;
+      // date_sub counts whole years elapsed; date_diff would count calendar-year boundaries crossed.
+      const age = `date_sub('year', c.birth_date, DATE ${lit(asOf)})`;
       return `CASE WHEN c.birth_date IS NULL THEN NULL WHEN ${age} < 25 THEN '<25' WHEN ${age} < 35 THEN '25-34' WHEN ${age} < 45 THEN '35-44' WHEN ${age} < 55 THEN '45-54' ELSE '55+' END`;
     }
     case 'demand_type':

@@ -200,6 +200,11 @@ function fromJs(value: unknown, typeId: DuckDBTypeId): Row[string] {
     return typeId === DuckDBTypeId.DATE ? iso.slice(0, 10) : iso;
   }
   if (Array.isArray(value)) return value.map((v) => fromJs(v, DuckDBTypeId.ANY) as SqlValue);
-  if (typeof value === 'object') return value as Record<string, unknown>;
+  if (typeof value === 'object') {
+    // STRUCT and MAP values: their fields need the same conversion (a BIGINT inside would break JSON).
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = fromJs(v, DuckDBTypeId.ANY);
+    return out;
+  }
   return value as SqlValue;
 }

@@ -1,0 +1,136 @@
+/**
+ * Per-customer results of a snapshot, as the customers list, the API and the
+ * report read them: filtered by tier or segment, sorted, paged. Rows become
+ * domain objects here; callers never see column names.
+ */
+import { quoteLiteral as lit, type Queryable } from '../../store/engine.js';
+
+export type CustomerSort = 'value' | 'revenue' | 'recency' | 'health';
+
+export interface CustomerListQuery {
+  /** Default: the latest snapshot. */
+  readonly snapshotId?: number;
+  /** A value-tier or RFM-tier code (strategic, churn_risk …). */
+  readonly tier?: string;
+  /** A named RFM segment (Champions …). */
+  readonly segment?: string;
+  readonly sort?: CustomerSort;
+  readonly limit: number;
+  readonly offset?: number;
+}
+
+export interface ScoredCustomer {
+  readonly customerId: string;
+  readonly name: string | null;
+  readonly industry: string | null;
+  readonly region: string | null;
+  readonly repId: string | null;
+  readonly valueTier: string;
+  readonly rfmTier: string;
+  readonly segment: string;
+  readonly abcClass: string | null;
+  readonly cluster: number | null;
+  readonly rfmCode: string;
+  readonly recencyDays: number | null;
+  readonly frequency: number;
+  readonly monetary: number;
+  readonly profit: number;
+  readonly valueScore: number;
+  readonly healthScore: number | null;
+  readonly purchaseCycleDays: number | null;
+  readonly lastOrderDate: string | null;
+}
+
+export interface CustomerPage {
+  readonly snapshotId: number;
+  readonly asOf: string;
+  readonly total: number;
+  readonly customers: readonly ScoredCustomer[];
+}
+
+interface Row {
+  customer_id: string;
+  name: string | null;
+  industry: string | null;
+  region: string | null;
+  rep_id: string | null;
+  value_tier: string;
+  rfm_tier: string;
+  rfm_segment: string;
+  abc_class: string | null;
+  cluster: number | null;
+  rfm_code: string;
+  recency_days: number | null;
+  frequency: number;
+  monetary: number;
+  profit: number;
+  value_score: number;
+  health_score: number | null;
+  purchase_cycle_days: number | null;
+  last_order_date: string | null;
+}
+
+const orderBy: Record<CustomerSort, string> = {
+  value: 's.value_score DESC',
+  revenue: 's.monetary DESC',
+  recency: 's.recency_days ASC NULLS LAST',
+  health: 's.health_score ASC NULLS LAST',
+};
+
+export function customerFilterSql(snapshotId: number, q: Pick<CustomerListQuery, 'tier' | 'segment'>): string {
+  const where = [`s.snapshot_id = ${Math.floor(snapshotId)}`];
+  if (q.tier !== undefined) where.push(`(s.value_tier = ${lit(q.tier)} OR s.rfm_tier = ${lit(q.tier)})`);
+  if (q.segment !== undefined) where.push(`s.rfm_segment = ${lit(q.segment)}`);
+  return where.join(' AND ');
+}
+
+export function customerListSql(snapshotId: number, q: CustomerListQuery): string {
+  const sort = orderBy[q.sort ?? 'value'];
+  return `SELECT s.customer_id, c.name, c.industry, c.region, c.rep_id, s.value_tier, s.rfm_tier, s.rfm_segment, s.abc_class,
+    s.cluster, s.rfm_code, s.recency_days, s.frequency, CAST(s.monetary AS DOUBLE) AS monetary, CAST(s.profit AS DOUBLE) AS profit,
+    s.value_score, s.health_score, s.purchase_cycle_days, s.last_order_date
+  FROM customer_scores s LEFT JOIN customers c USING (customer_id)
+  WHERE ${customerFilterSql(snapshotId, q)}
+  ORDER BY ${sort}, s.customer_id
+  LIMIT ${Math.max(0, Math.floor(q.limit))} OFFSET ${Math.max(0, Math.floor(q.offset ?? 0))}`;
+}
+
+function toCustomer(r: Row): ScoredCustomer {
+  return {
+    customerId: r.customer_id,
+    name: r.name,
+    industry: r.industry,
+    region: r.region,
+    repId: r.rep_id,
+    valueTier: r.value_tier,
+    rfmTier: r.rfm_tier,
+    segment: r.rfm_segment,
+    abcClass: r.abc_class,
+    cluster: r.cluster,
+    rfmCode: r.rfm_code,
+    recencyDays: r.recency_days,
+    frequency: r.frequency,
+    monetary: r.monetary,
+    profit: r.profit,
+    valueScore: r.value_score,
+    healthScore: r.health_score,
+    purchaseCycleDays: r.purchase_cycle_days,
+    lastOrderDate: r.last_order_date,
+  };
+}
+
+/** The snapshot asked for, or the latest; null when there is none. */
+export async function findSnapshot(db: Queryable, snapshotId?: number): Promise<{ id: number; asOf: string } | null> {
+  const [row] = snapshotId === undefined
+    ? await db.query<{ id: number; as_of: string }>('SELECT snapshot_id AS id, as_of FROM analysis_snapshots ORDER BY as_of DESC, snapshot_id DESC LIMIT 1')
+    : await db.query<{ id: number; as_of: string }>('SELECT snapshot_id AS id, as_of FROM analysis_snapshots WHERE snapshot_id = $1', [snapshotId]);
+  return row ? { id: row.id, asOf: row.as_of } : null;
+}
+
+export async function listScoredCustomers(db: Queryable, q: CustomerListQuery): Promise<CustomerPage | null> {
+  const snapshot = await findSnapshot(db, q.snapshotId);
+  if (!snapshot) return null;
+  const [count] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM customer_scores s WHERE ${customerFilterSql(snapshot.id, q)}`);
+  const rows = await db.query<Row>(customerListSql(snapshot.id, q));
+  return { snapshotId: snapshot.id, asOf: snapshot.asOf, total: count?.n ?? 0, customers: rows.map(toCustomer) };
+}

@@ -1,0 +1,103 @@
+/**
+ * `salescope customers`: the per-customer results of the latest analysis (or
+ * a chosen snapshot), filtered by tier or segment.
+ */
+import type { Command } from 'commander';
+import { translator, type Lang } from '../i18n/i18n.js';
+import { analysisMessages } from '../i18n/analysis-messages.js';
+import { formatDate, formatInteger, formatMoney } from '../i18n/number-format.js';
+import { tierCode, tierCodes, tierLabel } from '../i18n/tier-labels.js';
+import { listScoredCustomers, type CustomerPage, type CustomerSort } from '../analytics/snapshot/customer-list.js';
+import { UsageError, type CliContext, type GlobalOptions } from './cli-context.js';
+import type { CommandRunner } from './main.js';
+import { withStore } from './main.js';
+
+type Run = (runner: CommandRunner, opts: GlobalOptions) => Promise<void>;
+
+interface CustomersOptions {
+  readonly tier?: string;
+  readonly segment?: string;
+  readonly snapshot?: string;
+  readonly sort: string;
+  readonly limit: string;
+  readonly offset: string;
+}
+
+const sorts: readonly CustomerSort[] = ['value', 'revenue', 'recency', 'health'];
+
+export function registerCustomers(program: Command, run: Run): void {
+  program
+    .command('customers')
+    .description('list customers with their scores and tiers from the latest analysis')
+    .option('--tier <tier>', 'value or RFM tier: strategic, high_value, potential, long_tail, churn_risk, low_value (or its Chinese name)')
+    .option('--segment <segment>', 'named RFM segment: Champions, At Risk, Lost … (or its Chinese name)')
+    .option('--snapshot <id>', 'analysis snapshot (default: the latest)')
+    .option('--sort <key>', `order: ${sorts.join(', ')}`, 'value')
+    .option('--limit <n>', 'at most this many customers', '20')
+    .option('--offset <n>', 'skip this many first', '0')
+    .action(async (opts: CustomersOptions, cmd: Command) => {
+      await run((ctx) => customers(ctx, opts), cmd.optsWithGlobals());
+    });
+}
+
+function wholeNumber(value: string, flag: string, min: number, lang: Lang): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n < min) throw new UsageError(translator(analysisMessages, lang)('error.badNumber', { flag, value, min }));
+  return n;
+}
+
+function code(value: string | undefined, flag: string, lang: Lang): string | undefined {
+  if (value === undefined) return undefined;
+  const c = tierCode(value);
+  if (c === null) throw new UsageError(translator(analysisMessages, lang)('error.unknownTier', { flag, value, accepted: tierCodes.join(', ') }));
+  return c;
+}
+
+function sortKey(value: string, lang: Lang): CustomerSort {
+  const found = sorts.find((s) => s === value);
+  if (!found) throw new UsageError(translator(analysisMessages, lang)('error.badChoice', { flag: '--sort', value, accepted: sorts.join(', ') }));
+  return found;
+}
+
+async function customers(ctx: CliContext, opts: CustomersOptions): Promise<number> {
+  const t = translator(analysisMessages, ctx.lang);
+  const tier = code(opts.tier, '--tier', ctx.lang);
+  const segment = code(opts.segment, '--segment', ctx.lang);
+  const query = {
+    limit: wholeNumber(opts.limit, '--limit', 1, ctx.lang),
+    offset: wholeNumber(opts.offset, '--offset', 0, ctx.lang),
+    sort: sortKey(opts.sort, ctx.lang),
+    ...(opts.snapshot !== undefined ? { snapshotId: wholeNumber(opts.snapshot, '--snapshot', 1, ctx.lang) } : {}),
+    ...(tier !== undefined ? { tier } : {}),
+    ...(segment !== undefined ? { segment } : {}),
+  };
+  const page = await withStore(ctx, (store) => listScoredCustomers(store.engine, query));
+  if (!page) throw new UsageError(t('error.noSnapshot'));
+  if (ctx.json) ctx.out(JSON.stringify(page));
+  else render(ctx, page);
+  return 0;
+}
+
+function render(ctx: CliContext, page: CustomerPage): void {
+  const t = translator(analysisMessages, ctx.lang);
+  const { lang } = ctx;
+  if (page.customers.length === 0) {
+    ctx.out(t('customers.none'));
+    return;
+  }
+  ctx.out(t('customers.header'));
+  for (const c of page.customers) {
+    ctx.out(t('customers.row', {
+      id: c.customerId,
+      name: c.name ?? '—',
+      valueTier: tierLabel(c.valueTier, lang),
+      rfmTier: tierLabel(c.rfmTier, lang),
+      segment: tierLabel(c.segment, lang),
+      rfm: c.rfmCode,
+      revenue: formatMoney(c.monetary, lang),
+      recency: c.recencyDays === null ? '—' : formatInteger(c.recencyDays, lang),
+      health: c.healthScore === null ? '—' : c.healthScore.toFixed(0),
+    }));
+  }
+  ctx.out(t('customers.total', { shown: page.customers.length, total: formatInteger(page.total, lang), id: page.snapshotId, asOf: formatDate(page.asOf, lang) }));
+}

@@ -1,0 +1,107 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli-harness.js';
+
+let dir: string;
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'salescope-analyze-'));
+  // Three customers: C1 two orders (2024-03-05, 2024-12-20), C2 one (2024-06-01), C3 one a year earlier.
+  writeFileSync(
+    path.join(dir, 'orders.csv'),
+    '订单编号,下单日期,客户编号,金额\nSO1,2024-03-05,C1,1000\nSO2,2024-12-20,C1,3000\nSO3,2024-06-01,C2,500\nSO4,2023-06-01,C3,800\n',
+  );
+  writeFileSync(path.join(dir, 'settings.yaml'), 'rfm:\n  profile: balanced\n  windowDays: 730\n');
+  writeFileSync(path.join(dir, 'bad-settings.yaml'), 'rfm:\n  profile: luxurious\n');
+  const r = await runCli(['import', '--db', 'a.duckdb', 'orders.csv'], dir);
+  expect(r.code).toBe(0);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('salescope analyze', () => {
+  it('prints one JSON document with a section per capability, as of the last order date', async () => {
+    const r = await runCli(['analyze', '--db', 'a.duckdb', '--json'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as Record<string, unknown> & { period: unknown; kpis: { current: { revenue: number; orders: number } } };
+    expect(doc.period).toEqual({ asOf: '2024-12-20', from: '2023-12-21', to: '2024-12-20' });
+    for (const section of ['kpis', 'cohorts', 'rfm', 'tiers', 'pareto', 'segments', 'slices', 'clusters']) expect(doc).toHaveProperty(section);
+    expect(doc.kpis.current).toMatchObject({ revenue: 4500, orders: 3 });
+    expect(doc.customersScored).toBe(3);
+  });
+
+  it('summarises in Chinese with 同比 and 环比', async () => {
+    const r = await runCli(['analyze', '--db', 'a.duckdb', '--lang', 'zh-CN', '--as-of', '2024-12-31'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('截至 2024年12月31日');
+    expect(r.stdout).toContain('销售额 ¥4,500.00（同比');
+    expect(r.stdout).toContain('购买客户 2 个');
+  });
+
+  it('applies a settings file as a new settings version', async () => {
+    const r = await runCli(['analyze', '--db', 'a.duckdb', '--json', '--config', 'settings.yaml'], dir);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as { configVersion: number; rfm: { windowDays: number } };
+    expect(doc.rfm.windowDays).toBe(730);
+    expect(doc.configVersion).toBeGreaterThan(1);
+  });
+
+  it.each([
+    [['--as-of', '2024-02-30'], '--as-of: "2024-02-30" is not a date; write it as YYYY-MM-DD'],
+    [['--from', '20240101'], '--from: "20240101" is not a date'],
+    [['--from', '2024-06-01', '--to', '2024-01-01'], 'the period starts (2024-06-01) after it ends (2024-01-01)'],
+    [['--config', 'bad-settings.yaml'], 'bad-settings.yaml: rfm.profile:'],
+    [['--config', 'missing.yaml'], 'missing.yaml: ENOENT'],
+  ])('refuses %j with a message and exit code 2', async (args, message) => {
+    const r = await runCli(['analyze', '--db', 'a.duckdb', ...args], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(r.stdout).toBe('');
+  });
+
+  it('says how to get data into an empty store', async () => {
+    const r = await runCli(['analyze', '--db', 'empty.duckdb', '--lang', 'zh-CN'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('中还没有订单；请先导入文件（salescope import …）或加载演示数据（salescope demo）');
+  });
+});
+
+describe('salescope customers', () => {
+  it('lists the latest snapshot, sorted by value, filterable by tier', async () => {
+    const all = await runCli(['customers', '--db', 'a.duckdb', '--json'], dir);
+    expect(all.code).toBe(0);
+    const page = JSON.parse(all.stdout) as { total: number; customers: { customerId: string; monetary: number; valueTier: string }[] };
+    expect(page.total).toBe(3);
+    expect(page.customers.map((c) => c.customerId)).toEqual(['C1', 'C2', 'C3']);
+    const tier = page.customers[0]!.valueTier;
+    const byTier = await runCli(['customers', '--db', 'a.duckdb', '--json', '--tier', tier], dir);
+    const filtered = JSON.parse(byTier.stdout) as { customers: { valueTier: string }[] };
+    expect(filtered.customers.length).toBeGreaterThan(0);
+    expect(filtered.customers.every((c) => c.valueTier === tier)).toBe(true);
+  });
+
+  it('accepts tier names in Chinese and prints a table', async () => {
+    const r = await runCli(['customers', '--db', 'a.duckdb', '--lang', 'zh-CN', '--tier', '长尾客户', '--limit', '1'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/客户编号 · 客户名称|没有符合条件的客户/);
+  });
+
+  it.each([
+    [['--tier', 'gold'], '--tier: "gold" is not a tier or segment; use one of: strategic'],
+    [['--limit', '0'], '--limit: "0" is not a whole number of at least 1'],
+    [['--limit', 'ten'], '--limit: "ten" is not a whole number'],
+    [['--sort', 'name'], '--sort: "name" is not one of: value, revenue, recency, health'],
+  ])('refuses %j', async (args, message) => {
+    const r = await runCli(['customers', '--db', 'a.duckdb', ...args], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+  });
+
+  it('asks for an analysis first when there is none', async () => {
+    await runCli(['import', '--db', 'b.duckdb', 'orders.csv'], dir);
+    const r = await runCli(['customers', '--db', 'b.duckdb'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no analysis yet; run salescope analyze first');
+  });
+});

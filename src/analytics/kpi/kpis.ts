@@ -6,6 +6,7 @@
 import { ratio, type AnalysisContext } from '../analysis-context.js';
 import { previousPeriod, yearEarlier } from '../analysis-period.js';
 import { cacSql, kpiSql, type PeriodRange } from './kpi-sql.js';
+import { stageMetrics, type StageMetrics } from './stage-metrics.js';
 
 export interface KpiValues {
   readonly revenue: number;
@@ -82,6 +83,8 @@ export interface KpiReport {
   /** 同比 */
   readonly yearOverYear: KpiDeltas;
   readonly cacByChannel: readonly { readonly channel: string; readonly cost: number; readonly customers: number; readonly cac: number | null }[];
+  /** 售前 / 售中 / 售后 */
+  readonly stages: StageMetrics;
 }
 
 export async function kpiReport(ctx: AnalysisContext): Promise<KpiReport> {
@@ -96,5 +99,6 @@ export async function kpiReport(ctx: AnalysisContext): Promise<KpiReport> {
     periodOverPeriod: deltas(current, previous),
     yearOverYear: deltas(current, earlier),
     cacByChannel: cac.map((c) => ({ ...c, cost: Number(c.cost), customers: Number(c.customers), cac: ratio(Number(c.cost), Number(c.customers)) })),
+    stages: await stageMetrics(ctx, p),
   };
 }

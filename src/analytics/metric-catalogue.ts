@@ -1,0 +1,27 @@
+/**
+ * Every metric salescope computes, in one list: docs/metrics.md, the app's
+ * tooltips and the report's glossary all read it, so a definition lives in
+ * exactly one place.
+ */
+import { kpiMetrics } from './kpi/kpi-metrics.js';
+import type { MetricArea, MetricDefinition } from './metric-definition.js';
+import { rfmMetrics } from './rfm/rfm-metrics.js';
+
+export const metricCatalogue: readonly MetricDefinition[] = [...kpiMetrics, ...rfmMetrics];
+
+export const areaTitles: Readonly<Record<MetricArea, { readonly en: string; readonly 'zh-CN': string }>> = {
+  kpi: { en: 'KPIs', 'zh-CN': '关键指标' },
+  cohort: { en: 'Cohorts', 'zh-CN': '同期群' },
+  rfm: { en: 'RFM', 'zh-CN': 'RFM 模型' },
+  tiers: { en: 'Tiers', 'zh-CN': '客户分层' },
+  value: { en: 'Value and concentration', 'zh-CN': '客户价值与集中度' },
+  segments: { en: 'Segments', 'zh-CN': '客户细分' },
+  behaviour: { en: 'Behaviour', 'zh-CN': '购买行为' },
+  funnel: { en: 'Sales funnel', 'zh-CN': '销售漏斗' },
+  team: { en: 'Team', 'zh-CN': '团队绩效' },
+  satisfaction: { en: 'Satisfaction', 'zh-CN': '客户满意度' },
+};
+
+export function metricById(id: string): MetricDefinition | undefined {
+  return metricCatalogue.find((m) => m.id === id);
+}

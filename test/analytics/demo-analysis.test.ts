@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAnalysis, type AnalysisDocument } from '../../src/analytics/snapshot/run-analysis.js';
+import { analysisConfigSchema } from '../../src/config/analysis-config.js';
+import { demoStore, type DemoStore } from '../support/demo-store.js';
+
+/** The default demo company: what the generator planted, the analysis must find. */
+let demo: DemoStore;
+let doc: AnalysisDocument;
+let scores: Map<string, { value_tier: string; r_score: number; rfm_tier: string; potential_score: number }>;
+
+beforeAll(async () => {
+  demo = await demoStore();
+  doc = await runAnalysis(demo.store.engine, {}, () => new Date('2026-01-01T00:00:00Z'));
+  const rows = await demo.store.engine.query<{ customer_id: string; value_tier: string; r_score: number; rfm_tier: string; potential_score: number }>(
+    `SELECT customer_id, value_tier, r_score, rfm_tier, potential_score FROM customer_scores WHERE snapshot_id = ${doc.snapshotId}`,
+  );
+  scores = new Map(rows.map((r) => [r.customer_id, r]));
+}, 120_000);
+afterAll(() => demo.store.dispose());
+
+describe('analysis of the demo company', () => {
+  it('measures the final year as the generator booked it', () => {
+    const { truth, orderLines, dirtyRows } = demo.company;
+    expect(doc.period).toEqual({ asOf: '2025-12-31', from: '2025-01-01', to: '2025-12-31' });
+    // The truth books the planted bad rows at their clean value; the intake quarantines them.
+    const quarantined = dirtyRows
+      .filter((d) => d.expected === 'quarantine' && orderLines[d.lineIndex]!.date.startsWith('2025'))
+      .reduce((sum, d) => sum + orderLines[d.lineIndex]!.amount, 0);
+    expect(doc.kpis.current.revenue).toBeCloseTo(truth.revenue.byYear['2025']! - quarantined, 2);
+  });
+
+  it('puts the largest healthy customers in the strategic tier', () => {
+    const truth = demo.company.truth;
+    const segment = new Map(truth.customers.map((c) => [c.id, c.segment]));
+    const largest = truth.value.top20ByPlantedValue.filter((id) => segment.get(id) === 'healthy');
+    expect(largest.length).toBeGreaterThanOrEqual(10);
+    const strategic = largest.filter((id) => scores.get(id)?.value_tier === 'strategic');
+    expect(strategic.length / largest.length).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('sees the customers who churned as lapsed', () => {
+    const truth = demo.company.truth;
+    const churned = truth.churn.churned.map((c) => scores.get(c.id)).filter((s) => s !== undefined);
+    expect(churned.length).toBe(truth.churn.churned.length);
+    expect(churned.filter((s) => s.r_score === 1).length / churned.length).toBeGreaterThanOrEqual(0.95);
+    // R1 is the bottom fifth of everyone, so some healthy customers with long purchase cycles sit there too, but few.
+    const healthy = truth.churn.healthy.map((id) => scores.get(id)).filter((s) => s !== undefined);
+    expect(healthy.filter((s) => s.r_score === 1).length / healthy.length).toBeLessThanOrEqual(0.15);
+  });
+
+  it('recognises the high-potential customers (large or mid-sized, growing industries)', () => {
+    const hp = demo.company.truth.value.highPotential.map((id) => scores.get(id)).filter((s) => s !== undefined);
+    expect(hp.length).toBeGreaterThan(20);
+    expect(hp.every((s) => s.potential_score >= 0.6)).toBe(true);
+    expect(hp.filter((s) => s.value_tier === 'long_tail')).toEqual([]);
+  });
+
+  it('reproduces the planted revenue concentration over the whole history', async () => {
+    const truth = demo.company.truth;
+    const config = analysisConfigSchema.parse({ rfm: { windowDays: 3 * 365 + 1 } });
+    const whole = await runAnalysis(demo.store.engine, { config, configNote: 'whole history' }, () => new Date('2026-01-01T00:00:00Z'));
+    const positive = await demo.store.one<{ n: number }>(`SELECT count(*) AS n FROM customer_scores WHERE snapshot_id = ${whole.snapshotId} AND monetary > 0`);
+    expect(positive.n).toBe(truth.value.buyingCustomers);
+    // The truth ranks customers with positive revenue only; the analysis ranks every scored customer.
+    expect(whole.pareto.topRevenueShare).toBeGreaterThanOrEqual(truth.value.top20Share - 0.01);
+    expect(whole.pareto.topRevenueShare).toBeLessThanOrEqual(truth.value.top20Share + 0.02);
+  });
+
+  it('ranks acquisition channels by cost per customer as planted', () => {
+    const paid = doc.kpis.cacByChannel.filter((c) => c.cost > 0 && c.cac !== null);
+    const dearestFirst = [...paid].sort((a, b) => b.cac! - a.cac!).map((c) => c.channel);
+    expect(dearestFirst).toEqual(demo.company.truth.acquisition.cacOrder);
+  });
+});

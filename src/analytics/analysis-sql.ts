@@ -18,3 +18,37 @@ export function periodLinesSql(ctx: AnalysisContext, from: string, to: string): 
   const scope = ctx.scope ? ` AND customer_id IN (SELECT customer_id FROM ${q(ctx.scope)})` : '';
   return `(SELECT * FROM order_lines WHERE order_date BETWEEN ${dateLit(from)} AND ${dateLit(to)}${scope})`;
 }
+
+/** ` AND <col> IN (customers in scope)`, or nothing for all customers. */
+export function scopeFilter(ctx: AnalysisContext, col = 'customer_id'): string {
+  return ctx.scope ? ` AND ${col} IN (SELECT customer_id FROM ${q(ctx.scope)})` : '';
+}
+
+/** LEFT JOIN of the tier relation as `alias` (customer_id, tier); tier NULL before tiers exist. */
+export function tierJoin(ctx: AnalysisContext, alias: string, customerCol: string): string {
+  const rel = ctx.tiers ? q(ctx.tiers) : '(SELECT NULL::VARCHAR AS customer_id, NULL::VARCHAR AS tier)';
+  return `LEFT JOIN ${rel} ${alias} ON ${alias}.customer_id = ${customerCol}`;
+}
+
+/** Purchase lines (no returns) of known customers in scope within the period. */
+export function periodPurchasesSql(ctx: AnalysisContext): string {
+  const { from, to } = ctx.period;
+  return `(SELECT * FROM order_lines WHERE customer_id IS NOT NULL AND NOT is_return AND order_date BETWEEN ${dateLit(from)} AND ${dateLit(to)}${scopeFilter(ctx)})`;
+}
+
+/** Grouping of customers by their tier or industry, for analyses shown "by tier" and "by industry". */
+export type CustomerGroup = 'tier' | 'industry';
+export const customerGroups: readonly CustomerGroup[] = ['tier', 'industry'];
+
+/** FROM-clause tail joining `c` (customers) and `t` (tiers) to a relation aliased `x`, and the group expression. */
+export function customerGroupJoin(ctx: AnalysisContext, group: CustomerGroup): { readonly joins: string; readonly expr: string } {
+  const joins = `LEFT JOIN customers c ON c.customer_id = x.customer_id ${tierJoin(ctx, 't', 'x.customer_id')}`;
+  switch (group) {
+    case 'tier':
+      return { joins, expr: `coalesce(t.tier, 'unknown')` };
+    case 'industry':
+      return { joins, expr: `coalesce(c.industry, 'unknown')` };
+    default:
+      throw new Error(`unknown group ${String(group satisfies never)}`);
+  }
+}

@@ -3,11 +3,12 @@
  * tooltips and the report's glossary all read it, so a definition lives in
  * exactly one place.
  */
+import { behaviourMetrics } from './behaviour/behaviour-metrics.js';
 import { kpiMetrics } from './kpi/kpi-metrics.js';
 import type { MetricArea, MetricDefinition } from './metric-definition.js';
 import { rfmMetrics } from './rfm/rfm-metrics.js';
 
-export const metricCatalogue: readonly MetricDefinition[] = [...kpiMetrics, ...rfmMetrics];
+export const metricCatalogue: readonly MetricDefinition[] = [...kpiMetrics, ...rfmMetrics, ...behaviourMetrics];
 
 export const areaTitles: Readonly<Record<MetricArea, { readonly en: string; readonly 'zh-CN': string }>> = {
   kpi: { en: 'KPIs', 'zh-CN': '关键指标' },

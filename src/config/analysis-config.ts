@@ -69,6 +69,20 @@ export const analysisConfigSchema = z
         stalledDays: z.number().int().positive().default(60),
       })
       .prefault({}),
+    behaviour: z
+      .object({
+        /** A pair of categories must appear together in at least this many orders to make a basket rule. */
+        basketMinOrders: z.number().int().positive().default(5),
+        /** A cross-sell suggestion needs a rule at least this confident (and a lift above 1). */
+        crossSellMinConfidence: z.number().min(0).max(1).default(0.2),
+        /** Promotion-sensitive: at least this many orders in the period … */
+        promoMinOrders: z.number().int().positive().default(3),
+        /** … and at least this share of them on promotion. */
+        promoSensitiveShare: z.number().min(0).max(1).default(0.5),
+        /** How many customers the analysis document lists per list (the rest stay queryable). */
+        listed: z.number().int().min(1).max(1000).default(50),
+      })
+      .prefault({}),
     satisfaction: z
       .object({
         /** CSAT counts scores at or above this as satisfied (on the survey's 1..5 scale). */

@@ -71,4 +71,30 @@ describe('analysis of the demo company', () => {
     const dearestFirst = [...paid].sort((a, b) => b.cac! - a.cac!).map((c) => c.channel);
     expect(dearestFirst).toEqual(demo.company.truth.acquisition.cacOrder);
   });
+
+  it('finds the planted basket pairs, with the confidence the rows realise', () => {
+    const rules = doc.behaviour.basket.rules;
+    for (const pair of demo.company.truth.behaviour.basketPairs) {
+      const rule = rules.find((r) => r.from === pair.from && r.to === pair.to);
+      expect(rule, `${pair.from} → ${pair.to}`).toBeDefined();
+      // The truth counts the whole history; the analysis the final year.
+      expect(rule!.lift).toBeGreaterThan(1);
+      expect(Math.abs(rule!.confidence - pair.confidence)).toBeLessThanOrEqual(0.05);
+    }
+  });
+
+  it("sees each industry's planted favourite category", () => {
+    const prefs = demo.company.truth.behaviour.industryPreferences;
+    for (const [industry, truth] of Object.entries(prefs)) {
+      const ours = doc.behaviour.preferences.industry.filter((r) => r.group === industry).slice(0, 2).map((r) => r.category);
+      expect(ours, industry).toContain(truth.topByLift[0]);
+    }
+  });
+
+  it('flags the promotion-sensitive customers the generator planted', () => {
+    const planted = new Set(demo.company.truth.behaviour.promotion.sensitive);
+    const flagged = doc.behaviour.promotion.sensitive.top.map((c) => c.customerId);
+    expect(flagged.length).toBeGreaterThan(10);
+    expect(flagged.filter((id) => planted.has(id)).length / flagged.length).toBeGreaterThanOrEqual(0.8);
+  });
 });

@@ -3,10 +3,12 @@
  * funnel, team and satisfaction, each computed by its own module.
  */
 import type { AnalysisContext } from '../analysis-context.js';
+import { behaviourSection, type BehaviourSection } from '../behaviour/behaviour.js';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface AnalysisSections {}
+export interface AnalysisSections {
+  readonly behaviour: BehaviourSection;
+}
 
-export async function analysisSections(_ctx: AnalysisContext): Promise<AnalysisSections> {
-  return {};
+export async function analysisSections(ctx: AnalysisContext, snapshotId: number): Promise<AnalysisSections> {
+  return { behaviour: await behaviourSection(ctx, snapshotId) };
 }

@@ -102,7 +102,7 @@ export async function runAnalysis(engine: Engine, req: AnalyzeRequest, now: () =
       segments: await allSegments(ctx, snapshotId),
       slices: await allSlices(ctx),
       clusters,
-      ...(await analysisSections(ctx)),
+      ...(await analysisSections(ctx, snapshotId)),
     };
     await db.run(`DROP VIEW ${tiersView}`);
     await db.run('INSERT INTO analysis_snapshots VALUES ($1, CAST($2 AS DATE), CAST($3 AS DATE), CAST($4 AS DATE), $5, $6::TIMESTAMP, $7::JSON)', [

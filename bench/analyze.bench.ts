@@ -1,0 +1,92 @@
+/**
+ * RFM + tiers on a scaled dataset against the bare SQL aggregate of the same
+ * measures, in the same run and store:
+ *   baseline   CREATE TABLE … AS SELECT customer_id, max(order_date),
+ *              count(DISTINCT order_id), sum(amount) … GROUP BY customer_id
+ *   salescope  the scoring statement of `salescope analyze` (measures,
+ *              quintile breaks, scores, weighted RFM, value and RFM tiers,
+ *              ABC, named segments) into customer_scores
+ * and, for information, the whole analysis (KPIs, cohorts, slices, health,
+ * clusters …). Best of `runs`.
+ *
+ *   npx tsx bench/analyze.bench.ts [S|M|L] [runs]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defaultAnalysisConfig } from '../src/config/analysis-config.js';
+import { defaultPeriod } from '../src/analytics/analysis-period.js';
+import { insertCustomerScoresSql } from '../src/analytics/snapshot/customer-scores-sql.js';
+import { runAnalysis } from '../src/analytics/snapshot/run-analysis.js';
+import { openStore } from '../src/store/open-store.js';
+import { generateScaled, sizes } from './scaled-data.js';
+
+export interface AnalyzeBenchResult {
+  readonly size: string;
+  readonly customers: number;
+  readonly lines: number;
+  readonly generateMs: number;
+  readonly baselineMs: number;
+  readonly scoringMs: number;
+  readonly ratio: number;
+  readonly analyzeMs: number;
+  readonly peakRssMb: number;
+}
+
+async function bestOf(runs: number, fn: () => Promise<void>): Promise<number> {
+  let best = Infinity;
+  for (let k = 0; k < runs; k++) {
+    const t = performance.now();
+    await fn();
+    best = Math.min(best, performance.now() - t);
+  }
+  return Math.round(best);
+}
+
+export async function benchAnalyze(sizeName: keyof typeof sizes, runs: number): Promise<AnalyzeBenchResult> {
+  const size = sizes[sizeName];
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'salescope-bench-analyze-'));
+  const store = await openStore({ db: path.join(dir, 'bench.duckdb') });
+  try {
+    const db = store.engine;
+    const t0 = performance.now();
+    await generateScaled(db, size);
+    await db.run('CHECKPOINT');
+    const generateMs = Math.round(performance.now() - t0);
+    const asOf = '2025-12-31';
+    const ctx = { db, period: defaultPeriod(asOf), config: defaultAnalysisConfig(), tiers: null, scope: null };
+    const baselineMs = await bestOf(runs, async () => {
+      await db.run(`CREATE OR REPLACE TABLE bench_baseline AS
+        SELECT customer_id, max(order_date) AS last_order, count(DISTINCT order_id) FILTER (WHERE order_date >= DATE '2025-01-01' AND NOT is_return) AS frequency,
+          sum(amount) FILTER (WHERE order_date >= DATE '2025-01-01') AS monetary
+        FROM order_lines WHERE customer_id IS NOT NULL AND order_date <= DATE '${asOf}' GROUP BY customer_id`);
+    });
+    let snapshot = 1_000_000;
+    const scoringMs = await bestOf(runs, async () => {
+      await db.run(insertCustomerScoresSql(ctx, ++snapshot));
+    });
+    await db.run('DELETE FROM customer_scores');
+    const analyzeMs = await bestOf(1, async () => {
+      await runAnalysis(db, { asOf }, () => new Date());
+    });
+    return {
+      size: sizeName,
+      customers: size.customers,
+      lines: size.lines,
+      generateMs,
+      baselineMs,
+      scoringMs,
+      ratio: Math.round((scoringMs / baselineMs) * 100) / 100,
+      analyzeMs,
+      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    };
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const size = (process.argv[2] ?? 'M') as keyof typeof sizes;
+  console.log(JSON.stringify(await benchAnalyze(size, Number(process.argv[3] ?? 3))));
+}

@@ -1,0 +1,75 @@
+/**
+ * Which categories are bought together (association rules over the
+ * period's orders) and, from them, the next category to offer each customer.
+ * Rule A → B: support = orders with both ÷ all orders; confidence = orders
+ * with both ÷ orders with A; lift = confidence ÷ support of B.
+ */
+import type { AnalysisContext } from '../analysis-context.js';
+import { periodPurchasesSql } from '../analysis-sql.js';
+
+export interface BasketRule {
+  readonly from: string;
+  readonly to: string;
+  readonly orders: number;
+  readonly support: number;
+  readonly confidence: number;
+  readonly lift: number;
+}
+
+export interface CrossSell {
+  readonly customerId: string;
+  readonly name: string | null;
+  readonly category: string;
+  /** The category the customer buys that leads to the suggestion. */
+  readonly because: string;
+  readonly confidence: number;
+  readonly lift: number;
+  readonly sales: number;
+}
+
+export interface BasketSettings {
+  /** A pair must appear in at least this many orders to make a rule. */
+  readonly minOrders: number;
+  /** Cross-sell suggestions need a rule at least this confident (and lift above 1). */
+  readonly minConfidence: number;
+  /** Suggestions listed in the document (the largest customers first). */
+  readonly listed: number;
+}
+
+function rulesCte(ctx: AnalysisContext, minOrders: number): string {
+  return `p AS ${periodPurchasesSql(ctx)},
+n AS (SELECT count(DISTINCT order_id) AS n FROM p),
+oc AS (SELECT DISTINCT order_id, customer_id, category FROM p WHERE category IS NOT NULL),
+cs AS (SELECT category, count(DISTINCT order_id) AS orders FROM oc GROUP BY category),
+pairs AS (SELECT a.category AS a, b.category AS b, count(DISTINCT a.order_id) AS orders
+  FROM oc a JOIN oc b ON a.order_id = b.order_id AND a.category <> b.category GROUP BY ALL),
+rules AS (SELECT a, b, pairs.orders, pairs.orders / n.n AS support, pairs.orders / ca.orders AS confidence,
+  (pairs.orders / ca.orders) / (cb.orders / n.n) AS lift
+  FROM pairs JOIN cs ca ON ca.category = a JOIN cs cb ON cb.category = b, n WHERE pairs.orders >= ${Math.max(1, Math.floor(minOrders))})`;
+}
+
+export function basketRulesSql(ctx: AnalysisContext, s: BasketSettings): string {
+  return `WITH ${rulesCte(ctx, s.minOrders)}
+SELECT a AS "from", b AS "to", orders, support, confidence, lift FROM rules ORDER BY lift DESC, confidence DESC, a, b`;
+}
+
+export function crossSellSql(ctx: AnalysisContext, s: BasketSettings): string {
+  return `WITH ${rulesCte(ctx, s.minOrders)},
+cc AS (SELECT DISTINCT customer_id, category FROM oc),
+cand AS (SELECT cc.customer_id, r.b AS category, r.a AS because, r.confidence, r.lift,
+    row_number() OVER (PARTITION BY cc.customer_id ORDER BY r.confidence DESC, r.lift DESC, r.b, r.a) AS rn
+  FROM cc JOIN rules r ON r.a = cc.category
+  WHERE r.lift > 1 AND r.confidence >= ${Number(s.minConfidence)}
+    AND NOT EXISTS (SELECT 1 FROM cc c2 WHERE c2.customer_id = cc.customer_id AND c2.category = r.b)),
+sales AS (SELECT customer_id, sum(amount) AS sales FROM p GROUP BY customer_id)
+SELECT cand.customer_id AS "customerId", c.name, cand.category, because, confidence, lift, CAST(sales.sales AS DOUBLE) AS sales,
+  count(*) OVER () AS total
+FROM cand JOIN sales USING (customer_id) LEFT JOIN customers c ON c.customer_id = cand.customer_id
+WHERE rn = 1 ORDER BY sales DESC, "customerId" LIMIT ${Math.max(0, Math.floor(s.listed))}`;
+}
+
+export async function basketAnalysis(ctx: AnalysisContext, s: BasketSettings): Promise<{ rules: BasketRule[]; crossSell: { customers: number; top: CrossSell[] } }> {
+  const rules = await ctx.db.query<BasketRule>(basketRulesSql(ctx, s));
+  const rows = await ctx.db.query<CrossSell & { total: number }>(crossSellSql(ctx, s));
+  return { rules, crossSell: { customers: rows[0]?.total ?? 0, top: rows.map(({ total: _total, ...r }) => r) } };
+}

@@ -1,0 +1,31 @@
+/**
+ * How hard customers are to sell to: customers by decision complexity, with
+ * their average order value in the period and the median days their won
+ * deals took from creation to close.
+ */
+import type { AnalysisContext } from '../analysis-context.js';
+import { dateLit, periodPurchasesSql, scopeFilter } from '../analysis-sql.js';
+
+export interface ComplexityRow {
+  readonly complexity: string;
+  readonly customers: number;
+  readonly share: number;
+  readonly averageOrderValue: number | null;
+  readonly medianDealDays: number | null;
+}
+
+export function decisionComplexitySql(ctx: AnalysisContext): string {
+  return `WITH c AS (SELECT customer_id, coalesce(decision_complexity, 'unknown') AS complexity FROM customers WHERE TRUE${scopeFilter(ctx)}),
+o AS (SELECT customer_id, order_id, sum(amount) AS v FROM ${periodPurchasesSql(ctx)} GROUP BY ALL),
+d AS (SELECT customer_id, date_diff('day', created_date, close_date) AS days FROM opportunities WHERE status = 'won' AND close_date <= ${dateLit(ctx.period.asOf)} AND created_date IS NOT NULL),
+cnt AS (SELECT complexity, count(*) AS customers FROM c GROUP BY complexity),
+aov AS (SELECT c.complexity, CAST(avg(o.v) AS DOUBLE) AS aov FROM o JOIN c USING (customer_id) GROUP BY 1),
+dd AS (SELECT c.complexity, median(d.days) AS days FROM d JOIN c USING (customer_id) GROUP BY 1)
+SELECT complexity, customers, customers / sum(customers) OVER () AS share, aov.aov AS "averageOrderValue", dd.days AS "medianDealDays"
+FROM cnt LEFT JOIN aov USING (complexity) LEFT JOIN dd USING (complexity)
+ORDER BY customers DESC, complexity`;
+}
+
+export async function decisionComplexity(ctx: AnalysisContext): Promise<ComplexityRow[]> {
+  return ctx.db.query<ComplexityRow>(decisionComplexitySql(ctx));
+}

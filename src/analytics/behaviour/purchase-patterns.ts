@@ -1,0 +1,63 @@
+/**
+ * When customers buy: purchase cycles by tier and industry (from the
+ * snapshot's per-customer cycles), and orders by weekday, calendar month and
+ * hour of day (hour only when the data has order times).
+ */
+import type { AnalysisContext } from '../analysis-context.js';
+import { customerGroupJoin, customerGroups, periodPurchasesSql, type CustomerGroup } from '../analysis-sql.js';
+
+export interface CycleRow {
+  readonly group: string;
+  readonly customers: number;
+  readonly medianDays: number;
+  readonly p25Days: number;
+  readonly p75Days: number;
+}
+
+export interface TimeRow {
+  /** ISO weekday 1 (Monday) … 7, month 1 … 12 or hour 0 … 23. */
+  readonly key: number;
+  readonly orders: number;
+  readonly sales: number;
+  readonly orderShare: number;
+}
+
+export interface PurchasePatterns {
+  readonly cycles: Readonly<Record<CustomerGroup, readonly CycleRow[]>>;
+  readonly weekday: readonly TimeRow[];
+  readonly month: readonly TimeRow[];
+  /** Null when no order line carries a time of day. */
+  readonly hour: readonly TimeRow[] | null;
+}
+
+export function cycleSql(ctx: AnalysisContext, snapshotId: number, group: CustomerGroup): string {
+  const { joins, expr } = customerGroupJoin(ctx, group);
+  return `SELECT ${expr} AS "group", count(*) AS customers, median(x.purchase_cycle_days) AS "medianDays",
+  quantile_cont(x.purchase_cycle_days, 0.25) AS "p25Days", quantile_cont(x.purchase_cycle_days, 0.75) AS "p75Days"
+FROM customer_scores x ${joins}
+WHERE x.snapshot_id = ${Math.floor(snapshotId)} AND x.purchase_cycle_days IS NOT NULL
+GROUP BY 1 ORDER BY "medianDays", "group"`;
+}
+
+type TimeKey = 'weekday' | 'month' | 'hour';
+
+export function timePatternSql(ctx: AnalysisContext, key: TimeKey): string {
+  const expr = key === 'weekday' ? 'isodow(d)' : key === 'month' ? 'month(d)' : 'hour(tm)';
+  const where = key === 'hour' ? 'WHERE tm IS NOT NULL' : '';
+  return `WITH o AS (SELECT order_id, min(order_date) AS d, min(order_time) AS tm, sum(amount) AS sales FROM ${periodPurchasesSql(ctx)} GROUP BY order_id)
+SELECT CAST(${expr} AS INTEGER) AS key, count(*) AS orders, CAST(sum(sales) AS DOUBLE) AS sales,
+  count(*) / sum(count(*)) OVER () AS "orderShare"
+FROM o ${where} GROUP BY 1 ORDER BY 1`;
+}
+
+export async function purchasePatterns(ctx: AnalysisContext, snapshotId: number): Promise<PurchasePatterns> {
+  const cycles = {} as Record<CustomerGroup, readonly CycleRow[]>;
+  for (const g of customerGroups) cycles[g] = await ctx.db.query<CycleRow>(cycleSql(ctx, snapshotId, g));
+  const hour = await ctx.db.query<TimeRow>(timePatternSql(ctx, 'hour'));
+  return {
+    cycles,
+    weekday: await ctx.db.query<TimeRow>(timePatternSql(ctx, 'weekday')),
+    month: await ctx.db.query<TimeRow>(timePatternSql(ctx, 'month')),
+    hour: hour.length > 0 ? hour : null,
+  };
+}

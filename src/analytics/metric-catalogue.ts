@@ -4,11 +4,13 @@
  * exactly one place.
  */
 import { behaviourMetrics } from './behaviour/behaviour-metrics.js';
+import { funnelMetrics } from './funnel/funnel-metrics.js';
 import { kpiMetrics } from './kpi/kpi-metrics.js';
 import type { MetricArea, MetricDefinition } from './metric-definition.js';
 import { rfmMetrics } from './rfm/rfm-metrics.js';
+import { teamMetrics } from './team/team-metrics.js';
 
-export const metricCatalogue: readonly MetricDefinition[] = [...kpiMetrics, ...rfmMetrics, ...behaviourMetrics];
+export const metricCatalogue: readonly MetricDefinition[] = [...kpiMetrics, ...rfmMetrics, ...behaviourMetrics, ...funnelMetrics, ...teamMetrics];
 
 export const areaTitles: Readonly<Record<MetricArea, { readonly en: string; readonly 'zh-CN': string }>> = {
   kpi: { en: 'KPIs', 'zh-CN': '关键指标' },

@@ -21,6 +21,8 @@ export type WeightProfileName = keyof typeof weightProfiles | 'custom';
 
 export const analysisConfigSchema = z
   .object({
+    /** How many rows the analysis document keeps of each long list (cross-sell, stalled deals …); the rest stay queryable. */
+    listed: z.number().int().min(1).max(1000).default(50),
     /** A customer is active at a date when they ordered in the preceding N days. */
     activeDays: z.number().int().positive().default(365),
     rfm: z
@@ -79,8 +81,6 @@ export const analysisConfigSchema = z
         promoMinOrders: z.number().int().positive().default(3),
         /** … and at least this share of them on promotion. */
         promoSensitiveShare: z.number().min(0).max(1).default(0.5),
-        /** How many customers the analysis document lists per list (the rest stay queryable). */
-        listed: z.number().int().min(1).max(1000).default(50),
       })
       .prefault({}),
     satisfaction: z

@@ -28,8 +28,8 @@ export async function behaviourSection(ctx: AnalysisContext, snapshotId: number)
   return {
     patterns: await purchasePatterns(ctx, snapshotId),
     preferences: await categoryPreferences(ctx),
-    basket: await basketAnalysis(ctx, { minOrders: b.basketMinOrders, minConfidence: b.crossSellMinConfidence, listed: b.listed }),
-    promotion: await promotionResponse(ctx, { minOrders: b.promoMinOrders, sensitiveShare: b.promoSensitiveShare, listed: b.listed }),
+    basket: await basketAnalysis(ctx, { minOrders: b.basketMinOrders, minConfidence: b.crossSellMinConfidence, listed: ctx.config.listed }),
+    promotion: await promotionResponse(ctx, { minOrders: b.promoMinOrders, sensitiveShare: b.promoSensitiveShare, listed: ctx.config.listed }),
     wallet: await walletShare(ctx),
     decisionComplexity: await decisionComplexity(ctx),
   };

@@ -4,11 +4,19 @@
  */
 import type { AnalysisContext } from '../analysis-context.js';
 import { behaviourSection, type BehaviourSection } from '../behaviour/behaviour.js';
+import { funnelSection, type FunnelSection } from '../funnel/funnel.js';
+import { teamSection, type TeamSection } from '../team/team.js';
 
 export interface AnalysisSections {
   readonly behaviour: BehaviourSection;
+  readonly funnel: FunnelSection;
+  readonly team: TeamSection;
 }
 
 export async function analysisSections(ctx: AnalysisContext, snapshotId: number): Promise<AnalysisSections> {
-  return { behaviour: await behaviourSection(ctx, snapshotId) };
+  return {
+    behaviour: await behaviourSection(ctx, snapshotId),
+    funnel: await funnelSection(ctx, ctx.config.listed),
+    team: await teamSection(ctx),
+  };
 }

@@ -1,0 +1,109 @@
+/**
+ * The funnel as SQL over opportunities created in the period. An
+ * opportunity reached a stage when its history, its current stage or its
+ * outcome (won = the last stage) says it got there or further: skipped
+ * stages count as passed. Open deals count where they stand.
+ */
+import type { AnalysisContext } from '../analysis-context.js';
+import { dateLit, scopeFilter } from '../analysis-sql.js';
+import { stageMapSql } from './funnel-stages.js';
+
+export type FunnelDimension = 'source' | 'rep' | 'region' | 'quarter';
+export const funnelDimensions: readonly FunnelDimension[] = ['source', 'rep', 'region', 'quarter'];
+
+function dimensionExpr(dim: FunnelDimension): string {
+  switch (dim) {
+    case 'source':
+      return 'r.lead_source';
+    case 'rep':
+      return 'coalesce(rp.name, r.rep_id)';
+    case 'region':
+      return 'coalesce(r.region, c.region, rp.region)';
+    case 'quarter':
+      return `strftime(r.created_date, '%Y') || '-Q' || quarter(r.created_date)`;
+    default:
+      throw new Error(`unknown dimension ${String(dim satisfies never)}`);
+  }
+}
+
+/** CTEs `sm` (stage names), `o` (opportunities in the period) and `r` (o with `reached`, the furthest stage index). */
+export function reachedCtes(ctx: AnalysisContext): string {
+  const f = ctx.config.funnel;
+  const last = f.stages.length - 1;
+  const { from, to } = ctx.period;
+  return `sm AS ${stageMapSql(f)},
+o AS (SELECT * FROM opportunities WHERE created_date BETWEEN ${dateLit(from)} AND ${dateLit(to)}${scopeFilter(ctx)}),
+h AS (SELECT h.opportunity_id, max(sm.idx) AS idx FROM opportunity_stage_history h JOIN sm ON sm.name = lower(trim(h.stage))
+  WHERE h.opportunity_id IN (SELECT opportunity_id FROM o) GROUP BY 1),
+r AS (SELECT o.*, greatest(coalesce(h.idx, 0), coalesce(cs.idx, 0), CASE WHEN o.status = 'won' THEN ${last} ELSE 0 END) AS reached
+  FROM o LEFT JOIN h USING (opportunity_id) LEFT JOIN sm cs ON cs.name = lower(trim(o.stage)))`;
+}
+
+function reachedCols(stages: number): string {
+  return Array.from({ length: stages }, (_, i) => `count(*) FILTER (WHERE reached >= ${i})`).join(', ');
+}
+
+/** One row per stage: reached, open deals standing there, lost deals that got no further. */
+export function funnelStagesSql(ctx: AnalysisContext): string {
+  const n = ctx.config.funnel.stages.length;
+  return `WITH ${reachedCtes(ctx)}, idx AS (SELECT range AS i FROM range(${n}))
+SELECT idx.i AS stage, count(r.opportunity_id) FILTER (WHERE r.reached >= idx.i) AS reached,
+  count(r.opportunity_id) FILTER (WHERE r.reached = idx.i AND r.status = 'open') AS open,
+  count(r.opportunity_id) FILTER (WHERE r.reached = idx.i AND r.status = 'lost') AS lost
+FROM idx LEFT JOIN r ON TRUE GROUP BY idx.i ORDER BY idx.i`;
+}
+
+/** Days from entering a stage to the next history row, per funnel stage. */
+export function dwellSql(ctx: AnalysisContext): string {
+  return `WITH ${reachedCtes(ctx)},
+hs AS (SELECT h.opportunity_id, sm.idx, h.entered_date,
+    lead(h.entered_date) OVER (PARTITION BY h.opportunity_id ORDER BY h.entered_date, coalesce(sm.idx, 1e9)) AS next_date
+  FROM opportunity_stage_history h LEFT JOIN sm ON sm.name = lower(trim(h.stage))
+  WHERE h.opportunity_id IN (SELECT opportunity_id FROM o) AND h.entered_date IS NOT NULL)
+SELECT idx AS stage, count(*) AS n, median(date_diff('day', entered_date, next_date)) AS median,
+  avg(date_diff('day', entered_date, next_date)) AS mean
+FROM hs WHERE idx IS NOT NULL AND next_date IS NOT NULL GROUP BY idx ORDER BY idx`;
+}
+
+export function funnelOutcomeSql(ctx: AnalysisContext): string {
+  return `WITH ${reachedCtes(ctx)}
+SELECT count(*) AS opportunities, count(*) FILTER (WHERE status = 'won') AS won, count(*) FILTER (WHERE status = 'lost') AS lost,
+  count(*) FILTER (WHERE status = 'open') AS open,
+  CAST(coalesce(sum(coalesce(won_amount, expected_amount)) FILTER (WHERE status = 'won'), 0) AS DOUBLE) AS "wonAmount",
+  median(date_diff('day', created_date, close_date)) FILTER (WHERE status = 'won') AS "medianCycleDays"
+FROM r`;
+}
+
+export function funnelSliceSql(ctx: AnalysisContext, dim: FunnelDimension): string {
+  const n = ctx.config.funnel.stages.length;
+  return `WITH ${reachedCtes(ctx)}
+SELECT coalesce(CAST(${dimensionExpr(dim)} AS VARCHAR), 'unknown') AS "group", count(*) AS opportunities,
+  [${reachedCols(n)}] AS reached,
+  count(*) FILTER (WHERE r.status = 'won') AS won, count(*) FILTER (WHERE r.status = 'lost') AS lost
+FROM r LEFT JOIN customers c ON c.customer_id = r.customer_id LEFT JOIN reps rp ON rp.rep_id = r.rep_id
+GROUP BY 1 ORDER BY ${dim === 'quarter' ? '"group"' : 'opportunities DESC, "group"'}`;
+}
+
+/** Lost deals by reason; with a stage index, only those lost there (that got no further). */
+export function lostReasonsSql(ctx: AnalysisContext, stage?: number): string {
+  const at = stage === undefined ? '' : ` AND reached = ${Math.floor(stage)}`;
+  return `WITH ${reachedCtes(ctx)}
+SELECT coalesce(nullif(trim(lost_reason), ''), 'unknown') AS reason, count(*) AS opportunities,
+  count(*) / sum(count(*)) OVER () AS share, CAST(coalesce(sum(expected_amount), 0) AS DOUBLE) AS amount
+FROM r WHERE status = 'lost'${at} GROUP BY 1 ORDER BY opportunities DESC, reason`;
+}
+
+/** Open opportunities (any creation date up to the as-of date) without a stage change for stalledDays. */
+export function stalledSql(ctx: AnalysisContext, limit: number): string {
+  const asOf = dateLit(ctx.period.asOf);
+  return `WITH moved AS (SELECT opportunity_id, max(entered_date) AS d FROM opportunity_stage_history GROUP BY 1),
+s AS (SELECT o.*, date_diff('day', greatest(o.created_date, coalesce(o.stage_date, o.created_date), coalesce(m.d, o.created_date)), ${asOf}) AS idle
+  FROM opportunities o LEFT JOIN moved m USING (opportunity_id)
+  WHERE o.status = 'open' AND o.created_date <= ${asOf}${scopeFilter(ctx, 'o.customer_id')})
+SELECT s.opportunity_id AS "opportunityId", s.name, s.customer_id AS "customerId", c.name AS "customerName",
+  coalesce(rp.name, s.rep_id) AS rep, s.stage, CAST(s.expected_amount AS DOUBLE) AS amount, s.idle AS "idleDays",
+  count(*) OVER () AS total, CAST(sum(s.expected_amount) OVER () AS DOUBLE) AS "totalAmount"
+FROM s LEFT JOIN customers c ON c.customer_id = s.customer_id LEFT JOIN reps rp ON rp.rep_id = s.rep_id
+WHERE s.idle >= ${Math.floor(ctx.config.funnel.stalledDays)}
+ORDER BY amount DESC NULLS LAST, "idleDays" DESC, "opportunityId" LIMIT ${Math.floor(limit)}`;
+}

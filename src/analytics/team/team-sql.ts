@@ -1,0 +1,44 @@
+/**
+ * One row per rep for the period: sales credited to them (the line's rep,
+ * else the customer's owner), deals closed, activities logged, their
+ * customers' satisfaction, and their revenue target prorated to the period.
+ */
+import type { AnalysisContext } from '../analysis-context.js';
+import { dateLit, scopeFilter } from '../analysis-sql.js';
+
+export function repPerformanceSql(ctx: AnalysisContext): string {
+  const { from, to } = ctx.period;
+  const inPeriod = (col: string) => `${col} BETWEEN ${dateLit(from)} AND ${dateLit(to)}`;
+  const csat = Number(ctx.config.satisfaction.csatSatisfied);
+  return `WITH lines AS (SELECT l.*, coalesce(l.rep_id, c.rep_id) AS rep FROM order_lines l LEFT JOIN customers c ON c.customer_id = l.customer_id
+  WHERE ${inPeriod('l.order_date')}${scopeFilter(ctx, 'l.customer_id')}),
+firsts AS (SELECT customer_id, min(order_date) AS first_date FROM order_lines WHERE customer_id IS NOT NULL AND NOT is_return GROUP BY customer_id),
+sales AS (SELECT rep, sum(amount) AS revenue, count(DISTINCT order_id) FILTER (WHERE NOT is_return) AS orders,
+    count(DISTINCT customer_id) FILTER (WHERE NOT is_return) AS customers,
+    count(DISTINCT customer_id) FILTER (WHERE NOT is_return AND customer_id IN (SELECT customer_id FROM firsts WHERE ${inPeriod('first_date')})) AS new_customers
+  FROM lines GROUP BY rep),
+deals AS (SELECT rep_id AS rep, count(*) FILTER (WHERE status = 'won') AS won, count(*) FILTER (WHERE status = 'lost') AS lost,
+    sum(coalesce(won_amount, expected_amount)) FILTER (WHERE status = 'won') AS won_amount,
+    median(date_diff('day', created_date, close_date)) FILTER (WHERE status = 'won') AS cycle
+  FROM opportunities WHERE ${inPeriod('close_date')}${scopeFilter(ctx)} GROUP BY rep_id),
+acts AS (SELECT rep_id AS rep, count(*) AS activities, count(*) FILTER (WHERE type = 'visit') AS visits
+  FROM interactions WHERE ${inPeriod('interaction_date')}${scopeFilter(ctx)} GROUP BY rep_id),
+sat AS (SELECT c.rep_id AS rep, avg(s.score) AS score, count(*) FILTER (WHERE s.score >= ${csat}) / count(*) AS csat
+  FROM survey_responses s JOIN customers c ON c.customer_id = s.customer_id WHERE ${inPeriod('s.survey_date')}${scopeFilter(ctx, 's.customer_id')} GROUP BY c.rep_id),
+nps AS (SELECT c.rep_id AS rep, 100 * (count(*) FILTER (WHERE n.score >= 9) - count(*) FILTER (WHERE n.score <= 6)) / count(*) AS nps
+  FROM nps_responses n JOIN customers c ON c.customer_id = n.customer_id WHERE ${inPeriod('n.response_date')}${scopeFilter(ctx, 'n.customer_id')} GROUP BY c.rep_id),
+tg AS (SELECT scope_id AS rep, sum(target_amount * (date_diff('day', greatest(period_start, ${dateLit(from)}), least(period_end, ${dateLit(to)})) + 1)
+    / (date_diff('day', period_start, period_end) + 1)) AS target
+  FROM targets WHERE scope_type = 'rep' AND period_start <= ${dateLit(to)} AND period_end >= ${dateLit(from)} AND period_end >= period_start GROUP BY scope_id),
+ids AS (SELECT rep_id AS rep FROM reps UNION SELECT rep FROM sales UNION SELECT rep FROM deals UNION SELECT rep FROM tg)
+SELECT ids.rep AS "repId", r.name, r.team, r.region, CAST(r.hire_date AS VARCHAR) AS "hireDate",
+  CAST(coalesce(sales.revenue, 0) AS DOUBLE) AS revenue, coalesce(sales.orders, 0) AS orders, coalesce(sales.customers, 0) AS customers,
+  coalesce(sales.new_customers, 0) AS "newCustomers", coalesce(deals.won, 0) AS won, coalesce(deals.lost, 0) AS lost,
+  CAST(coalesce(deals.won_amount, 0) AS DOUBLE) AS "wonAmount", deals.cycle AS "medianCycleDays",
+  coalesce(acts.activities, 0) AS activities, coalesce(acts.visits, 0) AS visits,
+  sat.score AS "meanSatisfaction", sat.csat, nps.nps, CAST(tg.target AS DOUBLE) AS target
+FROM ids LEFT JOIN reps r ON r.rep_id = ids.rep LEFT JOIN sales ON sales.rep = ids.rep LEFT JOIN deals ON deals.rep = ids.rep
+  LEFT JOIN acts ON acts.rep = ids.rep LEFT JOIN sat ON sat.rep = ids.rep LEFT JOIN nps ON nps.rep = ids.rep LEFT JOIN tg ON tg.rep = ids.rep
+WHERE ids.rep IS NOT NULL
+ORDER BY "repId"`;
+}

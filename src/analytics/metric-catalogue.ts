@@ -8,9 +8,10 @@ import { funnelMetrics } from './funnel/funnel-metrics.js';
 import { kpiMetrics } from './kpi/kpi-metrics.js';
 import type { MetricArea, MetricDefinition } from './metric-definition.js';
 import { rfmMetrics } from './rfm/rfm-metrics.js';
+import { satisfactionMetrics } from './satisfaction/satisfaction-metrics.js';
 import { teamMetrics } from './team/team-metrics.js';
 
-export const metricCatalogue: readonly MetricDefinition[] = [...kpiMetrics, ...rfmMetrics, ...behaviourMetrics, ...funnelMetrics, ...teamMetrics];
+export const metricCatalogue: readonly MetricDefinition[] = [...kpiMetrics, ...rfmMetrics, ...behaviourMetrics, ...funnelMetrics, ...teamMetrics, ...satisfactionMetrics];
 
 export const areaTitles: Readonly<Record<MetricArea, { readonly en: string; readonly 'zh-CN': string }>> = {
   kpi: { en: 'KPIs', 'zh-CN': '关键指标' },

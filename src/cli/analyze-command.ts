@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
 import { ZodError } from 'zod';
 import { translator, type Lang } from '../i18n/i18n.js';
-import { analysisMessages } from '../i18n/analysis-messages.js';
+import { analysisMessages, type AnalysisKey } from '../i18n/analysis-messages.js';
 import { formatDate, formatInteger, formatMoney, formatPercent } from '../i18n/number-format.js';
 import { NoDataError } from '../analytics/analysis-period.js';
 import { latestConfig, mergeConfig } from '../analytics/snapshot/config-versions.js';
@@ -106,5 +106,29 @@ function renderSummary(ctx: CliContext, doc: AnalysisDocument): void {
   }
   ctx.out(t('summary.pareto', { top: pct(doc.pareto.topRevenueShare), profit: pct(doc.pareto.topProfitShare), gini: doc.pareto.gini === null ? '—' : doc.pareto.gini.toFixed(2) }));
   if (doc.clusters.k !== null) ctx.out(t('summary.clusters', { k: doc.clusters.k, silhouette: (doc.clusters.silhouette ?? 0).toFixed(2) }));
+  for (const line of sectionLines(doc, lang)) ctx.out(t(line.key, line.values));
   ctx.out(t('summary.next', { db: ctx.db }));
+}
+
+/** One summary line per analysis section that has something to say. */
+function sectionLines(doc: AnalysisDocument, lang: Lang): { key: AnalysisKey; values: Record<string, string | number> }[] {
+  const pct = (x: number | null | undefined) => (x === null || x === undefined ? '—' : formatPercent(x, lang));
+  const arrow = (a: string, b: string) => `${a} → ${b}`;
+  const out: { key: AnalysisKey; values: Record<string, string | number> }[] = [];
+  const { behaviour: b, funnel: f, team, satisfaction: s } = doc;
+  const rule = b.basket.rules[0];
+  if (rule) out.push({ key: 'summary.behaviour', values: { pair: arrow(rule.from, rule.to), confidence: pct(rule.confidence), lift: rule.lift.toFixed(1), promo: pct(b.promotion.overall.promoOrderShare), wallet: pct(b.wallet?.overall.share) } });
+  if (f.opportunities > 0) {
+    const rate = pct(f.bottleneck?.conversion);
+    const bottleneck = f.bottleneck ? arrow(f.bottleneck.from, f.bottleneck.to) + (lang === 'zh-CN' ? `（${rate}）` : ` (${rate})`) : '—';
+    out.push({ key: 'summary.funnel', values: { opportunities: formatInteger(f.opportunities, lang), winRate: pct(f.winRate), bottleneck, stalled: formatInteger(f.stalled.opportunities, lang) } });
+  }
+  const ranked = team.reps.filter((r) => r.attainment !== null);
+  const first = ranked[0];
+  const last = ranked.at(-1);
+  if (first && last) out.push({ key: 'summary.team', values: { best: first.name ?? first.repId, bestAttainment: pct(first.attainment), worst: last.name ?? last.repId, worstAttainment: pct(last.attainment) } });
+  const complaint = s.complaintCategories[0]?.category;
+  const issue = s.topIssues.issues[0]?.term;
+  if (s.ipa.items.length > 0 || complaint !== undefined) out.push({ key: 'summary.satisfaction', values: { improve: s.ipa.improveFirst.join(lang === 'zh-CN' ? '、' : ', ') || '—', complaint: complaint ?? '—', issue: issue ?? '—' } });
+  return out;
 }

@@ -87,6 +87,11 @@ export const analysisConfigSchema = z
       .object({
         /** CSAT counts scores at or above this as satisfied (on the survey's 1..5 scale). */
         csatSatisfied: z.number().default(4),
+        /** How many issues to list from complaint and comment texts, and how many texts an issue needs. */
+        topIssues: z.number().int().min(1).max(100).default(15),
+        minIssueTexts: z.number().int().min(1).default(3),
+        /** Words never listed as issues, besides the built-in function words (e.g. your own company name). */
+        stopWords: z.array(z.string()).default([]),
       })
       .prefault({}),
   })

@@ -9,6 +9,10 @@ export type AnalysisKey =
   | 'summary.tier'
   | 'summary.pareto'
   | 'summary.clusters'
+  | 'summary.behaviour'
+  | 'summary.funnel'
+  | 'summary.team'
+  | 'summary.satisfaction'
   | 'summary.next'
   | 'customers.header'
   | 'customers.row'
@@ -33,6 +37,10 @@ export const analysisMessages: Catalogue<AnalysisKey> = {
     'summary.tier': '    {tier}: {customers} ({share}) · {revenue} · {profit}',
     'summary.pareto': '  top 20% of customers bring {top} of revenue and {profit} of profit (Gini {gini})',
     'summary.clusters': '  {k} customer clusters (silhouette {silhouette})',
+    'summary.behaviour': '  bought together: {pair} (confidence {confidence}, lift {lift}) · {promo} of orders on promotion · share of wallet {wallet}',
+    'summary.funnel': '  funnel: {opportunities} opportunities, win rate {winRate}, bottleneck {bottleneck} · {stalled} stalled deals',
+    'summary.team': '  team: first {best} ({bestAttainment} of target), last {worst} ({worstAttainment})',
+    'summary.satisfaction': '  improve first: {improve} · most complaints: {complaint} · most raised: {issue}',
     'summary.next': 'customers by tier: salescope customers --db {db}',
     'customers.header': 'customer · name · value tier · RFM tier · segment · RFM · revenue · days since last order · health',
     'customers.row': '{id} · {name} · {valueTier} · {rfmTier} · {segment} · {rfm} · {revenue} · {recency} · {health}',
@@ -56,6 +64,10 @@ export const analysisMessages: Catalogue<AnalysisKey> = {
     'summary.tier': '    {tier}：{customers}（{share}）· {revenue} · {profit}',
     'summary.pareto': '  前 20% 的客户贡献了 {top} 的销售额和 {profit} 的利润（基尼系数 {gini}）',
     'summary.clusters': '  客户聚类 {k} 类（轮廓系数 {silhouette}）',
+    'summary.behaviour': '  关联购买：{pair}（置信度 {confidence}，提升度 {lift}）· 促销订单占比 {promo} · 钱包份额 {wallet}',
+    'summary.funnel': '  销售漏斗：商机 {opportunities} 个，赢单率 {winRate}，瓶颈 {bottleneck} · 停滞商机 {stalled} 个',
+    'summary.team': '  团队：第一名 {best}（目标达成 {bestAttainment}），末位 {worst}（{worstAttainment}）',
+    'summary.satisfaction': '  优先改进：{improve} · 投诉最多：{complaint} · 客户最常提到：{issue}',
     'summary.next': '按分层查看客户：salescope customers --db {db}',
     'customers.header': '客户编号 · 客户名称 · 价值分层 · RFM 分层 · 细分 · RFM · 销售额 · 距上次购买天数 · 健康度',
     'customers.row': '{id} · {name} · {valueTier} · {rfmTier} · {segment} · {rfm} · {revenue} · {recency} · {health}',

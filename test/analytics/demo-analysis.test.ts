@@ -120,4 +120,18 @@ describe('analysis of the demo company', () => {
       expect(r.target).toBeCloseTo(planted.targetFinalYear, 2);
     }
   });
+
+  it('puts every survey item in its planted IPA quadrant', () => {
+    const truth = demo.company.truth.satisfaction;
+    const ours = Object.fromEntries(doc.satisfaction.ipa.items.map((i) => [i.item, i.quadrant]));
+    expect(ours).toEqual(Object.fromEntries(Object.entries(truth.ipa).map(([item, t]) => [item, t.quadrant])));
+    expect([...doc.satisfaction.ipa.improveFirst].sort()).toEqual([...truth.improveFirst].sort());
+  });
+
+  it("hears the churned customers' complaint in their own words", () => {
+    // Price is the most recorded churn reason family (价格, 竞争对手): 价格 leads the text issues too.
+    const terms = doc.satisfaction.topIssues.issues.slice(0, 5).map((i) => i.term);
+    expect(terms.some((t) => t.includes('价格'))).toBe(true);
+    expect(doc.satisfaction.complaintCategories[0]!.category).toBe('价格争议');
+  });
 });

@@ -12,9 +12,14 @@ beforeAll(async () => {
     path.join(dir, 'orders.csv'),
     '订单编号,下单日期,客户编号,金额\nSO1,2024-03-05,C1,1000\nSO2,2024-12-20,C1,3000\nSO3,2024-06-01,C2,500\nSO4,2023-06-01,C3,800\n',
   );
+  // Four deals: one won, two lost at 商务洽谈, one open at 报价 → the bottleneck is 商务洽谈 → 报价.
+  writeFileSync(
+    path.join(dir, 'deals.csv'),
+    '商机编号,客户编号,创建日期,商机阶段,商机状态,输单原因\nD1,C1,2024-02-01,成交,赢单,\nD2,C2,2024-03-01,商务洽谈,输单,价格过高\nD3,C1,2024-04-01,商务洽谈,输单,价格过高\nD4,C2,2024-05-01,报价,进行中,\n',
+  );
   writeFileSync(path.join(dir, 'settings.yaml'), 'rfm:\n  profile: balanced\n  windowDays: 730\n');
   writeFileSync(path.join(dir, 'bad-settings.yaml'), 'rfm:\n  profile: luxurious\n');
-  const r = await runCli(['import', '--db', 'a.duckdb', 'orders.csv'], dir);
+  const r = await runCli(['import', '--db', 'a.duckdb', 'orders.csv', 'deals.csv'], dir);
   expect(r.code).toBe(0);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -26,7 +31,7 @@ describe('salescope analyze', () => {
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as Record<string, unknown> & { period: unknown; kpis: { current: { revenue: number; orders: number } } };
     expect(doc.period).toEqual({ asOf: '2024-12-20', from: '2023-12-21', to: '2024-12-20' });
-    for (const section of ['kpis', 'cohorts', 'rfm', 'tiers', 'pareto', 'segments', 'slices', 'clusters']) expect(doc).toHaveProperty(section);
+    for (const section of ['kpis', 'cohorts', 'rfm', 'tiers', 'pareto', 'segments', 'slices', 'clusters', 'behaviour', 'funnel', 'team', 'satisfaction']) expect(doc).toHaveProperty(section);
     expect(doc.kpis.current).toMatchObject({ revenue: 4500, orders: 3 });
     expect(doc.customersScored).toBe(3);
   });
@@ -37,6 +42,8 @@ describe('salescope analyze', () => {
     expect(r.stdout).toContain('截至 2024年12月31日');
     expect(r.stdout).toContain('销售额 ¥4,500.00（同比');
     expect(r.stdout).toContain('购买客户 2 个');
+    // Reached: 4, 4, 4, 2, 1 → 商务洽谈 → 报价 converts 50%; won 1 of 3 closed.
+    expect(r.stdout).toContain('销售漏斗：商机 4 个，赢单率 33.3%，瓶颈 商务洽谈 → 报价（50.0%）');
   });
 
   it('applies a settings file as a new settings version', async () => {

@@ -5,12 +5,14 @@
 import type { AnalysisContext } from '../analysis-context.js';
 import { behaviourSection, type BehaviourSection } from '../behaviour/behaviour.js';
 import { funnelSection, type FunnelSection } from '../funnel/funnel.js';
+import { satisfactionSection, type SatisfactionSection } from '../satisfaction/satisfaction.js';
 import { teamSection, type TeamSection } from '../team/team.js';
 
 export interface AnalysisSections {
   readonly behaviour: BehaviourSection;
   readonly funnel: FunnelSection;
   readonly team: TeamSection;
+  readonly satisfaction: SatisfactionSection;
 }
 
 export async function analysisSections(ctx: AnalysisContext, snapshotId: number): Promise<AnalysisSections> {
@@ -18,5 +20,6 @@ export async function analysisSections(ctx: AnalysisContext, snapshotId: number)
     behaviour: await behaviourSection(ctx, snapshotId),
     funnel: await funnelSection(ctx, ctx.config.listed),
     team: await teamSection(ctx),
+    satisfaction: await satisfactionSection(ctx),
   };
 }

@@ -40,14 +40,21 @@ export function periodPurchasesSql(ctx: AnalysisContext): string {
 export type CustomerGroup = 'tier' | 'industry';
 export const customerGroups: readonly CustomerGroup[] = ['tier', 'industry'];
 
+/** Any attribute a customer can be grouped by. */
+export type CustomerAttribute = CustomerGroup | 'region' | 'rep';
+
 /** FROM-clause tail joining `c` (customers) and `t` (tiers) to a relation aliased `x`, and the group expression. */
-export function customerGroupJoin(ctx: AnalysisContext, group: CustomerGroup): { readonly joins: string; readonly expr: string } {
+export function customerGroupJoin(ctx: AnalysisContext, group: CustomerAttribute): { readonly joins: string; readonly expr: string } {
   const joins = `LEFT JOIN customers c ON c.customer_id = x.customer_id ${tierJoin(ctx, 't', 'x.customer_id')}`;
   switch (group) {
     case 'tier':
       return { joins, expr: `coalesce(t.tier, 'unknown')` };
     case 'industry':
       return { joins, expr: `coalesce(c.industry, 'unknown')` };
+    case 'region':
+      return { joins, expr: `coalesce(c.region, 'unknown')` };
+    case 'rep':
+      return { joins, expr: `coalesce(c.rep_id, 'unknown')` };
     default:
       throw new Error(`unknown group ${String(group satisfies never)}`);
   }

@@ -83,6 +83,12 @@ export const analysisConfigSchema = z
         promoSensitiveShare: z.number().min(0).max(1).default(0.5),
       })
       .prefault({}),
+    team: z
+      .object({
+        /** Target decomposition: weight of potential against history (0 = history only, 1 = potential only). */
+        potentialWeight: z.number().min(0).max(1).default(0.3),
+      })
+      .prefault({}),
     satisfaction: z
       .object({
         /** CSAT counts scores at or above this as satisfied (on the survey's 1..5 scale). */

@@ -29,7 +29,7 @@ const data = {
     { order_id: 'o3', customer_id: 'B', order_date: '2024-01-02', category: 'X', amount: 200 },
     { order_id: 'o3', customer_id: 'B', order_date: '2024-01-02', category: 'Y', amount: 100 },
     { order_id: 'o4', customer_id: 'B', order_date: '2024-03-01', category: 'Z', amount: 300, promotion: '春季促销' },
-    { order_id: 'o5', customer_id: 'C', order_date: '2024-03-04', category: 'Y', amount: 40 },
+    { order_id: 'o5', customer_id: 'C', order_date: '2024-03-04', category: 'Y', amount: 40, order_time: '2024-03-04 09:30:00' },
     { order_id: 'r1', customer_id: 'A', order_date: '2024-03-05', category: 'X', amount: -100, quantity: -1 },
   ],
   opportunities: [
@@ -61,7 +61,9 @@ describe('purchase behaviour', () => {
     expect(p.weekday.map((r) => [r.key, r.orders, r.sales])).toEqual([[1, 2, 190], [2, 1, 300], [4, 1, 100], [5, 1, 300]]);
     expect(p.weekday[0]!.orderShare).toBeCloseTo(0.4, 12);
     expect(p.month.map((r) => [r.key, r.orders, r.sales])).toEqual([[1, 2, 450], [2, 1, 100], [3, 2, 340]]);
-    expect(p.hour).toBeNull();
+    // Only o5 has a time (Monday 09:30): the hour patterns count the orders that have one.
+    expect(p.hour).toEqual([{ key: 9, orders: 1, sales: 40, orderShare: 1 }]);
+    expect(p.weekdayHour).toEqual([{ weekday: 1, hour: 9, orders: 1 }]);
     // 制造: cycles 31 and 59 → median 45, quartiles 38 and 52 (linear interpolation); C has no cycle.
     expect(p.cycles.industry).toEqual([{ group: '制造', customers: 2, medianDays: 45, p25Days: 38, p75Days: 52 }]);
     expect(p.cycles.tier.map((r) => [r.group, r.medianDays])).toEqual([['strategic', 31], ['long_tail', 59]]);
@@ -112,6 +114,11 @@ describe('purchase behaviour', () => {
     expect(w.overall.share).toBeCloseTo(0.375, 12);
     expect(w.byTier.map((r) => [r.group, r.share])).toEqual([['long_tail', 0.6], ['strategic', 0.15]]);
     expect(w.competitors).toEqual([{ competitor: 'K', amount: 800, share: 0.4 }, { competitor: 'L', amount: 100, share: 0.05 }]);
+    // Headroom: A has 850 left to win (K takes most of it), B 400.
+    expect(w.headroom).toEqual([
+      { customerId: 'A', name: '甲', tier: 'strategic', wallet: 1000, ours: 150, share: 0.15, mainCompetitor: 'K' },
+      { customerId: 'B', name: '乙', tier: 'long_tail', wallet: 1000, ours: 600, share: 0.6, mainCompetitor: 'K' },
+    ]);
   });
 
   it('profiles decision complexity', async () => {

@@ -28,6 +28,8 @@ export interface PurchasePatterns {
   readonly month: readonly TimeRow[];
   /** Null when no order line carries a time of day. */
   readonly hour: readonly TimeRow[] | null;
+  /** Orders per (weekday, hour) cell, for the heatmap; null without order times. */
+  readonly weekdayHour: readonly { readonly weekday: number; readonly hour: number; readonly orders: number }[] | null;
 }
 
 export function cycleSql(ctx: AnalysisContext, snapshotId: number, group: CustomerGroup): string {
@@ -50,6 +52,12 @@ SELECT CAST(${expr} AS INTEGER) AS key, count(*) AS orders, CAST(sum(sales) AS D
 FROM o ${where} GROUP BY 1 ORDER BY 1`;
 }
 
+export function weekdayHourSql(ctx: AnalysisContext): string {
+  return `SELECT CAST(isodow(order_date) AS INTEGER) AS weekday, CAST(hour(tm) AS INTEGER) AS hour, count(*) AS orders
+FROM (SELECT order_id, min(order_date) AS order_date, min(order_time) AS tm FROM ${periodPurchasesSql(ctx)} GROUP BY order_id)
+WHERE tm IS NOT NULL GROUP BY ALL ORDER BY 1, 2`;
+}
+
 export async function purchasePatterns(ctx: AnalysisContext, snapshotId: number): Promise<PurchasePatterns> {
   const cycles = {} as Record<CustomerGroup, readonly CycleRow[]>;
   for (const g of customerGroups) cycles[g] = await ctx.db.query<CycleRow>(cycleSql(ctx, snapshotId, g));
@@ -59,5 +67,6 @@ export async function purchasePatterns(ctx: AnalysisContext, snapshotId: number)
     weekday: await ctx.db.query<TimeRow>(timePatternSql(ctx, 'weekday')),
     month: await ctx.db.query<TimeRow>(timePatternSql(ctx, 'month')),
     hour: hour.length > 0 ? hour : null,
+    weekdayHour: hour.length > 0 ? await ctx.db.query(weekdayHourSql(ctx)) : null,
   };
 }

@@ -20,6 +20,8 @@ export interface WalletShare {
   readonly overall: WalletGroup;
   readonly byTier: readonly WalletGroup[];
   readonly competitors: readonly { readonly competitor: string; readonly amount: number; readonly share: number | null }[];
+  /** Customers with the most spend left to win (wallet − ours), largest first. */
+  readonly headroom: readonly { readonly customerId: string; readonly name: string | null; readonly tier: string; readonly wallet: number; readonly ours: number; readonly share: number; readonly mainCompetitor: string | null }[];
 }
 
 function walletCte(ctx: AnalysisContext, year: number): string {
@@ -49,6 +51,16 @@ FROM wallet_estimates e WHERE e.year = ${Math.floor(year)} AND e.customer_id IN 
 GROUP BY 1 ORDER BY amount DESC, competitor`;
 }
 
+export function walletHeadroomSql(ctx: AnalysisContext, year: number, limit: number): string {
+  return `WITH ${walletCte(ctx, year)},
+main AS (SELECT customer_id, arg_max(competitor, competitor_amount) AS competitor FROM wallet_estimates
+  WHERE year = ${Math.floor(year)} AND competitor_amount > 0 GROUP BY customer_id)
+SELECT g.customer_id AS "customerId", c.name, g.grp AS tier, CAST(g.wallet AS DOUBLE) AS wallet, CAST(g.ours AS DOUBLE) AS ours,
+  CAST(g.ours / g.wallet AS DOUBLE) AS share, main.competitor AS "mainCompetitor"
+FROM g LEFT JOIN customers c ON c.customer_id = g.customer_id LEFT JOIN main ON main.customer_id = g.customer_id
+ORDER BY g.wallet - g.ours DESC, "customerId" LIMIT ${Math.floor(limit)}`;
+}
+
 export async function walletShare(ctx: AnalysisContext): Promise<WalletShare | null> {
   const [y] = await ctx.db.query<{ year: number | null }>(
     `SELECT max(year) AS year FROM wallet_estimates WHERE year <= year(${dateLit(ctx.period.asOf)}) AND total_wallet > 0`,
@@ -56,5 +68,11 @@ export async function walletShare(ctx: AnalysisContext): Promise<WalletShare | n
   if (y?.year === null || y?.year === undefined) return null;
   const [overall, ...byTier] = await ctx.db.query<WalletGroup>(walletShareSql(ctx, y.year));
   if (overall === undefined || overall.customers === 0) return null;
-  return { year: y.year, overall, byTier, competitors: await ctx.db.query(competitorShareSql(ctx, y.year)) };
+  return {
+    year: y.year,
+    overall,
+    byTier,
+    competitors: await ctx.db.query(competitorShareSql(ctx, y.year)),
+    headroom: await ctx.db.query(walletHeadroomSql(ctx, y.year, ctx.config.listed)),
+  };
 }

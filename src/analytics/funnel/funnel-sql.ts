@@ -27,10 +27,15 @@ function dimensionExpr(dim: FunnelDimension): string {
 }
 
 /** CTEs `sm` (stage names), `o` (opportunities in the period) and `r` (o with `reached`, the furthest stage index). */
-export function reachedCtes(ctx: AnalysisContext): string {
+export interface CreatedWindow {
+  readonly from: string;
+  readonly to: string;
+}
+
+export function reachedCtes(ctx: AnalysisContext, created: CreatedWindow = ctx.period): string {
   const f = ctx.config.funnel;
   const last = f.stages.length - 1;
-  const { from, to } = ctx.period;
+  const { from, to } = created;
   return `sm AS ${stageMapSql(f)},
 o AS (SELECT * FROM opportunities WHERE created_date BETWEEN ${dateLit(from)} AND ${dateLit(to)}${scopeFilter(ctx)}),
 h AS (SELECT h.opportunity_id, max(sm.idx) AS idx FROM opportunity_stage_history h JOIN sm ON sm.name = lower(trim(h.stage))
@@ -44,9 +49,9 @@ function reachedCols(stages: number): string {
 }
 
 /** One row per stage: reached, open deals standing there, lost deals that got no further. */
-export function funnelStagesSql(ctx: AnalysisContext): string {
+export function funnelStagesSql(ctx: AnalysisContext, created: CreatedWindow = ctx.period): string {
   const n = ctx.config.funnel.stages.length;
-  return `WITH ${reachedCtes(ctx)}, idx AS (SELECT range AS i FROM range(${n}))
+  return `WITH ${reachedCtes(ctx, created)}, idx AS (SELECT range AS i FROM range(${n}))
 SELECT idx.i AS stage, count(r.opportunity_id) FILTER (WHERE r.reached >= idx.i) AS reached,
   count(r.opportunity_id) FILTER (WHERE r.reached = idx.i AND r.status = 'open') AS open,
   count(r.opportunity_id) FILTER (WHERE r.reached = idx.i AND r.status = 'lost') AS lost

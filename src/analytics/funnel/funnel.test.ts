@@ -99,6 +99,14 @@ describe('the sales funnel', () => {
     expect(f.slices.quarter.map((r) => [r.group, r.opportunities])).toEqual([['2024-Q1', 3], ['2024-Q2', 2], ['2024-Q3', 1], ['2024-Q4', 1]]);
   });
 
+  it('compares each conversion with the history before the period', () => {
+    // Before 2024: P7 won (reached 4) and P8 open at 商务洽谈 (reached 2) → 2/2, 2/2, 1/2, 1/1.
+    expect(f.stages.map((s) => s.historicalConversion)).toEqual([null, 1, 1, 0.5, 1]);
+    // Changes: 6/7 − 1, 5/6 − 1, 3/5 − 1/2 = +0.1, 2/3 − 1: the largest fall is 报价 → 成交.
+    expect(f.decline).toMatchObject({ from: '报价', to: '成交', historical: 1 });
+    expect(f.decline!.change).toBeCloseTo(-1 / 3, 12);
+  });
+
   it('lists open deals without a stage change for 60 days, from any period', () => {
     expect(f.stalled).toMatchObject({ opportunities: 2, amount: 2800, stalledDays: 60 });
     expect(f.stalled.top.map((d) => [d.opportunityId, d.idleDays, d.stage])).toEqual([['P8', 549, '商务洽谈'], ['P3', 301, '意向']]);
@@ -112,7 +120,7 @@ describe('a funnel with no opportunities', () => {
       const e = await funnelSection(fixtureContext(empty, { asOf: '2024-12-31', from: '2024-01-01', to: '2024-12-31' }), 10);
       expect(e.stages.map((s) => s.reached)).toEqual([0, 0, 0, 0, 0]);
       expect(e.stages.map((s) => s.conversion)).toEqual([null, null, null, null, null]);
-      expect(e).toMatchObject({ winRate: null, bottleneck: null, lostReasons: [], stalled: { opportunities: 0, top: [] } });
+      expect(e).toMatchObject({ winRate: null, bottleneck: null, decline: null, lostReasons: [], stalled: { opportunities: 0, top: [] } });
     } finally {
       await empty.close();
     }

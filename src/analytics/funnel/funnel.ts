@@ -5,6 +5,7 @@
  * funnel-metrics.ts.
  */
 import { ratio, type AnalysisContext } from '../analysis-context.js';
+import { addDays } from '../analysis-period.js';
 import { dwellSql, funnelDimensions, funnelOutcomeSql, funnelSliceSql, funnelStagesSql, lostReasonsSql, stalledSql, type FunnelDimension } from './funnel-sql.js';
 
 export interface FunnelStageRow {
@@ -17,6 +18,8 @@ export interface FunnelStageRow {
   readonly lost: number;
   readonly medianDwellDays: number | null;
   readonly meanDwellDays: number | null;
+  /** The same conversion over every opportunity created before the period (null without history). */
+  readonly historicalConversion: number | null;
 }
 
 export interface FunnelSliceRow {
@@ -67,14 +70,19 @@ export interface FunnelSection {
   readonly wonAmount: number;
   readonly medianCycleDays: number | null;
   readonly bottleneck: Bottleneck | null;
+  /** The transition whose conversion fell most below its historical rate (null when none fell). */
+  readonly decline: { readonly from: string; readonly to: string; readonly conversion: number; readonly historical: number; readonly change: number } | null;
   readonly slices: Readonly<Record<FunnelDimension, readonly FunnelSliceRow[]>>;
   readonly lostReasons: readonly LostReason[];
   readonly stalled: { readonly opportunities: number; readonly amount: number; readonly stalledDays: number; readonly top: readonly StalledDeal[] };
 }
 
+type StageCount = { stage: number; reached: number; open: number; lost: number };
+
 async function stageRows(ctx: AnalysisContext): Promise<FunnelStageRow[]> {
   const names = ctx.config.funnel.stages;
-  const counts = await ctx.db.query<{ stage: number; reached: number; open: number; lost: number }>(funnelStagesSql(ctx));
+  const counts = await ctx.db.query<StageCount>(funnelStagesSql(ctx));
+  const before = await ctx.db.query<StageCount>(funnelStagesSql(ctx, { from: '0001-01-01', to: addDays(ctx.period.from, -1) }));
   const dwell = new Map((await ctx.db.query<{ stage: number; median: number; mean: number }>(dwellSql(ctx))).map((d) => [d.stage, d]));
   const first = counts[0]?.reached ?? 0;
   return counts.map((c, i) => ({
@@ -86,6 +94,7 @@ async function stageRows(ctx: AnalysisContext): Promise<FunnelStageRow[]> {
     lost: c.lost,
     medianDwellDays: dwell.get(c.stage)?.median ?? null,
     meanDwellDays: dwell.get(c.stage)?.mean ?? null,
+    historicalConversion: i === 0 ? null : ratio(before[i]?.reached ?? 0, before[i - 1]?.reached ?? 0),
   }));
 }
 
@@ -110,6 +119,18 @@ async function bottleneck(ctx: AnalysisContext, stages: readonly FunnelStageRow[
     lost: from.lost,
     lostReasons: (await ctx.db.query<LostReason>(lostReasonsSql(ctx, i - 1))).slice(0, 3),
   };
+}
+
+/** The transition that fell most below its own history. */
+export function findDecline(stages: readonly FunnelStageRow[]): FunnelSection['decline'] {
+  let worst: FunnelSection['decline'] = null;
+  for (let i = 1; i < stages.length; i++) {
+    const { conversion, historicalConversion: historical } = stages[i]!;
+    if (conversion === null || historical === null) continue;
+    const change = conversion - historical;
+    if (change < 0 && (worst === null || change < worst.change)) worst = { from: stages[i - 1]!.stage, to: stages[i]!.stage, conversion, historical, change };
+  }
+  return worst;
 }
 
 async function slices(ctx: AnalysisContext): Promise<FunnelSection['slices']> {
@@ -137,6 +158,7 @@ export async function funnelSection(ctx: AnalysisContext, listed: number): Promi
     wonAmount: o?.wonAmount ?? 0,
     medianCycleDays: o?.medianCycleDays ?? null,
     bottleneck: await bottleneck(ctx, stages),
+    decline: findDecline(stages),
     slices: await slices(ctx),
     lostReasons: await ctx.db.query<LostReason>(lostReasonsSql(ctx)),
     stalled: {

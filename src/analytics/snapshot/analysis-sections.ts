@@ -19,7 +19,7 @@ export async function analysisSections(ctx: AnalysisContext, snapshotId: number)
   return {
     behaviour: await behaviourSection(ctx, snapshotId),
     funnel: await funnelSection(ctx, ctx.config.listed),
-    team: await teamSection(ctx),
+    team: await teamSection(ctx, snapshotId),
     satisfaction: await satisfactionSection(ctx),
   };
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../store/open-store.js';
 import { fixtureContext, fixtureStore } from '../../../test/support/fixture.js';
+import { blendWeights } from './target-split.js';
 import { teamSection, type TeamSection } from './team.js';
 
 /**
@@ -12,6 +13,7 @@ import { teamSection, type TeamSection } from './team.js';
  *   deals closed in 2024: E1 won W1 (30 days, 1,000) and lost L1 · E2 won W2 (40 days, expected 600) and W3 (20 days, 400)
  *   activities: E1 two visits and a call, E2 a call · surveys: A 5 and 3, B 4 · NPS: A 10, C 5, B 9
  *   targets: E1 1,000 for 2024; E2 3,650 for 2024-07-01 … 2025-06-30, of which 184 of 365 days fall in 2024 → 1,840
+ *   potential scores in snapshot 1: A 0.2, B 0.6, C 0.2
  */
 const data = {
   reps: [
@@ -65,7 +67,8 @@ let store: Store;
 let t: TeamSection;
 beforeAll(async () => {
   store = await fixtureStore(data);
-  t = await teamSection(fixtureContext(store, { asOf: '2024-12-31', from: '2024-01-01', to: '2024-12-31' }));
+  await store.engine.run(`INSERT INTO customer_scores (snapshot_id, customer_id, potential_score) VALUES (1, 'A', 0.2), (1, 'B', 0.6), (1, 'C', 0.2)`);
+  t = await teamSection(fixtureContext(store, { asOf: '2024-12-31', from: '2024-01-01', to: '2024-12-31' }), 1);
 });
 afterAll(() => store.close());
 
@@ -98,15 +101,28 @@ describe('team performance', () => {
     expect(t.teams[1]).toMatchObject({ team: '华北组', reps: 1, revenue: 0, target: null, attainment: null });
   });
 
-  it("splits the period's total target by last period's revenue", () => {
-    // Previous period (2022-12-31 … 2023-12-31): E1 100, E2 300 → 2,840 split 1 : 3.
-    expect(t.targetSplit).toEqual({
-      total: 2840,
-      basis: 'previous_period_revenue',
-      rows: [
-        { repId: 'E2', name: '李强', weight: 300, suggested: 2130, actual: 1840 },
-        { repId: 'E1', name: '王芳', weight: 100, suggested: 710, actual: 1000 },
-      ],
-    });
+  it('splits the total target by owner, 70% history and 30% potential, adding up exactly', () => {
+    // Total 1,000 + 1,840. Previous period: A bought 400 (both lines are A's), B and C nothing.
+    // E1 owns A and C: history 1, potential 0.4 → 0.7 + 0.12 = 0.82; E2 owns B: 0 and 0.6 → 0.18.
+    // 2,840 × 0.82 = 2,328.8 and × 0.18 = 511.2 → 2,328 + 511, the unit left goes to E1 (0.8 > 0.2).
+    expect(t.targetSplit).toMatchObject({ total: 2840, source: 'rep', potentialWeight: 0.3 });
+    expect(t.targetSplit!.byDimension.rep).toEqual([
+      { group: 'E1', historyShare: 1, potentialShare: expect.closeTo(0.4, 12), weight: expect.closeTo(0.82, 12), suggested: 2329 },
+      { group: 'E2', historyShare: 0, potentialShare: expect.closeTo(0.6, 12), weight: expect.closeTo(0.18, 12), suggested: 511 },
+    ]);
+    // No customer has a region: one group takes it all.
+    expect(t.targetSplit!.byDimension.region).toMatchObject([{ group: 'unknown', suggested: 2840 }]);
+  });
+
+  it('measures each rep\'s conversion of the opportunities they opened', () => {
+    expect(t.reps.find((r) => r.repId === 'E1')).toMatchObject({ opportunitiesCreated: 2, conversion: 0.5 });
+    expect(t.reps.find((r) => r.repId === 'E2')).toMatchObject({ opportunitiesCreated: 2, conversion: 1 });
+  });
+});
+
+describe('blendWeights', () => {
+  it('drops a basis that is all zero and splits evenly with neither', () => {
+    expect(blendWeights([{ history: 3, potential: 0 }, { history: 1, potential: 0 }], 0.3).map((w) => w.weight)).toEqual([0.75, 0.25]);
+    expect(blendWeights([{ history: 0, potential: 0 }, { history: 0, potential: 0 }], 0.3).map((w) => w.weight)).toEqual([0.5, 0.5]);
   });
 });

@@ -1,12 +1,10 @@
 /**
  * The team section: a leaderboard of reps (ranked by target attainment, then
- * revenue), the same figures rolled up per team, and the period's total
- * target split across reps by their previous-period revenue, beside the
- * targets they were given. Definitions in team-metrics.ts.
+ * revenue), the same figures rolled up per team, and the period's target
+ * split by history and potential (target-split.ts). Definitions in team-metrics.ts.
  */
 import { ratio, type AnalysisContext } from '../analysis-context.js';
-import { previousPeriod } from '../analysis-period.js';
-import { decomposeTarget } from './target-decomposition.js';
+import { targetSplit, type TargetSplit } from './target-split.js';
 import { repPerformanceSql } from './team-sql.js';
 
 interface RepRow {
@@ -22,6 +20,8 @@ interface RepRow {
   readonly won: number;
   readonly lost: number;
   readonly wonAmount: number;
+  readonly opportunitiesCreated: number;
+  readonly createdWon: number;
   readonly medianCycleDays: number | null;
   readonly activities: number;
   readonly visits: number;
@@ -33,6 +33,8 @@ interface RepRow {
 
 export interface RepPerformance extends RepRow {
   readonly winRate: number | null;
+  /** Opportunities created in the period and won by the as-of date ÷ opportunities created. */
+  readonly conversion: number | null;
   readonly averageDealSize: number | null;
   readonly attainment: number | null;
   /** 1 = best; reps with a target first (by attainment), then the rest by revenue. */
@@ -54,11 +56,8 @@ export interface TeamPerformance {
 export interface TeamSection {
   readonly reps: readonly RepPerformance[];
   readonly teams: readonly TeamPerformance[];
-  readonly targetSplit: {
-    readonly total: number;
-    readonly basis: 'previous_period_revenue';
-    readonly rows: readonly { readonly repId: string; readonly name: string | null; readonly weight: number; readonly suggested: number; readonly actual: number }[];
-  } | null;
+  /** The period's target split by region, industry, tier and owner; null without targets. */
+  readonly targetSplit: TargetSplit | null;
 }
 
 /** Attainment descending (reps without a target last), then revenue descending, then id. */
@@ -66,6 +65,7 @@ export function rankReps(rows: readonly RepRow[]): RepPerformance[] {
   const scored = rows.map((r) => ({
     ...r,
     winRate: ratio(r.won, r.won + r.lost),
+    conversion: ratio(r.createdWon, r.opportunitiesCreated),
     averageDealSize: ratio(r.wonAmount, r.won),
     attainment: r.target !== null && r.target > 0 ? r.revenue / r.target : null,
   }));
@@ -96,22 +96,7 @@ export function rollUpTeams(reps: readonly RepPerformance[]): TeamPerformance[] 
   }).sort((a, b) => (b.attainment ?? -Infinity) - (a.attainment ?? -Infinity) || b.revenue - a.revenue);
 }
 
-async function targetSplit(ctx: AnalysisContext, reps: readonly RepPerformance[]): Promise<TeamSection['targetSplit']> {
-  const withTarget = reps.filter((r) => r.target !== null && r.target > 0);
-  if (withTarget.length === 0) return null;
-  const before = await ctx.db.query<RepRow>(repPerformanceSql({ ...ctx, period: previousPeriod(ctx.period) }));
-  const last = new Map(before.map((r) => [r.repId, Math.max(0, r.revenue)]));
-  const total = withTarget.reduce((s, r) => s + r.target!, 0);
-  const shares = withTarget.map((r) => ({ key: r.repId, weight: last.get(r.repId) ?? 0 }));
-  const parts = decomposeTarget(total, shares, 1);
-  return {
-    total: Math.round(total),
-    basis: 'previous_period_revenue',
-    rows: withTarget.map((r, i) => ({ repId: r.repId, name: r.name, weight: shares[i]!.weight, suggested: parts[i]!.amount, actual: r.target! })),
-  };
-}
-
-export async function teamSection(ctx: AnalysisContext): Promise<TeamSection> {
+export async function teamSection(ctx: AnalysisContext, snapshotId: number): Promise<TeamSection> {
   const reps = rankReps(await ctx.db.query<RepRow>(repPerformanceSql(ctx)));
-  return { reps, teams: rollUpTeams(reps), targetSplit: await targetSplit(ctx, reps) };
+  return { reps, teams: rollUpTeams(reps), targetSplit: await targetSplit(ctx, snapshotId) };
 }

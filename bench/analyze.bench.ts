@@ -7,7 +7,7 @@
  *              quintile breaks, scores, weighted RFM, value and RFM tiers,
  *              ABC, named segments) into customer_scores
  * and, for information, the whole analysis (KPIs, cohorts, slices, health,
- * clusters …). Best of `runs`.
+ * clusters, behaviour, funnel, team, satisfaction). Best of `runs`.
  *
  *   npx tsx bench/analyze.bench.ts [S|M|L] [runs]
  */
@@ -29,7 +29,8 @@ export interface AnalyzeBenchResult {
   readonly baselineMs: number;
   readonly scoringMs: number;
   readonly ratio: number;
-  readonly analyzeMs: number;
+  /** The whole `salescope analyze` (every section), once; null when not asked for. */
+  readonly analyzeMs: number | null;
   readonly peakRssMb: number;
 }
 
@@ -43,7 +44,7 @@ async function bestOf(runs: number, fn: () => Promise<void>): Promise<number> {
   return Math.round(best);
 }
 
-export async function benchAnalyze(sizeName: keyof typeof sizes, runs: number): Promise<AnalyzeBenchResult> {
+export async function benchAnalyze(sizeName: keyof typeof sizes, runs: number, full = true): Promise<AnalyzeBenchResult> {
   const size = sizes[sizeName];
   const dir = mkdtempSync(path.join(os.tmpdir(), 'salescope-bench-analyze-'));
   const store = await openStore({ db: path.join(dir, 'bench.duckdb') });
@@ -66,9 +67,11 @@ export async function benchAnalyze(sizeName: keyof typeof sizes, runs: number): 
       await db.run(insertCustomerScoresSql(ctx, ++snapshot));
     });
     await db.run('DELETE FROM customer_scores');
-    const analyzeMs = await bestOf(1, async () => {
-      await runAnalysis(db, { asOf }, () => new Date());
-    });
+    const analyzeMs = full
+      ? await bestOf(1, async () => {
+          await runAnalysis(db, { asOf }, () => new Date());
+        })
+      : null;
     return {
       size: sizeName,
       customers: size.customers,

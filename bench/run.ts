@@ -1,18 +1,25 @@
 /**
  * `npm run bench`: every benchmark, each against a baseline measured in the
  * same run, written to docs/benchmarks.md with the machine and the date.
- * Options: --only intake  (a subset)   --runs N   (repetitions, default 3)
+ * Options: --only intake|analyze  (one part)   --runs N  (repetitions, default 3)
+ *          --sizes S,M,L  (analyze dataset sizes, default all three)
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openDuckDb } from '../src/store/duckdb/duckdb-engine.js';
+import type { AnalyzeBenchResult } from './analyze.bench.js';
 import { benchIntake, type IntakeBenchResult } from './intake.bench.js';
+import { sizes } from './scaled-data.js';
 import { machineLine } from './machine.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const datasets = path.resolve(root, '../shared/datasets');
 const args = process.argv.slice(2);
-const runs = Number(args[args.indexOf('--runs') + 1] || 3);
+const flag = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const runs = Number(flag('--runs') ?? 3);
+const only = flag('--only');
+const sizeNames = (flag('--sizes') ?? 'S,M,L').split(',').filter((x): x is keyof typeof sizes => x in sizes);
 
 async function duckdbVersion(): Promise<string> {
   const engine = await openDuckDb({ path: ':memory:' });
@@ -39,20 +46,49 @@ function replaceSection(doc: string, name: string, body: string): string {
   return `${doc.slice(0, i + start.length)}\n${body}\n${doc.slice(j)}`;
 }
 
-// [file, the same data in UTF-8 for DuckDB's reader, which has no GB18030]
-const files = [
-  ['online_retail/Online_Retail.csv', 'online_retail/Online_Retail.csv'],
-  ['chinese_retail/tmall_order_report.gbk.csv', 'chinese_retail/tmall_order_report.csv'],
-] as const;
-const results: IntakeBenchResult[] = [];
-for (const [f, baselineFile] of files) {
-  const r = await benchIntake(path.join(datasets, f), runs, path.join(datasets, baselineFile));
-  console.log(JSON.stringify(r));
-  results.push(r);
+function analyzeTable(results: readonly AnalyzeBenchResult[]): string {
+  const n = (x: number) => x.toLocaleString('en');
+  const rows = results.map(
+    (r) => `| ${r.size} | ${n(r.customers)} | ${n(r.lines)} | ${n(r.baselineMs)} | ${n(r.scoringMs)} | ${r.ratio}× | ${r.analyzeMs === null ? '—' : n(r.analyzeMs)} | ${n(r.peakRssMb)} |`,
+  );
+  return [
+    '| size | customers | order lines | bare aggregate (ms) | RFM + tiers (ms) | ratio | whole analyze (ms) | peak RSS (MB) |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows,
+  ].join('\n');
 }
+
 const docPath = path.join(root, 'docs/benchmarks.md');
 let doc = readFileSync(docPath, 'utf8');
-const stamp = `Measured ${new Date().toISOString().slice(0, 10)} on ${machineLine(await duckdbVersion())}; median of ${runs} runs.`;
-doc = replaceSection(doc, 'intake', `${stamp}\n\n${intakeTable(results)}`);
+const stamp = `Measured ${new Date().toISOString().slice(0, 10)} on ${machineLine(await duckdbVersion())}; best of ${runs} runs`;
+
+async function intakeSection(): Promise<string> {
+  // [file, the same data in UTF-8 for DuckDB's reader, which has no GB18030]
+  const files = [
+    ['online_retail/Online_Retail.csv', 'online_retail/Online_Retail.csv'],
+    ['chinese_retail/tmall_order_report.gbk.csv', 'chinese_retail/tmall_order_report.csv'],
+  ] as const;
+  const results: IntakeBenchResult[] = [];
+  for (const [f, baselineFile] of files) {
+    const r = await benchIntake(path.join(datasets, f), runs, path.join(datasets, baselineFile));
+    console.log(JSON.stringify(r));
+    results.push(r);
+  }
+  return `${stamp.replace('best of', 'median of')}.\n\n${intakeTable(results)}`;
+}
+
+/** Each size in its own process, so that its peak memory is its own. */
+function analyzeSection(): string {
+  const results = sizeNames.map((size) => {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench/analyze.bench.ts'), size, String(runs)], { encoding: 'utf8', cwd: root });
+    const r = JSON.parse(out.trim().split('\n').at(-1)!) as AnalyzeBenchResult;
+    console.log(JSON.stringify(r));
+    return r;
+  });
+  return `${stamp} (whole analyze: once).\n\n${analyzeTable(results)}`;
+}
+
+if (only === undefined || only === 'intake') doc = replaceSection(doc, 'intake', await intakeSection());
+if (only === undefined || only === 'analyze') doc = replaceSection(doc, 'analyze', analyzeSection());
 writeFileSync(docPath, doc);
 console.log(`wrote ${docPath}`);

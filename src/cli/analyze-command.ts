@@ -90,7 +90,7 @@ async function analyze(ctx: CliContext, opts: AnalyzeOptions): Promise<number> {
   });
 }
 
-function renderSummary(ctx: CliContext, doc: AnalysisDocument): void {
+export function renderSummary(ctx: CliContext, doc: AnalysisDocument): void {
   const t = translator(analysisMessages, ctx.lang);
   const { lang } = ctx;
   const pct = (x: number | null) => (x === null ? '—' : formatPercent(x, lang));

@@ -1,6 +1,7 @@
 /**
- * `salescope demo`: generate the demo company's files and import them through
- * the same intake as any user's file, then say what is in the store.
+ * `salescope demo`: generate the demo company's files, import them through
+ * the same intake as any user's file, analyse them (unless --no-analyze) and
+ * say what is in the store.
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,6 +12,9 @@ import { formatDate, formatInteger, formatMoney } from '../i18n/number-format.js
 import { generateDemo } from '../demo/generate-demo.js';
 import { writeDemoFiles } from '../demo/write-demo-files.js';
 import type { Store } from '../store/open-store.js';
+import { runAnalysis } from '../analytics/snapshot/run-analysis.js';
+import { analysisMessages } from '../i18n/analysis-messages.js';
+import { parseDateOption, renderSummary } from './analyze-command.js';
 import { importFiles, renderImport } from './import-command.js';
 import { UsageError, type CliContext, type GlobalOptions } from './cli-context.js';
 import type { CommandRunner } from './main.js';
@@ -23,6 +27,8 @@ interface DemoOptions {
   readonly customers: string;
   readonly end: string;
   readonly out?: string;
+  /** False with --no-analyze. */
+  readonly analyze: boolean;
 }
 
 export function registerDemo(program: Command, run: Run): void {
@@ -33,27 +39,28 @@ export function registerDemo(program: Command, run: Run): void {
     .option('--customers <n>', 'number of customers', '2000')
     .option('--end <date>', 'last day of the three years of history', '2025-12-31')
     .option('--out <dir>', 'where to write the files (default: salescope-demo beside the database)')
+    .option('--no-analyze', 'import only; run salescope analyze later')
     .action(async (opts: DemoOptions, cmd: Command) => {
       await run((ctx) => runDemo(ctx, opts), cmd.optsWithGlobals());
     });
 }
 
-function positiveInt(value: string, name: string): number {
+function positiveInt(ctx: CliContext, value: string, name: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--${name}: ${value}`);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(translator(analysisMessages, ctx.lang)('error.badNumber', { flag: `--${name}`, value, min: 1 }));
   return n;
 }
 
 async function runDemo(ctx: CliContext, opts: DemoOptions): Promise<number> {
   const t = translator(cliMessages, ctx.lang);
-  const seed = positiveInt(opts.seed, 'seed');
-  const customers = positiveInt(opts.customers, 'customers');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.end) || Number.isNaN(Date.parse(opts.end))) throw new UsageError(`--end: ${opts.end}`);
+  const seed = positiveInt(ctx, opts.seed, 'seed');
+  const customers = positiveInt(ctx, opts.customers, 'customers');
+  const end = parseDateOption(opts.end, '--end', ctx.lang);
   const dir = path.resolve(ctx.io.cwd, opts.out ?? path.join(path.dirname(ctx.db === ':memory:' ? path.join(ctx.io.cwd, 'x') : ctx.db), 'salescope-demo'));
   const log = (text: string) => (ctx.json ? ctx.err(text) : ctx.out(text));
   log(t('demo.generating', { seed, customers }));
   await mkdir(dir, { recursive: true });
-  const company = generateDemo({ seed, customers, endDate: opts.end, years: 3 });
+  const company = generateDemo({ seed, customers, endDate: end, years: 3 });
   const files = await writeDemoFiles(company, dir);
   log(t('demo.written', { files: files.length, dir }));
   log(t('demo.importing', { db: ctx.db }));
@@ -61,8 +68,10 @@ async function runDemo(ctx: CliContext, opts: DemoOptions): Promise<number> {
     const outcome = await importFiles({ ...ctx, json: false, out: () => undefined }, store, files.map((f) => f.path), {});
     if (!ctx.json) renderImport({ ...ctx, json: false }, outcome);
     const summary = await storeSummary(store);
+    const analysis = opts.analyze && outcome.failures.length === 0 ? await runAnalysis(store.engine, {}, ctx.now) : null;
     if (ctx.json) {
-      ctx.out(JSON.stringify({ dir, files: outcome.results.map((r) => ({ file: r.file, entity: r.entity, rows: r.rows, inserted: r.inserted, quarantined: r.quarantined })), summary }));
+      const files = outcome.results.map((r) => ({ file: r.file, entity: r.entity, rows: r.rows, inserted: r.inserted, quarantined: r.quarantined }));
+      ctx.out(JSON.stringify({ dir, files, summary, snapshotId: analysis?.snapshotId ?? null }));
     } else {
       ctx.out(
         t('demo.summary', {
@@ -74,7 +83,8 @@ async function runDemo(ctx: CliContext, opts: DemoOptions): Promise<number> {
           to: summary.to ? formatDate(summary.to, ctx.lang) : '—',
         }),
       );
-      ctx.out(t('demo.next', { db: ctx.db }));
+      if (analysis) renderSummary(ctx, analysis);
+      else ctx.out(t('demo.next', { db: ctx.db }));
     }
     return outcome.failures.length > 0 ? 1 : 0;
   });

@@ -41,7 +41,8 @@ export function rfmBreaksSql(ctx: AnalysisContext, measures: string): string {
   return `SELECT ${q('recency_days')} AS rb, ${q('frequency')} AS fb, ${q('monetary')} AS mb FROM ${measures}`;
 }
 
-const above = (value: string, breaks: string) => `len(list_filter(${breaks}, b -> b <= ${value}))`;
+/** How many of the four cut points are at or below the value (plain comparisons: a lambda per row costs more). */
+const above = (value: string, breaks: string) => `(${[1, 2, 3, 4].map((i) => `(${breaks}[${i}] <= ${value})::INTEGER`).join(' + ')})`;
 
 /** Scores, code and weighted score for each customer, from measures and breaks. */
 export function rfmScoresSql(ctx: AnalysisContext, measures: string, breaks: string): string {

@@ -10,8 +10,8 @@ export function abcSql(rfm: string, a: number, b: number): string {
          WHEN before_share < ${b} THEN 'B'
          ELSE 'C' END AS abc_class
   FROM (
-    SELECT *, (sum(greatest(monetary, 0)) OVER (ORDER BY monetary DESC, customer_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING))
-              / nullif(sum(greatest(monetary, 0)) OVER (), 0) AS before_share
+    SELECT *, (sum(greatest(monetary, 0)) OVER (ORDER BY monetary DESC, customer_id ROWS UNBOUNDED PRECEDING) - greatest(monetary, 0))
+              / nullif((SELECT sum(greatest(monetary, 0)) FROM ${rfm}), 0) AS before_share
     FROM ${rfm}
   )`;
 }

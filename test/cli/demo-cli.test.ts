@@ -1,0 +1,42 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli-harness.js';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'salescope-demo-cli-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('salescope demo (what npm start runs)', () => {
+  it('generates, imports and analyses a small company, reporting in Chinese', async () => {
+    const r = await runCli(['demo', '--db', 'd.duckdb', '--customers', '150', '--seed', '7', '--lang', 'zh-CN'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(readdirSync(path.join(dir, 'salescope-demo')).length).toBeGreaterThan(10);
+    expect(r.stdout).toMatch(/演示公司已就绪：\d[\d,]* 个客户/);
+    expect(r.stdout).toContain('分析快照 1：2025年1月1日 – 2025年12月31日');
+    expect(r.stdout).toMatch(/销售漏斗：商机 [\d,]+ 个，赢单率 [\d.]+%，瓶颈 /);
+  }, 60_000);
+
+  it('imports only with --no-analyze, and says what comes next in JSON', async () => {
+    const r = await runCli(['demo', '--db', 'e.duckdb', '--customers', '100', '--out', 'files', '--no-analyze', '--json'], dir);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as { snapshotId: number | null; files: unknown[]; summary: { customers: number } };
+    expect(doc.snapshotId).toBeNull();
+    expect(doc.files.length).toBeGreaterThan(10);
+    expect(doc.summary.customers).toBeGreaterThanOrEqual(100);
+  }, 60_000);
+
+  it.each([
+    [['--customers', '0'], '--customers: "0" is not a whole number of at least 1'],
+    [['--seed', 'abc'], '--seed: "abc" is not a whole number of at least 1'],
+    [['--end', '2025-13-45'], '--end: "2025-13-45" is not a date; write it as YYYY-MM-DD'],
+  ])('refuses %j with a message that says what to write', async (args, message) => {
+    const r = await runCli(['demo', '--db', 'f.duckdb', '--lang', 'en', ...args], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+  });
+});

@@ -4,6 +4,7 @@
  * exactly one place.
  */
 import { behaviourMetrics } from './behaviour/behaviour-metrics.js';
+import { clvMetrics } from './clv/clv-metrics.js';
 import { funnelMetrics } from './funnel/funnel-metrics.js';
 import { kpiMetrics } from './kpi/kpi-metrics.js';
 import type { MetricArea, MetricDefinition } from './metric-definition.js';
@@ -11,7 +12,7 @@ import { rfmMetrics } from './rfm/rfm-metrics.js';
 import { satisfactionMetrics } from './satisfaction/satisfaction-metrics.js';
 import { teamMetrics } from './team/team-metrics.js';
 
-export const metricCatalogue: readonly MetricDefinition[] = [...kpiMetrics, ...rfmMetrics, ...behaviourMetrics, ...funnelMetrics, ...teamMetrics, ...satisfactionMetrics];
+export const metricCatalogue: readonly MetricDefinition[] = [...kpiMetrics, ...rfmMetrics, ...behaviourMetrics, ...funnelMetrics, ...teamMetrics, ...satisfactionMetrics, ...clvMetrics];
 
 export const areaTitles: Readonly<Record<MetricArea, { readonly en: string; readonly 'zh-CN': string }>> = {
   kpi: { en: 'KPIs', 'zh-CN': '关键指标' },
@@ -24,6 +25,7 @@ export const areaTitles: Readonly<Record<MetricArea, { readonly en: string; read
   funnel: { en: 'Sales funnel', 'zh-CN': '销售漏斗' },
   team: { en: 'Team', 'zh-CN': '团队绩效' },
   satisfaction: { en: 'Satisfaction', 'zh-CN': '客户满意度' },
+  clv: { en: 'Customer lifetime value', 'zh-CN': '客户终身价值' },
 };
 
 export function metricById(id: string): MetricDefinition | undefined {

@@ -12,7 +12,8 @@ export type MetricArea =
   | 'behaviour'
   | 'funnel'
   | 'team'
-  | 'satisfaction';
+  | 'satisfaction'
+  | 'clv';
 
 export interface MetricDefinition {
   readonly id: string;

@@ -16,6 +16,7 @@ import { runAnalysis, type AnalysisDocument } from '../analytics/snapshot/run-an
 import { defaultAnalysisConfig } from '../config/analysis-config.js';
 import { tierLabel } from '../i18n/tier-labels.js';
 import type { Queryable } from '../store/engine.js';
+import { dateOption } from './option-values.js';
 import { UsageError, type CliContext, type GlobalOptions } from './cli-context.js';
 import type { CommandRunner } from './main.js';
 import { withStore } from './main.js';
@@ -27,12 +28,6 @@ interface AnalyzeOptions {
   readonly from?: string;
   readonly to?: string;
   readonly config?: string;
-}
-
-export function parseDateOption(value: string, flag: string, lang: Lang): string {
-  const ok = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
-  if (!ok) throw new UsageError(translator(analysisMessages, lang)('error.badDate', { flag, value }));
-  return value;
 }
 
 export function registerAnalyze(program: Command, run: Run): void {
@@ -70,9 +65,9 @@ async function settingsFrom(ctx: CliContext, db: Queryable, file: string | undef
 async function analyze(ctx: CliContext, opts: AnalyzeOptions): Promise<number> {
   const t = translator(analysisMessages, ctx.lang);
   const dates = {
-    ...(opts.asOf !== undefined ? { asOf: parseDateOption(opts.asOf, '--as-of', ctx.lang) } : {}),
-    ...(opts.from !== undefined ? { from: parseDateOption(opts.from, '--from', ctx.lang) } : {}),
-    ...(opts.to !== undefined ? { to: parseDateOption(opts.to, '--to', ctx.lang) } : {}),
+    ...(opts.asOf !== undefined ? { asOf: dateOption(opts.asOf, '--as-of', ctx.lang) } : {}),
+    ...(opts.from !== undefined ? { from: dateOption(opts.from, '--from', ctx.lang) } : {}),
+    ...(opts.to !== undefined ? { to: dateOption(opts.to, '--to', ctx.lang) } : {}),
   };
   if (dates.from && dates.to && dates.from > dates.to) throw new UsageError(t('error.periodOrder', { from: dates.from, to: dates.to }));
   return withStore(ctx, async (store) => {

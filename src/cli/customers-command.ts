@@ -8,6 +8,7 @@ import { analysisMessages } from '../i18n/analysis-messages.js';
 import { formatDate, formatInteger, formatMoney } from '../i18n/number-format.js';
 import { tierCode, tierCodes, tierLabel } from '../i18n/tier-labels.js';
 import { listScoredCustomers, type CustomerPage, type CustomerSort } from '../analytics/snapshot/customer-list.js';
+import { choiceOption, wholeNumberOption } from './option-values.js';
 import { UsageError, type CliContext, type GlobalOptions } from './cli-context.js';
 import type { CommandRunner } from './main.js';
 import { withStore } from './main.js';
@@ -40,12 +41,6 @@ export function registerCustomers(program: Command, run: Run): void {
     });
 }
 
-function wholeNumber(value: string, flag: string, min: number, lang: Lang): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || n < min) throw new UsageError(translator(analysisMessages, lang)('error.badNumber', { flag, value, min }));
-  return n;
-}
-
 function code(value: string | undefined, flag: string, lang: Lang): string | undefined {
   if (value === undefined) return undefined;
   const c = tierCode(value);
@@ -53,21 +48,15 @@ function code(value: string | undefined, flag: string, lang: Lang): string | und
   return c;
 }
 
-function sortKey(value: string, lang: Lang): CustomerSort {
-  const found = sorts.find((s) => s === value);
-  if (!found) throw new UsageError(translator(analysisMessages, lang)('error.badChoice', { flag: '--sort', value, accepted: sorts.join(', ') }));
-  return found;
-}
-
 async function customers(ctx: CliContext, opts: CustomersOptions): Promise<number> {
   const t = translator(analysisMessages, ctx.lang);
   const tier = code(opts.tier, '--tier', ctx.lang);
   const segment = code(opts.segment, '--segment', ctx.lang);
   const query = {
-    limit: wholeNumber(opts.limit, '--limit', 1, ctx.lang),
-    offset: wholeNumber(opts.offset, '--offset', 0, ctx.lang),
-    sort: sortKey(opts.sort, ctx.lang),
-    ...(opts.snapshot !== undefined ? { snapshotId: wholeNumber(opts.snapshot, '--snapshot', 1, ctx.lang) } : {}),
+    limit: wholeNumberOption(opts.limit, '--limit', 1, ctx.lang),
+    offset: wholeNumberOption(opts.offset, '--offset', 0, ctx.lang),
+    sort: choiceOption(opts.sort, '--sort', sorts, ctx.lang),
+    ...(opts.snapshot !== undefined ? { snapshotId: wholeNumberOption(opts.snapshot, '--snapshot', 1, ctx.lang) } : {}),
     ...(tier !== undefined ? { tier } : {}),
     ...(segment !== undefined ? { segment } : {}),
   };

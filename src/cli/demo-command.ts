@@ -13,10 +13,10 @@ import { generateDemo } from '../demo/generate-demo.js';
 import { writeDemoFiles } from '../demo/write-demo-files.js';
 import type { Store } from '../store/open-store.js';
 import { runAnalysis } from '../analytics/snapshot/run-analysis.js';
-import { analysisMessages } from '../i18n/analysis-messages.js';
-import { parseDateOption, renderSummary } from './analyze-command.js';
+import { renderSummary } from './analyze-command.js';
+import { dateOption, wholeNumberOption } from './option-values.js';
 import { importFiles, renderImport } from './import-command.js';
-import { UsageError, type CliContext, type GlobalOptions } from './cli-context.js';
+import type { CliContext, GlobalOptions } from './cli-context.js';
 import type { CommandRunner } from './main.js';
 import { withStore } from './main.js';
 
@@ -45,17 +45,11 @@ export function registerDemo(program: Command, run: Run): void {
     });
 }
 
-function positiveInt(ctx: CliContext, value: string, name: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(translator(analysisMessages, ctx.lang)('error.badNumber', { flag: `--${name}`, value, min: 1 }));
-  return n;
-}
-
 async function runDemo(ctx: CliContext, opts: DemoOptions): Promise<number> {
   const t = translator(cliMessages, ctx.lang);
-  const seed = positiveInt(ctx, opts.seed, 'seed');
-  const customers = positiveInt(ctx, opts.customers, 'customers');
-  const end = parseDateOption(opts.end, '--end', ctx.lang);
+  const seed = wholeNumberOption(opts.seed, '--seed', 1, ctx.lang);
+  const customers = wholeNumberOption(opts.customers, '--customers', 1, ctx.lang);
+  const end = dateOption(opts.end, '--end', ctx.lang);
   const dir = path.resolve(ctx.io.cwd, opts.out ?? path.join(path.dirname(ctx.db === ':memory:' ? path.join(ctx.io.cwd, 'x') : ctx.db), 'salescope-demo'));
   const log = (text: string) => (ctx.json ? ctx.err(text) : ctx.out(text));
   log(t('demo.generating', { seed, customers }));

@@ -12,6 +12,7 @@ import { registerQuarantine } from './quarantine-command.js';
 import { registerDemo } from './demo-command.js';
 import { registerAnalyze } from './analyze-command.js';
 import { registerCustomers } from './customers-command.js';
+import { registerClv } from './clv-command.js';
 
 export type CommandRunner = (ctx: CliContext) => Promise<number>;
 
@@ -53,6 +54,7 @@ export function buildProgram(io: CliIo, run: (runner: CommandRunner, opts: Globa
   registerQuarantine(program, run);
   registerAnalyze(program, run);
   registerCustomers(program, run);
+  registerClv(program, run);
   registerDemo(program, run);
   return program;
 }

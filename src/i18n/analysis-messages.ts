@@ -21,6 +21,15 @@ export type AnalysisKey =
   | 'error.unknownTier'
   | 'error.badNumber'
   | 'error.badChoice'
+  | 'error.badRange'
+  | 'error.tooLittleHistory'
+  | 'clv.title'
+  | 'clv.bgnbd'
+  | 'clv.paretoNbd'
+  | 'clv.gammaGamma'
+  | 'clv.holdout'
+  | 'clv.totals'
+  | 'clv.next'
   | 'error.badDate'
   | 'error.periodOrder'
   | 'error.noData'
@@ -50,6 +59,15 @@ export const analysisMessages: Catalogue<AnalysisKey> = {
     'error.badNumber': '{flag}: "{value}" is not a whole number of at least {min}',
     'error.badChoice': '{flag}: "{value}" is not one of: {accepted}',
     'error.badDate': '{flag}: "{value}" is not a date; write it as YYYY-MM-DD, e.g. 2024-03-05',
+    'error.badRange': '{flag}: "{value}" is not a number from {min} to {max}',
+    'error.tooLittleHistory': 'only {repeat} customers bought more than once up to {date}; the CLV models need at least {needed}: choose a later --calibration-end or import more history',
+    'clv.title': 'CLV run {id}: fitted on purchases up to {calibrationEnd} ({customers} customers, {repeat} repeat buyers), in {unit}s',
+    'clv.bgnbd': '  BG/NBD      r {r} · α {alpha} · a {a} · b {b} · log-likelihood {ll}',
+    'clv.paretoNbd': '  Pareto/NBD  r {r} · α {alpha} · s {s} · β {beta} · log-likelihood {ll}',
+    'clv.gammaGamma': '  Gamma-Gamma p {p} · q {q} · γ {v} (on {customers} repeat buyers)',
+    'clv.holdout': '  holdout to {end} ({length} {unit}s): {actual} repeat purchases, BG/NBD expected {bgnbd}, Pareto/NBD {paretoNbd}',
+    'clv.totals': '  next {horizon} {unit}s: {transactions} expected purchases, customer lifetime value {clv} (discounted at {rate} a year)',
+    'clv.next': 'per customer: P(alive), expected purchases, spend and CLV are in customer_clv (run {id})',
     'error.periodOrder': 'the period starts ({from}) after it ends ({to})',
     'error.noData': 'there are no orders in {db} yet; import files (salescope import …) or load the demo (salescope demo)',
     'error.noSnapshot': 'no analysis yet; run salescope analyze first',
@@ -77,6 +95,15 @@ export const analysisMessages: Catalogue<AnalysisKey> = {
     'error.badNumber': '{flag}：“{value}”不是不小于 {min} 的整数',
     'error.badChoice': '{flag}：“{value}”不在可选值中：{accepted}',
     'error.badDate': '{flag}：“{value}”不是日期，请写成 YYYY-MM-DD，例如 2024-03-05',
+    'error.badRange': '{flag}：“{value}”不是 {min} 到 {max} 之间的数字',
+    'error.tooLittleHistory': '截至 {date} 只有 {repeat} 个客户有过复购，CLV 模型至少需要 {needed} 个：请选择更晚的 --calibration-end 或导入更多历史数据',
+    'clv.title': 'CLV 计算 {id}：基于 {calibrationEnd} 及之前的购买拟合（客户 {customers} 个，复购客户 {repeat} 个），时间单位：{unit}',
+    'clv.bgnbd': '  BG/NBD      r {r} · α {alpha} · a {a} · b {b} · 对数似然 {ll}',
+    'clv.paretoNbd': '  Pareto/NBD  r {r} · α {alpha} · s {s} · β {beta} · 对数似然 {ll}',
+    'clv.gammaGamma': '  Gamma-Gamma p {p} · q {q} · γ {v}（基于 {customers} 个复购客户）',
+    'clv.holdout': '  验证期至 {end}（{length} 个{unit}）：实际复购 {actual} 次，BG/NBD 预测 {bgnbd}，Pareto/NBD 预测 {paretoNbd}',
+    'clv.totals': '  未来 {horizon} 个{unit}：预计购买 {transactions} 次，客户终身价值 {clv}（年折现率 {rate}）',
+    'clv.next': '每个客户的存活概率、预计购买次数、客单价和 CLV 保存在 customer_clv（计算 {id}）',
     'error.periodOrder': '期间的开始日期（{from}）晚于结束日期（{to}）',
     'error.noData': '{db} 中还没有订单；请先导入文件（salescope import …）或加载演示数据（salescope demo）',
     'error.noSnapshot': '还没有分析结果，请先运行 salescope analyze',

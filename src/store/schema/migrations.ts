@@ -326,4 +326,35 @@ export const migrations: readonly Migration[] = [
     CREATE SEQUENCE snapshot_seq START 1;
   `,
   },
+  {
+    version: 3,
+    name: 'customer lifetime value',
+    sql: `
+    CREATE TABLE clv_runs (
+      clv_run_id BIGINT NOT NULL PRIMARY KEY,
+      snapshot_id BIGINT,
+      calibration_end DATE,
+      observation_end DATE,
+      time_unit VARCHAR,
+      horizon DOUBLE,
+      discount_rate DOUBLE,
+      created_at TIMESTAMP,
+      result JSON
+    );
+    CREATE TABLE customer_clv (
+      clv_run_id BIGINT NOT NULL,
+      customer_id VARCHAR NOT NULL,
+      x INTEGER,
+      t_x DOUBLE,
+      t_cal DOUBLE,
+      m_x DOUBLE,
+      p_alive DOUBLE,
+      p_alive_pnbd DOUBLE,
+      expected_transactions DOUBLE,
+      expected_spend DOUBLE,
+      clv DOUBLE
+    );
+    CREATE SEQUENCE clv_run_seq START 1;
+  `,
+  },
 ];

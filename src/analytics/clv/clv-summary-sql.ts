@@ -1,0 +1,37 @@
+/**
+ * The per-customer transaction summary, computed in the engine: purchase
+ * days (a day with several orders is one transaction, as BTYD and lifetimes
+ * count them; returns are not purchases), per customer whose first purchase
+ * is on or before the calibration end:
+ *   x        purchase days after the first, up to the calibration end
+ *   tx_days  days from the first purchase to the last of those
+ *   t_days   days from the first purchase to the calibration end
+ *   mx       mean value of those repeat purchase days (null when x = 0)
+ *   x_star   purchase days after the calibration end, up to the observation end (the holdout)
+ */
+import { dateLit } from '../analysis-sql.js';
+
+export interface ClvWindow {
+  readonly calibrationEnd: string;
+  readonly observationEnd: string;
+}
+
+export function clvSummarySql(w: ClvWindow): string {
+  const cal = dateLit(w.calibrationEnd);
+  const end = dateLit(w.observationEnd);
+  return `WITH d AS (
+  SELECT customer_id, order_date AS d, sum(amount) AS v FROM order_lines
+  WHERE customer_id IS NOT NULL AND NOT is_return AND order_date <= ${end} GROUP BY customer_id, order_date
+), f AS (SELECT customer_id, min(d) AS first FROM d GROUP BY customer_id HAVING min(d) <= ${cal})
+SELECT d.customer_id, CAST(count(*) FILTER (WHERE d.d > f.first AND d.d <= ${cal}) AS INTEGER) AS x,
+  date_diff('day', f.first, max(d.d) FILTER (WHERE d.d <= ${cal})) AS tx_days,
+  date_diff('day', f.first, ${cal}) AS t_days,
+  CAST(avg(d.v) FILTER (WHERE d.d > f.first AND d.d <= ${cal}) AS DOUBLE) AS mx,
+  CAST(count(*) FILTER (WHERE d.d > ${cal}) AS INTEGER) AS x_star
+FROM d JOIN f USING (customer_id)
+GROUP BY d.customer_id, f.first
+ORDER BY d.customer_id`;
+}
+
+/** The last purchase date in the store, the default calibration and observation end. */
+export const lastPurchaseSql = `SELECT CAST(max(order_date) AS VARCHAR) AS d FROM order_lines WHERE customer_id IS NOT NULL AND NOT is_return`;

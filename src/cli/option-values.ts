@@ -1,0 +1,34 @@
+/**
+ * Command-line option values, checked once, with a message in the user's
+ * language that names the flag, echoes the value and says what to write.
+ */
+import { translator, type Lang } from '../i18n/i18n.js';
+import { analysisMessages } from '../i18n/analysis-messages.js';
+import { UsageError } from './cli-context.js';
+
+const t = (lang: Lang) => translator(analysisMessages, lang);
+
+/** A real calendar date written YYYY-MM-DD. */
+export function dateOption(value: string, flag: string, lang: Lang): string {
+  const ok = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+  if (!ok) throw new UsageError(t(lang)('error.badDate', { flag, value }));
+  return value;
+}
+
+export function wholeNumberOption(value: string, flag: string, min: number, lang: Lang): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n < min) throw new UsageError(t(lang)('error.badNumber', { flag, value, min }));
+  return n;
+}
+
+/** A decimal number in [min, max]. */
+export function numberOption(value: string, flag: string, min: number, max: number, lang: Lang): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < min || n > max) throw new UsageError(t(lang)('error.badRange', { flag, value, min, max }));
+  return n;
+}
+
+export function choiceOption<T extends string>(value: string, flag: string, accepted: readonly T[], lang: Lang): T {
+  if (!(accepted as readonly string[]).includes(value)) throw new UsageError(t(lang)('error.badChoice', { flag, value, accepted: accepted.join(', ') }));
+  return value as T;
+}

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark, each against a baseline measured in the
  * same run, written to docs/benchmarks.md with the machine and the date.
- * Options: --only intake|analyze  (one part)   --runs N  (repetitions, default 3)
+ * Options: --only intake|analyze|clv  (one part)   --runs N  (repetitions, default 3)
  *          --sizes S,M,L  (analyze dataset sizes, default all three)
  */
 import { execFileSync } from 'node:child_process';
@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openDuckDb } from '../src/store/duckdb/duckdb-engine.js';
 import type { AnalyzeBenchResult } from './analyze.bench.js';
+import { benchClv } from './clv.bench.js';
 import { benchIntake, type IntakeBenchResult } from './intake.bench.js';
 import { sizes } from './scaled-data.js';
 import { machineLine } from './machine.js';
@@ -88,7 +89,27 @@ function analyzeSection(): string {
   return `${stamp} (whole analyze: once).\n\n${analyzeTable(results)}`;
 }
 
+function clvSection(): string {
+  const r = benchClv();
+  console.log(JSON.stringify(r));
+  const n = (x: number) => x.toLocaleString('en');
+  const p = r.recovered;
+  return [
+    `${stamp.replace(/; best of .*/, '')}; one run each.`,
+    '',
+    '| fit | customers | distinct (x, t_x, T) | time (ms) | ratio to baseline |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    `| baseline: uncompressed, per-row log-gamma | ${n(r.customers)} | — | ${n(r.baselineMs)} | 1 |`,
+    `| salescope BG/NBD | ${n(r.customers)} | — | ${n(r.fitMs)} | ${r.ratio}× |`,
+    `| salescope BG/NBD | ${n(r.largeCustomers)} | ${n(r.largeRows)} | ${n(r.largeFitMs)} | — |`,
+    `| salescope Pareto/NBD (information) | ${n(r.largeCustomers)} | ${n(r.largeRows)} | ${n(r.paretoNbdLargeFitMs)} | — |`,
+    '',
+    `Recovered at 1M (simulated with r 0.25, α 4, a 0.8, b 2.5): r ${p.r.toFixed(3)}, α ${p.alpha.toFixed(3)}, a ${p.a.toFixed(3)}, b ${p.b.toFixed(3)}. Peak RSS ${n(r.peakRssMb)} MB.`,
+  ].join('\n');
+}
+
 if (only === undefined || only === 'intake') doc = replaceSection(doc, 'intake', await intakeSection());
 if (only === undefined || only === 'analyze') doc = replaceSection(doc, 'analyze', analyzeSection());
+if (only === undefined || only === 'clv') doc = replaceSection(doc, 'clv', clvSection());
 writeFileSync(docPath, doc);
 console.log(`wrote ${docPath}`);

@@ -61,6 +61,8 @@ async function clv(ctx: CliContext, opts: ClvOptions): Promise<number> {
   });
 }
 
+const modelNames = { bgnbd: 'BG/NBD', paretoNbd: 'Pareto/NBD', gammaGamma: 'Gamma-Gamma' } as const;
+
 const unitNames: Readonly<Record<TimeUnit, { en: string; 'zh-CN': string }>> = {
   day: { en: 'day', 'zh-CN': '天' },
   week: { en: 'week', 'zh-CN': '周' },
@@ -76,6 +78,7 @@ function renderClv(ctx: CliContext, d: ClvDocument): void {
   ctx.out(t('clv.bgnbd', { r: f(d.bgnbd.r), alpha: f(d.bgnbd.alpha), a: f(d.bgnbd.a), b: f(d.bgnbd.b), ll: f(d.bgnbd.logLik, 1) }));
   ctx.out(t('clv.paretoNbd', { r: f(d.paretoNbd.r), alpha: f(d.paretoNbd.alpha), s: f(d.paretoNbd.s), beta: f(d.paretoNbd.beta), ll: f(d.paretoNbd.logLik, 1) }));
   ctx.out(t('clv.gammaGamma', { p: f(d.gammaGamma.p, 2), q: f(d.gammaGamma.q, 2), v: f(d.gammaGamma.v, 2), customers: formatInteger(d.gammaGamma.customers, lang) }));
+  if (d.boundaries.length > 0) ctx.out(t('clv.boundary', { models: d.boundaries.map((m) => modelNames[m]).join(', ') }));
   if (d.holdout) {
     const h = d.holdout;
     ctx.out(t('clv.holdout', { end: d.observationEnd, length: f(h.length, 1), unit, actual: formatInteger(h.actual, lang), bgnbd: f(h.bgnbd, 1), paretoNbd: f(h.paretoNbd, 1) }));

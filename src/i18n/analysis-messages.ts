@@ -30,6 +30,7 @@ export type AnalysisKey =
   | 'clv.holdout'
   | 'clv.totals'
   | 'clv.next'
+  | 'clv.boundary'
   | 'error.badDate'
   | 'error.periodOrder'
   | 'error.noData'
@@ -67,6 +68,7 @@ export const analysisMessages: Catalogue<AnalysisKey> = {
     'clv.gammaGamma': '  Gamma-Gamma p {p} · q {q} · γ {v} (on {customers} repeat buyers)',
     'clv.holdout': '  holdout to {end} ({length} {unit}s): {actual} repeat purchases, BG/NBD expected {bgnbd}, Pareto/NBD {paretoNbd}',
     'clv.totals': '  next {horizon} {unit}s: {transactions} expected purchases, customer lifetime value {clv} (discounted at {rate} a year)',
+    'clv.boundary': '  note: in {models} a parameter ran to the edge of its range: the data cannot pin it down (usually: hardly any customer seems to drop out), so read P(alive) from it with care',
     'clv.next': 'per customer: P(alive), expected purchases, spend and CLV are in customer_clv (run {id})',
     'error.periodOrder': 'the period starts ({from}) after it ends ({to})',
     'error.noData': 'there are no orders in {db} yet; import files (salescope import …) or load the demo (salescope demo)',
@@ -103,6 +105,7 @@ export const analysisMessages: Catalogue<AnalysisKey> = {
     'clv.gammaGamma': '  Gamma-Gamma p {p} · q {q} · γ {v}（基于 {customers} 个复购客户）',
     'clv.holdout': '  验证期至 {end}（{length} 个{unit}）：实际复购 {actual} 次，BG/NBD 预测 {bgnbd}，Pareto/NBD 预测 {paretoNbd}',
     'clv.totals': '  未来 {horizon} 个{unit}：预计购买 {transactions} 次，客户终身价值 {clv}（年折现率 {rate}）',
+    'clv.boundary': '  注意：{models} 的某个参数到达了取值范围的边界，数据不足以确定它（通常是几乎没有客户流失的迹象），其存活概率请谨慎解读',
     'clv.next': '每个客户的存活概率、预计购买次数、客单价和 CLV 保存在 customer_clv（计算 {id}）',
     'error.periodOrder': '期间的开始日期（{from}）晚于结束日期（{to}）',
     'error.noData': '{db} 中还没有订单；请先导入文件（salescope import …）或加载演示数据（salescope demo）',

@@ -4,8 +4,8 @@
  * after each purchase they drop out with probability p ~ Beta(a, b).
  */
 import type { Summary } from './customer-summary.js';
-import { xLevels } from './customer-summary.js';
-import { hyp2f1, lnBeta, lnGamma, logAddExp } from './special-functions.js';
+import { summaryLevels, type SummaryLevels } from './customer-summary.js';
+import { hyp2f1, lnBeta, lnGamma } from './special-functions.js';
 
 export interface BgNbdParams {
   readonly r: number;
@@ -15,20 +15,28 @@ export interface BgNbdParams {
 }
 
 /** Σ weight × log-likelihood over the summary rows. */
-export function bgnbdLogLik(p: BgNbdParams, s: Summary, levels = xLevels(s)): number {
+export function bgnbdLogLik(p: BgNbdParams, s: Summary, lv: SummaryLevels = summaryLevels(s)): number {
   const { r, alpha, a, b } = p;
   const lb = lnBeta(a, b);
-  const lnA = Math.log(alpha);
-  // Terms in x alone: ln Γ(r+x) − ln Γ(r) + ln B(a, b+x) − ln B(a, b), and ln(a / (b+x−1)).
-  const cx = Float64Array.from(levels.levels, (x) => lnGamma(r + x) - lnGamma(r) + lnBeta(a, b + x) - lb);
-  const dx = Float64Array.from(levels.levels, (x) => (x > 0 ? Math.log(a) - Math.log(b + x - 1) : -Infinity));
+  const head = r * Math.log(alpha) - lnGamma(r) - lb;
+  // Terms in x alone: ln Γ(r+x) + ln B(a, b+x) (+ the constants), and ln(a / (b+x−1)).
+  const cx = Float64Array.from(lv.x.levels, (x) => lnGamma(r + x) + lnBeta(a, b + x) + head);
+  const dx = Float64Array.from(lv.x.levels, (x) => (x > 0 ? Math.log(a) - Math.log(b + x - 1) : -Infinity));
+  // ln(α + T) and ln(α + t_x) per distinct time.
+  const lT = Float64Array.from(lv.T.levels, (T) => Math.log(alpha + T));
+  const lTx = Float64Array.from(lv.tx.levels, (t) => Math.log(alpha + t));
   let total = 0;
   for (let i = 0; i < s.x.length; i++) {
     const x = s.x[i]!;
-    const k = levels.of[i]!;
-    const t1 = -(r + x) * Math.log(alpha + s.T[i]!);
-    const t2 = x > 0 ? dx[k]! - (r + x) * Math.log(alpha + s.tx[i]!) : -Infinity;
-    total += s.weight[i]! * (cx[k]! + r * lnA + logAddExp(t1, t2));
+    const k = lv.x.of[i]!;
+    const rx = r + x;
+    const t1 = -rx * lT[lv.T.of[i]!]!;
+    let ll = t1;
+    if (x > 0) {
+      const t2 = dx[k]! - rx * lTx[lv.tx.of[i]!]!;
+      ll = t1 > t2 ? t1 + Math.log1p(Math.exp(t2 - t1)) : t2 + Math.log1p(Math.exp(t1 - t2));
+    }
+    total += s.weight[i]! * (cx[k]! + ll);
   }
   return total;
 }

@@ -4,9 +4,10 @@ import { discountedPurchases, periodRate } from './clv-value.js';
 import { compress, summaryOf, xLevels } from './customer-summary.js';
 import { gammaGammaSpend } from './gamma-gamma.js';
 import { holdoutReport } from './holdout.js';
+import { fitBgNbd } from './model-fit.js';
 import { minimise } from './nelder-mead.js';
 import { paretoNbdConditional, paretoNbdExpected, paretoNbdPAlive } from './pareto-nbd.js';
-import { hyp2f1, lnGamma, logAddExp } from './special-functions.js';
+import { hyp2f1, lnGamma, lnHyp2f1NextC, logAddExp } from './special-functions.js';
 
 describe('special functions', () => {
   it('lnGamma matches closed forms', () => {
@@ -20,6 +21,14 @@ describe('special functions', () => {
   it('hyp2f1(1, 1; 2; z) = −ln(1 − z) / z, and refuses z outside [0, 1)', () => {
     for (const z of [0, 0.1, 0.5, 0.9]) expect(hyp2f1(1, 1, 2, z)).toBeCloseTo(z === 0 ? 1 : -Math.log(1 - z) / z, 12);
     expect(() => hyp2f1(1, 1, 2, 1)).toThrow(RangeError);
+  });
+
+  it('ln 2F1(a, b; a+1; z) agrees with the plain series and stays finite near z = 1', () => {
+    for (const [a, b, z] of [[2.5, 1.6, 0.3], [2.5, 1.6, 0.7], [40, 3, 0.9], [5, 0.5, 0.95]] as const) {
+      expect(lnHyp2f1NextC(a, b, z)).toBeCloseTo(Math.log(hyp2f1(a, b, a + 1, z)), 10);
+    }
+    // Where the plain series would need ~10⁵ growing terms (b = 43, z = 0.999).
+    expect(Number.isFinite(lnHyp2f1NextC(161.5, 43.4, 0.999))).toBe(true);
   });
 
   it('logAddExp is stable for large and infinite terms', () => {
@@ -46,6 +55,20 @@ describe('summaries', () => {
     expect(Array.from(xLevels(c).levels)).toEqual([0, 1, 2]);
     const p = { r: 0.5, alpha: 3, a: 0.8, b: 2 };
     expect(bgnbdLogLik(p, c)).toBeCloseTo(bgnbdLogLik(p, s), 10);
+  });
+});
+
+describe('fitting', () => {
+  it('flags a parameter at the edge when nobody drops out', () => {
+    // 300 customers buying every 2 weeks right up to the end of their 20-40 weeks: no sign of dropout.
+    const rows = Array.from({ length: 300 }, (_, i) => {
+      const T = 20 + (i % 21);
+      return { x: Math.floor(T / 2), tx: Math.floor(T / 2) * 2, T };
+    });
+    const fit = fitBgNbd(summaryOf(rows));
+    expect(fit.atBound).toBe(true);
+    // The dropout probability a / (a + b) is pushed to ~0.
+    expect(fit.params.a / (fit.params.a + fit.params.b)).toBeLessThan(0.01);
   });
 });
 

@@ -26,13 +26,16 @@ export function summaryOf(rows: readonly { readonly x: number; readonly tx: numb
   return s;
 }
 
-/** One row per distinct (x, t_x, T), weighted by how many customers share it. */
+/** One row per distinct (x, t_x, T), weighted by how many customers share it (first-seen order). */
 export function compress(s: Summary): Summary {
-  const index = new Map<string, number>();
+  const [x, tx, T] = [levelsOf(s.x), levelsOf(s.tx), levelsOf(s.T)];
+  const [ntx, nT] = [tx.levels.length, T.levels.length];
+  const index = new Map<number, number>();
   const keep: number[] = [];
   const weights: number[] = [];
   for (let i = 0; i < s.x.length; i++) {
-    const key = `${s.x[i]}|${s.tx[i]}|${s.T[i]}`;
+    // A number key (exact below 2^53): far cheaper than a string per row.
+    const key = (x.of[i]! * ntx + tx.of[i]!) * nT + T.of[i]!;
     const at = index.get(key);
     if (at === undefined) {
       index.set(key, keep.length);
@@ -48,9 +51,33 @@ export function compress(s: Summary): Summary {
   };
 }
 
-/** Distinct x values and, per row, the index of its x: terms that depend on x alone are computed once per fit step. */
-export function xLevels(s: Summary): { readonly levels: Float64Array; readonly of: Int32Array } {
-  const levels = [...new Set(s.x)].sort((a, b) => a - b);
-  const pos = new Map(levels.map((v, i) => [v, i]));
-  return { levels: Float64Array.from(levels), of: Int32Array.from(s.x, (v) => pos.get(v)!) };
+export interface Levels {
+  readonly levels: Float64Array;
+  /** Per row, the index of its value in levels. */
+  readonly of: Int32Array;
+}
+
+/** Distinct values of a column and each row's index into them: terms in that column alone are computed once per fit step. */
+export function levelsOf(column: Float64Array): Levels {
+  const levels = Float64Array.from(new Set(column)).sort();
+  const pos = new Map<number, number>();
+  levels.forEach((v, i) => pos.set(v, i));
+  const of = new Int32Array(column.length);
+  for (let i = 0; i < column.length; i++) of[i] = pos.get(column[i]!)!;
+  return { levels, of };
+}
+
+export function xLevels(s: Summary): Levels {
+  return levelsOf(s.x);
+}
+
+/** Levels of x, t_x and T together: with data observed by day they are a few hundred each. */
+export interface SummaryLevels {
+  readonly x: Levels;
+  readonly tx: Levels;
+  readonly T: Levels;
+}
+
+export function summaryLevels(s: Summary): SummaryLevels {
+  return { x: levelsOf(s.x), tx: levelsOf(s.tx), T: levelsOf(s.T) };
 }

@@ -5,7 +5,7 @@
  * evaluated once per distinct (x, t_x, T).
  */
 import { bgnbdLogLik, type BgNbdParams } from './bgnbd.js';
-import { compress, xLevels, type Summary } from './customer-summary.js';
+import { compress, summaryLevels, type Summary } from './customer-summary.js';
 import { gammaGammaLogLik, type GammaGammaParams, type SpendSummary } from './gamma-gamma.js';
 import { minimise } from './nelder-mead.js';
 import { paretoNbdLogLik, type ParetoNbdParams } from './pareto-nbd.js';
@@ -14,7 +14,19 @@ export interface Fitted<P> {
   readonly params: P;
   readonly logLik: number;
   readonly converged: boolean;
+  /** Log-likelihood evaluations on the full data (the polish). */
+  readonly evaluations: number;
+  /**
+   * True when a parameter ended at the edge of the search box (e^±10): the
+   * data carries no information against a more extreme value (e.g. almost no
+   * dropout), and the fitted value is a bound, not an estimate.
+   */
+  readonly atBound: boolean;
 }
+
+/** Log-parameters are searched in [−10, 10]: beyond, the models are degenerate and their series slow. */
+const bound = 10;
+const inBox = (v: readonly number[]) => v.every((x) => Math.abs(x) <= bound);
 
 const starts4 = [
   [0, 0, 0, 0],
@@ -22,34 +34,72 @@ const starts4 = [
   [Math.log(0.2), Math.log(20), Math.log(2), Math.log(10)],
 ];
 
-function best<P>(candidates: readonly { x: readonly number[]; fx: number; converged: boolean }[], toParams: (x: readonly number[]) => P): Fitted<P> {
-  const top = [...candidates].sort((a, b) => a.fx - b.fx)[0]!;
-  // One more run from the best point polishes a simplex that stalled on a ridge.
-  return { params: toParams(top.x), logLik: -top.fx, converged: top.converged };
+/**
+ * A quick run from each start (loose tolerance) on at most `exploreRows`
+ * rows, then the best one polished on every row to a tight tolerance: the
+ * starts guard against a poor local optimum, the polish gives the precision,
+ * and exploring on a sample keeps a million customers fast.
+ */
+function fitFrom<P>(
+  starts: readonly number[][],
+  explore: (x: readonly number[]) => number,
+  full: (x: readonly number[]) => number,
+  toParams: (x: readonly number[]) => P,
+): Fitted<P> {
+  const boxed = (f: (x: readonly number[]) => number) => (x: readonly number[]) => (inBox(x) ? f(x) : Infinity);
+  const quick = starts.map((x0) => minimise(boxed(explore), x0, { tolerance: 1e-6, xTolerance: 1e-2, maxIterations: 600 }));
+  const start = [...quick].sort((a, b) => a.fx - b.fx)[0]!;
+  // Log-parameters to 1e-6: every parameter to about six significant digits.
+  const polished = minimise(boxed(full), start.x, { step: 0.02, tolerance: 1e-12, xTolerance: 1e-6 });
+  const atBound = polished.x.some((x) => Math.abs(x) > bound - 0.05);
+  return { params: toParams(polished.x), logLik: -polished.fx, converged: polished.converged, evaluations: polished.evaluations, atBound };
 }
 
-function fitFrom<P>(starts: readonly number[][], negLogLik: (x: readonly number[]) => number, toParams: (x: readonly number[]) => P): Fitted<P> {
-  const first = starts.map((x0) => minimise(negLogLik, x0));
-  const polished = minimise(negLogLik, [...first].sort((a, b) => a.fx - b.fx)[0]!.x, { step: 0.05 });
-  return best([...first, polished], toParams);
+const exploreRows = 20_000;
+
+/** Every k-th row with k-fold weight: a deterministic sample with the same total weight. */
+export function sampleRows(s: Summary, max: number): Summary {
+  if (s.x.length <= max) return s;
+  const k = Math.ceil(s.x.length / max);
+  const pick = Array.from({ length: Math.ceil(s.x.length / k) }, (_, i) => i * k);
+  const total = s.weight.reduce((a, b) => a + b, 0);
+  const picked = pick.reduce((a, i) => a + s.weight[i]!, 0);
+  return {
+    x: Float64Array.from(pick, (i) => s.x[i]!),
+    tx: Float64Array.from(pick, (i) => s.tx[i]!),
+    T: Float64Array.from(pick, (i) => s.T[i]!),
+    weight: Float64Array.from(pick, (i) => (s.weight[i]! * total) / picked),
+  };
 }
 
 export function fitBgNbd(summary: Summary): Fitted<BgNbdParams> {
   const s = compress(summary);
-  const levels = xLevels(s);
+  const e = sampleRows(s, exploreRows);
+  const [levels, eLevels] = [summaryLevels(s), summaryLevels(e)];
   const params = (v: readonly number[]): BgNbdParams => ({ r: Math.exp(v[0]!), alpha: Math.exp(v[1]!), a: Math.exp(v[2]!), b: Math.exp(v[3]!) });
-  return fitFrom(starts4, (v) => -bgnbdLogLik(params(v), s, levels), params);
+  return fitFrom(starts4, (v) => -bgnbdLogLik(params(v), e, eLevels), (v) => -bgnbdLogLik(params(v), s, levels), params);
 }
 
 export function fitParetoNbd(summary: Summary): Fitted<ParetoNbdParams> {
   const s = compress(summary);
-  const levels = xLevels(s);
+  const e = sampleRows(s, exploreRows);
+  const [levels, eLevels] = [summaryLevels(s), summaryLevels(e)];
   const params = (v: readonly number[]): ParetoNbdParams => ({ r: Math.exp(v[0]!), alpha: Math.exp(v[1]!), s: Math.exp(v[2]!), beta: Math.exp(v[3]!) });
-  return fitFrom(starts4, (v) => -paretoNbdLogLik(params(v), s, levels), params);
+  return fitFrom(starts4, (v) => -paretoNbdLogLik(params(v), e, eLevels), (v) => -paretoNbdLogLik(params(v), s, levels), params);
 }
 
+/**
+ * Spend is fitted in units of its mean (γ scales with money, p and q do
+ * not), so 元 amounts in the tens of thousands fit as well as CDNOW's dollars.
+ */
 export function fitGammaGamma(spend: SpendSummary): Fitted<GammaGammaParams> {
-  const params = (v: readonly number[]): GammaGammaParams => ({ p: Math.exp(v[0]!), q: Math.exp(v[1]!), v: Math.exp(v[2]!) });
-  const starts = [[0, 0, 0], [Math.log(5), Math.log(3), Math.log(10)], [Math.log(1), Math.log(2), Math.log(50)]];
-  return fitFrom(starts, (v) => -gammaGammaLogLik(params(v), spend), params);
+  const scale = spend.mx.reduce((a, b) => a + b, 0) / (spend.mx.length || 1) || 1;
+  const scaled = { x: spend.x, mx: Float64Array.from(spend.mx, (m) => m / scale) };
+  const params = (v: readonly number[], c = 1): GammaGammaParams => ({ p: Math.exp(v[0]!), q: Math.exp(v[1]!), v: Math.exp(v[2]!) * c });
+  const starts = [[0, 0, 0], [Math.log(5), Math.log(3), Math.log(0.5)], [Math.log(1), Math.log(2), Math.log(2)]];
+  const negLogLik = (v: readonly number[]) => -gammaGammaLogLik(params(v), scaled);
+  const fit = fitFrom(starts, negLogLik, negLogLik, (v) => params(v, scale));
+  // The log-likelihood of the original amounts: each m_x density carries a 1/scale Jacobian.
+  const jacobian = scaled.x.reduce((n, x, i) => n + (x > 0 && scaled.mx[i]! > 0 ? 1 : 0), 0) * Math.log(scale);
+  return { ...fit, logLik: fit.logLik - jacobian };
 }

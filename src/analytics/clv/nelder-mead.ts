@@ -7,8 +7,10 @@
 
 export interface MinimiseOptions {
   readonly maxIterations: number;
-  /** Stop when the simplex's function values and points agree this closely. */
+  /** Stop when the simplex's function values agree to this relative tolerance … */
   readonly tolerance: number;
+  /** … and its points to this absolute one. */
+  readonly xTolerance: number;
   /** Initial step along each axis. */
   readonly step: number;
 }
@@ -18,15 +20,18 @@ export interface Minimum {
   readonly fx: number;
   readonly iterations: number;
   readonly converged: boolean;
+  readonly evaluations: number;
 }
 
-const defaults: MinimiseOptions = { maxIterations: 4000, tolerance: 1e-10, step: 0.5 };
+const defaults: MinimiseOptions = { maxIterations: 4000, tolerance: 1e-10, xTolerance: 1e-8, step: 0.5 };
 
 export function minimise(f: (x: readonly number[]) => number, x0: readonly number[], options: Partial<MinimiseOptions> = {}): Minimum {
   const o = { ...defaults, ...options };
   const n = x0.length;
   const [alpha, beta, gamma, delta] = [1, 1 + 2 / n, 0.75 - 1 / (2 * n), 1 - 1 / n];
+  let evaluations = 0;
   const value = (x: number[]) => {
+    evaluations++;
     const v = f(x);
     return Number.isFinite(v) ? v : Infinity;
   };
@@ -38,7 +43,7 @@ export function minimise(f: (x: readonly number[]) => number, x0: readonly numbe
     values = order.map((i) => values[i]!);
     const spread = Math.abs(values[n]! - values[0]!);
     const size = Math.max(...simplex.slice(1).map((p) => Math.max(...p.map((v, j) => Math.abs(v - simplex[0]![j]!)))));
-    if (spread <= o.tolerance * (1 + Math.abs(values[0]!)) && size <= 1e-8) return { x: simplex[0]!, fx: values[0]!, iterations: it, converged: true };
+    if (spread <= o.tolerance * (1 + Math.abs(values[0]!)) && size <= o.xTolerance) return { x: simplex[0]!, fx: values[0]!, iterations: it, converged: true, evaluations };
     const centroid = Array.from({ length: n }, (_, j) => simplex.slice(0, n).reduce((s, p) => s + p[j]!, 0) / n);
     const along = (t: number) => centroid.map((c, j) => c + t * (simplex[n]![j]! - c));
     const reflected = along(-alpha);
@@ -63,5 +68,5 @@ export function minimise(f: (x: readonly number[]) => number, x0: readonly numbe
     }
   }
   const best = values.indexOf(Math.min(...values));
-  return { x: simplex[best]!, fx: values[best]!, iterations: o.maxIterations, converged: false };
+  return { x: simplex[best]!, fx: values[best]!, iterations: o.maxIterations, converged: false, evaluations };
 }

@@ -4,8 +4,8 @@
  * exponential lifetime with rate μ ~ Gamma(s, β).
  */
 import type { Summary } from './customer-summary.js';
-import { xLevels } from './customer-summary.js';
-import { hyp2f1, lnGamma, logAddExp } from './special-functions.js';
+import { summaryLevels, type Levels, type SummaryLevels } from './customer-summary.js';
+import { lnGamma, lnHyp2f1NextC, logAddExp } from './special-functions.js';
 
 export interface ParetoNbdParams {
   readonly r: number;
@@ -14,30 +14,53 @@ export interface ParetoNbdParams {
   readonly beta: number;
 }
 
-/** ln A0 of the likelihood, where A0 ≥ 0 is a difference of two 2F1 terms (−∞ when t_x = T). */
-function lnA0(p: ParetoNbdParams, x: number, tx: number, T: number): number {
+/** ln of one hypergeometric term of A0: ln 2F1(…; gap/(big+t)) − (r+s+x) ln(big+t). */
+function a0Term(p: ParetoNbdParams, x: number, t: number): number {
   const { r, alpha, s, beta } = p;
   const rsx = r + s + x;
   const [big, bParam] = alpha >= beta ? [alpha, s + 1] : [beta, r + x];
-  const gap = Math.abs(alpha - beta);
-  const term = (t: number) => Math.log(hyp2f1(rsx, bParam, rsx + 1, gap / (big + t))) - rsx * Math.log(big + t);
-  const a = term(tx);
-  const b = term(T);
+  return lnHyp2f1NextC(rsx, bParam, Math.abs(alpha - beta) / (big + t)) - rsx * Math.log(big + t);
+}
+
+/** ln A0, where A0 ≥ 0 is the difference of the terms at t_x and at T (−∞ when t_x = T). */
+function lnA0From(a: number, b: number): number {
   if (!(a > b)) return -Infinity;
   return a + Math.log1p(-Math.exp(b - a));
 }
 
-export function paretoNbdLogLik(p: ParetoNbdParams, sm: Summary, levels = xLevels(sm)): number {
+function lnA0(p: ParetoNbdParams, x: number, tx: number, T: number): number {
+  return lnA0From(a0Term(p, x, tx), a0Term(p, x, T));
+}
+
+/** a0Term memoised per (x level, time level): with daily data far fewer pairs than rows. */
+function termCache(p: ParetoNbdParams, x: Levels, t: Levels): (row: number) => number {
+  const n = t.levels.length;
+  const memo = new Float64Array(x.levels.length * n).fill(NaN);
+  return (row) => {
+    const key = x.of[row]! * n + t.of[row]!;
+    let v = memo[key]!;
+    if (Number.isNaN(v)) memo[key] = v = a0Term(p, x.levels[x.of[row]!]!, t.levels[t.of[row]!]!);
+    return v;
+  };
+}
+
+export function paretoNbdLogLik(p: ParetoNbdParams, sm: Summary, lv: SummaryLevels = summaryLevels(sm)): number {
   const { r, alpha, s, beta } = p;
   const base = r * Math.log(alpha) + s * Math.log(beta) - lnGamma(r);
-  const gx = Float64Array.from(levels.levels, (x) => lnGamma(r + x));
+  const gx = Float64Array.from(lv.x.levels, (x) => lnGamma(r + x) + base);
+  const sx = Float64Array.from(lv.x.levels, (x) => Math.log(s / (r + s + x)));
+  const lA = Float64Array.from(lv.T.levels, (T) => Math.log(alpha + T));
+  const lB = Float64Array.from(lv.T.levels, (T) => s * Math.log(beta + T));
+  const atTx = termCache(p, lv.x, lv.tx);
+  const atT = termCache(p, lv.x, lv.T);
   let total = 0;
   for (let i = 0; i < sm.x.length; i++) {
     const x = sm.x[i]!;
-    const T = sm.T[i]!;
-    const first = -(r + x) * Math.log(alpha + T) - s * Math.log(beta + T);
-    const second = Math.log(s / (r + s + x)) + lnA0(p, x, sm.tx[i]!, T);
-    total += sm.weight[i]! * (gx[levels.of[i]!]! + base + logAddExp(first, second));
+    const j = lv.T.of[i]!;
+    const k = lv.x.of[i]!;
+    const first = -(r + x) * lA[j]! - lB[j]!;
+    const second = sx[k]! + lnA0From(atTx(i), atT(i));
+    total += sm.weight[i]! * (gx[k]! + logAddExp(first, second));
   }
   return total;
 }

@@ -50,6 +50,8 @@ export interface ClvDocument {
   readonly bgnbd: BgNbdParams & { readonly logLik: number };
   readonly paretoNbd: ParetoNbdParams & { readonly logLik: number };
   readonly gammaGamma: GammaGammaParams & { readonly logLik: number; readonly customers: number };
+  /** Models with a parameter at the edge of its range: the data cannot pin it down (see Fitted.atBound). */
+  readonly boundaries: readonly ('bgnbd' | 'paretoNbd' | 'gammaGamma')[];
   /** Null when the calibration end is the last purchase date (nothing to compare with). */
   readonly holdout: HoldoutReport | null;
   readonly totals: { readonly expectedTransactions: number; readonly clv: number };
@@ -139,6 +141,7 @@ export async function runClv(engine: Engine, req: ClvRequest, now: () => Date): 
       bgnbd: { ...bg.params, logLik: bg.logLik },
       paretoNbd: { ...pn.params, logLik: pn.logLik },
       gammaGamma: { ...gg.params, logLik: gg.logLik, customers: spenders.length },
+      boundaries: (['bgnbd', 'paretoNbd', 'gammaGamma'] as const).filter((_, i) => [bg, pn, gg][i]!.atBound),
       holdout,
       totals,
     };

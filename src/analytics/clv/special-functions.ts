@@ -45,10 +45,28 @@ export function hyp2f1(a: number, b: number, c: number, z: number): number {
   if (!(z >= 0 && z < 1)) throw new RangeError(`hyp2f1 needs 0 ≤ z < 1, got ${z}`);
   let term = 1;
   let sum = 1;
-  for (let k = 0; k < 100_000; k++) {
+  for (let k = 0; k < 200_000; k++) {
     term *= ((a + k) * (b + k)) / ((c + k) * (k + 1)) * z;
     sum += term;
     if (Math.abs(term) <= 1e-15 * Math.abs(sum)) return sum;
   }
   throw new Error(`hyp2f1(${a}, ${b}; ${c}; ${z}) did not converge`);
+}
+
+/**
+ * ln 2F1(a, b; a + 1; z) for a, b > 0 and 0 ≤ z < 1, the form the Pareto/NBD
+ * likelihood needs. Near z = 1 the plain series needs k ~ b / (1 − z) terms
+ * before they shrink, so there Euler's transformation is used:
+ * 2F1(a, b; a+1; z) = (1 − z)^(1−b) 2F1(1, a+1−b; a+1; z), whose terms never grow.
+ * NaN when even that does not converge.
+ */
+export function lnHyp2f1NextC(a: number, b: number, z: number): number {
+  try {
+    if (z < 0.5 || a + 1 - b <= 0) return Math.log(hyp2f1(a, b, a + 1, z));
+    return (1 - b) * Math.log1p(-z) + Math.log(hyp2f1(1, a + 1 - b, a + 1, z));
+  } catch {
+    // Only at absurd parameters (z within ~10⁻⁵ of 1), where an optimiser may
+    // wander: NaN tells it to step back.
+    return NaN;
+  }
 }

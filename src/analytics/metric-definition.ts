@@ -13,7 +13,8 @@ export type MetricArea =
   | 'funnel'
   | 'team'
   | 'satisfaction'
-  | 'clv';
+  | 'clv'
+  | 'churn';
 
 export interface MetricDefinition {
   readonly id: string;

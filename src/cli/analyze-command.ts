@@ -125,5 +125,11 @@ function sectionLines(doc: AnalysisDocument, lang: Lang): { key: AnalysisKey; va
   const complaint = s.complaintCategories[0]?.category;
   const issue = s.topIssues.issues[0]?.term;
   if (s.ipa.items.length > 0 || complaint !== undefined) out.push({ key: 'summary.satisfaction', values: { improve: s.ipa.improveFirst.join(lang === 'zh-CN' ? '、' : ', ') || '—', complaint: complaint ?? '—', issue: issue ?? '—' } });
+  const m = doc.churn.model;
+  const a = (x: number | null | undefined) => (x === null || x === undefined ? '—' : x.toFixed(3));
+  out.push({
+    key: 'summary.churn',
+    values: { high: formatInteger(doc.churn.bands.high + doc.churn.bands.critical, lang), modelAuc: a(m?.model.auc), scoreAuc: a(m?.riskScore.auc), aliveAuc: a(m?.pAlive?.auc), testDate: m?.testDate ?? '—' },
+  });
   return out;
 }

@@ -7,7 +7,8 @@ import { translator, type Lang } from '../i18n/i18n.js';
 import { analysisMessages } from '../i18n/analysis-messages.js';
 import { formatDate, formatInteger, formatMoney } from '../i18n/number-format.js';
 import { tierCode, tierCodes, tierLabel } from '../i18n/tier-labels.js';
-import { listScoredCustomers, type CustomerPage, type CustomerSort } from '../analytics/snapshot/customer-list.js';
+import { listScoredCustomers, type CustomerPage, type CustomerSort, type ScoredCustomer } from '../analytics/snapshot/customer-list.js';
+import { signalLabel } from '../i18n/signal-labels.js';
 import { choiceOption, wholeNumberOption } from './option-values.js';
 import { UsageError, type CliContext, type GlobalOptions } from './cli-context.js';
 import type { CommandRunner } from './main.js';
@@ -24,7 +25,7 @@ interface CustomersOptions {
   readonly offset: string;
 }
 
-const sorts: readonly CustomerSort[] = ['value', 'revenue', 'recency', 'health'];
+const sorts: readonly CustomerSort[] = ['value', 'revenue', 'recency', 'health', 'risk'];
 
 export function registerCustomers(program: Command, run: Run): void {
   program
@@ -67,6 +68,13 @@ async function customers(ctx: CliContext, opts: CustomersOptions): Promise<numbe
   return 0;
 }
 
+function riskText(c: ScoredCustomer, lang: Lang): string {
+  if (c.riskScore === null) return '—';
+  const signals = c.riskSignals.map((s) => signalLabel(s.code, lang) + (s.level === 'alert' ? '!' : ''));
+  if (signals.length === 0) return c.riskScore.toFixed(0);
+  return lang === 'zh-CN' ? `${c.riskScore.toFixed(0)}（${signals.join('、')}）` : `${c.riskScore.toFixed(0)} (${signals.join(', ')})`;
+}
+
 function render(ctx: CliContext, page: CustomerPage): void {
   const t = translator(analysisMessages, ctx.lang);
   const { lang } = ctx;
@@ -86,6 +94,7 @@ function render(ctx: CliContext, page: CustomerPage): void {
       revenue: formatMoney(c.monetary, lang),
       recency: c.recencyDays === null ? '—' : formatInteger(c.recencyDays, lang),
       health: c.healthScore === null ? '—' : c.healthScore.toFixed(0),
+      risk: riskText(c, lang),
     }));
   }
   ctx.out(t('customers.total', { shown: page.customers.length, total: formatInteger(page.total, lang), id: page.snapshotId, asOf: formatDate(page.asOf, lang) }));

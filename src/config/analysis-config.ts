@@ -89,6 +89,40 @@ export const analysisConfigSchema = z
         potentialWeight: z.number().min(0).max(1).default(0.3),
       })
       .prefault({}),
+    churn: z
+      .object({
+        /** Days since the last purchase against the customer's own purchase cycle: warn at this multiple … */
+        warnCycles: z.number().positive().default(1.5),
+        /** … alert at this one. */
+        alertCycles: z.number().positive().default(2),
+        /** Window for recent competitor contact, quote response and stalled projects. */
+        recentDays: z.number().int().positive().default(90),
+        /** Quote response is rising when the recent mean is at least this multiple of the year before. */
+        quoteRise: z.number().positive().default(1.5),
+        /** Order value of the last two quarters against the two before: warn at this fall, alert at the next. */
+        valueDropWarn: z.number().min(0).max(1).default(0.3),
+        valueDropAlert: z.number().min(0).max(1).default(0.5),
+        /** Complaints count over this many days. */
+        complaintDays: z.number().int().positive().default(180),
+        /** A mean survey score below this (on the 1..5 scale) is low satisfaction. */
+        csatLow: z.number().default(3),
+        /** Weights of the signals in the risk score (any scale; the score divides by their sum). */
+        weights: z
+          .object({
+            recency: z.number().min(0).default(35),
+            value: z.number().min(0).default(15),
+            competitor: z.number().min(0).default(10),
+            quote: z.number().min(0).default(10),
+            stalled: z.number().min(0).default(10),
+            complaints: z.number().min(0).default(8),
+            csat: z.number().min(0).default(6),
+            nps: z.number().min(0).default(6),
+          })
+          .prefault({}),
+        /** The supervised model's label: no purchase in this many days after the as-of date. */
+        labelDays: z.number().int().positive().default(180),
+      })
+      .prefault({}),
     satisfaction: z
       .object({
         /** CSAT counts scores at or above this as satisfied (on the survey's 1..5 scale). */

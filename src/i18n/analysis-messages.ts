@@ -13,6 +13,7 @@ export type AnalysisKey =
   | 'summary.funnel'
   | 'summary.team'
   | 'summary.satisfaction'
+  | 'summary.churn'
   | 'summary.next'
   | 'customers.header'
   | 'customers.row'
@@ -50,10 +51,11 @@ export const analysisMessages: Catalogue<AnalysisKey> = {
     'summary.behaviour': '  bought together: {pair} (confidence {confidence}, lift {lift}) · {promo} of orders on promotion · share of wallet {wallet}',
     'summary.funnel': '  funnel: {opportunities} opportunities, win rate {winRate}, bottleneck {bottleneck} · {stalled} stalled deals',
     'summary.team': '  team: first {best} ({bestAttainment} of target), last {worst} ({worstAttainment})',
+    'summary.churn': '  churn warning: {high} customers at high or critical risk; model AUC {modelAuc} (risk score {scoreAuc}, P(alive) {aliveAuc}) on {testDate}',
     'summary.satisfaction': '  improve first: {improve} · most complaints: {complaint} · most raised: {issue}',
     'summary.next': 'customers by tier: salescope customers --db {db}',
-    'customers.header': 'customer · name · value tier · RFM tier · segment · RFM · revenue · days since last order · health',
-    'customers.row': '{id} · {name} · {valueTier} · {rfmTier} · {segment} · {rfm} · {revenue} · {recency} · {health}',
+    'customers.header': 'customer · name · value tier · RFM tier · segment · RFM · revenue · days since last order · health · churn risk (signals)',
+    'customers.row': '{id} · {name} · {valueTier} · {rfmTier} · {segment} · {rfm} · {revenue} · {recency} · {health} · {risk}',
     'customers.none': 'no customers match',
     'customers.total': '{shown} of {total} customers (snapshot {id}, as of {asOf})',
     'error.unknownTier': '{flag}: "{value}" is not a tier or segment; use one of: {accepted}',
@@ -87,10 +89,11 @@ export const analysisMessages: Catalogue<AnalysisKey> = {
     'summary.behaviour': '  关联购买：{pair}（置信度 {confidence}，提升度 {lift}）· 促销订单占比 {promo} · 钱包份额 {wallet}',
     'summary.funnel': '  销售漏斗：商机 {opportunities} 个，赢单率 {winRate}，瓶颈 {bottleneck} · 停滞商机 {stalled} 个',
     'summary.team': '  团队：第一名 {best}（目标达成 {bestAttainment}），末位 {worst}（{worstAttainment}）',
+    'summary.churn': '  流失预警：高风险及以上客户 {high} 个；模型 AUC {modelAuc}（风险分 {scoreAuc}，存活概率 {aliveAuc}），验证日 {testDate}',
     'summary.satisfaction': '  优先改进：{improve} · 投诉最多：{complaint} · 客户最常提到：{issue}',
     'summary.next': '按分层查看客户：salescope customers --db {db}',
-    'customers.header': '客户编号 · 客户名称 · 价值分层 · RFM 分层 · 细分 · RFM · 销售额 · 距上次购买天数 · 健康度',
-    'customers.row': '{id} · {name} · {valueTier} · {rfmTier} · {segment} · {rfm} · {revenue} · {recency} · {health}',
+    'customers.header': '客户编号 · 客户名称 · 价值分层 · RFM 分层 · 细分 · RFM · 销售额 · 距上次购买天数 · 健康度 · 流失风险（信号）',
+    'customers.row': '{id} · {name} · {valueTier} · {rfmTier} · {segment} · {rfm} · {revenue} · {recency} · {health} · {risk}',
     'customers.none': '没有符合条件的客户',
     'customers.total': '显示 {shown} 个，共 {total} 个客户（分析快照 {id}，截至 {asOf}）',
     'error.unknownTier': '{flag}：“{value}”不是分层或细分名称；可用：{accepted}',

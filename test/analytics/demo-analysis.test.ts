@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAnalysis, type AnalysisDocument } from '../../src/analytics/snapshot/run-analysis.js';
 import { analysisConfigSchema } from '../../src/config/analysis-config.js';
 import { demoStore, type DemoStore } from '../support/demo-store.js';
+import { auc } from '../../src/analytics/churn/classifier-metrics.js';
 
 /** The default demo company: what the generator planted, the analysis must find. */
 let demo: DemoStore;
@@ -133,5 +134,24 @@ describe('analysis of the demo company', () => {
     const terms = doc.satisfaction.topIssues.issues.slice(0, 5).map((i) => i.term);
     expect(terms.some((t) => t.includes('价格'))).toBe(true);
     expect(doc.satisfaction.complaintCategories[0]!.category).toBe('价格争议');
+  });
+
+  it('ranks the customers the generator made drift away above the healthy ones', async () => {
+    const truth = demo.company.truth.churn;
+    const risk = new Map(
+      (await demo.store.engine.query<{ customer_id: string; risk_score: number }>(`SELECT customer_id, risk_score FROM customer_risk WHERE snapshot_id = ${doc.snapshotId}`)).map((r) => [r.customer_id, r.risk_score]),
+    );
+    const drifting = truth.atRisk.map((c) => c.id).filter((id) => risk.has(id));
+    const healthy = truth.healthy.filter((id) => risk.has(id));
+    expect(drifting.length).toBeGreaterThan(20);
+    const scores = [...drifting, ...healthy].map((id) => risk.get(id)!);
+    const labels = [...drifting.map(() => 1), ...healthy.map(() => 0)];
+    expect(auc(scores, labels)).toBeGreaterThanOrEqual(0.9);
+    // The supervised model and the score are both reported, with P(alive), on a time-split holdout.
+    const m = doc.churn.model!;
+    expect(m.testDate).toBe('2025-07-04');
+    expect(m.model.auc).toBeGreaterThanOrEqual(0.85);
+    expect(m.riskScore.auc).toBeGreaterThanOrEqual(0.85);
+    expect(m.pAlive?.auc).toBeGreaterThan(0.5);
   });
 });

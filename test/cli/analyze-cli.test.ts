@@ -31,7 +31,7 @@ describe('salescope analyze', () => {
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as Record<string, unknown> & { period: unknown; kpis: { current: { revenue: number; orders: number } } };
     expect(doc.period).toEqual({ asOf: '2024-12-20', from: '2023-12-21', to: '2024-12-20' });
-    for (const section of ['kpis', 'cohorts', 'rfm', 'tiers', 'pareto', 'segments', 'slices', 'clusters', 'behaviour', 'funnel', 'team', 'satisfaction']) expect(doc).toHaveProperty(section);
+    for (const section of ['kpis', 'cohorts', 'rfm', 'tiers', 'pareto', 'segments', 'slices', 'clusters', 'behaviour', 'funnel', 'team', 'satisfaction', 'churn']) expect(doc).toHaveProperty(section);
     expect(doc.kpis.current).toMatchObject({ revenue: 4500, orders: 3 });
     expect(doc.customersScored).toBe(3);
   });
@@ -86,6 +86,25 @@ describe('salescope customers', () => {
     const filtered = JSON.parse(byTier.stdout) as { customers: { valueTier: string }[] };
     expect(filtered.customers.length).toBeGreaterThan(0);
     expect(filtered.customers.every((c) => c.valueTier === tier)).toBe(true);
+  });
+
+  it('lists customers by churn risk with the signals behind it', async () => {
+    await runCli(['analyze', '--db', 'a.duckdb'], dir);
+    const r = await runCli(['customers', '--db', 'a.duckdb', '--sort', 'risk', '--json'], dir);
+    expect(r.code).toBe(0);
+    const page = JSON.parse(r.stdout) as { customers: { customerId: string; riskScore: number; riskSignals: { code: string; level: string }[] }[] };
+    // C2 bought 500 in the half-year before the last one and nothing since: order value −100%, an alert worth 15 of 100;
+    // its deal D4 has sat at 报价 since 2024-05-01: stalled, a warning worth 5.
+    expect(page.customers[0]).toMatchObject({
+      customerId: 'C2',
+      riskScore: 20,
+      riskSignals: [
+        { code: 'value', level: 'alert', evidence: { recent: 0, before: 500, change: -1 } },
+        { code: 'stalled', level: 'warn', evidence: { opportunities: 1 } },
+      ],
+    });
+    const zh = await runCli(['customers', '--db', 'a.duckdb', '--sort', 'risk', '--limit', '1', '--lang', 'zh-CN'], dir);
+    expect(zh.stdout).toContain('20（金额下滑!、项目停滞）');
   });
 
   it('accepts tier names in Chinese and prints a table', async () => {

@@ -1,9 +1,10 @@
 /**
  * The sections of the analysis document beyond scores and tiers: behaviour,
- * funnel, team and satisfaction, each computed by its own module.
+ * funnel, team, satisfaction and churn warning, each computed by its own module.
  */
 import type { AnalysisContext } from '../analysis-context.js';
 import { behaviourSection, type BehaviourSection } from '../behaviour/behaviour.js';
+import { churnSection, type ChurnSection } from '../churn/churn.js';
 import { funnelSection, type FunnelSection } from '../funnel/funnel.js';
 import { satisfactionSection, type SatisfactionSection } from '../satisfaction/satisfaction.js';
 import { teamSection, type TeamSection } from '../team/team.js';
@@ -13,6 +14,7 @@ export interface AnalysisSections {
   readonly funnel: FunnelSection;
   readonly team: TeamSection;
   readonly satisfaction: SatisfactionSection;
+  readonly churn: ChurnSection;
 }
 
 export async function analysisSections(ctx: AnalysisContext, snapshotId: number): Promise<AnalysisSections> {
@@ -21,5 +23,6 @@ export async function analysisSections(ctx: AnalysisContext, snapshotId: number)
     funnel: await funnelSection(ctx, ctx.config.listed),
     team: await teamSection(ctx, snapshotId),
     satisfaction: await satisfactionSection(ctx),
+    churn: await churnSection(ctx, snapshotId),
   };
 }

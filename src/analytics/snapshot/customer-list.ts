@@ -4,8 +4,9 @@
  * domain objects here; callers never see column names.
  */
 import { quoteLiteral as lit, type Queryable } from '../../store/engine.js';
+import type { Signal } from '../churn/churn-signals.js';
 
-export type CustomerSort = 'value' | 'revenue' | 'recency' | 'health';
+export type CustomerSort = 'value' | 'revenue' | 'recency' | 'health' | 'risk';
 
 export interface CustomerListQuery {
   /** Default: the latest snapshot. */
@@ -39,6 +40,10 @@ export interface ScoredCustomer {
   readonly healthScore: number | null;
   readonly purchaseCycleDays: number | null;
   readonly lastOrderDate: string | null;
+  /** Churn warning (null in snapshots made before it existed). */
+  readonly riskScore: number | null;
+  readonly churnProbability: number | null;
+  readonly riskSignals: readonly Signal[];
 }
 
 export interface CustomerPage {
@@ -68,6 +73,9 @@ interface Row {
   health_score: number | null;
   purchase_cycle_days: number | null;
   last_order_date: string | null;
+  risk_score: number | null;
+  churn_probability: number | null;
+  signals: string | null;
 }
 
 const orderBy: Record<CustomerSort, string> = {
@@ -75,6 +83,7 @@ const orderBy: Record<CustomerSort, string> = {
   revenue: 's.monetary DESC',
   recency: 's.recency_days ASC NULLS LAST',
   health: 's.health_score ASC NULLS LAST',
+  risk: 'r.risk_score DESC NULLS LAST, r.churn_probability DESC NULLS LAST',
 };
 
 export function customerFilterSql(snapshotId: number, q: Pick<CustomerListQuery, 'tier' | 'segment'>): string {
@@ -88,8 +97,9 @@ export function customerListSql(snapshotId: number, q: CustomerListQuery): strin
   const sort = orderBy[q.sort ?? 'value'];
   return `SELECT s.customer_id, c.name, c.industry, c.region, c.rep_id, s.value_tier, s.rfm_tier, s.rfm_segment, s.abc_class,
     s.cluster, s.rfm_code, s.recency_days, s.frequency, CAST(s.monetary AS DOUBLE) AS monetary, CAST(s.profit AS DOUBLE) AS profit,
-    s.value_score, s.health_score, s.purchase_cycle_days, s.last_order_date
+    s.value_score, s.health_score, s.purchase_cycle_days, s.last_order_date, r.risk_score, r.churn_probability, CAST(r.signals AS VARCHAR) AS signals
   FROM customer_scores s LEFT JOIN customers c USING (customer_id)
+    LEFT JOIN customer_risk r ON r.snapshot_id = s.snapshot_id AND r.customer_id = s.customer_id
   WHERE ${customerFilterSql(snapshotId, q)}
   ORDER BY ${sort}, s.customer_id
   LIMIT ${Math.max(0, Math.floor(q.limit))} OFFSET ${Math.max(0, Math.floor(q.offset ?? 0))}`;
@@ -116,6 +126,9 @@ function toCustomer(r: Row): ScoredCustomer {
     healthScore: r.health_score,
     purchaseCycleDays: r.purchase_cycle_days,
     lastOrderDate: r.last_order_date,
+    riskScore: r.risk_score,
+    churnProbability: r.churn_probability,
+    riskSignals: r.signals === null ? [] : (JSON.parse(r.signals) as Signal[]),
   };
 }
 

@@ -440,4 +440,16 @@ export const dataModel: readonly TableDoc[] = [
       c('clv', 'DOUBLE', 'confidential', 'discounted expected revenue over the horizon (元)'),
     ],
   },
+  {
+    name: 'customer_risk',
+    doc: "Each customer's churn warning in a snapshot: the explainable signals with their evidence, the 0–100 risk score and the model's probability of no purchase in the next 180 days.",
+    key: ['snapshot_id', 'customer_id'],
+    columns: [
+      i('snapshot_id', 'BIGINT', 'snapshot'),
+      i('customer_id', 'VARCHAR', 'customer'),
+      i('risk_score', 'DOUBLE', 'risk score 0..100 from the signals and their weights'),
+      i('churn_probability', 'DOUBLE', 'logistic model: probability of no purchase in the label window (null without a model)'),
+      i('signals', 'JSON', 'list of {code, level, evidence}'),
+    ],
+  },
 ];

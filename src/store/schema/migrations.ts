@@ -357,4 +357,17 @@ export const migrations: readonly Migration[] = [
     CREATE SEQUENCE clv_run_seq START 1;
   `,
   },
+  {
+    version: 4,
+    name: 'churn risk',
+    sql: `
+    CREATE TABLE customer_risk (
+      snapshot_id BIGINT NOT NULL,
+      customer_id VARCHAR NOT NULL,
+      risk_score DOUBLE,
+      churn_probability DOUBLE,
+      signals JSON
+    );
+  `,
+  },
 ];

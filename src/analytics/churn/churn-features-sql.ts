@@ -1,0 +1,76 @@
+/**
+ * The evidence behind the churn signals, one row per customer who had bought
+ * by the as-of date, from any as-of date (the model trains on past dates).
+ * Everything is measured as it stood at that date: an opportunity counts as
+ * open when created by then and not closed before; stage movements and
+ * answers after it are ignored.
+ */
+import type { AnalysisConfig } from '../../config/analysis-config.js';
+import { dateLit } from '../analysis-sql.js';
+import { addDays } from '../analysis-period.js';
+
+const stalledWords = `['stalled', '停滞', '暂停', '搁置']`;
+
+export function churnFeaturesSql(asOf: string, config: AnalysisConfig, scopeFilter = ''): string {
+  const c = config.churn;
+  const a = dateLit(asOf);
+  const since = (days: number) => dateLit(addDays(asOf, -days + 1));
+  const recent = since(c.recentDays);
+  return `WITH days AS (
+  SELECT customer_id, order_date AS d, sum(amount) AS v FROM order_lines
+  WHERE customer_id IS NOT NULL AND NOT is_return AND order_date <= ${a}${scopeFilter} GROUP BY customer_id, order_date
+), gaps AS (
+  SELECT customer_id, d, date_diff('day', lag(d) OVER (PARTITION BY customer_id ORDER BY d), d) AS gap FROM days
+), buy AS (
+  SELECT customer_id, max(d) AS last_purchase, count(*) AS purchase_days, median(gap) AS cycle_days FROM gaps GROUP BY customer_id
+), val AS (
+  SELECT customer_id,
+    coalesce(sum(amount) FILTER (WHERE order_date >= ${since(182)}), 0) AS value_recent,
+    coalesce(sum(amount) FILTER (WHERE order_date < ${since(182)} AND order_date >= ${since(365)}), 0) AS value_before
+  FROM order_lines WHERE customer_id IS NOT NULL AND order_date <= ${a} AND order_date >= ${since(365)} GROUP BY customer_id
+), act AS (
+  SELECT customer_id,
+    avg(response_hours) FILTER (WHERE lower(type) = 'quote' AND interaction_date >= ${recent}) AS quote_recent,
+    avg(response_hours) FILTER (WHERE lower(type) = 'quote' AND interaction_date < ${recent} AND interaction_date >= ${since(c.recentDays + 365)}) AS quote_before,
+    count(*) FILTER (WHERE nullif(trim(competitor), '') IS NOT NULL AND interaction_date >= ${recent}) AS competitor_contacts,
+    list_distinct(list(competitor) FILTER (WHERE nullif(trim(competitor), '') IS NOT NULL AND interaction_date >= ${recent})) AS competitors,
+    count(*) FILTER (WHERE list_contains(${stalledWords}, lower(project_status)) AND interaction_date >= ${recent}) AS stalled_projects
+  FROM interactions WHERE customer_id IS NOT NULL AND interaction_date <= ${a} GROUP BY customer_id
+), moved AS (
+  SELECT opportunity_id, max(entered_date) AS d FROM opportunity_stage_history WHERE entered_date <= ${a} GROUP BY opportunity_id
+), opp AS (
+  SELECT o.customer_id, count(*) AS stalled_opportunities,
+    max(date_diff('day', greatest(o.created_date, coalesce(m.d, o.created_date)), ${a})) AS stalled_days
+  FROM opportunities o LEFT JOIN moved m USING (opportunity_id)
+  WHERE o.customer_id IS NOT NULL AND o.created_date <= ${a} AND (o.close_date IS NULL OR o.close_date > ${a})
+    AND (o.status = 'open' OR o.close_date > ${a})
+    AND date_diff('day', greatest(o.created_date, coalesce(m.d, o.created_date)), ${a}) >= ${Math.floor(config.funnel.stalledDays)}
+  GROUP BY o.customer_id
+), cmp AS (
+  SELECT customer_id, count(*) AS complaints,
+    count(*) FILTER (WHERE resolved_date IS NULL OR resolved_date > ${a}) AS unresolved
+  FROM complaints WHERE complaint_date <= ${a} AND complaint_date >= ${since(c.complaintDays)} GROUP BY customer_id
+), sat AS (
+  SELECT customer_id, avg(score) AS csat_mean, count(*) AS csat_answers FROM survey_responses
+  WHERE survey_date <= ${a} AND survey_date >= ${since(365)} AND score IS NOT NULL GROUP BY customer_id
+), nps AS (
+  SELECT customer_id, arg_max(score, response_date) AS nps_last FROM nps_responses
+  WHERE response_date <= ${a} AND response_date >= ${since(365)} AND score IS NOT NULL GROUP BY customer_id
+)
+SELECT buy.customer_id, CAST(buy.last_purchase AS VARCHAR) AS last_purchase, date_diff('day', buy.last_purchase, ${a}) AS days_since,
+  buy.purchase_days, buy.cycle_days,
+  CAST(coalesce(val.value_recent, 0) AS DOUBLE) AS value_recent, CAST(coalesce(val.value_before, 0) AS DOUBLE) AS value_before,
+  act.quote_recent, act.quote_before, coalesce(act.competitor_contacts, 0) AS competitor_contacts, coalesce(act.competitors, []) AS competitors,
+  coalesce(act.stalled_projects, 0) AS stalled_projects, coalesce(opp.stalled_opportunities, 0) AS stalled_opportunities, opp.stalled_days,
+  coalesce(cmp.complaints, 0) AS complaints, coalesce(cmp.unresolved, 0) AS unresolved_complaints,
+  sat.csat_mean, nps.nps_last
+FROM buy LEFT JOIN val USING (customer_id) LEFT JOIN act USING (customer_id) LEFT JOIN opp USING (customer_id)
+  LEFT JOIN cmp USING (customer_id) LEFT JOIN sat USING (customer_id) LEFT JOIN nps USING (customer_id)
+ORDER BY buy.customer_id`;
+}
+
+/** Customers who bought in (asOf, asOf + days]: the complement is the churn label. */
+export function boughtAfterSql(asOf: string, days: number): string {
+  return `SELECT DISTINCT customer_id FROM order_lines WHERE customer_id IS NOT NULL AND NOT is_return
+  AND order_date > ${dateLit(asOf)} AND order_date <= ${dateLit(addDays(asOf, days))}`;
+}

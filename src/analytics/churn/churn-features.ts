@@ -1,0 +1,87 @@
+/**
+ * Reading the churn features at an as-of date, and turning them into the
+ * numbers the model learns from (bounded, with missing evidence neutral).
+ */
+import type { AnalysisConfig } from '../../config/analysis-config.js';
+import type { Queryable } from '../../store/engine.js';
+import { churnFeaturesSql } from './churn-features-sql.js';
+import type { ChurnFeatures } from './churn-signals.js';
+
+interface FeatureRow {
+  customer_id: string;
+  last_purchase: string;
+  days_since: number;
+  purchase_days: number;
+  cycle_days: number | null;
+  value_recent: number;
+  value_before: number;
+  quote_recent: number | null;
+  quote_before: number | null;
+  competitor_contacts: number;
+  competitors: string[];
+  stalled_projects: number;
+  stalled_opportunities: number;
+  stalled_days: number | null;
+  complaints: number;
+  unresolved_complaints: number;
+  csat_mean: number | null;
+  nps_last: number | null;
+}
+
+export async function readChurnFeatures(db: Queryable, asOf: string, config: AnalysisConfig): Promise<ChurnFeatures[]> {
+  const rows = await db.query<FeatureRow>(churnFeaturesSql(asOf, config));
+  return rows.map((r) => ({
+    customerId: r.customer_id,
+    lastPurchase: r.last_purchase,
+    daysSince: r.days_since,
+    purchaseDays: r.purchase_days,
+    cycleDays: r.cycle_days,
+    valueRecent: r.value_recent,
+    valueBefore: r.value_before,
+    quoteRecent: r.quote_recent,
+    quoteBefore: r.quote_before,
+    competitorContacts: r.competitor_contacts,
+    competitors: r.competitors,
+    stalledProjects: r.stalled_projects,
+    stalledOpportunities: r.stalled_opportunities,
+    stalledDays: r.stalled_days,
+    complaints: r.complaints,
+    unresolvedComplaints: r.unresolved_complaints,
+    csatMean: r.csat_mean,
+    npsLast: r.nps_last,
+  }));
+}
+
+export const modelFeatureNames = [
+  'log_days_since',
+  'recency_cycles',
+  'no_cycle',
+  'log_purchase_days',
+  'value_change',
+  'quote_ratio',
+  'competitor_contacts',
+  'stalled',
+  'complaints',
+  'csat_gap',
+  'detractor',
+] as const;
+
+const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+
+/** One row of model inputs, in modelFeatureNames order. */
+export function modelFeatures(f: ChurnFeatures, csatLow: number): number[] {
+  const cycles = f.cycleDays !== null && f.cycleDays > 0 ? clamp(f.daysSince / f.cycleDays, 0, 10) : 0;
+  return [
+    Math.log1p(f.daysSince),
+    cycles,
+    f.cycleDays === null ? 1 : 0,
+    Math.log1p(f.purchaseDays),
+    f.valueBefore > 0 ? clamp((f.valueRecent - f.valueBefore) / f.valueBefore, -1, 3) : 0,
+    f.quoteRecent !== null && f.quoteBefore !== null && f.quoteBefore > 0 ? clamp(f.quoteRecent / f.quoteBefore, 0, 10) : 1,
+    Math.log1p(f.competitorContacts),
+    Math.log1p(f.stalledOpportunities + f.stalledProjects),
+    Math.log1p(f.complaints),
+    f.csatMean === null ? 0 : Math.max(0, csatLow - f.csatMean),
+    f.npsLast !== null && f.npsLast <= 6 ? 1 : 0,
+  ];
+}

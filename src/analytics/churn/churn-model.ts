@@ -1,0 +1,95 @@
+/**
+ * The supervised churn model, trained on past as-of dates and checked on a
+ * later one (a time split: nothing the test labels depend on is seen in
+ * training). Label: no purchase in the `labelDays` after the date.
+ *   test date   = as-of − labelDays (the latest date whose label is known)
+ *   train dates = the test date − labelDays and the three quarters before it
+ * Side by side on the test date: the model, the rule-based risk score, and
+ * 1 − BG/NBD P(alive) fitted on the history up to the test date.
+ */
+import type { AnalysisConfig } from '../../config/analysis-config.js';
+import type { Queryable } from '../../store/engine.js';
+import { addDays } from '../analysis-period.js';
+import { bgnbdPAlive } from '../clv/bgnbd.js';
+import { clvSummarySql } from '../clv/clv-summary-sql.js';
+import { summaryOf } from '../clv/customer-summary.js';
+import { fitBgNbd } from '../clv/model-fit.js';
+import { auc, calibrationTable, precisionAtTop, type CalibrationBin } from './classifier-metrics.js';
+import { boughtAfterSql } from './churn-features-sql.js';
+import { modelFeatureNames, modelFeatures, readChurnFeatures } from './churn-features.js';
+import { churnSignals, riskScore } from './churn-signals.js';
+import { fitLogistic, predictLogistic, type LogisticModel } from './logistic-regression.js';
+
+export interface ScoreQuality {
+  readonly auc: number | null;
+  readonly precisionAt10: number | null;
+}
+
+export interface ChurnModelReport {
+  readonly labelDays: number;
+  readonly trainDates: readonly string[];
+  readonly testDate: string;
+  readonly trainRows: number;
+  readonly testRows: number;
+  /** Share of test customers who did not buy in the label window. */
+  readonly testChurnRate: number;
+  readonly coefficients: readonly { readonly feature: string; readonly weight: number }[];
+  readonly model: ScoreQuality;
+  readonly riskScore: ScoreQuality;
+  readonly pAlive: ScoreQuality | null;
+  readonly calibration: readonly CalibrationBin[];
+}
+
+export type TrainedChurnModel = { readonly model: LogisticModel; readonly report: ChurnModelReport };
+
+const minimumRows = 50;
+
+async function labelled(db: Queryable, date: string, config: AnalysisConfig) {
+  const features = await readChurnFeatures(db, date, config);
+  const bought = new Set((await db.query<{ customer_id: string }>(boughtAfterSql(date, config.churn.labelDays))).map((r) => r.customer_id));
+  return features.map((f) => ({ f, label: bought.has(f.customerId) ? 0 : 1 }));
+}
+
+async function pAliveAt(db: Queryable, date: string): Promise<Map<string, number> | null> {
+  const cols = (await db.queryColumns(clvSummarySql({ calibrationEnd: date, observationEnd: date }))) as unknown as { customer_id: string[]; x: number[]; tx_days: number[]; t_days: number[] };
+  const rows = cols.customer_id.map((_, i) => ({ x: cols.x[i]!, tx: cols.tx_days[i]! / 7, T: cols.t_days[i]! / 7 }));
+  if (rows.filter((r) => r.x > 0).length < 20) return null;
+  const fit = fitBgNbd(summaryOf(rows));
+  return new Map(cols.customer_id.map((id, i) => [id, bgnbdPAlive(fit.params, rows[i]!.x, rows[i]!.tx, rows[i]!.T)]));
+}
+
+const quality = (scores: number[], labels: number[]): ScoreQuality => ({ auc: auc(scores, labels), precisionAt10: precisionAtTop(scores, labels, 0.1) });
+
+/** Null when the history is too short for a train and a test date with both outcomes. */
+export async function trainChurnModel(db: Queryable, asOf: string, config: AnalysisConfig): Promise<TrainedChurnModel | null> {
+  const c = config.churn;
+  const testDate = addDays(asOf, -c.labelDays);
+  const trainDates = [0, 1, 2, 3].map((q) => addDays(testDate, -c.labelDays - 91 * q));
+  const train = [];
+  // One date after another: the queries share the analysis transaction's connection.
+  for (const d of trainDates) train.push(...(await labelled(db, d, config)));
+  const test = await labelled(db, testDate, config);
+  const both = (xs: { label: number }[]) => xs.some((x) => x.label === 1) && xs.some((x) => x.label === 0);
+  if (train.length < minimumRows || test.length < minimumRows || !both(train) || !both(test)) return null;
+  const model = fitLogistic(train.map((t) => modelFeatures(t.f, c.csatLow)), train.map((t) => t.label), 1);
+  const labels = test.map((t) => t.label);
+  const probs = test.map((t) => predictLogistic(model, modelFeatures(t.f, c.csatLow)));
+  const risks = test.map((t) => riskScore(churnSignals(t.f, c), c.weights));
+  const alive = await pAliveAt(db, testDate);
+  return {
+    model,
+    report: {
+      labelDays: c.labelDays,
+      trainDates,
+      testDate,
+      trainRows: train.length,
+      testRows: test.length,
+      testChurnRate: labels.reduce((a, b) => a + b, 0) / labels.length,
+      coefficients: modelFeatureNames.map((feature, j) => ({ feature, weight: model.weights[j]! })),
+      model: quality(probs, labels),
+      riskScore: quality(risks, labels),
+      pAlive: alive === null ? null : quality(test.map((t) => 1 - (alive.get(t.f.customerId) ?? 1)), labels),
+      calibration: calibrationTable(probs, labels, 10),
+    },
+  };
+}

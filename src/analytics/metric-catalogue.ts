@@ -6,6 +6,7 @@
 import { behaviourMetrics } from './behaviour/behaviour-metrics.js';
 import { churnMetrics } from './churn/churn-metrics.js';
 import { clvMetrics } from './clv/clv-metrics.js';
+import { forecastMetrics } from './forecast/forecast-metrics.js';
 import { funnelMetrics } from './funnel/funnel-metrics.js';
 import { kpiMetrics } from './kpi/kpi-metrics.js';
 import type { MetricArea, MetricDefinition } from './metric-definition.js';
@@ -13,7 +14,7 @@ import { rfmMetrics } from './rfm/rfm-metrics.js';
 import { satisfactionMetrics } from './satisfaction/satisfaction-metrics.js';
 import { teamMetrics } from './team/team-metrics.js';
 
-export const metricCatalogue: readonly MetricDefinition[] = [...kpiMetrics, ...rfmMetrics, ...behaviourMetrics, ...funnelMetrics, ...teamMetrics, ...satisfactionMetrics, ...clvMetrics, ...churnMetrics];
+export const metricCatalogue: readonly MetricDefinition[] = [...kpiMetrics, ...rfmMetrics, ...behaviourMetrics, ...funnelMetrics, ...teamMetrics, ...satisfactionMetrics, ...clvMetrics, ...churnMetrics, ...forecastMetrics];
 
 export const areaTitles: Readonly<Record<MetricArea, { readonly en: string; readonly 'zh-CN': string }>> = {
   kpi: { en: 'KPIs', 'zh-CN': '关键指标' },
@@ -28,6 +29,7 @@ export const areaTitles: Readonly<Record<MetricArea, { readonly en: string; read
   satisfaction: { en: 'Satisfaction', 'zh-CN': '客户满意度' },
   clv: { en: 'Customer lifetime value', 'zh-CN': '客户终身价值' },
   churn: { en: 'Churn early warning', 'zh-CN': '流失预警' },
+  forecast: { en: 'Forecasting', 'zh-CN': '销售预测' },
 };
 
 export function metricById(id: string): MetricDefinition | undefined {

@@ -14,7 +14,8 @@ export type MetricArea =
   | 'team'
   | 'satisfaction'
   | 'clv'
-  | 'churn';
+  | 'churn'
+  | 'forecast';
 
 export interface MetricDefinition {
   readonly id: string;

@@ -13,6 +13,7 @@ import { registerDemo } from './demo-command.js';
 import { registerAnalyze } from './analyze-command.js';
 import { registerCustomers } from './customers-command.js';
 import { registerClv } from './clv-command.js';
+import { registerForecast } from './forecast-command.js';
 
 export type CommandRunner = (ctx: CliContext) => Promise<number>;
 
@@ -55,6 +56,7 @@ export function buildProgram(io: CliIo, run: (runner: CommandRunner, opts: Globa
   registerAnalyze(program, run);
   registerCustomers(program, run);
   registerClv(program, run);
+  registerForecast(program, run);
   registerDemo(program, run);
   return program;
 }

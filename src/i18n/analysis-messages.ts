@@ -32,6 +32,12 @@ export type AnalysisKey =
   | 'clv.totals'
   | 'clv.next'
   | 'clv.boundary'
+  | 'forecast.title'
+  | 'forecast.series'
+  | 'forecast.short'
+  | 'forecast.pipeline'
+  | 'forecast.clv'
+  | 'forecast.noClv'
   | 'error.badDate'
   | 'error.periodOrder'
   | 'error.noData'
@@ -71,6 +77,12 @@ export const analysisMessages: Catalogue<AnalysisKey> = {
     'clv.holdout': '  holdout to {end} ({length} {unit}s): {actual} repeat purchases, BG/NBD expected {bgnbd}, Pareto/NBD {paretoNbd}',
     'clv.totals': '  next {horizon} {unit}s: {transactions} expected purchases, customer lifetime value {clv} (discounted at {rate} a year)',
     'clv.boundary': '  note: in {models} a parameter ran to the edge of its range: the data cannot pin it down (usually: hardly any customer seems to drop out), so read P(alive) from it with care',
+    'forecast.title': 'Revenue forecast: {horizon} months after {lastMonth} (the last complete month)',
+    'forecast.series': '  {group}: {model} · next month {next} (80% {lo80} – {hi80}, 95% {lo95} – {hi95}) · {horizon} months {total} · backtest MAPE {mape} against seasonal naive {naive}',
+    'forecast.short': '  {group}: only {months} months of history; a forecast needs at least {needed}',
+    'forecast.pipeline': '  pipeline: {open} open deals worth {amount}; weighted by the win rate of their stage: {weighted}',
+    'forecast.clv': '  bottom-up from customer lifetime value (run {id}, after {calibrationEnd}): {total} in {horizon} months',
+    'forecast.noClv': '  bottom-up forecast: run salescope clv first',
     'clv.next': 'per customer: P(alive), expected purchases, spend and CLV are in customer_clv (run {id})',
     'error.periodOrder': 'the period starts ({from}) after it ends ({to})',
     'error.noData': 'there are no orders in {db} yet; import files (salescope import …) or load the demo (salescope demo)',
@@ -109,6 +121,12 @@ export const analysisMessages: Catalogue<AnalysisKey> = {
     'clv.holdout': '  验证期至 {end}（{length} 个{unit}）：实际复购 {actual} 次，BG/NBD 预测 {bgnbd}，Pareto/NBD 预测 {paretoNbd}',
     'clv.totals': '  未来 {horizon} 个{unit}：预计购买 {transactions} 次，客户终身价值 {clv}（年折现率 {rate}）',
     'clv.boundary': '  注意：{models} 的某个参数到达了取值范围的边界，数据不足以确定它（通常是几乎没有客户流失的迹象），其存活概率请谨慎解读',
+    'forecast.title': '销售额预测：{lastMonth}（最后一个完整月份）之后 {horizon} 个月',
+    'forecast.series': '  {group}：{model} · 下月 {next}（80% 区间 {lo80} – {hi80}，95% 区间 {lo95} – {hi95}）· {horizon} 个月合计 {total} · 回测 MAPE {mape}，季节性朴素法 {naive}',
+    'forecast.short': '  {group}：只有 {months} 个月的历史数据，预测至少需要 {needed} 个月',
+    'forecast.pipeline': '  商机管道：在途商机 {open} 个，金额 {amount}；按所处阶段赢单率加权：{weighted}',
+    'forecast.clv': '  基于客户终身价值自下而上（CLV 计算 {id}，{calibrationEnd} 之后）：{horizon} 个月 {total}',
+    'forecast.noClv': '  自下而上预测：请先运行 salescope clv',
     'clv.next': '每个客户的存活概率、预计购买次数、客单价和 CLV 保存在 customer_clv（计算 {id}）',
     'error.periodOrder': '期间的开始日期（{from}）晚于结束日期（{to}）',
     'error.noData': '{db} 中还没有订单；请先导入文件（salescope import …）或加载演示数据（salescope demo）',

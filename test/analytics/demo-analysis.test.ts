@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAnalysis, type AnalysisDocument } from '../../src/analytics/snapshot/run-analysis.js';
-import { analysisConfigSchema } from '../../src/config/analysis-config.js';
+import { analysisConfigSchema, defaultAnalysisConfig } from '../../src/config/analysis-config.js';
 import { demoStore, type DemoStore } from '../support/demo-store.js';
 import { auc } from '../../src/analytics/churn/classifier-metrics.js';
+import { runForecast } from '../../src/analytics/forecast/forecast.js';
 
 /** The default demo company: what the generator planted, the analysis must find. */
 let demo: DemoStore;
@@ -153,5 +154,24 @@ describe('analysis of the demo company', () => {
     expect(m.model.auc).toBeGreaterThanOrEqual(0.85);
     expect(m.riskScore.auc).toBeGreaterThanOrEqual(0.85);
     expect(m.pAlive?.auc).toBeGreaterThan(0.5);
+  });
+
+  it('forecasts the final year from the two before it within its intervals', async () => {
+    const truth = demo.company.truth.revenue;
+    const f = await runForecast(demo.store.engine, defaultAnalysisConfig(), { by: 'none', horizon: 12, asOf: '2024-12-31' });
+    const s = f.series[0]!;
+    if (s.status !== 'ok') throw new Error('no forecast');
+    expect(s.forecast.map((p) => p.month)).toEqual(Object.keys(truth.byMonth).filter((m) => m.startsWith('2025')));
+    const actual = s.forecast.map((p) => truth.byMonth[p.month]!);
+    const total = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    // 95% intervals should hold about 11 of 12 months; at least 10 do.
+    expect(s.forecast.filter((p, i) => actual[i]! >= p.lower95 && actual[i]! <= p.upper95).length).toBeGreaterThanOrEqual(10);
+    // Two noisy years do not pin the planted growth down (AICc keeps the simpler model), but the forecast does not collapse:
+    // its total is at least 2024's and within 30% of 2025's.
+    expect(total(s.forecast.map((p) => p.revenue))).toBeGreaterThanOrEqual(truth.byYear['2024']! * 0.95);
+    expect(Math.abs(total(s.forecast.map((p) => p.revenue)) / total(actual) - 1)).toBeLessThan(0.3);
+    // The backtest reports the model beside seasonal naive on the same rolling origins.
+    expect(s.backtest.origins).toBe(12);
+    expect(s.backtest.model.forecasts).toBe(s.backtest.seasonalNaive.forecasts);
   });
 });

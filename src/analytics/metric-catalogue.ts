@@ -9,12 +9,13 @@ import { clvMetrics } from './clv/clv-metrics.js';
 import { forecastMetrics } from './forecast/forecast-metrics.js';
 import { funnelMetrics } from './funnel/funnel-metrics.js';
 import { kpiMetrics } from './kpi/kpi-metrics.js';
+import { recommendMetrics } from './recommend/recommend-metrics.js';
 import type { MetricArea, MetricDefinition } from './metric-definition.js';
 import { rfmMetrics } from './rfm/rfm-metrics.js';
 import { satisfactionMetrics } from './satisfaction/satisfaction-metrics.js';
 import { teamMetrics } from './team/team-metrics.js';
 
-export const metricCatalogue: readonly MetricDefinition[] = [...kpiMetrics, ...rfmMetrics, ...behaviourMetrics, ...funnelMetrics, ...teamMetrics, ...satisfactionMetrics, ...clvMetrics, ...churnMetrics, ...forecastMetrics];
+export const metricCatalogue: readonly MetricDefinition[] = [...kpiMetrics, ...rfmMetrics, ...behaviourMetrics, ...funnelMetrics, ...teamMetrics, ...satisfactionMetrics, ...clvMetrics, ...churnMetrics, ...forecastMetrics, ...recommendMetrics];
 
 export const areaTitles: Readonly<Record<MetricArea, { readonly en: string; readonly 'zh-CN': string }>> = {
   kpi: { en: 'KPIs', 'zh-CN': '关键指标' },
@@ -30,6 +31,7 @@ export const areaTitles: Readonly<Record<MetricArea, { readonly en: string; read
   clv: { en: 'Customer lifetime value', 'zh-CN': '客户终身价值' },
   churn: { en: 'Churn early warning', 'zh-CN': '流失预警' },
   forecast: { en: 'Forecasting', 'zh-CN': '销售预测' },
+  recommend: { en: 'Recommendations', 'zh-CN': '产品推荐' },
 };
 
 export function metricById(id: string): MetricDefinition | undefined {

@@ -15,7 +15,8 @@ export type MetricArea =
   | 'satisfaction'
   | 'clv'
   | 'churn'
-  | 'forecast';
+  | 'forecast'
+  | 'recommend';
 
 export interface MetricDefinition {
   readonly id: string;

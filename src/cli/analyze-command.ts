@@ -131,5 +131,7 @@ function sectionLines(doc: AnalysisDocument, lang: Lang): { key: AnalysisKey; va
     key: 'summary.churn',
     values: { high: formatInteger(doc.churn.bands.high + doc.churn.bands.critical, lang), modelAuc: a(m?.model.auc), scoreAuc: a(m?.riskScore.auc), aliveAuc: a(m?.pAlive?.auc), testDate: m?.testDate ?? '—' },
   });
+  const rh = doc.recommendations.holdout;
+  out.push({ key: 'summary.recommend', values: { k: doc.recommendations.k, cutoff: rh.cutoff, hit: pct(rh.model.hitRate), popular: pct(rh.popular.hitRate) } });
   return out;
 }

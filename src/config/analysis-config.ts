@@ -123,6 +123,16 @@ export const analysisConfigSchema = z
         labelDays: z.number().int().positive().default(180),
       })
       .prefault({}),
+    recommend: z
+      .object({
+        /** Recommendations kept per customer. */
+        k: z.number().int().min(1).max(50).default(5),
+        /** The holdout: recommendations made as of this many days before the as-of date are checked against what was bought after. */
+        holdoutDays: z.number().int().positive().default(180),
+        /** A pair of products must share at least this many customers (or orders) to count as similar. */
+        minShared: z.number().int().min(1).default(2),
+      })
+      .prefault({}),
     satisfaction: z
       .object({
         /** CSAT counts scores at or above this as satisfied (on the survey's 1..5 scale). */

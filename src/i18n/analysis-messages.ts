@@ -14,6 +14,7 @@ export type AnalysisKey =
   | 'summary.team'
   | 'summary.satisfaction'
   | 'summary.churn'
+  | 'summary.recommend'
   | 'summary.next'
   | 'customers.header'
   | 'customers.row'
@@ -58,6 +59,7 @@ export const analysisMessages: Catalogue<AnalysisKey> = {
     'summary.funnel': '  funnel: {opportunities} opportunities, win rate {winRate}, bottleneck {bottleneck} · {stalled} stalled deals',
     'summary.team': '  team: first {best} ({bestAttainment} of target), last {worst} ({worstAttainment})',
     'summary.churn': '  churn warning: {high} customers at high or critical risk; model AUC {modelAuc} (risk score {scoreAuc}, P(alive) {aliveAuc}) on {testDate}',
+    'summary.recommend': '  recommendations: {k} per customer; on the holdout after {cutoff} {hit} of customers bought one of theirs (most popular products: {popular})',
     'summary.satisfaction': '  improve first: {improve} · most complaints: {complaint} · most raised: {issue}',
     'summary.next': 'customers by tier: salescope customers --db {db}',
     'customers.header': 'customer · name · value tier · RFM tier · segment · RFM · revenue · days since last order · health · churn risk (signals)',
@@ -102,6 +104,7 @@ export const analysisMessages: Catalogue<AnalysisKey> = {
     'summary.funnel': '  销售漏斗：商机 {opportunities} 个，赢单率 {winRate}，瓶颈 {bottleneck} · 停滞商机 {stalled} 个',
     'summary.team': '  团队：第一名 {best}（目标达成 {bestAttainment}），末位 {worst}（{worstAttainment}）',
     'summary.churn': '  流失预警：高风险及以上客户 {high} 个；模型 AUC {modelAuc}（风险分 {scoreAuc}，存活概率 {aliveAuc}），验证日 {testDate}',
+    'summary.recommend': '  产品推荐：每个客户 {k} 个；{cutoff} 之后的验证期内 {hit} 的客户买了推荐中的产品（热门产品基准：{popular}）',
     'summary.satisfaction': '  优先改进：{improve} · 投诉最多：{complaint} · 客户最常提到：{issue}',
     'summary.next': '按分层查看客户：salescope customers --db {db}',
     'customers.header': '客户编号 · 客户名称 · 价值分层 · RFM 分层 · 细分 · RFM · 销售额 · 距上次购买天数 · 健康度 · 流失风险（信号）',

@@ -174,4 +174,14 @@ describe('analysis of the demo company', () => {
     expect(s.backtest.origins).toBe(12);
     expect(s.backtest.model.forecasts).toBe(s.backtest.seasonalNaive.forecasts);
   });
+
+  it('recommends better than the most popular products on the holdout', async () => {
+    const r = doc.recommendations;
+    expect(r.customers).toBeGreaterThan(1500);
+    expect(r.holdout.customers).toBeGreaterThan(500);
+    expect(r.holdout.model.hitRate!).toBeGreaterThan(r.holdout.popular.hitRate!);
+    expect(r.holdout.model.precision!).toBeGreaterThan(r.holdout.popular.precision!);
+    const stored = await demo.store.one<{ n: number }>(`SELECT max(rank) AS n FROM customer_recommendations WHERE snapshot_id = ${doc.snapshotId}`);
+    expect(stored.n).toBe(5);
+  });
 });

@@ -31,7 +31,7 @@ describe('salescope analyze', () => {
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as Record<string, unknown> & { period: unknown; kpis: { current: { revenue: number; orders: number } } };
     expect(doc.period).toEqual({ asOf: '2024-12-20', from: '2023-12-21', to: '2024-12-20' });
-    for (const section of ['kpis', 'cohorts', 'rfm', 'tiers', 'pareto', 'segments', 'slices', 'clusters', 'behaviour', 'funnel', 'team', 'satisfaction', 'churn']) expect(doc).toHaveProperty(section);
+    for (const section of ['kpis', 'cohorts', 'rfm', 'tiers', 'pareto', 'segments', 'slices', 'clusters', 'behaviour', 'funnel', 'team', 'satisfaction', 'churn', 'recommendations']) expect(doc).toHaveProperty(section);
     expect(doc.kpis.current).toMatchObject({ revenue: 4500, orders: 3 });
     expect(doc.customersScored).toBe(3);
   });

@@ -1,10 +1,12 @@
 /**
  * The sections of the analysis document beyond scores and tiers: behaviour,
- * funnel, team, satisfaction and churn warning, each computed by its own module.
+ * funnel, team, satisfaction, churn warning and recommendations, each
+ * computed by its own module.
  */
 import type { AnalysisContext } from '../analysis-context.js';
 import { behaviourSection, type BehaviourSection } from '../behaviour/behaviour.js';
 import { churnSection, type ChurnSection } from '../churn/churn.js';
+import { recommendSection, type RecommendSection } from '../recommend/recommendations.js';
 import { funnelSection, type FunnelSection } from '../funnel/funnel.js';
 import { satisfactionSection, type SatisfactionSection } from '../satisfaction/satisfaction.js';
 import { teamSection, type TeamSection } from '../team/team.js';
@@ -15,6 +17,7 @@ export interface AnalysisSections {
   readonly team: TeamSection;
   readonly satisfaction: SatisfactionSection;
   readonly churn: ChurnSection;
+  readonly recommendations: RecommendSection;
 }
 
 export async function analysisSections(ctx: AnalysisContext, snapshotId: number): Promise<AnalysisSections> {
@@ -24,5 +27,6 @@ export async function analysisSections(ctx: AnalysisContext, snapshotId: number)
     team: await teamSection(ctx, snapshotId),
     satisfaction: await satisfactionSection(ctx),
     churn: await churnSection(ctx, snapshotId),
+    recommendations: await recommendSection(ctx, snapshotId),
   };
 }

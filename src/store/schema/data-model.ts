@@ -452,4 +452,17 @@ export const dataModel: readonly TableDoc[] = [
       i('signals', 'JSON', 'list of {code, level, evidence}'),
     ],
   },
+  {
+    name: 'customer_recommendations',
+    doc: 'Next-best products for each customer in a snapshot, best first, with the product that led to each.',
+    key: ['snapshot_id', 'customer_id', 'rank'],
+    columns: [
+      i('snapshot_id', 'BIGINT', 'snapshot'),
+      i('customer_id', 'VARCHAR', 'customer'),
+      i('rank', 'INTEGER', '1 = best'),
+      i('product_id', 'VARCHAR', 'product recommended (not bought by the customer before)'),
+      i('score', 'DOUBLE', 'item-similarity plus basket-association score'),
+      i('because', 'VARCHAR', 'the bought product that contributes most to the score'),
+    ],
+  },
 ];

@@ -370,4 +370,18 @@ export const migrations: readonly Migration[] = [
     );
   `,
   },
+  {
+    version: 5,
+    name: 'recommendations',
+    sql: `
+    CREATE TABLE customer_recommendations (
+      snapshot_id BIGINT NOT NULL,
+      customer_id VARCHAR NOT NULL,
+      rank INTEGER NOT NULL,
+      product_id VARCHAR NOT NULL,
+      score DOUBLE,
+      because VARCHAR
+    );
+  `,
+  },
 ];

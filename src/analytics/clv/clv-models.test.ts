@@ -5,6 +5,7 @@ import { compress, summaryOf, xLevels } from './customer-summary.js';
 import { gammaGammaSpend } from './gamma-gamma.js';
 import { holdoutReport } from './holdout.js';
 import { fitBgNbd } from './model-fit.js';
+import { simulateBgNbd } from './simulate-bgnbd.js';
 import { minimise } from './nelder-mead.js';
 import { paretoNbdConditional, paretoNbdExpected, paretoNbdPAlive } from './pareto-nbd.js';
 import { hyp2f1, lnGamma, lnHyp2f1NextC, logAddExp } from './special-functions.js';
@@ -69,6 +70,20 @@ describe('fitting', () => {
     expect(fit.atBound).toBe(true);
     // The dropout probability a / (a + b) is pushed to ~0.
     expect(fit.params.a / (fit.params.a + fit.params.b)).toBeLessThan(0.01);
+  });
+});
+
+describe('simulated data with known parameters', () => {
+  it('recovers BG/NBD parameters from 20,000 simulated customers', () => {
+    const truth = { r: 0.25, alpha: 4, a: 0.8, b: 2.5 };
+    const fit = fitBgNbd(simulateBgNbd(20_000, truth, 17, false));
+    // Sampling error at this size is a few percent for r and α, more for a and b (few dropouts are observed).
+    expect(Math.abs(fit.params.r / truth.r - 1)).toBeLessThan(0.1);
+    expect(Math.abs(fit.params.alpha / truth.alpha - 1)).toBeLessThan(0.15);
+    expect(Math.abs(fit.params.a / truth.a - 1)).toBeLessThan(0.35);
+    expect(Math.abs(fit.params.b / truth.b - 1)).toBeLessThan(0.35);
+    // The same seed gives the same data and the same fit.
+    expect(fitBgNbd(simulateBgNbd(20_000, truth, 17, false)).params).toEqual(fit.params);
   });
 });
 

@@ -62,3 +62,17 @@ export function bgnbdExpected(p: BgNbdParams, t: number): number {
   const { r, alpha, a, b } = p;
   return ((a + b - 1) / (a - 1)) * (1 - Math.pow(alpha / (alpha + t), r) * hyp2f1(r, b, a + b - 1, t / (alpha + t)));
 }
+
+/** P(X(t) = x): the probability a new customer makes exactly x purchases in their first t time units (FHL 2005, eq. 8). */
+export function bgnbdPmf(p: BgNbdParams, t: number, x: number): number {
+  const { r, alpha, a, b } = p;
+  const lb = lnBeta(a, b);
+  const lnRatio = Math.log(alpha / (alpha + t));
+  const lnShare = Math.log(t / (alpha + t));
+  const nb = (j: number) => Math.exp(lnGamma(r + j) - lnGamma(r) - lnGamma(j + 1) + r * lnRatio + j * lnShare);
+  const first = Math.exp(lnBeta(a, b + x) - lb) * nb(x);
+  if (x === 0) return first;
+  let cumulative = 0;
+  for (let j = 0; j < x; j++) cumulative += nb(j);
+  return first + Math.exp(lnBeta(a + 1, b + x - 1) - lb) * (1 - cumulative);
+}

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { bgnbdConditional, bgnbdExpected, bgnbdLogLik } from './bgnbd.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { datasets } from '../../../test/support/test-store.js';
+import { bgnbdConditional, bgnbdExpected, bgnbdLogLik, bgnbdPmf } from './bgnbd.js';
 import { discountedPurchases, periodRate } from './clv-value.js';
 import { compress, summaryOf, xLevels } from './customer-summary.js';
 import { gammaGammaSpend } from './gamma-gamma.js';
 import { holdoutReport } from './holdout.js';
-import { fitBgNbd } from './model-fit.js';
+import { fitBgNbd, fitGammaGamma } from './model-fit.js';
 import { simulateBgNbd } from './simulate-bgnbd.js';
 import { minimise } from './nelder-mead.js';
 import { paretoNbdConditional, paretoNbdExpected, paretoNbdPAlive } from './pareto-nbd.js';
@@ -93,6 +96,27 @@ describe('published model values', () => {
     const expected = [0.0078, 0.0532, 0.1506, 1.0405, 1.0437];
     [0.1429, 1, 3, 31.8571, 32].forEach((t, i) => expect(bgnbdExpected(p, t)).toBeCloseTo(expected[i]!, 4));
     expect(bgnbdExpected({ r: 0.2425982, alpha: 4.4136842, a: 0.7929899, b: 2.4261667 }, 52)).toBeCloseTo(1.444004, 5);
+  });
+
+  it('BG/NBD P(X(t) = x) at the published parameters (BTYD manual)', () => {
+    const p = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+    expect(bgnbdPmf(p, 2, 10) / 1.07869e-7).toBeCloseTo(1, 4);
+    expect(bgnbdPmf(p, 39, 0)).toBeCloseTo(0.5737864, 6);
+    // A distribution: the probabilities over x sum to 1.
+    expect(Array.from({ length: 200 }, (_, x) => bgnbdPmf(p, 39, x)).reduce((s, v) => s + v, 0)).toBeCloseTo(1, 6);
+  });
+
+  it('Gamma-Gamma conditional spend of the first ten CDNOW customers at the maximum (Hardie note 025)', () => {
+    const rows = readFileSync(path.join(datasets, 'cdnow/cdnow_customers_summary_with_transactions.csv'), 'utf8')
+      .trim()
+      .split(/\r?\n/)
+      .slice(1)
+      .map((l) => l.split(',').map(Number) as [number, number, number, number, number]);
+    const repeat = rows.filter(([, x]) => x > 0);
+    const g = fitGammaGamma({ x: Float64Array.from(repeat, (r) => r[1]), mx: Float64Array.from(repeat, (r) => r[4]) }).params;
+    // The file's mean spends are rounded to cents, so a value may differ from the spreadsheet's in the last cent.
+    const published = [24.65, 18.91, 35.17, 35.17, 35.17, 71.46, 18.91, 35.17, 27.28, 35.17];
+    rows.slice(0, 10).forEach(([, x, , , zbar], i) => expect(Math.abs(gammaGammaSpend(g, x, zbar) - published[i]!)).toBeLessThan(0.011));
   });
 
   it('Pareto/NBD customer 1516 (x = 26, t_x = 30.857, T = 31) at the BTYD estimates', () => {

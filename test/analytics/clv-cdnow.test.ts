@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runClv, type ClvDocument } from '../../src/analytics/clv/run-clv.js';
+import { bgnbdCumulative, paretoNbdCumulative } from '../../src/analytics/clv/tracking.js';
 import { readUserMapping } from '../../src/intake/user-mapping.js';
 import { datasets, testStore, type TestStore } from '../support/test-store.js';
 
@@ -94,5 +95,15 @@ describe('CLV models on CDNOW', () => {
     );
     expect(s.worst).toBeLessThan(1e-9);
     expect(doc.totals.expectedTransactions).toBeCloseTo(doc.holdout!.bgnbd, 6);
+  });
+
+  it('tracks cumulative repeat purchases over weeks 20–25 as the BTYD vignette does', async () => {
+    const rows = await store.engine.query<{ t_cal: number }>(`SELECT t_cal FROM customer_clv WHERE clv_run_id = ${doc.clvRunId}`);
+    const tCal = rows.map((r) => r.t_cal);
+    const weeks = [20, 21, 22, 23, 24, 25];
+    const bg = bgnbdCumulative(doc.bgnbd, tCal, weeks);
+    const pn = paretoNbdCumulative(doc.paretoNbd, tCal, weeks);
+    [1312.458, 1387.346, 1460.392, 1531.713, 1601.418, 1669.6].forEach((v, i) => near(bg[i]!, v, 0.002));
+    [1308.856, 1385.275, 1459.923, 1532.906, 1604.32, 1674.253].forEach((v, i) => near(pn[i]!, v, 0.002));
   });
 });

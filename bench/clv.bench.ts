@@ -15,9 +15,9 @@
  */
 import type { BgNbdParams } from '../src/analytics/clv/bgnbd.js';
 import type { Summary } from '../src/analytics/clv/customer-summary.js';
-import { fitBgNbd, fitParetoNbd } from '../src/analytics/clv/model-fit.js';
+import { fitBgNbd, fitGammaGamma, fitParetoNbd } from '../src/analytics/clv/model-fit.js';
 import { minimise } from '../src/analytics/clv/nelder-mead.js';
-import { simulateBgNbd } from '../src/analytics/clv/simulate-bgnbd.js';
+import { simulateBgNbd, simulateSpend } from '../src/analytics/clv/simulate-bgnbd.js';
 import { lnBeta, lnGamma, logAddExp } from '../src/analytics/clv/special-functions.js';
 
 function referenceLogLik(p: BgNbdParams, s: Summary): number {
@@ -53,6 +53,10 @@ export interface ClvBenchResult {
   readonly largeRows: number;
   readonly recovered: BgNbdParams;
   readonly paretoNbdLargeFitMs: number;
+  /** Gamma-Gamma on the repeat buyers among the 1M (simulated spend, p 6, q 4, γ 15). */
+  readonly gammaGammaLargeFitMs: number;
+  readonly gammaGammaCustomers: number;
+  readonly recoveredSpend: { readonly p: number; readonly q: number; readonly v: number };
   readonly peakRssMb: number;
 }
 
@@ -65,6 +69,8 @@ export function benchClv(large = 1_000_000, small = 100_000): ClvBenchResult {
   const big = simulateBgNbd(large, truth, 11);
   const [bigFit, largeFitMs] = time(() => fitBgNbd(big));
   const [, paretoNbdLargeFitMs] = time(() => fitParetoNbd(big));
+  const spend = { x: big.x, mx: simulateSpend(big.x, { p: 6, q: 4, v: 15 }, 13) };
+  const [gg, gammaGammaLargeFitMs] = time(() => fitGammaGamma(spend));
   return {
     customers: small,
     baselineMs,
@@ -75,6 +81,9 @@ export function benchClv(large = 1_000_000, small = 100_000): ClvBenchResult {
     largeRows: new Set(Array.from(big.x, (x, i) => `${x}|${big.tx[i]}|${big.T[i]}`)).size,
     recovered: bigFit.params,
     paretoNbdLargeFitMs,
+    gammaGammaLargeFitMs,
+    gammaGammaCustomers: big.x.filter((x) => x > 0).length,
+    recoveredSpend: gg.params,
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
   };
 }

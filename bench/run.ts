@@ -102,9 +102,11 @@ function clvSection(): string {
     `| baseline: uncompressed, per-row log-gamma | ${n(r.customers)} | — | ${n(r.baselineMs)} | 1 |`,
     `| salescope BG/NBD | ${n(r.customers)} | — | ${n(r.fitMs)} | ${r.ratio}× |`,
     `| salescope BG/NBD | ${n(r.largeCustomers)} | ${n(r.largeRows)} | ${n(r.largeFitMs)} | — |`,
+    `| salescope Gamma-Gamma (repeat buyers of the 1M) | ${n(r.gammaGammaCustomers)} | — | ${n(r.gammaGammaLargeFitMs)} | — |`,
+    `| salescope BG/NBD + Gamma-Gamma (the CLV fit) | ${n(r.largeCustomers)} | — | ${n(r.largeFitMs + r.gammaGammaLargeFitMs)} | — |`,
     `| salescope Pareto/NBD (information) | ${n(r.largeCustomers)} | ${n(r.largeRows)} | ${n(r.paretoNbdLargeFitMs)} | — |`,
     '',
-    `Recovered at 1M (simulated with r 0.25, α 4, a 0.8, b 2.5): r ${p.r.toFixed(3)}, α ${p.alpha.toFixed(3)}, a ${p.a.toFixed(3)}, b ${p.b.toFixed(3)}. Peak RSS ${n(r.peakRssMb)} MB.`,
+    `Recovered at 1M (simulated with r 0.25, α 4, a 0.8, b 2.5, observed by day): r ${p.r.toFixed(3)}, α ${p.alpha.toFixed(3)}, a ${p.a.toFixed(3)}, b ${p.b.toFixed(3)}; spend (p 6, q 4, γ 15): p ${r.recoveredSpend.p.toFixed(2)}, q ${r.recoveredSpend.q.toFixed(2)}, γ ${r.recoveredSpend.v.toFixed(2)}. Peak RSS ${n(r.peakRssMb)} MB.`,
   ].join('\n');
 }
 

@@ -61,3 +61,17 @@ export function simulateBgNbd(n: number, p: BgNbdParams, seed = 1, byDay = true)
   return summaryOf(rows);
 }
 
+
+/**
+ * Mean repeat-purchase values for simulated customers under the Gamma-Gamma
+ * model: ν ~ Gamma(q, γ) per customer, and the mean of x purchases
+ * Z ~ Gamma(p, ν) is Gamma(p x, ν) ÷ x.
+ */
+export function simulateSpend(x: Float64Array, g: { p: number; q: number; v: number }, seed = 1): Float64Array {
+  const u = rng(seed);
+  return Float64Array.from(x, (n) => {
+    if (!(n > 0)) return 0;
+    const nu = gamma(u, g.q) / g.v;
+    return gamma(u, g.p * n) / nu / n;
+  });
+}

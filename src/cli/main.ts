@@ -14,6 +14,7 @@ import { registerAnalyze } from './analyze-command.js';
 import { registerCustomers } from './customers-command.js';
 import { registerClv } from './clv-command.js';
 import { registerForecast } from './forecast-command.js';
+import { registerReport } from './report-command.js';
 
 export type CommandRunner = (ctx: CliContext) => Promise<number>;
 
@@ -57,6 +58,7 @@ export function buildProgram(io: CliIo, run: (runner: CommandRunner, opts: Globa
   registerCustomers(program, run);
   registerClv(program, run);
   registerForecast(program, run);
+  registerReport(program, run);
   registerDemo(program, run);
   return program;
 }

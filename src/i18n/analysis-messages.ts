@@ -33,6 +33,8 @@ export type AnalysisKey =
   | 'clv.totals'
   | 'clv.next'
   | 'clv.boundary'
+  | 'report.written'
+  | 'error.noChromium'
   | 'forecast.title'
   | 'forecast.series'
   | 'forecast.short'
@@ -85,6 +87,8 @@ export const analysisMessages: Catalogue<AnalysisKey> = {
     'forecast.pipeline': '  pipeline: {open} open deals worth {amount}; weighted by the win rate of their stage: {weighted}',
     'forecast.clv': '  bottom-up from customer lifetime value (run {id}, after {calibrationEnd}): {total} in {horizon} months',
     'forecast.noClv': '  bottom-up forecast: run salescope clv first',
+    'report.written': 'report written: {path} ({format}, {lang}, as of {asOf})',
+    'error.noChromium': 'a PDF needs Chromium and CJK fonts, and none was found ({tried}); install them (Debian/Ubuntu: apt-get install chromium fonts-noto-cjk) or set SALESCOPE_CHROMIUM to the browser, or choose --format html',
     'clv.next': 'per customer: P(alive), expected purchases, spend and CLV are in customer_clv (run {id})',
     'error.periodOrder': 'the period starts ({from}) after it ends ({to})',
     'error.noData': 'there are no orders in {db} yet; import files (salescope import …) or load the demo (salescope demo)',
@@ -130,6 +134,8 @@ export const analysisMessages: Catalogue<AnalysisKey> = {
     'forecast.pipeline': '  商机管道：在途商机 {open} 个，金额 {amount}；按所处阶段赢单率加权：{weighted}',
     'forecast.clv': '  基于客户终身价值自下而上（CLV 计算 {id}，{calibrationEnd} 之后）：{horizon} 个月 {total}',
     'forecast.noClv': '  自下而上预测：请先运行 salescope clv',
+    'report.written': '报告已生成：{path}（{format}，{lang}，截至 {asOf}）',
+    'error.noChromium': '生成 PDF 需要 Chromium 浏览器和中文字体，但未找到（{tried}）；请安装（Debian/Ubuntu：apt-get install chromium fonts-noto-cjk）或用 SALESCOPE_CHROMIUM 指定浏览器路径，也可改用 --format html',
     'clv.next': '每个客户的存活概率、预计购买次数、客单价和 CLV 保存在 customer_clv（计算 {id}）',
     'error.periodOrder': '期间的开始日期（{from}）晚于结束日期（{to}）',
     'error.noData': '{db} 中还没有订单；请先导入文件（salescope import …）或加载演示数据（salescope demo）',

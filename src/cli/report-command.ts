@@ -1,0 +1,85 @@
+/**
+ * `salescope report`: the customer analysis report as HTML, PDF or XLSX,
+ * in Chinese or English, for a period (an existing snapshot is reused).
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { NoDataError } from '../analytics/analysis-period.js';
+import { prepareReport } from '../report/build-report.js';
+import { renderReportHtml } from '../report/report-html.js';
+import { ChromiumMissingError, htmlToPdf } from '../report/report-pdf.js';
+import { writeReportXlsx } from '../report/report-xlsx.js';
+import { renderSvg } from '../report/svg-chart.js';
+import { translator, langs, type Lang } from '../i18n/i18n.js';
+import { analysisMessages } from '../i18n/analysis-messages.js';
+import { UsageError, type CliContext, type GlobalOptions } from './cli-context.js';
+import type { CommandRunner } from './main.js';
+import { withStore } from './main.js';
+import { choiceOption, dateOption } from './option-values.js';
+
+type Run = (runner: CommandRunner, opts: GlobalOptions) => Promise<void>;
+type Format = 'html' | 'pdf' | 'xlsx';
+const formats: readonly Format[] = ['html', 'pdf', 'xlsx'];
+
+interface ReportOptions {
+  readonly asOf?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly goal?: string;
+  readonly format: string;
+  readonly out?: string;
+}
+
+export function registerReport(program: Command, run: Run): void {
+  program
+    .command('report')
+    .description('write the customer analysis report (HTML, PDF or XLSX; --lang zh-CN or en)')
+    .option('--as-of <date>', 'the analysis date (default: the last order date)')
+    .option('--from <date>', 'first day of the period (default: 12 months before the as-of date)')
+    .option('--to <date>', 'last day of the period (default: the as-of date)')
+    .option('--goal <text>', 'the goal stated in the background section')
+    .option('--format <format>', `one of ${formats.join(', ')}`, 'html')
+    .option('--out <path>', 'file to write (default: customer-report-<as-of>.<format> here)')
+    .action(async (opts: ReportOptions, cmd: Command) => {
+      await run((ctx) => report(ctx, opts), cmd.optsWithGlobals());
+    });
+}
+
+async function report(ctx: CliContext, opts: ReportOptions): Promise<number> {
+  const t = translator(analysisMessages, ctx.lang);
+  const lang: Lang = choiceOption(ctx.lang, '--lang', langs, ctx.lang);
+  const format = choiceOption(opts.format, '--format', formats, ctx.lang);
+  const dates = {
+    ...(opts.asOf !== undefined ? { asOf: dateOption(opts.asOf, '--as-of', ctx.lang) } : {}),
+    ...(opts.from !== undefined ? { from: dateOption(opts.from, '--from', ctx.lang) } : {}),
+    ...(opts.to !== undefined ? { to: dateOption(opts.to, '--to', ctx.lang) } : {}),
+  };
+  if (dates.from && dates.to && dates.from > dates.to) throw new UsageError(t('error.periodOrder', { from: dates.from, to: dates.to }));
+  return withStore(ctx, async (store) => {
+    let model;
+    try {
+      model = await prepareReport(store.engine, { ...dates, lang, ...(opts.goal !== undefined ? { goal: opts.goal } : {}) }, ctx.now);
+    } catch (error) {
+      if (error instanceof NoDataError) throw new UsageError(t('error.noData', { db: ctx.db }));
+      throw error;
+    }
+    const out = path.resolve(ctx.io.cwd, opts.out ?? `customer-report-${model.period.asOf}.${format}`);
+    if (format === 'xlsx') await writeReportXlsx(model, out, ctx.now());
+    else {
+      const html = renderReportHtml(model, (c) => renderSvg(c.option, c.width, c.height));
+      if (format === 'html') await writeFile(out, html);
+      else {
+        try {
+          await htmlToPdf(html, out, { lang });
+        } catch (error) {
+          if (error instanceof ChromiumMissingError) throw new UsageError(t('error.noChromium', { tried: error.tried.join(', ') }));
+          throw error;
+        }
+      }
+    }
+    if (ctx.json) ctx.out(JSON.stringify({ path: out, format, lang, period: model.period }));
+    else ctx.out(t('report.written', { path: out, format, lang, asOf: model.period.asOf }));
+    return 0;
+  });
+}

@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { NoDataError } from '../analytics/analysis-period.js';
 import { prepareReport } from '../report/build-report.js';
 import { renderReportHtml } from '../report/report-html.js';
-import { ChromiumMissingError, htmlToPdf } from '../report/report-pdf.js';
+import { ChromiumMissingError, findChromium, htmlToPdf } from '../report/report-pdf.js';
 import { writeReportXlsx } from '../report/report-xlsx.js';
 import { renderSvg } from '../report/svg-chart.js';
 import { translator, langs, type Lang } from '../i18n/i18n.js';
@@ -56,6 +56,16 @@ async function report(ctx: CliContext, opts: ReportOptions): Promise<number> {
     ...(opts.to !== undefined ? { to: dateOption(opts.to, '--to', ctx.lang) } : {}),
   };
   if (dates.from && dates.to && dates.from > dates.to) throw new UsageError(t('error.periodOrder', { from: dates.from, to: dates.to }));
+  // Before the work, not after it: a missing browser is known at once.
+  let chromiumPath: string | undefined;
+  if (format === 'pdf') {
+    try {
+      chromiumPath = findChromium(ctx.io.env);
+    } catch (error) {
+      if (error instanceof ChromiumMissingError) throw new UsageError(t('error.noChromium', { tried: error.tried.join(', ') }));
+      throw error;
+    }
+  }
   return withStore(ctx, async (store) => {
     let model;
     try {
@@ -69,14 +79,7 @@ async function report(ctx: CliContext, opts: ReportOptions): Promise<number> {
     else {
       const html = renderReportHtml(model, (c) => renderSvg(c.option, c.width, c.height));
       if (format === 'html') await writeFile(out, html);
-      else {
-        try {
-          await htmlToPdf(html, out, { lang });
-        } catch (error) {
-          if (error instanceof ChromiumMissingError) throw new UsageError(t('error.noChromium', { tried: error.tried.join(', ') }));
-          throw error;
-        }
-      }
+      else await htmlToPdf(html, out, { lang, ...(chromiumPath !== undefined ? { chromiumPath } : {}) });
     }
     if (ctx.json) ctx.out(JSON.stringify({ path: out, format, lang, period: model.period }));
     else ctx.out(t('report.written', { path: out, format, lang, asOf: model.period.asOf }));

@@ -88,7 +88,8 @@ export async function readReportData(db: Queryable, doc: AnalysisDocument, confi
         WHERE customer_id IN (SELECT customer_id FROM ${top(id, rows)}) AND NOT is_return AND category IS NOT NULL
           AND order_date BETWEEN ${dateLit(doc.period.from)} AND ${asOf} GROUP BY ALL),
      cats AS (SELECT customer_id, list(category ORDER BY v DESC, category)[1:2] AS cats FROM cat GROUP BY customer_id),
-     fb AS (SELECT customer_id, mode(category) AS feedback FROM complaints WHERE complaint_date <= ${asOf} GROUP BY customer_id),
+     fbc AS (SELECT customer_id, category, count(*) AS n, max(complaint_date) AS last FROM complaints WHERE complaint_date <= ${asOf} AND category IS NOT NULL GROUP BY ALL),
+     fb AS (SELECT customer_id, list(category ORDER BY n DESC, last DESC, category)[1] AS feedback FROM fbc GROUP BY customer_id),
      need AS (SELECT r.customer_id, coalesce(p.name, r.product_id) AS need FROM customer_recommendations r LEFT JOIN products p ON p.product_id = r.product_id
         WHERE r.snapshot_id = ${id} AND r.rank = 1)
      SELECT t.customer_id AS "customerId", c.name, coalesce(cats.cats, []) AS "mainCategories", s.purchase_cycle_days AS "cycleDays",

@@ -15,7 +15,7 @@ export class ChromiumMissingError extends Error {
 
 const candidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
-export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
+export function findChromium(env: Readonly<Record<string, string | undefined>> = process.env): string {
   const configured = env.SALESCOPE_CHROMIUM;
   const tried = configured ? [configured] : candidates;
   const found = tried.find((p) => existsSync(p));

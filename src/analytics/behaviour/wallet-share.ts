@@ -53,7 +53,7 @@ GROUP BY 1 ORDER BY amount DESC, competitor`;
 
 export function walletHeadroomSql(ctx: AnalysisContext, year: number, limit: number): string {
   return `WITH ${walletCte(ctx, year)},
-main AS (SELECT customer_id, arg_max(competitor, competitor_amount) AS competitor FROM wallet_estimates
+main AS (SELECT customer_id, list(competitor ORDER BY competitor_amount DESC, competitor)[1] AS competitor FROM wallet_estimates
   WHERE year = ${Math.floor(year)} AND competitor_amount > 0 GROUP BY customer_id)
 SELECT g.customer_id AS "customerId", c.name, g.grp AS tier, CAST(g.wallet AS DOUBLE) AS wallet, CAST(g.ours AS DOUBLE) AS ours,
   CAST(g.ours / g.wallet AS DOUBLE) AS share, main.competitor AS "mainCompetitor"

@@ -54,7 +54,7 @@ export function churnFeaturesSql(asOf: string, config: AnalysisConfig, scopeFilt
   SELECT customer_id, avg(score) AS csat_mean, count(*) AS csat_answers FROM survey_responses
   WHERE survey_date <= ${a} AND survey_date >= ${since(365)} AND score IS NOT NULL GROUP BY customer_id
 ), nps AS (
-  SELECT customer_id, arg_max(score, response_date) AS nps_last FROM nps_responses
+  SELECT customer_id, list(score ORDER BY response_date DESC, response_id DESC)[1] AS nps_last FROM nps_responses
   WHERE response_date <= ${a} AND response_date >= ${since(365)} AND score IS NOT NULL GROUP BY customer_id
 )
 SELECT buy.customer_id, CAST(buy.last_purchase AS VARCHAR) AS last_purchase, date_diff('day', buy.last_purchase, ${a}) AS days_since,

@@ -39,7 +39,7 @@ sim AS (
 export function recommendationsSql(p: RecommendParams): string {
   return `WITH ${baseCtes(p)},
 cand AS (
-  SELECT cp.customer_id, sim.j AS product_id, sum(sim.s) AS score, arg_max(sim.i, sim.s) AS because
+  SELECT cp.customer_id, sim.j AS product_id, sum(sim.s) AS score, list(sim.i ORDER BY sim.s DESC, sim.i)[1] AS because
   FROM cp JOIN sim ON sim.i = cp.product_id AND sim.s > 0
   WHERE NOT EXISTS (SELECT 1 FROM cp c2 WHERE c2.customer_id = cp.customer_id AND c2.product_id = sim.j)
   GROUP BY ALL

@@ -44,7 +44,7 @@ function assertNever(x: never): never {
 export function segmentSql(snapshotId: number, dim: SegmentDimension, asOf: string, windowFrom: string): string {
   const demand =
     dim === 'demand_type'
-      ? `LEFT JOIN (SELECT customer_id, arg_max(demand_type, rev) AS demand_type FROM (
+      ? `LEFT JOIN (SELECT customer_id, list(demand_type ORDER BY rev DESC, demand_type)[1] AS demand_type FROM (
            SELECT customer_id, demand_type, sum(amount) AS rev FROM order_lines
            WHERE customer_id IS NOT NULL AND demand_type IS NOT NULL AND order_date BETWEEN DATE ${lit(windowFrom)} AND DATE ${lit(asOf)}
            GROUP BY ALL) GROUP BY customer_id) d USING (customer_id)`

@@ -1,0 +1,61 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDemo } from '../../src/demo/generate-demo.js';
+import { writeDemoFiles } from '../../src/demo/write-demo-files.js';
+import { runCli } from '../support/cli-harness.js';
+
+let dir: string;
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'salescope-report-'));
+  const files = await writeDemoFiles(generateDemo({ seed: 3, customers: 150 }), path.join(dir, 'files'));
+  expect((await runCli(['import', '--db', 'r.duckdb', ...files.map((f) => f.path)], dir)).code).toBe(0);
+}, 120_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('salescope report', () => {
+  it('writes the HTML report, named after the as-of date by default', async () => {
+    const r = await runCli(['report', '--db', 'r.duckdb', '--lang', 'zh-CN'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const file = path.join(dir, 'customer-report-2025-12-31.html');
+    expect(r.stdout).toContain(`报告已生成：${file}`);
+    const html = readFileSync(file, 'utf8');
+    expect(html).toContain('<h2>一、分析背景与目标</h2>');
+    expect(html).toContain('表4：客户维护策略建议表');
+  }, 60_000);
+
+  it('writes English XLSX and PDF where asked, and a goal into the background', async () => {
+    const x = await runCli(['report', '--db', 'r.duckdb', '--lang', 'en', '--format', 'xlsx', '--out', 'r.xlsx', '--json'], dir);
+    expect(x.code).toBe(0);
+    expect(JSON.parse(x.stdout)).toMatchObject({ format: 'xlsx', lang: 'en', period: { asOf: '2025-12-31' } });
+    expect(existsSync(path.join(dir, 'r.xlsx'))).toBe(true);
+    const p = await runCli(['report', '--db', 'r.duckdb', '--lang', 'en', '--format', 'pdf', '--out', 'r.pdf', '--goal', 'win back the north'], dir);
+    expect(p.code).toBe(0);
+    expect(readFileSync(path.join(dir, 'r.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+  }, 120_000);
+
+  it('says how to get Chromium when a PDF cannot be printed', async () => {
+    const r = await runCli(['report', '--db', 'r.duckdb', '--lang', 'en', '--format', 'pdf', '--out', 'x.pdf'], dir, { SALESCOPE_CHROMIUM: '/nowhere/chromium' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('a PDF needs Chromium and CJK fonts, and none was found (/nowhere/chromium)');
+    expect(r.stderr).toContain('apt-get install chromium fonts-noto-cjk');
+  });
+
+  it.each([
+    [['--format', 'docx'], '--format: "docx" is not one of: html, pdf, xlsx'],
+    [['--as-of', '2025-13-01'], '--as-of: "2025-13-01" is not a date'],
+    [['--from', '2025-06-01', '--to', '2025-01-01'], 'the period starts (2025-06-01) after it ends (2025-01-01)'],
+  ])('refuses %j', async (args, message) => {
+    const r = await runCli(['report', '--db', 'r.duckdb', '--lang', 'en', ...args], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+  });
+
+  it('asks for data in an empty store', async () => {
+    const r = await runCli(['report', '--db', 'empty.duckdb', '--lang', 'en'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('there are no orders in');
+  });
+});

@@ -5,6 +5,7 @@
 import { translator, type Lang } from '../i18n/i18n.js';
 import { analysisMessages } from '../i18n/analysis-messages.js';
 import { UsageError } from './cli-context.js';
+import { parseScope, type AnalysisScope } from '../analytics/analysis-scope.js';
 
 const t = (lang: Lang) => translator(analysisMessages, lang);
 
@@ -31,4 +32,10 @@ export function numberOption(value: string, flag: string, min: number, max: numb
 export function choiceOption<T extends string>(value: string, flag: string, accepted: readonly T[], lang: Lang): T {
   if (!(accepted as readonly string[]).includes(value)) throw new UsageError(t(lang)('error.badChoice', { flag, value, accepted: accepted.join(', ') }));
   return value as T;
+}
+
+export function scopeOption(value: string, lang: Lang): AnalysisScope {
+  const parsed = parseScope(value);
+  if (!parsed.ok) throw new UsageError(t(lang)('error.badScope', { part: parsed.part }));
+  return parsed.scope;
 }

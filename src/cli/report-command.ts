@@ -16,7 +16,8 @@ import { analysisMessages } from '../i18n/analysis-messages.js';
 import { UsageError, type CliContext, type GlobalOptions } from './cli-context.js';
 import type { CommandRunner } from './main.js';
 import { withStore } from './main.js';
-import { choiceOption, dateOption } from './option-values.js';
+import { choiceOption, dateOption, scopeOption } from './option-values.js';
+import { scopeSql } from '../analytics/analysis-scope.js';
 
 type Run = (runner: CommandRunner, opts: GlobalOptions) => Promise<void>;
 type Format = 'html' | 'pdf' | 'xlsx';
@@ -29,6 +30,7 @@ interface ReportOptions {
   readonly goal?: string;
   readonly format: string;
   readonly out?: string;
+  readonly scope?: string;
 }
 
 export function registerReport(program: Command, run: Run): void {
@@ -39,6 +41,7 @@ export function registerReport(program: Command, run: Run): void {
     .option('--from <date>', 'first day of the period (default: 12 months before the as-of date)')
     .option('--to <date>', 'last day of the period (default: the as-of date)')
     .option('--goal <text>', 'the goal stated in the background section')
+    .option('--scope <pairs>', 'only these customers, e.g. "region=华东,industry=制造业" (keys: region, industry, size, rep)')
     .option('--format <format>', `one of ${formats.join(', ')}`, 'html')
     .option('--out <path>', 'file to write (default: customer-report-<as-of>.<format> here)')
     .action(async (opts: ReportOptions, cmd: Command) => {
@@ -56,6 +59,7 @@ async function report(ctx: CliContext, opts: ReportOptions): Promise<number> {
     ...(opts.to !== undefined ? { to: dateOption(opts.to, '--to', ctx.lang) } : {}),
   };
   if (dates.from && dates.to && dates.from > dates.to) throw new UsageError(t('error.periodOrder', { from: dates.from, to: dates.to }));
+  const scope = opts.scope === undefined ? undefined : scopeOption(opts.scope, ctx.lang);
   // Before the work, not after it: a missing browser is known at once.
   let chromiumPath: string | undefined;
   if (format === 'pdf') {
@@ -69,7 +73,10 @@ async function report(ctx: CliContext, opts: ReportOptions): Promise<number> {
   return withStore(ctx, async (store) => {
     let model;
     try {
-      model = await prepareReport(store.engine, { ...dates, lang, ...(opts.goal !== undefined ? { goal: opts.goal } : {}) }, ctx.now);
+      if (scope && (await store.engine.query<{ n: number }>(`SELECT count(*) AS n FROM (${scopeSql(scope)})`))[0]?.n === 0) {
+        throw new UsageError(t('error.emptyScope', { scope: opts.scope }));
+      }
+      model = await prepareReport(store.engine, { ...dates, lang, ...(opts.goal !== undefined ? { goal: opts.goal } : {}), ...(scope ? { scope } : {}) }, ctx.now);
     } catch (error) {
       if (error instanceof NoDataError) throw new UsageError(t('error.noData', { db: ctx.db }));
       throw error;

@@ -34,6 +34,8 @@ export type AnalysisKey =
   | 'clv.next'
   | 'clv.boundary'
   | 'report.written'
+  | 'error.badScope'
+  | 'error.emptyScope'
   | 'error.noChromium'
   | 'forecast.title'
   | 'forecast.series'
@@ -87,6 +89,8 @@ export const analysisMessages: Catalogue<AnalysisKey> = {
     'forecast.pipeline': '  pipeline: {open} open deals worth {amount}; weighted by the win rate of their stage: {weighted}',
     'forecast.clv': '  bottom-up from customer lifetime value (run {id}, after {calibrationEnd}): {total} in {horizon} months',
     'forecast.noClv': '  bottom-up forecast: run salescope clv first',
+    'error.badScope': '--scope: cannot read "{part}"; write key=value pairs separated by commas with keys region, industry, size or rep, e.g. region=华东,industry=制造业',
+    'error.emptyScope': '--scope {scope}: no customer matches; check the spelling against salescope customers',
     'report.written': 'report written: {path} ({format}, {lang}, as of {asOf})',
     'error.noChromium': 'a PDF needs Chromium and CJK fonts, and none was found ({tried}); install them (Debian/Ubuntu: apt-get install chromium fonts-noto-cjk) or set SALESCOPE_CHROMIUM to the browser, or choose --format html',
     'clv.next': 'per customer: P(alive), expected purchases, spend and CLV are in customer_clv (run {id})',
@@ -134,6 +138,8 @@ export const analysisMessages: Catalogue<AnalysisKey> = {
     'forecast.pipeline': '  商机管道：在途商机 {open} 个，金额 {amount}；按所处阶段赢单率加权：{weighted}',
     'forecast.clv': '  基于客户终身价值自下而上（CLV 计算 {id}，{calibrationEnd} 之后）：{horizon} 个月 {total}',
     'forecast.noClv': '  自下而上预测：请先运行 salescope clv',
+    'error.badScope': '--scope：无法识别“{part}”；请写成以逗号分隔的 键=值，键可用 region/区域、industry/行业、size/规模、rep/负责人，例如 区域=华东,行业=制造业',
+    'error.emptyScope': '--scope {scope}：没有符合条件的客户，请核对名称',
     'report.written': '报告已生成：{path}（{format}，{lang}，截至 {asOf}）',
     'error.noChromium': '生成 PDF 需要 Chromium 浏览器和中文字体，但未找到（{tried}）；请安装（Debian/Ubuntu：apt-get install chromium fonts-noto-cjk）或用 SALESCOPE_CHROMIUM 指定浏览器路径，也可改用 --format html',
     'clv.next': '每个客户的存活概率、预计购买次数、客单价和 CLV 保存在 customer_clv（计算 {id}）',

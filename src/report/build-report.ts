@@ -9,6 +9,7 @@ import { latestConfig } from '../analytics/snapshot/config-versions.js';
 import { defaultAnalysisConfig } from '../config/analysis-config.js';
 import type { Lang } from '../i18n/i18n.js';
 import { defaultPlaybook } from '../playbook/default-playbook.js';
+import { scopeKey, scopeKeys, scopeSql, type AnalysisScope } from '../analytics/analysis-scope.js';
 import { readReportData } from './report-data.js';
 import { buildReportModel, type ReportModel } from './report-model.js';
 
@@ -20,22 +21,44 @@ export interface ReportRequest {
   readonly goal?: string;
   /** Rows in each customer table. */
   readonly rows?: number;
+  /** Only these customers (region=华东,industry=制造业 …). */
+  readonly scope?: AnalysisScope;
 }
 
 async function snapshotFor(engine: Engine, req: ReportRequest, now: () => Date): Promise<AnalysisDocument> {
   const period = await resolvePeriod(engine, req);
   const [found] = await engine.query<{ summary: string }>(
     `SELECT CAST(summary AS VARCHAR) AS summary FROM analysis_snapshots
-     WHERE as_of = CAST($1 AS DATE) AND period_from = CAST($2 AS DATE) AND period_to = CAST($3 AS DATE) ORDER BY snapshot_id DESC LIMIT 1`,
-    [period.asOf, period.from, period.to],
+     WHERE as_of = CAST($1 AS DATE) AND period_from = CAST($2 AS DATE) AND period_to = CAST($3 AS DATE) AND scope IS NOT DISTINCT FROM $4
+     ORDER BY snapshot_id DESC LIMIT 1`,
+    [period.asOf, period.from, period.to, scopeKey(req.scope)],
   );
   if (found) return JSON.parse(found.summary) as AnalysisDocument;
-  return runAnalysis(engine, period, now);
+  return runAnalysis(engine, { ...period, ...(req.scope ? { scope: req.scope } : {}) }, now);
 }
 
 export async function prepareReport(engine: Engine, req: ReportRequest, now: () => Date): Promise<ReportModel> {
   const doc = await snapshotFor(engine, req, now);
   const config = (await latestConfig(engine))?.config ?? defaultAnalysisConfig();
-  const data = await readReportData(engine, doc, config, req.rows ?? 20);
-  return buildReportModel(data, { lang: req.lang, playbook: defaultPlaybook, ...(req.goal !== undefined ? { goal: req.goal } : {}) });
+  const scope = req.scope ? `report_scope_${doc.snapshotId}` : null;
+  if (scope !== null) await engine.run(`CREATE OR REPLACE TEMP TABLE ${scope} AS ${scopeSql(req.scope!)}`);
+  try {
+    const data = await readReportData(engine, doc, config, req.rows ?? 20, scope);
+    return buildReportModel(data, {
+      lang: req.lang,
+      playbook: defaultPlaybook,
+      ...(req.goal !== undefined ? { goal: req.goal } : {}),
+      ...(req.scope ? { scope: scopeLabel(req.scope, req.lang) } : {}),
+    });
+  } finally {
+    if (scope !== null) await engine.run(`DROP TABLE IF EXISTS ${scope}`);
+  }
+}
+
+const keyNames = { region: { 'zh-CN': '区域', en: 'region' }, industry: { 'zh-CN': '行业', en: 'industry' }, size: { 'zh-CN': '企业规模', en: 'size' }, rep: { 'zh-CN': '负责销售', en: 'rep' } } as const;
+
+/** 区域：华东；行业：制造业 / region: 华东; industry: 制造业 */
+export function scopeLabel(scope: AnalysisScope, lang: Lang): string {
+  const parts = scopeKeys.filter((k) => scope[k] !== undefined).map((k) => `${keyNames[k][lang]}${lang === 'zh-CN' ? '：' : ': '}${scope[k]}`);
+  return parts.join(lang === 'zh-CN' ? '；' : '; ');
 }

@@ -4,7 +4,7 @@
  * and its forecast, and the rows of the template's four tables. I/O only;
  * the report model (pure) turns this into text, tables and charts.
  */
-import type { Queryable } from '../store/engine.js';
+import { quoteIdent, type Queryable } from '../store/engine.js';
 import type { AnalysisDocument } from '../analytics/snapshot/run-analysis.js';
 import type { AnalysisConfig } from '../config/analysis-config.js';
 import { runForecast, type ForecastPoint } from '../analytics/forecast/forecast.js';
@@ -56,20 +56,23 @@ export interface Table3Row {
 const top = (snapshotId: number, n: number) =>
   `(SELECT customer_id, value_score FROM customer_scores WHERE snapshot_id = ${Math.floor(snapshotId)} ORDER BY value_score DESC, customer_id LIMIT ${Math.floor(n)})`;
 
-export async function readReportData(db: Queryable, doc: AnalysisDocument, config: AnalysisConfig, rows: number): Promise<ReportData> {
+/** `scope`: a relation (customer_id) when the report covers some customers only. */
+export async function readReportData(db: Queryable, doc: AnalysisDocument, config: AnalysisConfig, rows: number, scope: string | null = null): Promise<ReportData> {
+  const inScope = (col: string) => (scope === null ? '' : ` AND ${col} IN (SELECT customer_id FROM ${quoteIdent(scope)})`);
   const id = doc.snapshotId;
   const asOf = dateLit(doc.period.asOf);
   const perYear = 365 / config.rfm.windowDays;
   const [totals] = await db.query<{ customers: number; lines: number; quarantined: number }>(
-    `SELECT (SELECT count(*) FROM customers) AS customers, (SELECT count(*) FROM order_lines) AS lines, (SELECT count(*) FROM quarantine) AS quarantined`,
+    `SELECT (SELECT count(*) FROM customers WHERE TRUE${inScope('customer_id')}) AS customers, (SELECT count(*) FROM order_lines WHERE TRUE${inScope('customer_id')}) AS lines,
+       (SELECT count(*) FROM quarantine) AS quarantined`,
   );
   const imports = await db.query<ReportData['imports'][number]>(
     `SELECT file_name AS file, entity, rows, inserted, updated, quarantined FROM import_runs WHERE status = 'committed' ORDER BY run_id`,
   );
   const monthly = await db.query<{ month: string; revenue: number }>(
-    `SELECT strftime(date_trunc('month', order_date), '%Y-%m') AS month, CAST(sum(amount) AS DOUBLE) AS revenue FROM order_lines WHERE order_date <= ${asOf} GROUP BY 1 ORDER BY 1`,
+    `SELECT strftime(date_trunc('month', order_date), '%Y-%m') AS month, CAST(sum(amount) AS DOUBLE) AS revenue FROM order_lines WHERE order_date <= ${asOf}${inScope('customer_id')} GROUP BY 1 ORDER BY 1`,
   );
-  const f = await runForecast(db, config, { by: 'none', horizon: 6, asOf: doc.period.asOf });
+  const f = await runForecast(db, config, { by: 'none', horizon: 6, asOf: doc.period.asOf, ...(scope !== null ? { scope } : {}) });
   const series = f.series[0];
   const table1 = await db.query<Table1Row>(
     `SELECT t.customer_id AS "customerId", c.name, c.industry, c.size, c.contact_name AS "contactName", c.contact_phone AS "contactPhone",

@@ -47,6 +47,8 @@ describe('salescope report', () => {
     [['--format', 'docx'], '--format: "docx" is not one of: html, pdf, xlsx'],
     [['--as-of', '2025-13-01'], '--as-of: "2025-13-01" is not a date'],
     [['--from', '2025-06-01', '--to', '2025-01-01'], 'the period starts (2025-06-01) after it ends (2025-01-01)'],
+    [['--scope', 'colour=red'], '--scope: cannot read "colour=red"; write key=value pairs'],
+    [['--scope', 'region=火星'], '--scope region=火星: no customer matches'],
   ])('refuses %j', async (args, message) => {
     const r = await runCli(['report', '--db', 'r.duckdb', '--lang', 'en', ...args], dir);
     expect(r.code).toBe(2);

@@ -113,4 +113,22 @@ describe('the customer analysis report', () => {
       expect(text).not.toContain('13912345678');
     }
   }, 120_000);
+
+  it('covers only the customers in scope, in its own snapshot', async () => {
+    const [{ region, n }] = (await demo.store.engine.query<{ region: string; n: number }>(
+      `SELECT region, count(*) AS n FROM customers WHERE region IS NOT NULL GROUP BY region ORDER BY n DESC, region LIMIT 1`,
+    )) as [{ region: string; n: number }];
+    const m = await prepareReport(demo.store.engine, { lang: 'zh-CN', scope: { region } }, now);
+    expect(m.sections[0]!.paragraphs).toContain(`分析范围：区域：${region}。`);
+    expect(m.sections[1]!.paragraphs[0]).toContain(`客户总数 ${n} 个`);
+    const table2 = m.sections.flatMap((x) => x.tables).find((t) => t.id === 'table2')!;
+    const ids = table2.rows.map((r) => String(r[0]));
+    const outside = await demo.store.engine.query<{ n: number }>(
+      `SELECT count(*) AS n FROM customers WHERE customer_id IN (SELECT unnest(from_json($1::JSON, '["VARCHAR"]'))) AND region <> $2`,
+      [JSON.stringify(ids), region],
+    );
+    expect(outside[0]!.n).toBe(0);
+    const snaps = await demo.store.engine.query<{ scope: string | null }>('SELECT scope FROM analysis_snapshots ORDER BY snapshot_id');
+    expect(snaps.map((x) => x.scope)).toEqual([null, `region=${region}`]);
+  });
 });

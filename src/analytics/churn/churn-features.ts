@@ -3,7 +3,7 @@
  * numbers the model learns from (bounded, with missing evidence neutral).
  */
 import type { AnalysisConfig } from '../../config/analysis-config.js';
-import type { Queryable } from '../../store/engine.js';
+import { quoteIdent, type Queryable } from '../../store/engine.js';
 import { churnFeaturesSql } from './churn-features-sql.js';
 import type { ChurnFeatures } from './churn-signals.js';
 
@@ -28,8 +28,10 @@ interface FeatureRow {
   nps_last: number | null;
 }
 
-export async function readChurnFeatures(db: Queryable, asOf: string, config: AnalysisConfig): Promise<ChurnFeatures[]> {
-  const rows = await db.query<FeatureRow>(churnFeaturesSql(asOf, config));
+/** `scope`: a relation (customer_id) of the customers to read, or null for all. */
+export async function readChurnFeatures(db: Queryable, asOf: string, config: AnalysisConfig, scope: string | null = null): Promise<ChurnFeatures[]> {
+  const filter = scope === null ? '' : ` AND customer_id IN (SELECT customer_id FROM ${quoteIdent(scope)})`;
+  const rows = await db.query<FeatureRow>(churnFeaturesSql(asOf, config, filter));
   return rows.map((r) => ({
     customerId: r.customer_id,
     lastPurchase: r.last_purchase,

@@ -44,8 +44,8 @@ export type TrainedChurnModel = { readonly model: LogisticModel; readonly report
 
 const minimumRows = 50;
 
-async function labelled(db: Queryable, date: string, config: AnalysisConfig) {
-  const features = await readChurnFeatures(db, date, config);
+async function labelled(db: Queryable, date: string, config: AnalysisConfig, scope: string | null) {
+  const features = await readChurnFeatures(db, date, config, scope);
   const bought = new Set((await db.query<{ customer_id: string }>(boughtAfterSql(date, config.churn.labelDays))).map((r) => r.customer_id));
   return features.map((f) => ({ f, label: bought.has(f.customerId) ? 0 : 1 }));
 }
@@ -61,14 +61,14 @@ async function pAliveAt(db: Queryable, date: string): Promise<Map<string, number
 const quality = (scores: number[], labels: number[]): ScoreQuality => ({ auc: auc(scores, labels), precisionAt10: precisionAtTop(scores, labels, 0.1) });
 
 /** Null when the history is too short for a train and a test date with both outcomes. */
-export async function trainChurnModel(db: Queryable, asOf: string, config: AnalysisConfig): Promise<TrainedChurnModel | null> {
+export async function trainChurnModel(db: Queryable, asOf: string, config: AnalysisConfig, scope: string | null = null): Promise<TrainedChurnModel | null> {
   const c = config.churn;
   const testDate = addDays(asOf, -c.labelDays);
   const trainDates = [0, 1, 2, 3].map((q) => addDays(testDate, -c.labelDays - 91 * q));
   const train = [];
   // One date after another: the queries share the analysis transaction's connection.
-  for (const d of trainDates) train.push(...(await labelled(db, d, config)));
-  const test = await labelled(db, testDate, config);
+  for (const d of trainDates) train.push(...(await labelled(db, d, config, scope)));
+  const test = await labelled(db, testDate, config, scope);
   const both = (xs: { label: number }[]) => xs.some((x) => x.label === 1) && xs.some((x) => x.label === 0);
   if (train.length < minimumRows || test.length < minimumRows || !both(train) || !both(test)) return null;
   const model = fitLogistic(train.map((t) => modelFeatures(t.f, c.csatLow)), train.map((t) => t.label), 1);

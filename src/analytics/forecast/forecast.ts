@@ -19,6 +19,8 @@ export interface ForecastRequest {
   readonly horizon: number;
   /** Use data up to this date only (default: all); a month still in progress on it is left out. */
   readonly asOf?: string;
+  /** A relation (customer_id) of the customers to forecast, or all. */
+  readonly scope?: string;
 }
 
 export interface ForecastPoint {
@@ -95,13 +97,13 @@ function addMonthsEnd(iso: string, months: number): string {
 
 export async function runForecast(db: Queryable, config: AnalysisConfig, req: ForecastRequest): Promise<ForecastDocument> {
   const end = await lastCompleteMonthEnd(db, req.asOf);
-  const rows = await db.query<{ group: string; month: string; revenue: number }>(monthlyRevenueSql(req.by, end));
+  const rows = await db.query<{ group: string; month: string; revenue: number }>(monthlyRevenueSql(req.by, end, req.scope ?? null));
   const groups = new Map<string, { month: string; revenue: number }[]>();
   for (const r of rows) {
     if (!groups.has(r.group) && groups.size >= maxGroups) continue;
     groups.set(r.group, [...(groups.get(r.group) ?? []), { month: r.month, revenue: r.revenue }]);
   }
-  const ctx: AnalysisContext = { db, period: { asOf: end, from: end, to: end }, config, tiers: null, scope: null };
+  const ctx: AnalysisContext = { db, period: { asOf: end, from: end, to: end }, config, tiers: null, scope: req.scope ?? null };
   return {
     lastMonth: end.slice(0, 7),
     by: req.by,

@@ -132,10 +132,10 @@ function toCustomer(r: Row): ScoredCustomer {
   };
 }
 
-/** The snapshot asked for, or the latest; null when there is none. */
+/** The snapshot asked for, or the latest of all customers (not a scoped one); null when there is none. */
 export async function findSnapshot(db: Queryable, snapshotId?: number): Promise<{ id: number; asOf: string } | null> {
   const [row] = snapshotId === undefined
-    ? await db.query<{ id: number; as_of: string }>('SELECT snapshot_id AS id, as_of FROM analysis_snapshots ORDER BY as_of DESC, snapshot_id DESC LIMIT 1')
+    ? await db.query<{ id: number; as_of: string }>('SELECT snapshot_id AS id, as_of FROM analysis_snapshots WHERE scope IS NULL ORDER BY as_of DESC, snapshot_id DESC LIMIT 1')
     : await db.query<{ id: number; as_of: string }>('SELECT snapshot_id AS id, as_of FROM analysis_snapshots WHERE snapshot_id = $1', [snapshotId]);
   return row ? { id: row.id, asOf: row.as_of } : null;
 }

@@ -20,6 +20,7 @@ import { healthUpdateSql } from '../value/health-sql.js';
 import { purchaseCycleUpdateSql } from './purchase-cycle-update.js';
 import { pareto, type ParetoSummary } from '../value/pareto.js';
 import { latestConfig, saveConfig } from './config-versions.js';
+import { scopeKey, scopeSql, type AnalysisScope } from '../analysis-scope.js';
 import { insertCustomerScoresSql } from './customer-scores-sql.js';
 import { analysisSections, type AnalysisSections } from './analysis-sections.js';
 
@@ -30,12 +31,16 @@ export interface AnalyzeRequest {
   /** Settings to use (and store as a new version when they differ from the latest). */
   readonly config?: AnalysisConfig;
   readonly configNote?: string;
+  /** Analyse only these customers (a report for 华东 / 制造业); the snapshot records it. */
+  readonly scope?: AnalysisScope;
 }
 
 export interface AnalysisDocument extends AnalysisSections {
   readonly snapshotId: number;
   readonly previousSnapshotId: number | null;
   readonly period: AnalysisPeriod;
+  /** The customers analysed (region=华东,…), or null for all. */
+  readonly scope: string | null;
   readonly configVersion: number;
   readonly customersScored: number;
   readonly kpis: KpiReport;
@@ -59,10 +64,10 @@ async function configInForce(db: Queryable, req: AnalyzeRequest, now: Date) {
   return (await latestConfig(db)) ?? saveConfig(db, defaultAnalysisConfig(), 'defaults', now);
 }
 
-async function previousSnapshot(db: Queryable, asOf: string): Promise<number | null> {
+async function previousSnapshot(db: Queryable, asOf: string, scope: string | null): Promise<number | null> {
   const [row] = await db.query<{ id: number }>(
-    'SELECT snapshot_id AS id FROM analysis_snapshots WHERE as_of < CAST($1 AS DATE) ORDER BY as_of DESC, snapshot_id DESC LIMIT 1',
-    [asOf],
+    'SELECT snapshot_id AS id FROM analysis_snapshots WHERE as_of < CAST($1 AS DATE) AND scope IS NOT DISTINCT FROM $2 ORDER BY as_of DESC, snapshot_id DESC LIMIT 1',
+    [asOf, scope],
   );
   return row?.id ?? null;
 }
@@ -73,14 +78,18 @@ export async function runAnalysis(engine: Engine, req: AnalyzeRequest, now: () =
     const { version, config } = await configInForce(db, req, now());
     const snapshotId = (await db.query<{ id: number }>(`SELECT nextval('snapshot_seq') AS id`))[0]!.id;
     const tiersView = `snapshot_tiers_${snapshotId}`;
-    const ctx: AnalysisContext = { db, period, config, tiers: tiersView, scope: null };
+    const scope = scopeKey(req.scope);
+    const scopeTable = req.scope && scope !== null ? `snapshot_scope_${snapshotId}` : null;
+    if (scopeTable !== null) await db.run(`CREATE TEMP TABLE ${scopeTable} AS ${scopeSql(req.scope!)}`);
+    const ctx: AnalysisContext = { db, period, config, tiers: tiersView, scope: scopeTable };
     const clusters = await scoreCustomers(ctx, snapshotId);
     await db.run(`CREATE OR REPLACE TEMP VIEW ${tiersView} AS SELECT customer_id, value_tier AS tier FROM customer_scores WHERE snapshot_id = ${snapshotId}`);
-    const previousSnapshotId = await previousSnapshot(db, period.asOf);
+    const previousSnapshotId = await previousSnapshot(db, period.asOf, scope);
     const doc: AnalysisDocument = {
       snapshotId,
       previousSnapshotId,
       period,
+      scope,
       configVersion: version,
       customersScored: (await db.query<{ n: number }>(`SELECT count(*) AS n FROM customer_scores WHERE snapshot_id = ${snapshotId}`))[0]!.n,
       kpis: await kpiReport(ctx),
@@ -105,7 +114,8 @@ export async function runAnalysis(engine: Engine, req: AnalyzeRequest, now: () =
       ...(await analysisSections(ctx, snapshotId)),
     };
     await db.run(`DROP VIEW ${tiersView}`);
-    await db.run('INSERT INTO analysis_snapshots VALUES ($1, CAST($2 AS DATE), CAST($3 AS DATE), CAST($4 AS DATE), $5, $6::TIMESTAMP, $7::JSON)', [
+    if (scopeTable !== null) await db.run(`DROP TABLE ${scopeTable}`);
+    await db.run('INSERT INTO analysis_snapshots VALUES ($1, CAST($2 AS DATE), CAST($3 AS DATE), CAST($4 AS DATE), $5, $6::TIMESTAMP, $7::JSON, $8)', [
       snapshotId,
       period.asOf,
       period.from,
@@ -113,6 +123,7 @@ export async function runAnalysis(engine: Engine, req: AnalyzeRequest, now: () =
       version,
       now().toISOString().replace('T', ' ').replace('Z', ''),
       JSON.stringify(doc),
+      scope,
     ]);
     return doc;
   });

@@ -384,4 +384,9 @@ export const migrations: readonly Migration[] = [
     );
   `,
   },
+  {
+    version: 6,
+    name: 'scoped snapshots',
+    sql: `ALTER TABLE analysis_snapshots ADD COLUMN scope VARCHAR;`,
+  },
 ];

@@ -2,7 +2,10 @@
  * `salescope report`: the customer analysis report as HTML, PDF or XLSX,
  * in Chinese or English, for a period (an existing snapshot is reused).
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { parse as parseYaml } from 'yaml';
+import { ZodError } from 'zod';
+import { defaultPlaybook, mergePlaybook, type Playbook } from '../playbook/default-playbook.js';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { NoDataError } from '../analytics/analysis-period.js';
@@ -31,6 +34,7 @@ interface ReportOptions {
   readonly format: string;
   readonly out?: string;
   readonly scope?: string;
+  readonly playbook?: string;
 }
 
 export function registerReport(program: Command, run: Run): void {
@@ -42,6 +46,7 @@ export function registerReport(program: Command, run: Run): void {
     .option('--to <date>', 'last day of the period (default: the as-of date)')
     .option('--goal <text>', 'the goal stated in the background section')
     .option('--scope <pairs>', 'only these customers, e.g. "region=华东,industry=制造业" (keys: region, industry, size, rep)')
+    .option('--playbook <file>', 'YAML or JSON with your own strategy per tier (table 4); groups left out keep the defaults')
     .option('--format <format>', `one of ${formats.join(', ')}`, 'html')
     .option('--out <path>', 'file to write (default: customer-report-<as-of>.<format> here)')
     .action(async (opts: ReportOptions, cmd: Command) => {
@@ -60,6 +65,7 @@ async function report(ctx: CliContext, opts: ReportOptions): Promise<number> {
   };
   if (dates.from && dates.to && dates.from > dates.to) throw new UsageError(t('error.periodOrder', { from: dates.from, to: dates.to }));
   const scope = opts.scope === undefined ? undefined : scopeOption(opts.scope, ctx.lang);
+  const playbook = opts.playbook === undefined ? undefined : await readPlaybook(ctx, opts.playbook);
   // Before the work, not after it: a missing browser is known at once.
   let chromiumPath: string | undefined;
   if (format === 'pdf') {
@@ -76,7 +82,7 @@ async function report(ctx: CliContext, opts: ReportOptions): Promise<number> {
       if (scope && (await store.engine.query<{ n: number }>(`SELECT count(*) AS n FROM (${scopeSql(scope)})`))[0]?.n === 0) {
         throw new UsageError(t('error.emptyScope', { scope: opts.scope }));
       }
-      model = await prepareReport(store.engine, { ...dates, lang, ...(opts.goal !== undefined ? { goal: opts.goal } : {}), ...(scope ? { scope } : {}) }, ctx.now);
+      model = await prepareReport(store.engine, { ...dates, lang, ...(opts.goal !== undefined ? { goal: opts.goal } : {}), ...(scope ? { scope } : {}), ...(playbook ? { playbook } : {}) }, ctx.now);
     } catch (error) {
       if (error instanceof NoDataError) throw new UsageError(t('error.noData', { db: ctx.db }));
       throw error;
@@ -92,4 +98,20 @@ async function report(ctx: CliContext, opts: ReportOptions): Promise<number> {
     else ctx.out(t('report.written', { path: out, format, lang, asOf: model.period.asOf }));
     return 0;
   });
+}
+
+async function readPlaybook(ctx: CliContext, file: string): Promise<Playbook> {
+  const t = translator(analysisMessages, ctx.lang);
+  let patch: unknown;
+  try {
+    patch = parseYaml(await readFile(path.resolve(ctx.io.cwd, file), 'utf8'));
+  } catch (error) {
+    throw new UsageError(t('error.config', { file, message: (error as Error).message.split('\n')[0] ?? '' }));
+  }
+  try {
+    return mergePlaybook(defaultPlaybook, patch);
+  } catch (error) {
+    if (error instanceof ZodError) throw new UsageError(error.issues.map((i) => t('error.config', { file, message: `${i.path.join('.')}: ${i.message}` })).join('\n'));
+    throw error;
+  }
 }

@@ -80,3 +80,11 @@ export function entryText(entry: PlaybookEntry, lang: Lang) {
     expectedEffect: entry.expectedEffect[lang],
   };
 }
+
+/** A company's changes: any group may be given whole; the others keep the defaults. */
+export const playbookPatchSchema = playbookSchema.partial().strict();
+
+export function mergePlaybook(base: Playbook, patch: unknown): Playbook {
+  const given = playbookPatchSchema.parse(patch ?? {});
+  return Object.fromEntries(playbookGroups.map((g) => [g, given[g] ?? base[g]])) as Playbook;
+}

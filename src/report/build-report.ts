@@ -8,7 +8,7 @@ import { runAnalysis, type AnalysisDocument } from '../analytics/snapshot/run-an
 import { latestConfig } from '../analytics/snapshot/config-versions.js';
 import { defaultAnalysisConfig } from '../config/analysis-config.js';
 import type { Lang } from '../i18n/i18n.js';
-import { defaultPlaybook } from '../playbook/default-playbook.js';
+import { defaultPlaybook, type Playbook } from '../playbook/default-playbook.js';
 import { scopeKey, scopeKeys, scopeSql, type AnalysisScope } from '../analytics/analysis-scope.js';
 import { readReportData } from './report-data.js';
 import { buildReportModel, type ReportModel } from './report-model.js';
@@ -23,6 +23,8 @@ export interface ReportRequest {
   readonly rows?: number;
   /** Only these customers (region=华东,industry=制造业 …). */
   readonly scope?: AnalysisScope;
+  /** The company's playbook (default: the built-in one). */
+  readonly playbook?: Playbook;
 }
 
 async function snapshotFor(engine: Engine, req: ReportRequest, now: () => Date): Promise<AnalysisDocument> {
@@ -46,7 +48,7 @@ export async function prepareReport(engine: Engine, req: ReportRequest, now: () 
     const data = await readReportData(engine, doc, config, req.rows ?? 20, scope);
     return buildReportModel(data, {
       lang: req.lang,
-      playbook: defaultPlaybook,
+      playbook: req.playbook ?? defaultPlaybook,
       ...(req.goal !== undefined ? { goal: req.goal } : {}),
       ...(req.scope ? { scope: scopeLabel(req.scope, req.lang) } : {}),
     });

@@ -67,7 +67,7 @@ p { margin: 1.5mm 0; }
 figure { margin: 2mm 0; break-inside: avoid; }
 figure svg { max-width: 100%; height: auto; }
 table { border-collapse: collapse; width: 100%; margin: 3mm 0 5mm; font-size: 9pt; }
-caption { text-align: left; font-weight: bold; padding: 1mm 0; color: #1f3864; }
+caption { text-align: left; font-weight: bold; padding: 1mm 0; color: #1f3864; break-after: avoid; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 th, td { border: 1px solid #bfbfbf; padding: 1mm 1.5mm; vertical-align: top; }

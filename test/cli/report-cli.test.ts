@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,6 +35,31 @@ describe('salescope report', () => {
     expect(p.code).toBe(0);
     expect(readFileSync(path.join(dir, 'r.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
   }, 120_000);
+
+  it("takes the company's own playbook for table 4, and names what is wrong in a bad one", async () => {
+    writeFileSync(
+      path.join(dir, 'playbook.yaml'),
+      [
+        'long_tail:',
+        '  traits: { zh-CN: 小客户, en: Small customers }',
+        '  direction: { zh-CN: 线上服务, en: Online service }',
+        '  actions: [{ zh-CN: 每季度发一次电子报, en: A quarterly newsletter }]',
+        '  owner: { zh-CN: 电商组, en: E-commerce team }',
+        '  due: 45',
+        '  expectedEffect: { zh-CN: 复购率不降, en: Repeat rate holds }',
+        '',
+      ].join('\n'),
+    );
+    const r = await runCli(['report', '--db', 'r.duckdb', '--lang', 'zh-CN', '--playbook', 'playbook.yaml', '--out', 'p.html'], dir);
+    expect(r.code).toBe(0);
+    const html = readFileSync(path.join(dir, 'p.html'), 'utf8');
+    expect(html).toContain('每季度发一次电子报');
+    expect(html).toContain('组建专属客户成功小组'); // the other groups keep the defaults
+    writeFileSync(path.join(dir, 'bad-playbook.yaml'), 'churn_risk:\n  due: soon\n');
+    const bad = await runCli(['report', '--db', 'r.duckdb', '--lang', 'en', '--playbook', 'bad-playbook.yaml'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('bad-playbook.yaml: churn_risk.traits');
+  }, 60_000);
 
   it('says how to get Chromium when a PDF cannot be printed', async () => {
     const r = await runCli(['report', '--db', 'r.duckdb', '--lang', 'en', '--format', 'pdf', '--out', 'x.pdf'], dir, { SALESCOPE_CHROMIUM: '/nowhere/chromium' });

@@ -28,3 +28,15 @@ export interface MetricDefinition {
   /** What happens with no data, ties, returns, zero denominators … */
   readonly edgeCases: string;
 }
+
+/** A definition maker for one area: metric('nps', 'Net Promoter Score', '净推荐值', formula, unit, edge cases). */
+export function metricsOf(area: MetricArea) {
+  return (id: string, en: string, zh: string, formula: string, unit: string, edgeCases: string): MetricDefinition => ({
+    id,
+    area,
+    name: { en, 'zh-CN': zh },
+    formula,
+    unit,
+    edgeCases,
+  });
+}

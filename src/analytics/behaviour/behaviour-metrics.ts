@@ -1,14 +1,7 @@
 /** The behaviour measures' definitions: docs/metrics.md is generated from these. */
-import type { MetricDefinition } from '../metric-definition.js';
+import { metricsOf, type MetricDefinition } from '../metric-definition.js';
 
-const m = (id: string, en: string, zh: string, formula: string, unit: string, edgeCases: string): MetricDefinition => ({
-  id,
-  area: 'behaviour',
-  name: { en, 'zh-CN': zh },
-  formula,
-  unit,
-  edgeCases,
-});
+const m = metricsOf('behaviour');
 
 export const behaviourMetrics: readonly MetricDefinition[] = [
   m('cycle_by_group', 'Purchase cycle by tier and industry', '分层/行业采购周期', "median, 25th and 75th percentile (linear interpolation) of the customers' purchase cycles in the group", 'days', 'Customers with fewer than two purchase days have no cycle and are left out; a group with none is not listed.'),

@@ -1,14 +1,7 @@
 /** The churn-warning measures' definitions: docs/metrics.md is generated from these. */
-import type { MetricDefinition } from '../metric-definition.js';
+import { metricsOf, type MetricDefinition } from '../metric-definition.js';
 
-const m = (id: string, en: string, zh: string, formula: string, unit: string, edgeCases: string): MetricDefinition => ({
-  id,
-  area: 'churn',
-  name: { en, 'zh-CN': zh },
-  formula,
-  unit,
-  edgeCases,
-});
+const m = metricsOf('churn');
 
 export const churnMetrics: readonly MetricDefinition[] = [
   m('signal_recency', 'Overdue against own cycle', '超出自身采购周期', "days since the last purchase day ÷ the customer's purchase cycle (median days between purchase days up to the as-of date); warn ≥ warnCycles (1.5), alert ≥ alertCycles (2)", 'cycles', 'Fewer than two purchase days: no cycle, no signal.'),

@@ -1,14 +1,7 @@
 /** The lifetime-value measures' definitions: docs/metrics.md is generated from these. */
-import type { MetricDefinition } from '../metric-definition.js';
+import { metricsOf, type MetricDefinition } from '../metric-definition.js';
 
-const m = (id: string, en: string, zh: string, formula: string, unit: string, edgeCases: string): MetricDefinition => ({
-  id,
-  area: 'clv',
-  name: { en, 'zh-CN': zh },
-  formula,
-  unit,
-  edgeCases,
-});
+const m = metricsOf('clv');
 
 export const clvMetrics: readonly MetricDefinition[] = [
   m('clv_summary', 'Transaction summary (x, t_x, T, m_x)', '交易汇总', 'per customer whose first purchase is on or before the calibration end: a transaction is a purchase day (several orders on one day are one, returns are not purchases); x = purchase days after the first up to the calibration end; t_x = time from the first purchase to the last of those; T = time from the first purchase to the calibration end; m_x = mean value of those x days; times in the chosen unit (day, week = 7 days, month = 365.25/12 days)', 'count, time units, 元', 'x = 0: t_x = 0 and no m_x. Customers first buying after the calibration end are not in the fit.'),

@@ -1,14 +1,7 @@
 /** The forecasting measures' definitions: docs/metrics.md is generated from these. */
-import type { MetricDefinition } from '../metric-definition.js';
+import { metricsOf, type MetricDefinition } from '../metric-definition.js';
 
-const m = (id: string, en: string, zh: string, formula: string, unit: string, edgeCases: string): MetricDefinition => ({
-  id,
-  area: 'forecast',
-  name: { en, 'zh-CN': zh },
-  formula,
-  unit,
-  edgeCases,
-});
+const m = metricsOf('forecast');
 
 export const forecastMetrics: readonly MetricDefinition[] = [
   m('monthly_series', 'Monthly revenue series', '月度销售额序列', 'net sales per calendar month (guest sales and returns included), overall or per product category or region, from the first sale to the last complete month (a month is complete when the data reaches its last day), empty months as 0', '元', 'At most 20 groups, the largest first.'),

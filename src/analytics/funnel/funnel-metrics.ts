@@ -1,14 +1,7 @@
 /** The funnel measures' definitions: docs/metrics.md is generated from these. */
-import type { MetricDefinition } from '../metric-definition.js';
+import { metricsOf, type MetricDefinition } from '../metric-definition.js';
 
-const m = (id: string, en: string, zh: string, formula: string, unit: string, edgeCases: string): MetricDefinition => ({
-  id,
-  area: 'funnel',
-  name: { en, 'zh-CN': zh },
-  formula,
-  unit,
-  edgeCases,
-});
+const m = metricsOf('funnel');
 
 export const funnelMetrics: readonly MetricDefinition[] = [
   m('stage_reached', 'Opportunities reaching a stage', '阶段到达数', 'opportunities created in the period whose furthest stage (from the stage history, the current stage, or won = the last stage) is this stage or a later one; stage names match the configured stages or their aliases, ignoring case', 'opportunities', 'Skipped stages count as passed. An opportunity with no recognisable stage counts at the first stage. 输单/Lost rows are not stages.'),

@@ -1,14 +1,7 @@
 /** The KPIs' definitions: docs/metrics.md is generated from these. */
-import type { MetricDefinition } from '../metric-definition.js';
+import { metricsOf, type MetricDefinition } from '../metric-definition.js';
 
-const kpi = (id: string, en: string, zh: string, formula: string, unit: string, edgeCases: string): MetricDefinition => ({
-  id,
-  area: 'kpi',
-  name: { en, 'zh-CN': zh },
-  formula,
-  unit,
-  edgeCases,
-});
+const kpi = metricsOf('kpi');
 
 export const kpiMetrics: readonly MetricDefinition[] = [
   kpi('revenue', 'Revenue (net sales)', '销售额（净额）', 'Σ amount of every order line dated in the period, returns negative, guest sales included', '元', 'No lines: 0. Returns dated in the period subtract even when the sale was earlier.'),

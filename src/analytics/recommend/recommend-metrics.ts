@@ -1,14 +1,7 @@
 /** The recommendation measures' definitions: docs/metrics.md is generated from these. */
-import type { MetricDefinition } from '../metric-definition.js';
+import { metricsOf, type MetricDefinition } from '../metric-definition.js';
 
-const m = (id: string, en: string, zh: string, formula: string, unit: string, edgeCases: string): MetricDefinition => ({
-  id,
-  area: 'recommend',
-  name: { en, 'zh-CN': zh },
-  formula,
-  unit,
-  edgeCases,
-});
+const m = metricsOf('recommend');
 
 export const recommendMetrics: readonly MetricDefinition[] = [
   m('next_best_product', 'Next-best products', '推荐产品', "for customer c and a product j c has not bought: score = Σ over products i c bought of (shared buyers of i and j ÷ √(buyers of i × buyers of j) + orders with both ÷ orders with i); pairs with fewer than recommend.minShared (2) shared buyers or orders count 0; the k (5) best per customer, ties by product id; 'because' = the i contributing most", 'score', 'Returns are not purchases; lines without a product id are ignored. A customer who bought every related product gets none.'),

@@ -1,15 +1,8 @@
 /** RFM, tier and segment definitions: docs/metrics.md is generated from these. */
-import type { MetricDefinition } from '../metric-definition.js';
+import { metricsOf, type MetricDefinition } from '../metric-definition.js';
 
 type Area = MetricDefinition['area'];
-const def = (area: Area, id: string, en: string, zh: string, formula: string, unit: string, edgeCases: string): MetricDefinition => ({
-  id,
-  area,
-  name: { en, 'zh-CN': zh },
-  formula,
-  unit,
-  edgeCases,
-});
+const def = (area: Area, ...rest: Parameters<ReturnType<typeof metricsOf>>): MetricDefinition => metricsOf(area)(...rest);
 
 export const rfmMetrics: readonly MetricDefinition[] = [
   def('rfm', 'recency', 'Recency', '最近购买间隔 R', 'as-of date − date of the last purchase (any time up to the as-of date)', 'days', 'A customer with only returns uses the last return date.'),

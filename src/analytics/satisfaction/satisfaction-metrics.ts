@@ -1,14 +1,7 @@
 /** The satisfaction measures' definitions: docs/metrics.md is generated from these. */
-import type { MetricDefinition } from '../metric-definition.js';
+import { metricsOf, type MetricDefinition } from '../metric-definition.js';
 
-const m = (id: string, en: string, zh: string, formula: string, unit: string, edgeCases: string): MetricDefinition => ({
-  id,
-  area: 'satisfaction',
-  name: { en, 'zh-CN': zh },
-  formula,
-  unit,
-  edgeCases,
-});
+const m = metricsOf('satisfaction');
 
 export const satisfactionMetrics: readonly MetricDefinition[] = [
   m('ipa', 'Importance-performance analysis (IPA)', '重要性-满意度分析（IPA）', "per survey item in the period: mean score and mean importance; cut lines at the means of the item means; high importance + low score = concentrate here (重点改进), high + high = keep up the good work (继续保持), low + low = low priority (次要改进), low + high = possible overkill (过度投入); improve first = concentrate-here items by gap = importance − score, largest first", 'score (survey scale)', 'An item on a cut line counts as high. Answers without a score or importance are left out. No answers: no quadrants.'),

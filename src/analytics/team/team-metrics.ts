@@ -1,14 +1,7 @@
 /** The team measures' definitions: docs/metrics.md is generated from these. */
-import type { MetricDefinition } from '../metric-definition.js';
+import { metricsOf, type MetricDefinition } from '../metric-definition.js';
 
-const m = (id: string, en: string, zh: string, formula: string, unit: string, edgeCases: string): MetricDefinition => ({
-  id,
-  area: 'team',
-  name: { en, 'zh-CN': zh },
-  formula,
-  unit,
-  edgeCases,
-});
+const m = metricsOf('team');
 
 export const teamMetrics: readonly MetricDefinition[] = [
   m('rep_revenue', 'Rep revenue, orders and customers', '销售个人业绩', "net revenue, orders, buying customers and new customers (first order ever in the period) of the lines credited to the rep: the line's rep, else the customer's owner", '元, orders, customers', 'Returns subtract from the rep credited with the return line. Reps with no sales show 0.'),

@@ -15,6 +15,7 @@ import { registerCustomers } from './customers-command.js';
 import { registerClv } from './clv-command.js';
 import { registerForecast } from './forecast-command.js';
 import { registerReport } from './report-command.js';
+import { registerServe } from './serve-command.js';
 
 export type CommandRunner = (ctx: CliContext) => Promise<number>;
 
@@ -59,6 +60,7 @@ export function buildProgram(io: CliIo, run: (runner: CommandRunner, opts: Globa
   registerClv(program, run);
   registerForecast(program, run);
   registerReport(program, run);
+  registerServe(program, run);
   registerDemo(program, run);
   return program;
 }

@@ -34,6 +34,7 @@ export type AnalysisKey =
   | 'clv.next'
   | 'clv.boundary'
   | 'report.written'
+  | 'serve.listening'
   | 'error.badScope'
   | 'error.emptyScope'
   | 'error.noChromium'
@@ -91,6 +92,7 @@ export const analysisMessages: Catalogue<AnalysisKey> = {
     'forecast.noClv': '  bottom-up forecast: run salescope clv first',
     'error.badScope': '--scope: cannot read "{part}"; write key=value pairs separated by commas with keys region, industry, size or rep, e.g. region=华东,industry=制造业',
     'error.emptyScope': '--scope {scope}: no customer matches; check the spelling against salescope customers',
+    'serve.listening': 'salescope is serving {db} at {url} (API documentation: {url}/api/docs); Ctrl-C stops it',
     'report.written': 'report written: {path} ({format}, {lang}, as of {asOf})',
     'error.noChromium': 'a PDF needs Chromium and CJK fonts, and none was found ({tried}); install them (Debian/Ubuntu: apt-get install chromium fonts-noto-cjk) or set SALESCOPE_CHROMIUM to the browser, or choose --format html',
     'clv.next': 'per customer: P(alive), expected purchases, spend and CLV are in customer_clv (run {id})',
@@ -140,6 +142,7 @@ export const analysisMessages: Catalogue<AnalysisKey> = {
     'forecast.noClv': '  自下而上预测：请先运行 salescope clv',
     'error.badScope': '--scope：无法识别“{part}”；请写成以逗号分隔的 键=值，键可用 region/区域、industry/行业、size/规模、rep/负责人，例如 区域=华东,行业=制造业',
     'error.emptyScope': '--scope {scope}：没有符合条件的客户，请核对名称',
+    'serve.listening': 'salescope 正在 {url} 提供 {db} 的服务（接口文档：{url}/api/docs）；按 Ctrl-C 停止',
     'report.written': '报告已生成：{path}（{format}，{lang}，截至 {asOf}）',
     'error.noChromium': '生成 PDF 需要 Chromium 浏览器和中文字体，但未找到（{tried}）；请安装（Debian/Ubuntu：apt-get install chromium fonts-noto-cjk）或用 SALESCOPE_CHROMIUM 指定浏览器路径，也可改用 --format html',
     'clv.next': '每个客户的存活概率、预计购买次数、客单价和 CLV 保存在 customer_clv（计算 {id}）',

@@ -1,0 +1,44 @@
+/**
+ * `salescope serve`: the HTTP API on one store, until Ctrl-C (or SIGTERM),
+ * then a clean shutdown: requests in flight finish, the store closes.
+ */
+import { once } from 'node:events';
+import type { Command } from 'commander';
+import { createApp } from '../server/create-app.js';
+import { translator } from '../i18n/i18n.js';
+import { analysisMessages } from '../i18n/analysis-messages.js';
+import type { CliContext, GlobalOptions } from './cli-context.js';
+import type { CommandRunner } from './main.js';
+import { withStore } from './main.js';
+import { wholeNumberOption } from './option-values.js';
+
+type Run = (runner: CommandRunner, opts: GlobalOptions) => Promise<void>;
+
+interface ServeOptions {
+  readonly port: string;
+  readonly host: string;
+}
+
+export function registerServe(program: Command, run: Run): void {
+  program
+    .command('serve')
+    .description('serve the HTTP API (and, later, the web app) on this store')
+    .option('--port <n>', 'TCP port (0: any free one)', '3000')
+    .option('--host <address>', 'address to listen on (127.0.0.1: this machine only)', '127.0.0.1')
+    .action(async (opts: ServeOptions, cmd: Command) => {
+      await run((ctx) => serve(ctx, opts), cmd.optsWithGlobals());
+    });
+}
+
+async function serve(ctx: CliContext, opts: ServeOptions): Promise<number> {
+  const t = translator(analysisMessages, ctx.lang);
+  const port = wholeNumberOption(opts.port, '--port', 0, ctx.lang);
+  return withStore(ctx, async (store) => {
+    const app = createApp({ engine: store.engine, now: ctx.now, defaultLang: ctx.lang });
+    const address = await app.listen({ port, host: opts.host });
+    ctx.out(t('serve.listening', { url: address, db: ctx.db }));
+    await Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]);
+    await app.close();
+    return 0;
+  });
+}

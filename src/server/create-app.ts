@@ -1,0 +1,53 @@
+/**
+ * The HTTP app, built by a factory with its dependencies passed in, so tests
+ * run it in-process (app.inject) on a store of their own. Every route comes
+ * from the route table; errors leave as {code, message} in the caller's
+ * language — the only error translator of the HTTP edge.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import { translator } from '../i18n/i18n.js';
+import { serverMessages } from '../i18n/server-messages.js';
+import { ApiError } from './api-error.js';
+import { requestLang } from './request-lang.js';
+import { openApi, parseInput, route, noInput, type AppDeps, type RouteSpec } from './route-spec.js';
+import { customerRoutes } from './routes/customer-routes.js';
+import { overviewRoutes } from './routes/overview-routes.js';
+
+export const apiRoutes: readonly RouteSpec[] = [...overviewRoutes, ...customerRoutes];
+
+export function createApp(deps: AppDeps, options: { readonly logger?: boolean } = {}): FastifyInstance {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });
+  const docs = route({ method: 'GET', url: '/api/docs', summary: 'This OpenAPI document', query: noInput, params: noInput, handler: async () => document });
+  const routes = [...apiRoutes, docs];
+  const document = openApi(routes, '0.1.0');
+  for (const spec of routes) {
+    app.route({
+      method: spec.method,
+      url: spec.url,
+      handler: async (req) => {
+        const lang = requestLang(req.query, req.headers['accept-language'], deps.defaultLang);
+        return spec.handler({ query: parseInput(spec.query, req.query), params: parseInput(spec.params, req.params), lang, deps });
+      },
+    });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    const t = translator(serverMessages, requestLang(req.query, req.headers['accept-language'], deps.defaultLang));
+    void reply.status(404).send({ code: 'not_found', message: t('not_found', { path: req.url.split('?')[0] }) });
+  });
+  app.setErrorHandler((error, req, reply) => {
+    const t = translator(serverMessages, requestLang(req.query, req.headers['accept-language'], deps.defaultLang));
+    if (error instanceof ApiError) {
+      void reply.status(error.status).send({ code: error.code, message: t(error.code, error.params), ...(error.details ? { details: error.details } : {}) });
+      return;
+    }
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status !== undefined && status >= 400 && status < 500) {
+      // Fastify's own input errors (a body too large, bad JSON): still {code, message}.
+      void reply.status(status).send({ code: 'bad_request', message: t('bad_request', { field: '(request)', problem: (error as Error).message }) });
+      return;
+    }
+    req.log.error(error);
+    void reply.status(500).send({ code: 'internal', message: t('internal') });
+  });
+  return app;
+}

@@ -1,0 +1,76 @@
+/**
+ * Routes as data: method, path, Zod schemas for the query and path
+ * parameters, and a handler that gets them parsed. The same table registers
+ * the routes, validates every input and generates the OpenAPI document, so
+ * an undocumented or unvalidated route cannot exist.
+ */
+import { z } from 'zod';
+import type { Lang } from '../i18n/i18n.js';
+import type { Engine } from '../store/engine.js';
+import { ApiError } from './api-error.js';
+
+export interface AppDeps {
+  readonly engine: Engine;
+  readonly now: () => Date;
+  readonly defaultLang: Lang;
+}
+
+export interface RouteInput<Q, P> {
+  readonly query: Q;
+  readonly params: P;
+  readonly lang: Lang;
+  readonly deps: AppDeps;
+}
+
+export interface RouteSpec<Q extends z.ZodType = z.ZodType, P extends z.ZodType = z.ZodType> {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  readonly url: string;
+  readonly summary: string;
+  readonly query: Q;
+  readonly params: P;
+  readonly handler: (input: RouteInput<z.infer<Q>, z.infer<P>>) => Promise<unknown>;
+}
+
+export const noInput = z.object({}).strict();
+
+export function route<Q extends z.ZodType, P extends z.ZodType>(spec: RouteSpec<Q, P>): RouteSpec {
+  return spec as unknown as RouteSpec;
+}
+
+/** Parses an input or raises a 400 naming each field and what is wrong with it. */
+export function parseInput<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  const r = schema.safeParse(value ?? {});
+  if (r.success) return r.data;
+  const details = r.error.issues.map((i) => ({ field: i.path.join('.') || '(input)', problem: i.message }));
+  throw new ApiError(400, 'bad_request', { field: details[0]!.field, problem: details[0]!.problem }, details);
+}
+
+/** The OpenAPI 3.1 document of a route table. */
+export function openApi(routes: readonly RouteSpec[], version: string): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const r of routes) {
+    const path = r.url.replace(/:(\w+)/g, '{$1}');
+    const parameters = [
+      ...fields(r.params).map(([name, schema]) => ({ name, in: 'path', required: true, schema })),
+      ...fields(r.query).map(([name, schema, required]) => ({ name, in: 'query', required, schema })),
+    ];
+    paths[path] = {
+      ...(paths[path] ?? {}),
+      [r.method.toLowerCase()]: {
+        summary: r.summary,
+        parameters,
+        responses: {
+          '200': { description: 'OK' },
+          '400': { description: 'Bad input: {code, message, details}' },
+          '404': { description: 'Not found: {code, message}' },
+        },
+      },
+    };
+  }
+  return { openapi: '3.1.0', info: { title: 'salescope API', version }, paths };
+}
+
+function fields(schema: z.ZodType): [string, unknown, boolean][] {
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, unknown>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, s]) => [name, s, (json.required ?? []).includes(name)]);
+}

@@ -1,0 +1,64 @@
+/** Customers: the scored list (paged, sorted, filtered) and one customer seen whole. */
+import { z } from 'zod';
+import { customerProfile } from '../../analytics/snapshot/customer-profile.js';
+import { listScoredCustomers, type CustomerSort } from '../../analytics/snapshot/customer-list.js';
+import { tierCode, tierCodes } from '../../i18n/tier-labels.js';
+import { ApiError } from '../api-error.js';
+import { noInput, route } from '../route-spec.js';
+
+const sorts = ['value', 'revenue', 'recency', 'health', 'risk'] as const satisfies readonly CustomerSort[];
+
+const listQuery = z
+  .object({
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(20),
+    sort: z.enum(sorts).default('value'),
+    tier: z.string().min(1).optional(),
+    segment: z.string().min(1).optional(),
+    snapshot: z.coerce.number().int().min(1).optional(),
+    lang: z.enum(['zh-CN', 'en']).optional(),
+  })
+  .strict();
+
+function code(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const c = tierCode(value);
+  if (c === null) throw new ApiError(400, 'unknown_tier', { value, accepted: tierCodes.join(', ') });
+  return c;
+}
+
+export const customerRoutes = [
+  route({
+    method: 'GET',
+    url: '/api/customers',
+    summary: 'Scored customers of the latest analysis (or ?snapshot=), paged, sorted and filtered by tier or segment',
+    query: listQuery,
+    params: noInput,
+    handler: async ({ query, deps }) => {
+      const tier = code(query.tier);
+      const segment = code(query.segment);
+      const page = await listScoredCustomers(deps.engine, {
+        limit: query.pageSize,
+        offset: (query.page - 1) * query.pageSize,
+        sort: query.sort,
+        ...(query.snapshot !== undefined ? { snapshotId: query.snapshot } : {}),
+        ...(tier !== undefined ? { tier } : {}),
+        ...(segment !== undefined ? { segment } : {}),
+      });
+      if (page === null) throw new ApiError(404, 'no_snapshot');
+      return { snapshotId: page.snapshotId, asOf: page.asOf, total: page.total, page: query.page, pageSize: query.pageSize, items: page.customers };
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/customers/:id',
+    summary: 'One customer seen whole: profile (contact masked), score and tier history, churn signals, CLV, recommendations, orders, interactions, complaints',
+    query: z.object({ lang: z.enum(['zh-CN', 'en']).optional() }).strict(),
+    params: z.object({ id: z.string().min(1).max(200) }),
+    handler: async ({ params, deps }) => {
+      const profile = await customerProfile(deps.engine, params.id);
+      if (profile === null) throw new ApiError(404, 'unknown_customer', { id: params.id });
+      return profile;
+    },
+  }),
+];

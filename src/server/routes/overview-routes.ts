@@ -1,0 +1,43 @@
+/** The dashboard's overview: KPIs with 同比/环比, tiers, funnel and the riskiest customers, from the latest analysis. */
+import { z } from 'zod';
+import type { AnalysisDocument } from '../../analytics/snapshot/run-analysis.js';
+import { ApiError } from '../api-error.js';
+import { noInput, route } from '../route-spec.js';
+
+export const overviewRoutes = [
+  route({
+    method: 'GET',
+    url: '/api/health',
+    summary: 'Liveness: the server answers and the store opens',
+    query: noInput,
+    params: noInput,
+    handler: async ({ deps }) => {
+      await deps.engine.query('SELECT 1');
+      return { ok: true };
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/overview',
+    summary: 'KPIs with year-on-year and period-on-period changes, tiers, funnel and at-risk customers of the latest analysis',
+    query: z.object({ lang: z.enum(['zh-CN', 'en']).optional() }).strict(),
+    params: noInput,
+    handler: async ({ deps }) => {
+      const [row] = await deps.engine.query<{ summary: string }>(
+        'SELECT CAST(summary AS VARCHAR) AS summary FROM analysis_snapshots WHERE scope IS NULL ORDER BY as_of DESC, snapshot_id DESC LIMIT 1',
+      );
+      if (!row) throw new ApiError(404, 'no_snapshot');
+      const d = JSON.parse(row.summary) as AnalysisDocument;
+      return {
+        snapshotId: d.snapshotId,
+        period: d.period,
+        kpis: { current: d.kpis.current, yearOverYear: d.kpis.yearOverYear, periodOverPeriod: d.kpis.periodOverPeriod },
+        tiers: d.tiers.value,
+        pareto: d.pareto,
+        funnel: { stages: d.funnel.stages, bottleneck: d.funnel.bottleneck, winRate: d.funnel.winRate },
+        atRisk: d.churn.atRisk.slice(0, 10),
+        churnBands: d.churn.bands,
+      };
+    },
+  }),
+];

@@ -1,0 +1,94 @@
+/** The HTTP API in-process (app.inject) on a small demo company: every route, good and bad input, both languages. */
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAnalysis } from '../../src/analytics/snapshot/run-analysis.js';
+import { apiRoutes, createApp } from '../../src/server/create-app.js';
+import { demoStore, type DemoStore } from '../support/demo-store.js';
+
+let demo: DemoStore;
+let app: FastifyInstance;
+const now = () => new Date('2026-01-05T08:00:00Z');
+const get = async (url: string, lang = 'en') => {
+  const r = await app.inject({ method: 'GET', url, headers: { 'accept-language': lang } });
+  return { status: r.statusCode, body: r.json() as Record<string, unknown> & { code?: string; message?: string } };
+};
+
+beforeAll(async () => {
+  demo = await demoStore({ seed: 3, customers: 150 });
+  await demo.store.engine.run(`UPDATE customers SET contact_phone = '13912345678', contact_email = 'zhangwei@qq.com', contact_name = '张伟'`);
+  app = createApp({ engine: demo.store.engine, now, defaultLang: 'zh-CN' });
+}, 120_000);
+afterAll(async () => {
+  await app.close();
+  await demo.store.dispose();
+});
+
+describe('HTTP API', () => {
+  it('answers health, and says what to do before any analysis, in the caller\'s language', async () => {
+    expect(await get('/api/health')).toEqual({ status: 200, body: { ok: true } });
+    const zh = await get('/api/overview', 'zh-CN,zh;q=0.9');
+    expect(zh).toEqual({ status: 404, body: { code: 'no_snapshot', message: '还没有分析结果：请先导入数据（或加载演示数据）并运行分析' } });
+    expect((await get('/api/customers?lang=en', 'zh-CN')).body.message).toBe('no analysis yet: import data (or load the demo) and run an analysis');
+  });
+
+  it('serves the overview of the latest analysis', async () => {
+    const doc = await runAnalysis(demo.store.engine, {}, now);
+    const r = await get('/api/overview');
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ snapshotId: doc.snapshotId, period: doc.period, kpis: { current: { revenue: doc.kpis.current.revenue } } });
+    expect((r.body.tiers as unknown[]).length).toBe(doc.tiers.value.length);
+  });
+
+  it('pages, sorts and filters the customer list (tiers in either language)', async () => {
+    const all = await get('/api/customers?pageSize=10&page=2');
+    expect(all.status).toBe(200);
+    const scored = await demo.store.one<{ n: number }>('SELECT count(*) AS n FROM customer_scores');
+    expect(all.body).toMatchObject({ page: 2, pageSize: 10, total: scored.n });
+    expect((all.body.items as unknown[]).length).toBe(10);
+    const strategic = await get('/api/customers?tier=' + encodeURIComponent('战略客户') + '&pageSize=200');
+    const items = strategic.body.items as { valueTier: string }[];
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((c) => c.valueTier === 'strategic')).toBe(true);
+    const risky = (await get('/api/customers?sort=risk&pageSize=5')).body.items as { riskScore: number }[];
+    expect(risky.map((c) => c.riskScore)).toEqual([...risky.map((c) => c.riskScore)].sort((a, b) => b - a));
+  });
+
+  it.each([
+    ['/api/customers?pageSize=0', 'pageSize'],
+    ['/api/customers?page=abc', 'page'],
+    ['/api/customers?sort=name', 'sort'],
+    ['/api/customers?colour=red', '(input)'],
+  ])('refuses %s with a 400 that names %s', async (url, field) => {
+    const r = await get(url);
+    expect(r.status).toBe(400);
+    expect(r.body.code).toBe('bad_request');
+    expect(r.body.message!.startsWith(`${field}: `)).toBe(true);
+    expect((r.body.details as { field: string }[])[0]!.field).toBe(field);
+  });
+
+  it('refuses an unknown tier and lists the ones it knows', async () => {
+    const r = await get('/api/customers?tier=gold', 'zh-CN');
+    expect(r.status).toBe(400);
+    expect(r.body.message).toContain('“gold”不是分层或细分名称；可用：strategic');
+  });
+
+  it('shows one customer whole, with the contact masked', async () => {
+    const [first] = (await get('/api/customers?pageSize=1')).body.items as { customerId: string }[];
+    const r = await get(`/api/customers/${first!.customerId}`);
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ customerId: first!.customerId, contact: { name: '张*', phone: '139****5678', email: 'z***@qq.com' } });
+    expect(JSON.stringify(r.body)).not.toContain('13912345678');
+    expect((r.body.scores as unknown[]).length).toBe(1);
+    expect((r.body.orders as unknown[]).length).toBeGreaterThan(0);
+    expect(await get('/api/customers/NOPE', 'en')).toEqual({ status: 404, body: { code: 'unknown_customer', message: 'no customer NOPE' } });
+  });
+
+  it('documents every route in OpenAPI, and answers unknown paths with {code, message}', async () => {
+    const r = await get('/api/docs');
+    expect(r.body.openapi).toBe('3.1.0');
+    const paths = r.body.paths as Record<string, Record<string, { parameters: { name: string }[] }>>;
+    for (const spec of apiRoutes) expect(paths[spec.url.replace(/:(\w+)/g, '{$1}')]?.[spec.method.toLowerCase()]).toBeDefined();
+    expect(paths['/api/customers']!.get!.parameters.map((p) => p.name)).toContain('pageSize');
+    expect(await get('/api/nothing-here', 'en')).toEqual({ status: 404, body: { code: 'not_found', message: 'no such address: /api/nothing-here' } });
+  });
+});

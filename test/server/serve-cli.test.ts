@@ -1,0 +1,45 @@
+/** `salescope serve` as a real process: it prints where it listens, answers, and stops cleanly on SIGTERM. */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli-harness.js';
+
+let dir: string;
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'salescope-serve-'));
+  writeFileSync(path.join(dir, 'orders.csv'), '订单编号,下单日期,客户编号,金额\nSO1,2024-03-05,C1,1000\nSO2,2024-12-20,C1,3000\nSO3,2024-06-01,C2,500\n');
+  expect((await runCli(['import', '--db', 's.duckdb', 'orders.csv'], dir)).code).toBe(0);
+  expect((await runCli(['analyze', '--db', 's.duckdb'], dir)).code).toBe(0);
+}, 60_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('salescope serve', () => {
+  it('serves the API on a free port and stops on SIGTERM', async () => {
+    const tsx = path.resolve(import.meta.dirname, '../../node_modules/.bin/tsx');
+    const entry = path.resolve(import.meta.dirname, '../../src/cli/run.ts');
+    const child = spawn(tsx, [entry, 'serve', '--db', 's.duckdb', '--port', '0', '--lang', 'en'], { cwd: dir, env: { ...process.env, LANG: 'C' } });
+    let out = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = /at (http:\/\/[\d.:]+) /.exec(out);
+        if (m) resolve(m[1]!);
+      });
+      child.on('exit', () => reject(new Error(`exited early: ${out}`)));
+    });
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const customers = (await (await fetch(`${url}/api/customers`)).json()) as { total: number };
+    expect(customers.total).toBe(2);
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  }, 60_000);
+
+  it('refuses a port that is not a number', async () => {
+    const r = await runCli(['serve', '--db', 's.duckdb', '--port', 'http', '--lang', 'en'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--port: "http" is not a whole number of at least 0');
+  });
+});

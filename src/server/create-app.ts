@@ -10,10 +10,11 @@ import { serverMessages } from '../i18n/server-messages.js';
 import { ApiError } from './api-error.js';
 import { requestLang } from './request-lang.js';
 import { openApi, parseInput, route, noInput, type AppDeps, type RouteSpec } from './route-spec.js';
+import { analysisRoutes } from './routes/analysis-routes.js';
 import { customerRoutes } from './routes/customer-routes.js';
 import { overviewRoutes } from './routes/overview-routes.js';
 
-export const apiRoutes: readonly RouteSpec[] = [...overviewRoutes, ...customerRoutes];
+export const apiRoutes: readonly RouteSpec[] = [...overviewRoutes, ...analysisRoutes, ...customerRoutes];
 
 export function createApp(deps: AppDeps, options: { readonly logger?: boolean } = {}): FastifyInstance {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });

@@ -39,6 +39,21 @@ describe('HTTP API', () => {
     expect((r.body.tiers as unknown[]).length).toBe(doc.tiers.value.length);
   });
 
+  it('serves each analysis section of the latest snapshot, or of one asked for', async () => {
+    const [row] = await demo.store.engine.query<{ summary: string }>('SELECT CAST(summary AS VARCHAR) AS summary FROM analysis_snapshots');
+    const doc = JSON.parse(row!.summary) as Record<string, Record<string, unknown>>;
+    expect((await get('/api/funnel')).body.bottleneck).toEqual(doc.funnel!.bottleneck);
+    expect((await get('/api/team')).body.reps).toEqual(doc.team!.reps);
+    expect((await get('/api/satisfaction')).body.ipa).toEqual(doc.satisfaction!.ipa);
+    expect((await get('/api/churn')).body.bands).toEqual(doc.churn!.bands);
+    expect((await get('/api/behaviour')).body.promotion).toEqual(doc.behaviour!.promotion);
+    expect((await get('/api/segments')).body.pareto).toEqual(doc.pareto);
+    expect((await get('/api/recommendations')).body.holdout).toEqual(doc.recommendations!.holdout);
+    expect((await get(`/api/funnel?snapshot=${doc.snapshotId as unknown as number}`)).status).toBe(200);
+    expect((await get('/api/funnel?snapshot=999')).body.code).toBe('no_snapshot');
+    expect((await get('/api/funnel?snapshot=latest')).status).toBe(400);
+  });
+
   it('pages, sorts and filters the customer list (tiers in either language)', async () => {
     const all = await get('/api/customers?pageSize=10&page=2');
     expect(all.status).toBe(200);

@@ -1,7 +1,6 @@
 /** The dashboard's overview: KPIs with 同比/环比, tiers, funnel and the riskiest customers, from the latest analysis. */
 import { z } from 'zod';
-import type { AnalysisDocument } from '../../analytics/snapshot/run-analysis.js';
-import { ApiError } from '../api-error.js';
+import { snapshotDocument } from './analysis-routes.js';
 import { noInput, route } from '../route-spec.js';
 
 export const overviewRoutes = [
@@ -23,11 +22,7 @@ export const overviewRoutes = [
     query: z.object({ lang: z.enum(['zh-CN', 'en']).optional() }).strict(),
     params: noInput,
     handler: async ({ deps }) => {
-      const [row] = await deps.engine.query<{ summary: string }>(
-        'SELECT CAST(summary AS VARCHAR) AS summary FROM analysis_snapshots WHERE scope IS NULL ORDER BY as_of DESC, snapshot_id DESC LIMIT 1',
-      );
-      if (!row) throw new ApiError(404, 'no_snapshot');
-      const d = JSON.parse(row.summary) as AnalysisDocument;
+      const d = await snapshotDocument(deps.engine);
       return {
         snapshotId: d.snapshotId,
         period: d.period,

@@ -9,12 +9,13 @@ import { translator } from '../i18n/i18n.js';
 import { serverMessages } from '../i18n/server-messages.js';
 import { ApiError } from './api-error.js';
 import { requestLang } from './request-lang.js';
-import { openApi, parseInput, route, noInput, type AppDeps, type RouteSpec } from './route-spec.js';
+import { FileResult, openApi, parseInput, route, noInput, type AppDeps, type RouteSpec } from './route-spec.js';
 import { analysisRoutes } from './routes/analysis-routes.js';
 import { customerRoutes } from './routes/customer-routes.js';
+import { exportRoutes } from './routes/export-routes.js';
 import { overviewRoutes } from './routes/overview-routes.js';
 
-export const apiRoutes: readonly RouteSpec[] = [...overviewRoutes, ...analysisRoutes, ...customerRoutes];
+export const apiRoutes: readonly RouteSpec[] = [...overviewRoutes, ...analysisRoutes, ...exportRoutes, ...customerRoutes];
 
 export function createApp(deps: AppDeps, options: { readonly logger?: boolean } = {}): FastifyInstance {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });
@@ -25,9 +26,12 @@ export function createApp(deps: AppDeps, options: { readonly logger?: boolean } 
     app.route({
       method: spec.method,
       url: spec.url,
-      handler: async (req) => {
+      handler: async (req, reply) => {
         const lang = requestLang(req.query, req.headers['accept-language'], deps.defaultLang);
-        return spec.handler({ query: parseInput(spec.query, req.query), params: parseInput(spec.params, req.params), lang, deps });
+        const result = await spec.handler({ query: parseInput(spec.query, req.query), params: parseInput(spec.params, req.params), lang, deps });
+        if (!(result instanceof FileResult)) return result;
+        void reply.header('content-type', result.contentType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(result.filename)}`);
+        return result.body;
       },
     });
   }

@@ -33,6 +33,11 @@ export interface RouteSpec<Q extends z.ZodType = z.ZodType, P extends z.ZodType 
 
 export const noInput = z.object({}).strict();
 
+/** A download: the handler returns one of these instead of JSON. */
+export class FileResult {
+  constructor(readonly body: string | Buffer, readonly contentType: string, readonly filename: string) {}
+}
+
 export function route<Q extends z.ZodType, P extends z.ZodType>(spec: RouteSpec<Q, P>): RouteSpec {
   return spec as unknown as RouteSpec;
 }

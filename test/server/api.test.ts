@@ -1,5 +1,8 @@
 /** The HTTP API in-process (app.inject) on a small demo company: every route, good and bad input, both languages. */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { readXlsxRows } from '../../src/xlsx/xlsx-reader.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAnalysis } from '../../src/analytics/snapshot/run-analysis.js';
 import { apiRoutes, createApp } from '../../src/server/create-app.js';
@@ -96,6 +99,30 @@ describe('HTTP API', () => {
     expect((r.body.scores as unknown[]).length).toBe(1);
     expect((r.body.orders as unknown[]).length).toBeGreaterThan(0);
     expect(await get('/api/customers/NOPE', 'en')).toEqual({ status: 404, body: { code: 'unknown_customer', message: 'no customer NOPE' } });
+  });
+
+  it('exports the filtered list as CSV with a BOM and as XLSX, formulas kept inert', async () => {
+    const [first] = (await get('/api/customers?pageSize=1')).body.items as { customerId: string }[];
+    await demo.store.engine.run(`UPDATE customers SET name = '=1+2' WHERE customer_id = $1`, [first!.customerId]);
+    const csv = await app.inject({ method: 'GET', url: '/api/customers/export?format=csv&lang=zh-CN' });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(String(csv.headers['content-disposition'])).toContain("filename*=UTF-8''customers-");
+    const lines = csv.body.split('\r\n').filter((l) => l !== '');
+    expect(lines[0]!.startsWith('\uFEFF客户编号,客户名称,行业')).toBe(true);
+    const scored = await demo.store.one<{ n: number }>('SELECT count(*) AS n FROM customer_scores');
+    expect(lines.length).toBe(scored.n + 1);
+    expect(lines[1]).toContain(`${first!.customerId},'=1+2,`);
+    const xlsx = await app.inject({ method: 'GET', url: '/api/customers/export?format=xlsx&lang=en' });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const file = path.join(demo.store.dir, 'export.xlsx');
+    writeFileSync(file, xlsx.rawPayload);
+    const rows = [];
+    for await (const r of readXlsxRows(file)) rows.push(r.cells);
+    expect(rows[0]![0]).toBe('Customer');
+    expect(rows[1]![1]).toBe('=1+2');
+    expect((await get('/api/customers/export?format=pdf')).status).toBe(400);
   });
 
   it('documents every route in OpenAPI, and answers unknown paths with {code, message}', async () => {

@@ -1,6 +1,6 @@
 import type { Catalogue } from './i18n.js';
 
-export type ServerKey = 'bad_request' | 'not_found' | 'no_snapshot' | 'unknown_customer' | 'internal' | 'unknown_tier';
+export type ServerKey = 'bad_request' | 'not_found' | 'no_snapshot' | 'unknown_customer' | 'internal' | 'unknown_tier' | 'unknown_customers' | 'unknown_task' | 'edit_conflict';
 
 export const serverMessages: Catalogue<ServerKey> = {
   en: {
@@ -10,6 +10,9 @@ export const serverMessages: Catalogue<ServerKey> = {
     unknown_customer: 'no customer {id}',
     internal: 'something went wrong on the server; the error was logged',
     unknown_tier: '"{value}" is not a tier or segment; use one of: {accepted}',
+    unknown_customers: 'no such customers: {ids}',
+    unknown_task: 'no task {id}',
+    edit_conflict: 'task {id} was changed by someone else since you opened it (now version {version}); reload it and make your change again',
   },
   'zh-CN': {
     bad_request: '{field}：{problem}',
@@ -18,5 +21,8 @@ export const serverMessages: Catalogue<ServerKey> = {
     unknown_customer: '没有客户 {id}',
     internal: '服务器出错了，错误已记录',
     unknown_tier: '“{value}”不是分层或细分名称；可用：{accepted}',
+    unknown_customers: '没有这些客户：{ids}',
+    unknown_task: '没有任务 {id}',
+    edit_conflict: '任务 {id} 在您打开后已被他人修改（当前版本 {version}），请刷新后重新修改',
   },
 };

@@ -13,9 +13,10 @@ import { FileResult, openApi, parseInput, route, noInput, type AppDeps, type Rou
 import { analysisRoutes } from './routes/analysis-routes.js';
 import { customerRoutes } from './routes/customer-routes.js';
 import { exportRoutes } from './routes/export-routes.js';
+import { taskRoutes } from './routes/task-routes.js';
 import { overviewRoutes } from './routes/overview-routes.js';
 
-export const apiRoutes: readonly RouteSpec[] = [...overviewRoutes, ...analysisRoutes, ...exportRoutes, ...customerRoutes];
+export const apiRoutes: readonly RouteSpec[] = [...overviewRoutes, ...analysisRoutes, ...exportRoutes, ...customerRoutes, ...taskRoutes];
 
 export function createApp(deps: AppDeps, options: { readonly logger?: boolean } = {}): FastifyInstance {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });
@@ -28,7 +29,11 @@ export function createApp(deps: AppDeps, options: { readonly logger?: boolean } 
       url: spec.url,
       handler: async (req, reply) => {
         const lang = requestLang(req.query, req.headers['accept-language'], deps.defaultLang);
-        const result = await spec.handler({ query: parseInput(spec.query, req.query), params: parseInput(spec.params, req.params), lang, deps });
+        const query = parseInput(spec.query, req.query);
+        const params = parseInput(spec.params, req.params);
+        const body = spec.body ? parseInput(spec.body, req.body) : undefined;
+        const result = await spec.handler({ query, params, body, lang, deps });
+        if (spec.status !== undefined) void reply.status(spec.status);
         if (!(result instanceof FileResult)) return result;
         void reply.header('content-type', result.contentType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(result.filename)}`);
         return result.body;

@@ -15,20 +15,25 @@ export interface AppDeps {
   readonly defaultLang: Lang;
 }
 
-export interface RouteInput<Q, P> {
+export interface RouteInput<Q, P, B = unknown> {
   readonly query: Q;
   readonly params: P;
+  readonly body: B;
   readonly lang: Lang;
   readonly deps: AppDeps;
 }
 
-export interface RouteSpec<Q extends z.ZodType = z.ZodType, P extends z.ZodType = z.ZodType> {
+export interface RouteSpec<Q extends z.ZodType = z.ZodType, P extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType> {
   readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   readonly url: string;
   readonly summary: string;
   readonly query: Q;
   readonly params: P;
-  readonly handler: (input: RouteInput<z.infer<Q>, z.infer<P>>) => Promise<unknown>;
+  /** JSON body (routes without one leave it out). */
+  readonly body?: B;
+  /** Status of a success (default 200). */
+  readonly status?: number;
+  readonly handler: (input: RouteInput<z.infer<Q>, z.infer<P>, z.infer<B>>) => Promise<unknown>;
 }
 
 export const noInput = z.object({}).strict();
@@ -38,7 +43,7 @@ export class FileResult {
   constructor(readonly body: string | Buffer, readonly contentType: string, readonly filename: string) {}
 }
 
-export function route<Q extends z.ZodType, P extends z.ZodType>(spec: RouteSpec<Q, P>): RouteSpec {
+export function route<Q extends z.ZodType, P extends z.ZodType, B extends z.ZodType = z.ZodUndefined>(spec: RouteSpec<Q, P, B>): RouteSpec {
   return spec as unknown as RouteSpec;
 }
 
@@ -64,10 +69,12 @@ export function openApi(routes: readonly RouteSpec[], version: string): Record<s
       [r.method.toLowerCase()]: {
         summary: r.summary,
         parameters,
+        ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(r.body, { io: 'input', unrepresentable: 'any' }) } } } } : {}),
         responses: {
           '200': { description: 'OK' },
           '400': { description: 'Bad input: {code, message, details}' },
           '404': { description: 'Not found: {code, message}' },
+          '409': { description: 'Conflict (an edit lost to another): {code, message}' },
         },
       },
     };

@@ -466,4 +466,20 @@ export const dataModel: readonly TableDoc[] = [
       i('because', 'VARCHAR', 'the bought product that contributes most to the score'),
     ],
   },
+  {
+    name: 'tasks',
+    doc: 'Action-plan tasks: what to do for a customer, who does it by when, and where it stands. Edits carry the version they read; a stale version is refused.',
+    key: ['task_id'],
+    columns: [
+      i('task_id', 'BIGINT', 'task id'),
+      i('customer_id', 'VARCHAR', 'customer the task is for (null for a general task)'),
+      i('title', 'VARCHAR', 'what to do'),
+      i('owner', 'VARCHAR', 'who does it (rep id or name)'),
+      i('due_date', 'DATE', 'deadline'),
+      i('status', 'VARCHAR', 'open / doing / done / cancelled'),
+      i('created_at', 'TIMESTAMP', 'when created'),
+      i('updated_at', 'TIMESTAMP', 'when last changed'),
+      i('version', 'INTEGER', 'optimistic-locking version, +1 on every edit'),
+    ],
+  },
 ];

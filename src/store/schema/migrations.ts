@@ -389,4 +389,22 @@ export const migrations: readonly Migration[] = [
     name: 'scoped snapshots',
     sql: `ALTER TABLE analysis_snapshots ADD COLUMN scope VARCHAR;`,
   },
+  {
+    version: 7,
+    name: 'tasks',
+    sql: `
+    CREATE TABLE tasks (
+      task_id BIGINT NOT NULL PRIMARY KEY,
+      customer_id VARCHAR,
+      title VARCHAR NOT NULL,
+      owner VARCHAR,
+      due_date DATE,
+      status VARCHAR NOT NULL,
+      created_at TIMESTAMP,
+      updated_at TIMESTAMP,
+      version INTEGER NOT NULL
+    );
+    CREATE SEQUENCE task_seq START 1;
+  `,
+  },
 ];

@@ -1,0 +1,89 @@
+/** Action-plan tasks: list, create in bulk for customers, edit with optimistic versioning. */
+import { z } from 'zod';
+import { createTasks, listTasks, taskStatuses, unknownCustomers, updateTask } from '../../playbook/task-store.js';
+import { ApiError } from '../api-error.js';
+import { noInput, route } from '../route-spec.js';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a real date');
+const idParams = z.object({ id: z.coerce.number().int().min(1) });
+
+export const taskRoutes = [
+  route({
+    method: 'GET',
+    url: '/api/tasks',
+    summary: 'Tasks, by due date, filtered by status, owner or customer, paged',
+    query: z
+      .object({
+        status: z.enum(taskStatuses as [string, ...string[]]).optional(),
+        owner: z.string().min(1).optional(),
+        customer: z.string().min(1).optional(),
+        page: z.coerce.number().int().min(1).default(1),
+        pageSize: z.coerce.number().int().min(1).max(200).default(50),
+        lang: z.enum(['zh-CN', 'en']).optional(),
+      })
+      .strict(),
+    params: noInput,
+    handler: async ({ query, deps }) => {
+      const r = await listTasks(deps.engine, {
+        ...(query.status ? { status: query.status as (typeof taskStatuses)[number] } : {}),
+        ...(query.owner ? { owner: query.owner } : {}),
+        ...(query.customer ? { customerId: query.customer } : {}),
+        limit: query.pageSize,
+        offset: (query.page - 1) * query.pageSize,
+      });
+      return { ...r, page: query.page, pageSize: query.pageSize };
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/tasks',
+    summary: 'Create a task, or one per customer when several customers are given (bulk from a list)',
+    query: z.object({ lang: z.enum(['zh-CN', 'en']).optional() }).strict(),
+    params: noInput,
+    body: z
+      .object({
+        title: z.string().trim().min(1).max(500),
+        customerIds: z.array(z.string().min(1)).max(5000).default([]),
+        owner: z.string().trim().min(1).max(100).optional(),
+        dueDate: isoDate.optional(),
+      })
+      .strict(),
+    status: 201,
+    handler: async ({ body, deps }) => {
+      const ids = [...new Set(body.customerIds)];
+      const unknown = await unknownCustomers(deps.engine, ids);
+      if (unknown.length > 0) throw new ApiError(400, 'unknown_customers', { ids: unknown.slice(0, 20).join(', ') });
+      const tasks = await deps.engine.transaction((tx) =>
+        createTasks(tx, { customerIds: ids.length > 0 ? ids : [null], title: body.title, owner: body.owner ?? null, dueDate: body.dueDate ?? null }, deps.now()),
+      );
+      return { created: tasks.length, tasks };
+    },
+  }),
+  route({
+    method: 'PATCH',
+    url: '/api/tasks/:id',
+    summary: 'Edit a task (status, owner, due date, title); the body names the version it read, and a stale one gets 409',
+    query: z.object({ lang: z.enum(['zh-CN', 'en']).optional() }).strict(),
+    params: idParams,
+    body: z
+      .object({
+        version: z.number().int().min(1),
+        status: z.enum(taskStatuses as [string, ...string[]]).optional(),
+        owner: z.string().trim().min(1).max(100).nullable().optional(),
+        dueDate: isoDate.nullable().optional(),
+        title: z.string().trim().min(1).max(500).optional(),
+      })
+      .strict(),
+    handler: async ({ params, body, deps }) => {
+      const { status, ...rest } = body;
+      const edit = { ...rest, ...(status ? { status: status as (typeof taskStatuses)[number] } : {}) };
+      const r = await updateTask(deps.engine, params.id, edit as Parameters<typeof updateTask>[2], deps.now());
+      if (r === 'not_found') throw new ApiError(404, 'unknown_task', { id: params.id });
+      if (r === 'conflict') {
+        const [current] = await deps.engine.query<{ version: number }>('SELECT version FROM tasks WHERE task_id = $1', [params.id]);
+        throw new ApiError(409, 'edit_conflict', { id: params.id, version: current?.version ?? 0 });
+      }
+      return r;
+    },
+  }),
+];

@@ -125,6 +125,22 @@ describe('HTTP API', () => {
     expect((await get('/api/customers/export?format=pdf')).status).toBe(400);
   });
 
+  it('forecasts and writes the report over HTTP', async () => {
+    const f = await get('/api/forecast?horizon=3');
+    expect(f.status).toBe(200);
+    expect(f.body.horizon).toBe(3);
+    expect((await get('/api/forecast?horizon=0')).status).toBe(400);
+    const html = await app.inject({ method: 'GET', url: '/api/report?lang=en' });
+    expect(html.statusCode).toBe(200);
+    expect(html.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(html.body).toContain('<h2>1. Background and goals</h2>');
+    const xlsx = await app.inject({ method: 'GET', url: '/api/report?format=xlsx' });
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const pdf = await app.inject({ method: 'GET', url: '/api/report?format=pdf&lang=zh-CN' });
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await get('/api/report?scope=colour%3Dred')).status).toBe(400);
+  }, 60_000);
+
   it('documents every route in OpenAPI, and answers unknown paths with {code, message}', async () => {
     const r = await get('/api/docs');
     expect(r.body.openapi).toBe('3.1.0');

@@ -15,9 +15,10 @@ import { customerRoutes } from './routes/customer-routes.js';
 import { exportRoutes } from './routes/export-routes.js';
 import { taskRoutes } from './routes/task-routes.js';
 import { forecastReportRoutes } from './routes/forecast-report-routes.js';
+import { settingsRoutes } from './routes/settings-routes.js';
 import { overviewRoutes } from './routes/overview-routes.js';
 
-export const apiRoutes: readonly RouteSpec[] = [...overviewRoutes, ...analysisRoutes, ...exportRoutes, ...customerRoutes, ...taskRoutes, ...forecastReportRoutes];
+export const apiRoutes: readonly RouteSpec[] = [...overviewRoutes, ...analysisRoutes, ...exportRoutes, ...customerRoutes, ...taskRoutes, ...forecastReportRoutes, ...settingsRoutes];
 
 export function createApp(deps: AppDeps, options: { readonly logger?: boolean } = {}): FastifyInstance {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });

@@ -141,6 +141,27 @@ describe('HTTP API', () => {
     expect((await get('/api/report?scope=colour%3Dred')).status).toBe(400);
   }, 60_000);
 
+  it('previews and saves a tier threshold change', async () => {
+    const put = async (url: string, payload: unknown, method: 'POST' | 'PUT' = 'POST') => {
+      const r = await app.inject({ method, url, headers: { 'content-type': 'application/json' }, payload: JSON.stringify(payload) });
+      return { status: r.statusCode, body: r.json() as Record<string, unknown> };
+    };
+    const current = (await get('/api/settings')).body as { version: number; config: { valueTiers: { strategic: number } } };
+    // The same settings move nobody; a lower bar for strategic moves customers up into it.
+    const same = await put('/api/settings/preview', { patch: {} });
+    expect(same.body).toMatchObject({ movedValueTier: 0, movedRfmTier: 0 });
+    const lower = await put('/api/settings/preview', { patch: { valueTiers: { strategic: current.config.valueTiers.strategic - 20 } } });
+    expect(lower.status).toBe(200);
+    const moves = lower.body.moves as { scheme: string; from: string; to: string; customers: number }[];
+    expect(lower.body.movedValueTier).toBeGreaterThan(0);
+    expect(moves.filter((m) => m.scheme === 'value' && m.from !== m.to).every((m) => m.to === 'strategic')).toBe(true);
+    const bad = await put('/api/settings/preview', { patch: { valueTiers: { strategic: 150 } } });
+    expect(bad.status).toBe(400);
+    expect((bad.body.details as { field: string }[])[0]!.field).toBe('patch.valueTiers.strategic');
+    const saved = await put('/api/settings', { patch: { valueTiers: { strategic: 70 } }, note: 'Q1 review' }, 'PUT');
+    expect(saved.body).toMatchObject({ version: current.version + 1, config: { valueTiers: { strategic: 70 } } });
+  });
+
   it('documents every route in OpenAPI, and answers unknown paths with {code, message}', async () => {
     const r = await get('/api/docs');
     expect(r.body.openapi).toBe('3.1.0');

@@ -1,0 +1,81 @@
+/**
+ * Analysis settings (RFM window and weights, tier thresholds, funnel stages
+ * …): read the version in force, preview how many customers a change would
+ * move between tiers, and save a change as a new version (applied by the next
+ * analysis).
+ */
+import { z, ZodError } from 'zod';
+import type { AnalysisConfig } from '../../config/analysis-config.js';
+import { defaultAnalysisConfig } from '../../config/analysis-config.js';
+import { latestConfig, mergeConfig, saveConfig } from '../../analytics/snapshot/config-versions.js';
+import { customerScoresSql } from '../../analytics/snapshot/customer-scores-sql.js';
+import type { Queryable } from '../../store/engine.js';
+import { ApiError } from '../api-error.js';
+import { noInput, route } from '../route-spec.js';
+
+const lang = z.object({ lang: z.enum(['zh-CN', 'en']).optional() }).strict();
+const patchBody = z.object({ patch: z.record(z.string(), z.unknown()), note: z.string().trim().min(1).max(200).optional() }).strict();
+
+function merged(base: AnalysisConfig, patch: unknown): AnalysisConfig {
+  try {
+    return mergeConfig(base, patch);
+  } catch (error) {
+    if (!(error instanceof ZodError)) throw error;
+    const details = error.issues.map((i) => ({ field: ['patch', ...i.path].join('.'), problem: i.message }));
+    throw new ApiError(400, 'bad_request', { field: details[0]!.field, problem: details[0]!.problem }, details);
+  }
+}
+
+/** Tier moves between the latest snapshot and the same customers scored under `config`. */
+async function preview(db: Queryable, config: AnalysisConfig) {
+  const [snap] = await db.query<{ id: number; asOf: string; from: string; to: string }>(
+    `SELECT snapshot_id AS id, CAST(as_of AS VARCHAR) AS "asOf", CAST(period_from AS VARCHAR) AS "from", CAST(period_to AS VARCHAR) AS "to"
+     FROM analysis_snapshots WHERE scope IS NULL ORDER BY as_of DESC, snapshot_id DESC LIMIT 1`,
+  );
+  if (!snap) throw new ApiError(404, 'no_snapshot');
+  const sql = customerScoresSql({ db, period: { asOf: snap.asOf, from: snap.from, to: snap.to }, config, tiers: null, scope: null });
+  const moves = await db.query<{ scheme: string; from: string; to: string; customers: number }>(
+    `WITH n AS (${sql}), o AS (SELECT * FROM customer_scores WHERE snapshot_id = ${Math.floor(snap.id)})
+     SELECT 'value' AS scheme, o.value_tier AS "from", n.value_tier AS "to", count(*) AS customers FROM o JOIN n USING (customer_id) GROUP BY ALL
+     UNION ALL
+     SELECT 'rfm', o.rfm_tier, n.rfm_tier, count(*) FROM o JOIN n USING (customer_id) GROUP BY ALL
+     ORDER BY 1, 2, 3`,
+  );
+  const moved = (scheme: string) => moves.filter((m) => m.scheme === scheme && m.from !== m.to).reduce((s, m) => s + m.customers, 0);
+  return { snapshotId: snap.id, movedValueTier: moved('value'), movedRfmTier: moved('rfm'), moves };
+}
+
+export const settingsRoutes = [
+  route({
+    method: 'GET',
+    url: '/api/settings',
+    summary: 'The analysis settings in force and their version',
+    query: lang,
+    params: noInput,
+    handler: async ({ deps }) => (await latestConfig(deps.engine)) ?? { version: 0, config: defaultAnalysisConfig() },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/settings/preview',
+    summary: 'How many customers a settings change would move between tiers, against the latest analysis (nothing is saved)',
+    query: lang,
+    params: noInput,
+    body: patchBody,
+    handler: async ({ body, deps }) => {
+      const base = (await latestConfig(deps.engine))?.config ?? defaultAnalysisConfig();
+      return preview(deps.engine, merged(base, body.patch));
+    },
+  }),
+  route({
+    method: 'PUT',
+    url: '/api/settings',
+    summary: 'Save a settings change as a new version; the next analysis uses it',
+    query: lang,
+    params: noInput,
+    body: patchBody,
+    handler: async ({ body, deps }) => {
+      const base = (await latestConfig(deps.engine))?.config ?? defaultAnalysisConfig();
+      return saveConfig(deps.engine, merged(base, body.patch), body.note ?? 'changed in the app', deps.now());
+    },
+  }),
+];

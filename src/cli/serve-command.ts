@@ -34,7 +34,7 @@ async function serve(ctx: CliContext, opts: ServeOptions): Promise<number> {
   const t = translator(analysisMessages, ctx.lang);
   const port = wholeNumberOption(opts.port, '--port', 0, ctx.lang);
   return withStore(ctx, async (store) => {
-    const app = createApp({ engine: store.engine, now: ctx.now, defaultLang: ctx.lang });
+    const app = createApp({ store, now: ctx.now, defaultLang: ctx.lang });
     const address = await app.listen({ port, host: opts.host });
     ctx.out(t('serve.listening', { url: address, db: ctx.db }));
     await Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]);

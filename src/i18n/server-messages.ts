@@ -1,6 +1,6 @@
 import type { Catalogue } from './i18n.js';
 
-export type ServerKey = 'bad_request' | 'not_found' | 'no_snapshot' | 'unknown_customer' | 'internal' | 'unknown_tier' | 'unknown_customers' | 'unknown_task' | 'edit_conflict';
+export type ServerKey = 'bad_request' | 'not_found' | 'no_snapshot' | 'unknown_customer' | 'internal' | 'unknown_tier' | 'unknown_customers' | 'unknown_task' | 'edit_conflict' | 'no_file' | 'too_large' | 'import_failed' | 'unknown_entity';
 
 export const serverMessages: Catalogue<ServerKey> = {
   en: {
@@ -12,6 +12,10 @@ export const serverMessages: Catalogue<ServerKey> = {
     unknown_tier: '"{value}" is not a tier or segment; use one of: {accepted}',
     unknown_customers: 'no such customers: {ids}',
     unknown_task: 'no task {id}',
+    no_file: 'no file in the upload: send it as the form field "file"',
+    too_large: '{file} is larger than the {limit} MB an upload may be; split it or import it with the command line (salescope import)',
+    import_failed: '{message}',
+    unknown_entity: 'unknown data type "{value}"; one of: {accepted}',
     edit_conflict: 'task {id} was changed by someone else since you opened it (now version {version}); reload it and make your change again',
   },
   'zh-CN': {
@@ -23,6 +27,10 @@ export const serverMessages: Catalogue<ServerKey> = {
     unknown_tier: '“{value}”不是分层或细分名称；可用：{accepted}',
     unknown_customers: '没有这些客户：{ids}',
     unknown_task: '没有任务 {id}',
+    no_file: '上传中没有文件：请用表单字段“file”发送',
+    too_large: '{file} 超过了上传上限 {limit} MB；请拆分文件或用命令行导入（salescope import）',
+    import_failed: '{message}',
+    unknown_entity: '未知的数据类型“{value}”，可选：{accepted}',
     edit_conflict: '任务 {id} 在您打开后已被他人修改（当前版本 {version}），请刷新后重新修改',
   },
 };

@@ -4,24 +4,31 @@
  * from the route table; errors leave as {code, message} in the caller's
  * language — the only error translator of the HTTP edge.
  */
+import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { translator } from '../i18n/i18n.js';
 import { serverMessages } from '../i18n/server-messages.js';
 import { ApiError } from './api-error.js';
 import { requestLang } from './request-lang.js';
-import { FileResult, openApi, parseInput, route, noInput, type AppDeps, type RouteSpec } from './route-spec.js';
+import { defaultUploadLimit, FileResult, openApi, parseInput, route, noInput, type AppDeps, type RouteSpec } from './route-spec.js';
 import { analysisRoutes } from './routes/analysis-routes.js';
 import { customerRoutes } from './routes/customer-routes.js';
 import { exportRoutes } from './routes/export-routes.js';
 import { taskRoutes } from './routes/task-routes.js';
 import { forecastReportRoutes } from './routes/forecast-report-routes.js';
 import { settingsRoutes } from './routes/settings-routes.js';
+import { importRoutes } from './routes/import-routes.js';
 import { overviewRoutes } from './routes/overview-routes.js';
 
-export const apiRoutes: readonly RouteSpec[] = [...overviewRoutes, ...analysisRoutes, ...exportRoutes, ...customerRoutes, ...taskRoutes, ...forecastReportRoutes, ...settingsRoutes];
+export const apiRoutes: readonly RouteSpec[] = [...overviewRoutes, ...analysisRoutes, ...exportRoutes, ...customerRoutes, ...taskRoutes, ...forecastReportRoutes, ...settingsRoutes, ...importRoutes];
 
-export function createApp(deps: AppDeps, options: { readonly logger?: boolean } = {}): FastifyInstance {
+export interface AppOptions {
+  readonly logger?: boolean;
+}
+
+export function createApp(deps: AppDeps, options: AppOptions = {}): FastifyInstance {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });
+  void app.register(multipart, { limits: { fileSize: deps.uploadLimit ?? defaultUploadLimit, files: 1, fields: 10 } });
   const docs = route({ method: 'GET', url: '/api/docs', summary: 'This OpenAPI document', query: noInput, params: noInput, handler: async () => document });
   const routes = [...apiRoutes, docs];
   const document = openApi(routes, '0.1.0');
@@ -34,7 +41,7 @@ export function createApp(deps: AppDeps, options: { readonly logger?: boolean } 
         const query = parseInput(spec.query, req.query);
         const params = parseInput(spec.params, req.params);
         const body = spec.body ? parseInput(spec.body, req.body) : undefined;
-        const result = await spec.handler({ query, params, body, lang, deps });
+        const result = await spec.handler({ query, params, body, lang, deps, raw: req });
         if (spec.status !== undefined) void reply.status(spec.status);
         if (!(result instanceof FileResult)) return result;
         void reply.header('content-type', result.contentType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(result.filename)}`);

@@ -6,11 +6,14 @@
  */
 import { z } from 'zod';
 import type { Lang } from '../i18n/i18n.js';
-import type { Engine } from '../store/engine.js';
+import type { FastifyRequest } from 'fastify';
+import type { Store } from '../store/open-store.js';
 import { ApiError } from './api-error.js';
 
 export interface AppDeps {
-  readonly engine: Engine;
+  readonly store: Store;
+  /** Largest file an upload may carry, in bytes (default 200 MB). */
+  readonly uploadLimit?: number;
   readonly now: () => Date;
   readonly defaultLang: Lang;
 }
@@ -19,6 +22,8 @@ export interface RouteInput<Q, P, B = unknown> {
   readonly query: Q;
   readonly params: P;
   readonly body: B;
+  /** The request itself, for streamed uploads only. */
+  readonly raw: FastifyRequest;
   readonly lang: Lang;
   readonly deps: AppDeps;
 }
@@ -33,8 +38,12 @@ export interface RouteSpec<Q extends z.ZodType = z.ZodType, P extends z.ZodType 
   readonly body?: B;
   /** Status of a success (default 200). */
   readonly status?: number;
+  /** A multipart upload: the body is streamed by the handler, not parsed here. */
+  readonly upload?: { readonly field: string; readonly description: string };
   readonly handler: (input: RouteInput<z.infer<Q>, z.infer<P>, z.infer<B>>) => Promise<unknown>;
 }
+
+export const defaultUploadLimit = 200 * 1024 * 1024;
 
 export const noInput = z.object({}).strict();
 
@@ -69,12 +78,16 @@ export function openApi(routes: readonly RouteSpec[], version: string): Record<s
       [r.method.toLowerCase()]: {
         summary: r.summary,
         parameters,
+        ...(r.upload
+          ? { requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: { [r.upload.field]: { type: 'string', format: 'binary', description: r.upload.description } } } } } } }
+          : {}),
         ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(r.body, { io: 'input', unrepresentable: 'any' }) } } } } : {}),
         responses: {
           '200': { description: 'OK' },
           '400': { description: 'Bad input: {code, message, details}' },
           '404': { description: 'Not found: {code, message}' },
           '409': { description: 'Conflict (an edit lost to another): {code, message}' },
+          '413': { description: 'Upload too large: {code, message}' },
         },
       },
     };

@@ -19,7 +19,7 @@ const get = async (url: string, lang = 'en') => {
 beforeAll(async () => {
   demo = await demoStore({ seed: 3, customers: 150 });
   await demo.store.engine.run(`UPDATE customers SET contact_phone = '13912345678', contact_email = 'zhangwei@qq.com', contact_name = '张伟'`);
-  app = createApp({ engine: demo.store.engine, now, defaultLang: 'zh-CN' });
+  app = createApp({ store: demo.store, now, defaultLang: 'zh-CN' });
 }, 120_000);
 afterAll(async () => {
   await app.close();

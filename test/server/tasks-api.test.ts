@@ -15,7 +15,7 @@ const call = async (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unk
 
 beforeAll(async () => {
   store = await fixtureStore({ customers: [{ customer_id: 'A' }, { customer_id: 'B' }, { customer_id: 'C' }] });
-  app = createApp({ engine: store.engine, now: () => new Date('2026-01-05T08:00:00Z'), defaultLang: 'en' });
+  app = createApp({ store, now: () => new Date('2026-01-05T08:00:00Z'), defaultLang: 'en' });
 });
 afterAll(async () => {
   await app.close();

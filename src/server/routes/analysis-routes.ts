@@ -41,7 +41,7 @@ export const analysisRoutes = Object.entries(sections).map(([name, s]) =>
     query,
     params: noInput,
     handler: async ({ query: q, deps }) => {
-      const d = await snapshotDocument(deps.engine, q.snapshot);
+      const d = await snapshotDocument(deps.store.engine, q.snapshot);
       return { snapshotId: d.snapshotId, period: d.period, ...(s.pick(d) as object) };
     },
   }),

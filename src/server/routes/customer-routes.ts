@@ -37,7 +37,7 @@ export const customerRoutes = [
     handler: async ({ query, deps }) => {
       const tier = code(query.tier);
       const segment = code(query.segment);
-      const page = await listScoredCustomers(deps.engine, {
+      const page = await listScoredCustomers(deps.store.engine, {
         limit: query.pageSize,
         offset: (query.page - 1) * query.pageSize,
         sort: query.sort,
@@ -56,7 +56,7 @@ export const customerRoutes = [
     query: z.object({ lang: z.enum(['zh-CN', 'en']).optional() }).strict(),
     params: z.object({ id: z.string().min(1).max(200) }),
     handler: async ({ params, deps }) => {
-      const profile = await customerProfile(deps.engine, params.id);
+      const profile = await customerProfile(deps.store.engine, params.id);
       if (profile === null) throw new ApiError(404, 'unknown_customer', { id: params.id });
       return profile;
     },

@@ -60,7 +60,7 @@ export const exportRoutes = [
       const code = (v: string | undefined) => (v === undefined ? undefined : (tierCode(v) ?? v));
       const tier = code(query.tier);
       const segment = code(query.segment);
-      const page = await listScoredCustomers(deps.engine, { limit: maxRows, sort: query.sort, ...(tier ? { tier } : {}), ...(segment ? { segment } : {}) });
+      const page = await listScoredCustomers(deps.store.engine, { limit: maxRows, sort: query.sort, ...(tier ? { tier } : {}), ...(segment ? { segment } : {}) });
       if (page === null) throw new ApiError(404, 'no_snapshot');
       const header = columns.map((c) => c[lang]);
       const rows = page.customers.map((c) => row(c, lang));

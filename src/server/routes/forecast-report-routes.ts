@@ -38,9 +38,9 @@ export const forecastReportRoutes = [
       .strict(),
     params: noInput,
     handler: async ({ query, deps }) => {
-      const config = (await latestConfig(deps.engine))?.config ?? defaultAnalysisConfig();
+      const config = (await latestConfig(deps.store.engine))?.config ?? defaultAnalysisConfig();
       try {
-        return await runForecast(deps.engine, config, { by: query.by, horizon: query.horizon, ...(query.asOf ? { asOf: query.asOf } : {}) });
+        return await runForecast(deps.store.engine, config, { by: query.by, horizon: query.horizon, ...(query.asOf ? { asOf: query.asOf } : {}) });
       } catch (error) {
         if (error instanceof NoDataError) throw new ApiError(404, 'no_snapshot');
         throw error;
@@ -69,7 +69,7 @@ export const forecastReportRoutes = [
       let model;
       try {
         model = await prepareReport(
-          deps.engine,
+          deps.store.engine,
           { lang, ...(query.asOf ? { asOf: query.asOf } : {}), ...(query.from ? { from: query.from } : {}), ...(query.to ? { to: query.to } : {}), ...(query.goal ? { goal: query.goal } : {}), ...(scope?.ok ? { scope: scope.scope } : {}) },
           deps.now,
         );

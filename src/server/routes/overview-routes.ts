@@ -11,7 +11,7 @@ export const overviewRoutes = [
     query: noInput,
     params: noInput,
     handler: async ({ deps }) => {
-      await deps.engine.query('SELECT 1');
+      await deps.store.engine.query('SELECT 1');
       return { ok: true };
     },
   }),
@@ -22,7 +22,7 @@ export const overviewRoutes = [
     query: z.object({ lang: z.enum(['zh-CN', 'en']).optional() }).strict(),
     params: noInput,
     handler: async ({ deps }) => {
-      const d = await snapshotDocument(deps.engine);
+      const d = await snapshotDocument(deps.store.engine);
       return {
         snapshotId: d.snapshotId,
         period: d.period,

@@ -52,7 +52,7 @@ export const settingsRoutes = [
     summary: 'The analysis settings in force and their version',
     query: lang,
     params: noInput,
-    handler: async ({ deps }) => (await latestConfig(deps.engine)) ?? { version: 0, config: defaultAnalysisConfig() },
+    handler: async ({ deps }) => (await latestConfig(deps.store.engine)) ?? { version: 0, config: defaultAnalysisConfig() },
   }),
   route({
     method: 'POST',
@@ -62,8 +62,8 @@ export const settingsRoutes = [
     params: noInput,
     body: patchBody,
     handler: async ({ body, deps }) => {
-      const base = (await latestConfig(deps.engine))?.config ?? defaultAnalysisConfig();
-      return preview(deps.engine, merged(base, body.patch));
+      const base = (await latestConfig(deps.store.engine))?.config ?? defaultAnalysisConfig();
+      return preview(deps.store.engine, merged(base, body.patch));
     },
   }),
   route({
@@ -74,8 +74,8 @@ export const settingsRoutes = [
     params: noInput,
     body: patchBody,
     handler: async ({ body, deps }) => {
-      const base = (await latestConfig(deps.engine))?.config ?? defaultAnalysisConfig();
-      return saveConfig(deps.engine, merged(base, body.patch), body.note ?? 'changed in the app', deps.now());
+      const base = (await latestConfig(deps.store.engine))?.config ?? defaultAnalysisConfig();
+      return saveConfig(deps.store.engine, merged(base, body.patch), body.note ?? 'changed in the app', deps.now());
     },
   }),
 ];

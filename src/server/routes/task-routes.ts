@@ -24,7 +24,7 @@ export const taskRoutes = [
       .strict(),
     params: noInput,
     handler: async ({ query, deps }) => {
-      const r = await listTasks(deps.engine, {
+      const r = await listTasks(deps.store.engine, {
         ...(query.status ? { status: query.status as (typeof taskStatuses)[number] } : {}),
         ...(query.owner ? { owner: query.owner } : {}),
         ...(query.customer ? { customerId: query.customer } : {}),
@@ -51,9 +51,9 @@ export const taskRoutes = [
     status: 201,
     handler: async ({ body, deps }) => {
       const ids = [...new Set(body.customerIds)];
-      const unknown = await unknownCustomers(deps.engine, ids);
+      const unknown = await unknownCustomers(deps.store.engine, ids);
       if (unknown.length > 0) throw new ApiError(400, 'unknown_customers', { ids: unknown.slice(0, 20).join(', ') });
-      const tasks = await deps.engine.transaction((tx) =>
+      const tasks = await deps.store.engine.transaction((tx) =>
         createTasks(tx, { customerIds: ids.length > 0 ? ids : [null], title: body.title, owner: body.owner ?? null, dueDate: body.dueDate ?? null }, deps.now()),
       );
       return { created: tasks.length, tasks };
@@ -77,10 +77,10 @@ export const taskRoutes = [
     handler: async ({ params, body, deps }) => {
       const { status, ...rest } = body;
       const edit = { ...rest, ...(status ? { status: status as (typeof taskStatuses)[number] } : {}) };
-      const r = await updateTask(deps.engine, params.id, edit as Parameters<typeof updateTask>[2], deps.now());
+      const r = await updateTask(deps.store.engine, params.id, edit as Parameters<typeof updateTask>[2], deps.now());
       if (r === 'not_found') throw new ApiError(404, 'unknown_task', { id: params.id });
       if (r === 'conflict') {
-        const [current] = await deps.engine.query<{ version: number }>('SELECT version FROM tasks WHERE task_id = $1', [params.id]);
+        const [current] = await deps.store.engine.query<{ version: number }>('SELECT version FROM tasks WHERE task_id = $1', [params.id]);
         throw new ApiError(409, 'edit_conflict', { id: params.id, version: current?.version ?? 0 });
       }
       return r;

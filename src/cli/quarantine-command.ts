@@ -2,15 +2,12 @@
  * Reviewing rejected rows: list them with their reasons, or export them to a
  * file (the original columns plus the reasons) to fix in Excel and import again.
  */
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { translator, type Lang } from '../i18n/i18n.js';
+import { translator } from '../i18n/i18n.js';
 import { cliMessages } from '../i18n/cli-messages.js';
-import { issueMessage } from '../intake/describe-import.js';
 import { listQuarantine, type QuarantinedRow } from '../intake/quarantine-store.js';
-import { csvLine, UTF8_BOM } from '../export/csv-cell.js';
-import { writeXlsx } from '../xlsx/xlsx-writer.js';
+import { exportQuarantine as exportRows, reasonsText } from '../intake/quarantine-export.js';
 import type { CliContext, GlobalOptions } from './cli-context.js';
 import type { CommandRunner } from './main.js';
 import { withStore } from './main.js';
@@ -52,10 +49,6 @@ function parsePositiveInt(value: string): number {
   return n;
 }
 
-function reasonsText(row: QuarantinedRow, lang: Lang): string {
-  return row.reasons.map((r) => `${r.column ? `${r.column}: ` : ''}${issueMessage(r, lang)}`).join('; ');
-}
-
 function renderList(ctx: CliContext, rows: readonly QuarantinedRow[]): void {
   if (ctx.json) {
     ctx.out(JSON.stringify({ rows: rows.map((r) => ({ ...r, message: reasonsText(r, ctx.lang) })) }));
@@ -69,17 +62,3 @@ function renderList(ctx: CliContext, rows: readonly QuarantinedRow[]): void {
   }
 }
 
-/** Columns named "salescope: …" are ignored on re-import, so the file can go straight back in. */
-export const reasonsHeader = { en: 'salescope: problems', 'zh-CN': 'salescope: 问题' } as const;
-export const rowHeader = { en: 'salescope: original row', 'zh-CN': 'salescope: 原行号' } as const;
-
-async function exportRows(out: string, rows: readonly QuarantinedRow[], lang: Lang): Promise<void> {
-  const headers = [...new Set(rows.flatMap((r) => Object.keys(r.raw)))];
-  const header = [...headers, reasonsHeader[lang], rowHeader[lang]];
-  const body = rows.map((r) => [...headers.map((h) => r.raw[h] ?? null), reasonsText(r, lang), r.row]);
-  if (out.toLowerCase().endsWith('.csv')) {
-    await writeFile(out, UTF8_BOM + [header, ...body].map((cells) => csvLine(cells)).join(''), 'utf8');
-    return;
-  }
-  await writeXlsx(out, [{ name: 'quarantine', header, rows: body, columns: header.map(() => ({ text: true })) }]);
-}

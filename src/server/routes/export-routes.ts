@@ -8,7 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { listScoredCustomers, type ScoredCustomer } from '../../analytics/snapshot/customer-list.js';
-import { csvText, type CsvCell } from '../../export/csv-text.js';
+import { csvLine, UTF8_BOM } from '../../export/csv-cell.js';
+
+type CsvCell = string | number | null;
 import type { Lang } from '../../i18n/i18n.js';
 import { tierCode, tierLabel } from '../../i18n/tier-labels.js';
 import { writeXlsx } from '../../xlsx/xlsx-writer.js';
@@ -65,7 +67,7 @@ export const exportRoutes = [
       const header = columns.map((c) => c[lang]);
       const rows = page.customers.map((c) => row(c, lang));
       const name = `customers-${page.asOf}`;
-      if (query.format === 'csv') return new FileResult(csvText(header, rows), 'text/csv; charset=utf-8', `${name}.csv`);
+      if (query.format === 'csv') return new FileResult(UTF8_BOM + [header, ...rows].map(csvLine).join(''), 'text/csv; charset=utf-8', `${name}.csv`);
       const dir = await mkdtemp(path.join(os.tmpdir(), 'salescope-export-'));
       try {
         const file = path.join(dir, 'export.xlsx');

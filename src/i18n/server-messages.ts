@@ -1,6 +1,6 @@
 import type { Catalogue } from './i18n.js';
 
-export type ServerKey = 'bad_request' | 'not_found' | 'no_snapshot' | 'unknown_customer' | 'internal' | 'unknown_tier' | 'unknown_customers' | 'unknown_task' | 'edit_conflict' | 'no_file' | 'too_large' | 'import_failed' | 'unknown_entity';
+export type ServerKey = 'bad_request' | 'not_found' | 'no_snapshot' | 'unknown_customer' | 'internal' | 'unknown_tier' | 'unknown_customers' | 'unknown_task' | 'edit_conflict' | 'no_file' | 'too_large' | 'import_failed' | 'unknown_entity' | 'unknown_upload' | 'bad_mapping';
 
 export const serverMessages: Catalogue<ServerKey> = {
   en: {
@@ -16,6 +16,8 @@ export const serverMessages: Catalogue<ServerKey> = {
     too_large: '{file} is larger than the {limit} MB an upload may be; split it or import it with the command line (salescope import)',
     import_failed: '{message}',
     unknown_entity: 'unknown data type "{value}"; one of: {accepted}',
+    unknown_upload: 'upload {id} is gone (already imported or discarded); upload the file again',
+    bad_mapping: 'column mapping, {path}: {problem}',
     edit_conflict: 'task {id} was changed by someone else since you opened it (now version {version}); reload it and make your change again',
   },
   'zh-CN': {
@@ -31,6 +33,8 @@ export const serverMessages: Catalogue<ServerKey> = {
     too_large: '{file} 超过了上传上限 {limit} MB；请拆分文件或用命令行导入（salescope import）',
     import_failed: '{message}',
     unknown_entity: '未知的数据类型“{value}”，可选：{accepted}',
+    unknown_upload: '上传 {id} 已不存在（已导入或已放弃），请重新上传文件',
+    bad_mapping: '列映射 {path}：{problem}',
     edit_conflict: '任务 {id} 在您打开后已被他人修改（当前版本 {version}），请刷新后重新修改',
   },
 };

@@ -161,7 +161,7 @@ function resolveMatch(req: ImportRequest, staged: StagedFile): HeaderMatch {
 }
 
 /** Mapping-file columns, given as header text or 1-based number, as column indexes. */
-function mappingOverrides(req: ImportRequest, staged: StagedFile): Map<string, number> {
+export function mappingOverrides(req: ImportRequest, staged: StagedFile): Map<string, number> {
   const out = new Map<string, number>();
   for (const [field, ref] of Object.entries(req.mapping?.columns ?? {})) {
     const index = typeof ref === 'number' ? ref - 1 : staged.headers.findIndex((h) => h.trim() === ref.trim());

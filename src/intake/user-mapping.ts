@@ -85,6 +85,11 @@ export function parseUserMapping(text: string): MappingResult {
   } catch (error) {
     return { ok: false, problems: [{ code: 'mapping_unreadable', path: '', message: (error as Error).message.split('\n')[0] ?? '' }] };
   }
+  return userMappingFrom(data);
+}
+
+/** A mapping from already-parsed data (a mapping file's YAML, or the import wizard's JSON body). */
+export function userMappingFrom(data: unknown): MappingResult {
   const parsed = mappingSchema.safeParse(data ?? {});
   if (!parsed.success) {
     return {

@@ -19,8 +19,9 @@ import { forecastReportRoutes } from './routes/forecast-report-routes.js';
 import { settingsRoutes } from './routes/settings-routes.js';
 import { importRoutes } from './routes/import-routes.js';
 import { overviewRoutes } from './routes/overview-routes.js';
+import { quarantineRoutes } from './routes/quarantine-routes.js';
 
-export const apiRoutes: readonly RouteSpec[] = [...overviewRoutes, ...analysisRoutes, ...exportRoutes, ...customerRoutes, ...taskRoutes, ...forecastReportRoutes, ...settingsRoutes, ...importRoutes];
+export const apiRoutes: readonly RouteSpec[] = [...overviewRoutes, ...analysisRoutes, ...exportRoutes, ...customerRoutes, ...taskRoutes, ...forecastReportRoutes, ...settingsRoutes, ...importRoutes, ...quarantineRoutes];
 
 export interface AppOptions {
   readonly logger?: boolean;

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/create-app.js';
 import { datasets, testStore, type TestStore } from '../support/test-store.js';
@@ -58,4 +59,73 @@ describe('imports API', () => {
     expect((r.json() as { message: string }).message.startsWith('broken.xlsx: ')).toBe(true);
     expect((await app.inject({ method: 'POST', url: '/api/imports?entity=planets', ...multipart('x.csv', Buffer.from('a\n1\n')) })).statusCode).toBe(400);
   });
+});
+
+describe('import wizard API', () => {
+  const file = () => {
+    // Headers no synonym list knows: the wizard must let the user say what they are.
+    const text = '单据号,买家,开单日,货款\nW1,WZ001,2025-01-03,100\nW2,WZ002,2025/1/5,"1,200"\nW3,WZ003,不是日期,300\n';
+    return multipart('往来账.csv', iconv.encode(text, 'gbk'));
+  };
+
+  it('previews, takes an edited mapping, imports, and shows the rejected row with its reason', async () => {
+    const up = await app.inject({ method: 'POST', url: '/api/uploads?lang=en', ...file() });
+    expect(up.statusCode).toBe(201);
+    const preview = up.json() as { uploadId: string; encoding: string; headers: string[]; sample: string[][]; rows: number; missing: string[]; fields: { name: string }[] };
+    expect(preview.encoding).toBe('gb18030');
+    expect(preview.headers).toEqual(['单据号', '买家', '开单日', '货款']);
+    expect(preview.sample[1]).toEqual(['W2', 'WZ002', '2025/1/5', '1,200']);
+    expect(preview.rows).toBe(3);
+    expect(preview.missing.length).toBeGreaterThan(0);
+
+    const mapping = { entity: 'order_lines', columns: { order_id: '单据号', customer_id: '买家', order_date: '开单日', amount: 4 } };
+    const again = await app.inject({ method: 'POST', url: `/api/uploads/${preview.uploadId}/preview`, payload: mapping });
+    expect(again.statusCode).toBe(200);
+    const mapped = again.json() as { missing: string[]; mapping: { header: string; field: string; how: string }[] };
+    expect(mapped.missing).toEqual([]);
+    expect(mapped.mapping.map((m) => [m.header, m.field, m.how])).toEqual([
+      ['单据号', 'order_id', 'mapping'],
+      ['买家', 'customer_id', 'mapping'],
+      ['开单日', 'order_date', 'mapping'],
+      ['货款', 'amount', 'mapping'],
+    ]);
+
+    const done = await app.inject({ method: 'POST', url: `/api/uploads/${preview.uploadId}/import?lang=en`, payload: mapping });
+    expect(done.statusCode).toBe(201);
+    const result = done.json() as { runId: number; inserted: number; quarantined: number; file: string };
+    expect(result).toMatchObject({ file: '往来账.csv', inserted: 2, quarantined: 1 });
+    const lines = await store.engine.query<{ amount: number }>(`SELECT amount FROM order_lines WHERE order_id = 'W2'`);
+    expect(lines.map((l) => Number(l.amount))).toEqual([1200]);
+    // The upload is gone once imported.
+    expect((await app.inject({ method: 'POST', url: `/api/uploads/${preview.uploadId}/preview`, payload: {} })).statusCode).toBe(404);
+
+    const q = (await app.inject({ method: 'GET', url: `/api/quarantine?run=${result.runId}&lang=en` })).json() as { total: number; items: { row: number; raw: Record<string, string>; message: string }[] };
+    expect(q.total).toBe(1);
+    expect(q.items[0]!.row).toBe(4);
+    expect(q.items[0]!.raw['开单日']).toBe('不是日期');
+    expect(q.items[0]!.message).toContain('开单日');
+    const csv = await app.inject({ method: 'GET', url: `/api/quarantine/export?run=${result.runId}&format=csv&lang=zh-CN` });
+    expect(csv.headers['content-disposition']).toContain(`quarantine-run-${result.runId}.csv`);
+    const text = csv.rawPayload.toString('utf8');
+    expect(text.startsWith('\ufeff单据号,买家,开单日,货款,salescope: 问题,salescope: 原行号')).toBe(true);
+    expect(text).toContain('W3,WZ003,不是日期,300,');
+    const xlsx = await app.inject({ method: 'GET', url: `/api/quarantine/export?run=${result.runId}` });
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  }, 60_000);
+
+  it('refuses a mapping that names no such field or column, and unknown uploads', async () => {
+    const up = (await app.inject({ method: 'POST', url: '/api/uploads', ...file() })).json() as { uploadId: string };
+    const badField = await app.inject({ method: 'POST', url: `/api/uploads/${up.uploadId}/preview?lang=en`, payload: { entity: 'order_lines', columns: { colour: '买家' } } });
+    expect(badField.statusCode).toBe(400);
+    expect(badField.json()).toMatchObject({ code: 'bad_mapping' });
+    expect((badField.json() as { message: string }).message).toContain('"colour" is not a field of order_lines');
+    const badColumn = await app.inject({ method: 'POST', url: `/api/uploads/${up.uploadId}/preview?lang=en`, payload: { entity: 'order_lines', columns: { order_date: '交货日' } } });
+    expect(badColumn.statusCode).toBe(422);
+    expect((badColumn.json() as { message: string }).message).toContain('交货日');
+    const badBody = await app.inject({ method: 'POST', url: `/api/uploads/${up.uploadId}/import`, payload: { columns: { order_date: 0 } } });
+    expect(badBody.statusCode).toBe(400);
+    expect((await app.inject({ method: 'DELETE', url: `/api/uploads/${up.uploadId}` })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'DELETE', url: `/api/uploads/${up.uploadId}` })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'POST', url: '/api/uploads/not-an-id/preview', payload: {} })).statusCode).toBe(400);
+  }, 60_000);
 });

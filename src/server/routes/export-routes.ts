@@ -3,19 +3,15 @@
  * BOM, formulas neutralised) or XLSX (text cells), headers in the caller's
  * language. Contact details are not in the list, so nothing personal leaves.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { z } from 'zod';
 import { listScoredCustomers, type ScoredCustomer } from '../../analytics/snapshot/customer-list.js';
 import { csvLine, UTF8_BOM } from '../../export/csv-cell.js';
-
-type CsvCell = string | number | null;
 import type { Lang } from '../../i18n/i18n.js';
 import { tierCode, tierLabel } from '../../i18n/tier-labels.js';
 import { writeXlsx } from '../../xlsx/xlsx-writer.js';
 import { ApiError } from '../api-error.js';
 import { FileResult, noInput, route } from '../route-spec.js';
+import { writtenFile, XLSX_TYPE } from '../written-file.js';
 
 const maxRows = 200_000;
 
@@ -35,7 +31,7 @@ const columns: readonly { key: keyof ScoredCustomer; 'zh-CN': string; en: string
   { key: 'riskScore', 'zh-CN': '流失风险分', en: 'Churn risk' },
 ];
 
-function row(c: ScoredCustomer, lang: Lang): CsvCell[] {
+function row(c: ScoredCustomer, lang: Lang): (string | number | null)[] {
   return columns.map((col) => {
     const v = c[col.key];
     if (col.tier && typeof v === 'string') return tierLabel(v, lang);
@@ -68,14 +64,9 @@ export const exportRoutes = [
       const rows = page.customers.map((c) => row(c, lang));
       const name = `customers-${page.asOf}`;
       if (query.format === 'csv') return new FileResult(UTF8_BOM + [header, ...rows].map(csvLine).join(''), 'text/csv; charset=utf-8', `${name}.csv`);
-      const dir = await mkdtemp(path.join(os.tmpdir(), 'salescope-export-'));
-      try {
-        const file = path.join(dir, 'export.xlsx');
-        await writeXlsx(file, [{ name: lang === 'zh-CN' ? '客户' : 'Customers', header, rows, columns: [{ text: true }] }], { date: deps.now() });
-        return new FileResult(await readFile(file), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', `${name}.xlsx`);
-      } finally {
-        await rm(dir, { recursive: true, force: true });
-      }
+      return writtenFile(`${name}.xlsx`, XLSX_TYPE, (file) =>
+        writeXlsx(file, [{ name: lang === 'zh-CN' ? '客户' : 'Customers', header, rows, columns: [{ text: true }] }], { date: deps.now() }),
+      );
     },
   }),
 ];

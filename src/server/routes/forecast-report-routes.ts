@@ -11,22 +11,11 @@ import { htmlToPdf } from '../../report/report-pdf.js';
 import { reportSheets } from '../../report/report-xlsx.js';
 import { renderSvg } from '../../report/svg-chart.js';
 import { writeXlsx } from '../../xlsx/xlsx-writer.js';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { ApiError } from '../api-error.js';
 import { FileResult, noInput, route } from '../route-spec.js';
+import { writtenFile, XLSX_TYPE } from '../written-file.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD');
-
-async function inTempDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'salescope-http-'));
-  try {
-    return await fn(dir);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
 
 export const forecastReportRoutes = [
   route({
@@ -78,20 +67,10 @@ export const forecastReportRoutes = [
         throw error;
       }
       const name = `customer-report-${model.period.asOf}`;
-      if (query.format === 'xlsx') {
-        const body = await inTempDir(async (dir) => {
-          await writeXlsx(path.join(dir, 'r.xlsx'), reportSheets(model), { date: deps.now() });
-          return readFile(path.join(dir, 'r.xlsx'));
-        });
-        return new FileResult(body, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', `${name}.xlsx`);
-      }
+      if (query.format === 'xlsx') return writtenFile(`${name}.xlsx`, XLSX_TYPE, (file) => writeXlsx(file, reportSheets(model), { date: deps.now() }));
       const html = renderReportHtml(model, (c) => renderSvg(c.option, c.width, c.height));
       if (query.format === 'html') return new FileResult(html, 'text/html; charset=utf-8', `${name}.html`);
-      const pdf = await inTempDir(async (dir) => {
-        await htmlToPdf(html, path.join(dir, 'r.pdf'), { lang });
-        return readFile(path.join(dir, 'r.pdf'));
-      });
-      return new FileResult(pdf, 'application/pdf', `${name}.pdf`);
+      return writtenFile(`${name}.pdf`, 'application/pdf', (file) => htmlToPdf(html, file, { lang }));
     },
   }),
 ];

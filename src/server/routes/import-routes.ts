@@ -1,67 +1,226 @@
 /**
- * Uploads into the intake: a file streamed to the store's work folder (never
- * held whole in memory, refused past the size limit), imported by the same
- * importFile as `salescope import`, then deleted. The answer is the CLI's
- * --json document for the file; past import runs and the quarantine are
- * listed for review.
+ * Uploads into the intake. Files are streamed to the store's work folder
+ * (never held whole in memory, refused past the size limit). Either in one
+ * step (POST /api/imports) or as the wizard does it: upload, preview with the
+ * mapping the intake recognised, edit the mapping, import. Both import with
+ * the same importFile as `salescope import` and delete the file after.
  */
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
-import { importErrorMessage, importResultJson } from '../../intake/describe-import.js';
-import { isEntityName } from '../../intake/field-catalog.js';
+import type { FastifyRequest } from 'fastify';
+import type { Lang } from '../../i18n/i18n.js';
+import { importErrorMessage, importResultJson, noteMessage } from '../../intake/describe-import.js';
+import { isEntityName, type EntityName } from '../../intake/field-catalog.js';
 import { importFile } from '../../intake/import-file.js';
 import { isImportError } from '../../intake/import-error.js';
+import { entityChoices, previewFile, safeFileName, type FilePreview } from '../../intake/preview-file.js';
+import { userMappingFrom, type UserMapping } from '../../intake/user-mapping.js';
 import { ApiError } from '../api-error.js';
-import { defaultUploadLimit, noInput, route } from '../route-spec.js';
+import { defaultUploadLimit, noInput, route, type AppDeps } from '../route-spec.js';
 
-/** Keeps letters (any script), digits, dot, dash and underscore: the name is only a label in the work folder. */
-const safeName = (name: string) => path.basename(name).replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(-120) || 'upload';
+const langQuery = { lang: z.enum(['zh-CN', 'en']).optional() };
+const uploadParams = z.object({ id: z.uuid() }).strict();
+const mappingBody = z
+  .object({
+    entity: z.string().optional(),
+    sheet: z.string().min(1).optional(),
+    columns: z.record(z.string(), z.union([z.string().min(1), z.number().int().positive()])).optional(),
+    defaults: z.record(z.string(), z.string()).optional(),
+    dateOrder: z.enum(['ymd', 'mdy', 'dmy']).optional(),
+    amountUnit: z.enum(['元', '千元', '万元', '百万元', '亿元']).optional(),
+  })
+  .strict();
+type MappingBody = z.infer<typeof mappingBody>;
 
 export const importRoutes = [
   route({
     method: 'POST',
     url: '/api/imports',
     summary: 'Import one uploaded file (CSV/TSV in any common encoding, XLSX, Parquet) through the intake; answers with its counts, issues and mapping',
-    query: z.object({ entity: z.string().optional(), sheet: z.string().min(1).optional(), lang: z.enum(['zh-CN', 'en']).optional() }).strict(),
+    query: z.object({ entity: z.string().optional(), sheet: z.string().min(1).optional(), ...langQuery }).strict(),
     params: noInput,
     upload: { field: 'file', description: 'the file to import' },
     status: 201,
     handler: async ({ query, raw, lang, deps }) => {
-      if (query.entity !== undefined && !isEntityName(query.entity)) throw new ApiError(400, 'unknown_entity', { value: query.entity, accepted: 'customers, order_lines, opportunities …' });
-      const part = raw.isMultipart() ? await raw.file() : undefined;
-      if (!part) throw new ApiError(400, 'no_file');
-      const dir = path.join(deps.store.workDir, 'uploads');
-      await mkdir(dir, { recursive: true });
-      const file = path.join(dir, `${randomUUID()}-${safeName(part.filename)}`);
+      const entity = entityOf(query.entity);
+      const upload = await receive(raw, deps);
       try {
-        await pipeline(part.file, createWriteStream(file));
-        if (part.file.truncated) throw new ApiError(413, 'too_large', { file: part.filename, limit: Math.round(((deps.uploadLimit ?? defaultUploadLimit) / 1024 / 1024) * 100) / 100 });
-        const result = await importFile(deps.store, { file, ...(query.entity !== undefined && isEntityName(query.entity) ? { entity: query.entity } : {}), ...(query.sheet ? { sheet: query.sheet } : {}) }, { now: deps.now });
-        return importResultJson({ ...result, file: part.filename }, lang);
-      } catch (error) {
-        if (isImportError(error)) throw new ApiError(422, 'import_failed', { message: `${part.filename}: ${importErrorMessage(error, lang)}` });
-        throw error;
+        return await runImport(deps, upload, lang, { ...(entity ? { entity } : {}), ...(query.sheet ? { sheet: query.sheet } : {}) });
       } finally {
-        await rm(file, { force: true });
+        await rm(upload.dir, { recursive: true, force: true });
       }
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/uploads',
+    summary: 'Wizard step 1: upload a file and get a preview (encoding, first rows, recognised data type and column mapping); nothing is imported yet',
+    query: z.object({ entity: z.string().optional(), sheet: z.string().min(1).optional(), ...langQuery }).strict(),
+    params: noInput,
+    upload: { field: 'file', description: 'the file to preview and later import' },
+    status: 201,
+    handler: async ({ query, raw, lang, deps }) => {
+      const entity = entityOf(query.entity);
+      const upload = await receive(raw, deps);
+      try {
+        const preview = await runPreview(deps, upload, lang, { ...(entity ? { entity } : {}), ...(query.sheet ? { sheet: query.sheet } : {}) });
+        return { uploadId: upload.id, file: upload.name, ...preview };
+      } catch (error) {
+        await rm(upload.dir, { recursive: true, force: true });
+        throw error;
+      }
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/uploads/:id/preview',
+    summary: 'Wizard step 2: preview an uploaded file again with an edited data type or column mapping',
+    query: z.object(langQuery).strict(),
+    params: uploadParams,
+    body: mappingBody,
+    handler: async ({ params, body, lang, deps }) => {
+      const upload = await findUpload(deps, params.id);
+      return { uploadId: upload.id, file: upload.name, ...(await runPreview(deps, upload, lang, requestOf(body))) };
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/uploads/:id/import',
+    summary: 'Wizard step 3: import an uploaded file with the mapping shown in the preview; the upload is removed after',
+    query: z.object(langQuery).strict(),
+    params: uploadParams,
+    body: mappingBody,
+    status: 201,
+    handler: async ({ params, body, lang, deps }) => {
+      const upload = await findUpload(deps, params.id);
+      const result = await runImport(deps, upload, lang, requestOf(body));
+      await rm(upload.dir, { recursive: true, force: true });
+      return result;
+    },
+  }),
+  route({
+    method: 'DELETE',
+    url: '/api/uploads/:id',
+    summary: 'Discard an uploaded file without importing it',
+    query: noInput,
+    params: uploadParams,
+    handler: async ({ params, deps }) => {
+      const upload = await findUpload(deps, params.id);
+      await rm(upload.dir, { recursive: true, force: true });
+      return { discarded: upload.id };
     },
   }),
   route({
     method: 'GET',
     url: '/api/imports',
     summary: 'Past import runs, newest first: file, data type, counts, status',
-    query: z.object({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50), lang: z.enum(['zh-CN', 'en']).optional() }).strict(),
+    query: z.object({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50), ...langQuery }).strict(),
     params: noInput,
     handler: async ({ query, deps }) => {
       const items = await deps.store.engine.query(
         `SELECT run_id AS "runId", file_name AS file, entity, status, rows, inserted, updated, unchanged, duplicates, quarantined, warnings, CAST(finished_at AS VARCHAR) AS "finishedAt"
          FROM import_runs ORDER BY run_id DESC LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
       );
-      return { page: query.page, pageSize: query.pageSize, items };
+      const total = Number((await deps.store.engine.query<{ n: bigint }>('SELECT count(*) AS n FROM import_runs'))[0]?.n ?? 0);
+      return { page: query.page, pageSize: query.pageSize, total, items };
     },
   }),
+  route({
+    method: 'GET',
+    url: '/api/imports/entities',
+    summary: 'The data types the intake recognises, with their names in both languages',
+    query: z.object(langQuery).strict(),
+    params: noInput,
+    handler: async () => entityChoices,
+  }),
 ];
+
+interface Upload {
+  readonly id: string;
+  readonly dir: string;
+  readonly file: string;
+  readonly name: string;
+}
+
+function uploadsDir(deps: AppDeps): string {
+  return path.join(deps.store.workDir, 'uploads');
+}
+
+function entityOf(value: string | undefined): EntityName | undefined {
+  if (value === undefined) return undefined;
+  if (!isEntityName(value)) throw new ApiError(400, 'unknown_entity', { value, accepted: entityChoices.map((e) => e.name).join(', ') });
+  return value;
+}
+
+/** Streams the multipart file into a folder of its own; the original name is kept as the file's name. */
+async function receive(raw: FastifyRequest, deps: AppDeps): Promise<Upload> {
+  const part = raw.isMultipart() ? await raw.file() : undefined;
+  if (!part) throw new ApiError(400, 'no_file');
+  const id = randomUUID();
+  const dir = path.join(uploadsDir(deps), id);
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, safeFileName(part.filename));
+  try {
+    await pipeline(part.file, createWriteStream(file));
+    if (part.file.truncated) throw new ApiError(413, 'too_large', { file: part.filename, limit: Math.round(((deps.uploadLimit ?? defaultUploadLimit) / 1024 / 1024) * 100) / 100 });
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+  return { id, dir, file, name: part.filename };
+}
+
+async function findUpload(deps: AppDeps, id: string): Promise<Upload> {
+  const dir = path.join(uploadsDir(deps), id);
+  const names = await readdir(dir).catch(() => []);
+  const name = names[0];
+  if (name === undefined) throw new ApiError(404, 'unknown_upload', { id });
+  return { id, dir, file: path.join(dir, name), name };
+}
+
+interface WizardRequest {
+  readonly entity?: EntityName;
+  readonly sheet?: string;
+  readonly mapping?: UserMapping;
+}
+
+/** The wizard's JSON mapping, checked by the same rules as a mapping file. */
+function requestOf(body: MappingBody): WizardRequest {
+  const entity = entityOf(body.entity);
+  const hasMapping = body.columns !== undefined || body.defaults !== undefined || body.dateOrder !== undefined || body.amountUnit !== undefined;
+  if (!hasMapping) return { ...(entity ? { entity } : {}), ...(body.sheet ? { sheet: body.sheet } : {}) };
+  const options = { ...(body.dateOrder ? { dateOrder: body.dateOrder } : {}), ...(body.amountUnit ? { amountUnit: body.amountUnit } : {}) };
+  const r = userMappingFrom({ ...(entity ? { entity } : {}), columns: body.columns ?? {}, defaults: body.defaults ?? {}, options });
+  if (!r.ok) {
+    const p = r.problems[0]!;
+    throw new ApiError(400, 'bad_mapping', { path: p.path || '(mapping)', problem: p.message }, r.problems.map((x) => ({ field: x.path, problem: x.message })));
+  }
+  return { ...(entity ? { entity } : {}), ...(body.sheet ? { sheet: body.sheet } : {}), mapping: r.mapping };
+}
+
+async function runPreview(deps: AppDeps, upload: Upload, lang: Lang, req: WizardRequest) {
+  try {
+    const p: FilePreview = await previewFile(deps.store, { file: upload.file, name: upload.name, ...req });
+    return { ...p, notes: p.notes.map((n) => ({ code: n.code, message: noteMessage(n, lang) })) };
+  } catch (error) {
+    throw translateImportError(error, upload, lang);
+  }
+}
+
+async function runImport(deps: AppDeps, upload: Upload, lang: Lang, req: WizardRequest) {
+  try {
+    const result = await importFile(deps.store, { file: upload.file, ...req }, { now: deps.now });
+    return importResultJson({ ...result, file: upload.name }, lang);
+  } catch (error) {
+    throw translateImportError(error, upload, lang);
+  }
+}
+
+function translateImportError(error: unknown, upload: Upload, lang: Lang): unknown {
+  if (!isImportError(error)) return error;
+  return new ApiError(422, 'import_failed', { message: `${upload.name}: ${importErrorMessage(error, lang)}` });
+}

@@ -3,13 +3,12 @@
  * (reused when one exists, computed otherwise), the report data, the model.
  */
 import type { Engine } from '../store/engine.js';
-import { resolvePeriod } from '../analytics/analysis-period.js';
-import { runAnalysis, type AnalysisDocument } from '../analytics/snapshot/run-analysis.js';
+import { snapshotFor } from '../analytics/snapshot/snapshot-for.js';
 import { latestConfig } from '../analytics/snapshot/config-versions.js';
 import { defaultAnalysisConfig } from '../config/analysis-config.js';
 import type { Lang } from '../i18n/i18n.js';
 import { defaultPlaybook, type Playbook } from '../playbook/default-playbook.js';
-import { scopeKey, scopeKeys, scopeSql, type AnalysisScope } from '../analytics/analysis-scope.js';
+import { scopeKeys, scopeSql, type AnalysisScope } from '../analytics/analysis-scope.js';
 import { readReportData } from './report-data.js';
 import { buildReportModel, type ReportModel } from './report-model.js';
 
@@ -25,18 +24,6 @@ export interface ReportRequest {
   readonly scope?: AnalysisScope;
   /** The company's playbook (default: the built-in one). */
   readonly playbook?: Playbook;
-}
-
-async function snapshotFor(engine: Engine, req: ReportRequest, now: () => Date): Promise<AnalysisDocument> {
-  const period = await resolvePeriod(engine, req);
-  const [found] = await engine.query<{ summary: string }>(
-    `SELECT CAST(summary AS VARCHAR) AS summary FROM analysis_snapshots
-     WHERE as_of = CAST($1 AS DATE) AND period_from = CAST($2 AS DATE) AND period_to = CAST($3 AS DATE) AND scope IS NOT DISTINCT FROM $4
-     ORDER BY snapshot_id DESC LIMIT 1`,
-    [period.asOf, period.from, period.to, scopeKey(req.scope)],
-  );
-  if (found) return JSON.parse(found.summary) as AnalysisDocument;
-  return runAnalysis(engine, { ...period, ...(req.scope ? { scope: req.scope } : {}) }, now);
 }
 
 export async function prepareReport(engine: Engine, req: ReportRequest, now: () => Date): Promise<ReportModel> {

@@ -47,6 +47,15 @@ export const defaultUploadLimit = 200 * 1024 * 1024;
 
 export const noInput = z.object({}).strict();
 
+/** A calendar date written YYYY-MM-DD that exists (2025-02-30 does not). */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+  }, 'not a real date');
+
 /** A download: the handler returns one of these instead of JSON. */
 export class FileResult {
   constructor(readonly body: string | Buffer, readonly contentType: string, readonly filename: string) {}

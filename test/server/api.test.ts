@@ -171,3 +171,50 @@ describe('HTTP API', () => {
     expect(await get('/api/nothing-here', 'en')).toEqual({ status: 404, body: { code: 'not_found', message: 'no such address: /api/nothing-here' } });
   });
 });
+
+describe('filters', () => {
+  it('searches and filters the customer list by industry, region, rep, risk and ABC class, counted by hand', async () => {
+    const latest = (await demo.store.engine.query<{ id: number }>('SELECT max(snapshot_id) AS id FROM analysis_snapshots WHERE scope IS NULL'))[0]!.id;
+    const [c] = await demo.store.engine.query<{ customer_id: string; name: string; industry: string; region: string; rep_id: string }>(
+      `SELECT customer_id, name, industry, region, rep_id FROM customers JOIN customer_scores USING (customer_id) WHERE snapshot_id = ${latest} AND name <> '=1+2' ORDER BY customer_id LIMIT 1`,
+    );
+    const count = async (where: string) =>
+      Number((await demo.store.engine.query<{ n: bigint }>(`SELECT count(*) AS n FROM customer_scores s JOIN customers c USING (customer_id) LEFT JOIN customer_risk r USING (snapshot_id, customer_id) WHERE s.snapshot_id = ${latest} AND ${where}`))[0]!.n);
+    const total = async (qs: string) => (await get(`/api/customers?pageSize=200&${qs}`)).body.total;
+    const part = c!.name.slice(2, 5);
+    expect(await total(`q=${encodeURIComponent(part)}`)).toBe(await count(`c.name ILIKE '%${part}%' OR s.customer_id ILIKE '%${part}%'`));
+    expect(await total(`q=${encodeURIComponent(c!.customer_id.toLowerCase())}`)).toBeGreaterThanOrEqual(1);
+    expect(await total('q=' + encodeURIComponent('%'))).toBe(0);
+    expect(await total(`industry=${encodeURIComponent(c!.industry)}`)).toBe(await count(`c.industry = '${c!.industry}'`));
+    expect(await total(`region=${encodeURIComponent(c!.region)}&rep=${c!.rep_id}`)).toBe(await count(`c.region = '${c!.region}' AND c.rep_id = '${c!.rep_id}'`));
+    expect(await total('minRisk=60')).toBe(await count('r.risk_score >= 60'));
+    expect(await total('abc=A')).toBe(await count(`s.abc_class = 'A'`));
+    expect((await get('/api/customers?minRisk=101')).status).toBe(400);
+    const facets = (await get('/api/customers/facets')).body as { industries: string[]; regions: string[]; reps: { id: string }[] };
+    expect(facets.industries).toContain(c!.industry);
+    expect(facets.reps.map((r) => r.id)).toContain(c!.rep_id);
+    const csv = await app.inject({ method: 'GET', url: `/api/customers/export?format=csv&region=${encodeURIComponent(c!.region)}` });
+    expect(csv.body.split('\r\n').filter((l) => l !== '').length).toBe((await count(`c.region = '${c!.region}'`)) + 1);
+  });
+
+  it('analyses a region once when the dashboard is filtered, and reads it back after', async () => {
+    const [c] = await demo.store.engine.query<{ region: string }>('SELECT region, count(*) AS n FROM customers GROUP BY region ORDER BY n DESC, region LIMIT 1');
+    const url = `/api/overview?region=${encodeURIComponent(c!.region)}`;
+    const [a, b] = await Promise.all([get(url), get(url)]);
+    expect(a.status).toBe(200);
+    expect(a.body.scope).toBe(`region=${c!.region}`);
+    expect(b.body.snapshotId).toBe(a.body.snapshotId);
+    const inRegion = await demo.store.engine.query<{ revenue: number }>(
+      `SELECT sum(o.amount) AS revenue FROM order_lines o JOIN customers c USING (customer_id)
+       WHERE c.region = '${c!.region}' AND o.order_date BETWEEN CAST('${(a.body.period as { from: string }).from}' AS DATE) AND CAST('${(a.body.period as { to: string }).to}' AS DATE)`,
+    );
+    const revenue = (a.body.kpis as { current: { revenue: number } }).current.revenue;
+    expect(revenue).toBeCloseTo(Number(inRegion[0]!.revenue), 0);
+    expect((await get(url)).body.snapshotId).toBe(a.body.snapshotId);
+    expect((await get(`/api/funnel?region=${encodeURIComponent(c!.region)}`)).body.snapshotId).toBe(a.body.snapshotId);
+    expect((await get('/api/overview?tier=gold')).status).toBe(400);
+    const strategic = (await get('/api/overview?tier=strategic')).body.atRisk as { tier: string }[];
+    expect(strategic.every((x) => x.tier === 'strategic')).toBe(true);
+    expect((await get('/api/overview?asOf=2025-13-01')).status).toBe(400);
+  }, 60_000);
+});

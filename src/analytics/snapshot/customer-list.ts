@@ -15,6 +15,16 @@ export interface CustomerListQuery {
   readonly tier?: string;
   /** A named RFM segment (Champions …). */
   readonly segment?: string;
+  /** Part of the name or the id, any case. */
+  readonly search?: string;
+  readonly industry?: string;
+  readonly region?: string;
+  /** A rep by id. */
+  readonly repId?: string;
+  /** Churn risk score at least this (0-100). */
+  readonly minRisk?: number;
+  /** Pareto class A, B or C. */
+  readonly abc?: string;
   readonly sort?: CustomerSort;
   readonly limit: number;
   readonly offset?: number;
@@ -86,20 +96,33 @@ const orderBy: Record<CustomerSort, string> = {
   risk: 'r.risk_score DESC NULLS LAST, r.churn_probability DESC NULLS LAST',
 };
 
-export function customerFilterSql(snapshotId: number, q: Pick<CustomerListQuery, 'tier' | 'segment'>): string {
+type CustomerFilter = Omit<CustomerListQuery, 'snapshotId' | 'sort' | 'limit' | 'offset'>;
+
+export function customerFilterSql(snapshotId: number, q: CustomerFilter): string {
   const where = [`s.snapshot_id = ${Math.floor(snapshotId)}`];
   if (q.tier !== undefined) where.push(`(s.value_tier = ${lit(q.tier)} OR s.rfm_tier = ${lit(q.tier)})`);
   if (q.segment !== undefined) where.push(`s.rfm_segment = ${lit(q.segment)}`);
+  if (q.search !== undefined && q.search.trim() !== '') {
+    const like = lit(`%${q.search.trim().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
+    where.push(`(c.name ILIKE ${like} ESCAPE '\\' OR s.customer_id ILIKE ${like} ESCAPE '\\')`);
+  }
+  if (q.industry !== undefined) where.push(`c.industry = ${lit(q.industry)}`);
+  if (q.region !== undefined) where.push(`c.region = ${lit(q.region)}`);
+  if (q.repId !== undefined) where.push(`c.rep_id = ${lit(q.repId)}`);
+  if (q.abc !== undefined) where.push(`s.abc_class = ${lit(q.abc)}`);
+  if (q.minRisk !== undefined) where.push(`r.risk_score >= ${Number(q.minRisk)}`);
   return where.join(' AND ');
 }
+
+const listFrom = `customer_scores s LEFT JOIN customers c USING (customer_id)
+    LEFT JOIN customer_risk r ON r.snapshot_id = s.snapshot_id AND r.customer_id = s.customer_id`;
 
 export function customerListSql(snapshotId: number, q: CustomerListQuery): string {
   const sort = orderBy[q.sort ?? 'value'];
   return `SELECT s.customer_id, c.name, c.industry, c.region, c.rep_id, s.value_tier, s.rfm_tier, s.rfm_segment, s.abc_class,
     s.cluster, s.rfm_code, s.recency_days, s.frequency, CAST(s.monetary AS DOUBLE) AS monetary, CAST(s.profit AS DOUBLE) AS profit,
     s.value_score, s.health_score, s.purchase_cycle_days, s.last_order_date, r.risk_score, r.churn_probability, CAST(r.signals AS VARCHAR) AS signals
-  FROM customer_scores s LEFT JOIN customers c USING (customer_id)
-    LEFT JOIN customer_risk r ON r.snapshot_id = s.snapshot_id AND r.customer_id = s.customer_id
+  FROM ${listFrom}
   WHERE ${customerFilterSql(snapshotId, q)}
   ORDER BY ${sort}, s.customer_id
   LIMIT ${Math.max(0, Math.floor(q.limit))} OFFSET ${Math.max(0, Math.floor(q.offset ?? 0))}`;
@@ -143,7 +166,23 @@ export async function findSnapshot(db: Queryable, snapshotId?: number): Promise<
 export async function listScoredCustomers(db: Queryable, q: CustomerListQuery): Promise<CustomerPage | null> {
   const snapshot = await findSnapshot(db, q.snapshotId);
   if (!snapshot) return null;
-  const [count] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM customer_scores s WHERE ${customerFilterSql(snapshot.id, q)}`);
+  const [count] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${listFrom} WHERE ${customerFilterSql(snapshot.id, q)}`);
   const rows = await db.query<Row>(customerListSql(snapshot.id, q));
   return { snapshotId: snapshot.id, asOf: snapshot.asOf, total: count?.n ?? 0, customers: rows.map(toCustomer) };
+}
+
+export interface CustomerFacets {
+  readonly industries: readonly string[];
+  readonly regions: readonly string[];
+  readonly reps: readonly { readonly id: string; readonly name: string | null }[];
+}
+
+/** The values the customer filters offer: industries, regions and reps that have customers. */
+export async function customerFacets(db: Queryable): Promise<CustomerFacets> {
+  const values = async (col: string) =>
+    (await db.query<{ v: string }>(`SELECT DISTINCT ${col} AS v FROM customers WHERE ${col} IS NOT NULL ORDER BY v`)).map((r) => r.v);
+  const reps = await db.query<{ id: string; name: string | null }>(
+    'SELECT DISTINCT c.rep_id AS id, r.name FROM customers c LEFT JOIN reps r USING (rep_id) WHERE c.rep_id IS NOT NULL ORDER BY r.name NULLS LAST, id',
+  );
+  return { industries: await values('industry'), regions: await values('region'), reps };
 }

@@ -7,9 +7,49 @@ import { z } from 'zod';
 import type { AnalysisDocument } from '../../analytics/snapshot/run-analysis.js';
 import type { Queryable } from '../../store/engine.js';
 import { ApiError } from '../api-error.js';
-import { noInput, route } from '../route-spec.js';
+import { isoDate, noInput, route, type AppDeps } from '../route-spec.js';
+import { NoDataError } from '../../analytics/analysis-period.js';
+import { scopeKeys, type AnalysisScope } from '../../analytics/analysis-scope.js';
+import { snapshotFor } from '../../analytics/snapshot/snapshot-for.js';
 
-const query = z.object({ snapshot: z.coerce.number().int().min(1).optional(), lang: z.enum(['zh-CN', 'en']).optional() }).strict();
+const filterText = z.string().min(1).max(200).optional();
+
+/** What every dashboard page may be filtered by: a stored snapshot, or a period and a set of customers. */
+export const analysisFilters = {
+  snapshot: z.coerce.number().int().min(1).optional(),
+  asOf: isoDate.optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  region: filterText,
+  industry: filterText,
+  size: filterText,
+  rep: filterText,
+  lang: z.enum(['zh-CN', 'en']).optional(),
+};
+const query = z.object(analysisFilters).strict();
+type Filters = z.infer<typeof query>;
+
+// One analysis per filter set at a time: two dashboards asking for 华东 together share the run.
+const running = new WeakMap<object, Map<string, Promise<AnalysisDocument>>>();
+
+/** The analysis a page asked for: by id, by filters (computed once and stored), or the latest of all customers. */
+export async function filteredDocument(deps: AppDeps, f: Filters): Promise<AnalysisDocument> {
+  const scope: AnalysisScope = Object.fromEntries(scopeKeys.flatMap((k) => (f[k] !== undefined ? [[k, f[k]]] : [])));
+  const filtered = Object.keys(scope).length > 0 || f.asOf !== undefined || f.from !== undefined || f.to !== undefined;
+  if (f.snapshot !== undefined || !filtered) return snapshotDocument(deps.store.engine, f.snapshot);
+  const req = { ...(f.asOf ? { asOf: f.asOf } : {}), ...(f.from ? { from: f.from } : {}), ...(f.to ? { to: f.to } : {}), ...(Object.keys(scope).length > 0 ? { scope } : {}) };
+  const key = JSON.stringify(req);
+  const inFlight = running.get(deps.store) ?? new Map<string, Promise<AnalysisDocument>>();
+  running.set(deps.store, inFlight);
+  const pending = inFlight.get(key) ?? snapshotFor(deps.store.engine, req, deps.now).finally(() => inFlight.delete(key));
+  inFlight.set(key, pending);
+  try {
+    return await pending;
+  } catch (error) {
+    if (error instanceof NoDataError) throw new ApiError(404, 'no_snapshot');
+    throw error;
+  }
+}
 
 export async function snapshotDocument(db: Queryable, snapshotId?: number): Promise<AnalysisDocument> {
   const [row] =
@@ -41,8 +81,8 @@ export const analysisRoutes = Object.entries(sections).map(([name, s]) =>
     query,
     params: noInput,
     handler: async ({ query: q, deps }) => {
-      const d = await snapshotDocument(deps.store.engine, q.snapshot);
-      return { snapshotId: d.snapshotId, period: d.period, ...(s.pick(d) as object) };
+      const d = await filteredDocument(deps, q);
+      return { snapshotId: d.snapshotId, period: d.period, scope: d.scope, ...(s.pick(d) as object) };
     },
   }),
 );

@@ -1,20 +1,26 @@
 /** Customers: the scored list (paged, sorted, filtered) and one customer seen whole. */
 import { z } from 'zod';
 import { customerProfile } from '../../analytics/snapshot/customer-profile.js';
-import { listScoredCustomers, type CustomerSort } from '../../analytics/snapshot/customer-list.js';
+import { customerFacets, listScoredCustomers, type CustomerSort } from '../../analytics/snapshot/customer-list.js';
 import { tierCode, tierCodes } from '../../i18n/tier-labels.js';
 import { ApiError } from '../api-error.js';
 import { noInput, route } from '../route-spec.js';
 
 const sorts = ['value', 'revenue', 'recency', 'health', 'risk'] as const satisfies readonly CustomerSort[];
 
-const listQuery = z
+export const listQuery = z
   .object({
     page: z.coerce.number().int().min(1).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(20),
     sort: z.enum(sorts).default('value'),
     tier: z.string().min(1).optional(),
     segment: z.string().min(1).optional(),
+    q: z.string().max(100).optional(),
+    industry: z.string().min(1).max(200).optional(),
+    region: z.string().min(1).max(200).optional(),
+    rep: z.string().min(1).max(200).optional(),
+    minRisk: z.coerce.number().min(0).max(100).optional(),
+    abc: z.enum(['A', 'B', 'C']).optional(),
     snapshot: z.coerce.number().int().min(1).optional(),
     lang: z.enum(['zh-CN', 'en']).optional(),
   })
@@ -27,7 +33,26 @@ function code(value: string | undefined): string | undefined {
   return c;
 }
 
+export function listFilters(query: { q?: string | undefined; industry?: string | undefined; region?: string | undefined; rep?: string | undefined; minRisk?: number | undefined; abc?: string | undefined }) {
+  return {
+    ...(query.q !== undefined ? { search: query.q } : {}),
+    ...(query.industry !== undefined ? { industry: query.industry } : {}),
+    ...(query.region !== undefined ? { region: query.region } : {}),
+    ...(query.rep !== undefined ? { repId: query.rep } : {}),
+    ...(query.minRisk !== undefined ? { minRisk: query.minRisk } : {}),
+    ...(query.abc !== undefined ? { abc: query.abc } : {}),
+  };
+}
+
 export const customerRoutes = [
+  route({
+    method: 'GET',
+    url: '/api/customers/facets',
+    summary: 'The values the customer filters offer: industries, regions and reps with customers',
+    query: z.object({ lang: z.enum(['zh-CN', 'en']).optional() }).strict(),
+    params: noInput,
+    handler: async ({ deps }) => customerFacets(deps.store.engine),
+  }),
   route({
     method: 'GET',
     url: '/api/customers',
@@ -44,6 +69,7 @@ export const customerRoutes = [
         ...(query.snapshot !== undefined ? { snapshotId: query.snapshot } : {}),
         ...(tier !== undefined ? { tier } : {}),
         ...(segment !== undefined ? { segment } : {}),
+        ...listFilters(query),
       });
       if (page === null) throw new ApiError(404, 'no_snapshot');
       return { snapshotId: page.snapshotId, asOf: page.asOf, total: page.total, page: query.page, pageSize: query.pageSize, items: page.customers };

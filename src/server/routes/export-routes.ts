@@ -10,6 +10,7 @@ import type { Lang } from '../../i18n/i18n.js';
 import { tierCode, tierLabel } from '../../i18n/tier-labels.js';
 import { writeXlsx } from '../../xlsx/xlsx-writer.js';
 import { ApiError } from '../api-error.js';
+import { listFilters, listQuery } from './customer-routes.js';
 import { FileResult, noInput, route } from '../route-spec.js';
 import { writtenFile, XLSX_TYPE } from '../written-file.js';
 
@@ -44,21 +45,20 @@ export const exportRoutes = [
     method: 'GET',
     url: '/api/customers/export',
     summary: 'The customer list as CSV (UTF-8 with BOM) or XLSX, with the same filters and sort as /api/customers',
-    query: z
-      .object({
-        format: z.enum(['csv', 'xlsx']).default('csv'),
-        sort: z.enum(['value', 'revenue', 'recency', 'health', 'risk']).default('value'),
-        tier: z.string().min(1).optional(),
-        segment: z.string().min(1).optional(),
-        lang: z.enum(['zh-CN', 'en']).optional(),
-      })
-      .strict(),
+    query: listQuery.omit({ page: true, pageSize: true }).extend({ format: z.enum(['csv', 'xlsx']).default('csv') }),
     params: noInput,
     handler: async ({ query, lang, deps }) => {
       const code = (v: string | undefined) => (v === undefined ? undefined : (tierCode(v) ?? v));
       const tier = code(query.tier);
       const segment = code(query.segment);
-      const page = await listScoredCustomers(deps.store.engine, { limit: maxRows, sort: query.sort, ...(tier ? { tier } : {}), ...(segment ? { segment } : {}) });
+      const page = await listScoredCustomers(deps.store.engine, {
+        limit: maxRows,
+        sort: query.sort,
+        ...(query.snapshot !== undefined ? { snapshotId: query.snapshot } : {}),
+        ...(tier ? { tier } : {}),
+        ...(segment ? { segment } : {}),
+        ...listFilters(query),
+      });
       if (page === null) throw new ApiError(404, 'no_snapshot');
       const header = columns.map((c) => c[lang]);
       const rows = page.customers.map((c) => row(c, lang));

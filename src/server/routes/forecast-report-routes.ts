@@ -12,10 +12,9 @@ import { reportSheets } from '../../report/report-xlsx.js';
 import { renderSvg } from '../../report/svg-chart.js';
 import { writeXlsx } from '../../xlsx/xlsx-writer.js';
 import { ApiError } from '../api-error.js';
-import { FileResult, noInput, route } from '../route-spec.js';
+import { FileResult, isoDate, noInput, route } from '../route-spec.js';
 import { writtenFile, XLSX_TYPE } from '../written-file.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD');
 
 export const forecastReportRoutes = [
   route({

@@ -1,6 +1,8 @@
 /** The dashboard's overview: KPIs with 同比/环比, tiers, funnel and the riskiest customers, from the latest analysis. */
 import { z } from 'zod';
-import { snapshotDocument } from './analysis-routes.js';
+import { analysisFilters, filteredDocument } from './analysis-routes.js';
+import { tierCode, tierCodes } from '../../i18n/tier-labels.js';
+import { ApiError } from '../api-error.js';
 import { noInput, route } from '../route-spec.js';
 
 export const overviewRoutes = [
@@ -19,18 +21,22 @@ export const overviewRoutes = [
     method: 'GET',
     url: '/api/overview',
     summary: 'KPIs with year-on-year and period-on-period changes, tiers, funnel and at-risk customers of the latest analysis',
-    query: z.object({ lang: z.enum(['zh-CN', 'en']).optional() }).strict(),
+    query: z.object({ ...analysisFilters, tier: z.string().min(1).optional() }).strict(),
     params: noInput,
-    handler: async ({ deps }) => {
-      const d = await snapshotDocument(deps.store.engine);
+    handler: async ({ query, deps }) => {
+      const { tier, ...filters } = query;
+      const d = await filteredDocument(deps, filters);
+      const tierCodeOf = tier === undefined ? undefined : tierCode(tier);
+      if (tier !== undefined && tierCodeOf === null) throw new ApiError(400, 'unknown_tier', { value: tier, accepted: tierCodes.join(', ') });
       return {
         snapshotId: d.snapshotId,
         period: d.period,
+        scope: d.scope,
         kpis: { current: d.kpis.current, yearOverYear: d.kpis.yearOverYear, periodOverPeriod: d.kpis.periodOverPeriod },
         tiers: d.tiers.value,
         pareto: d.pareto,
         funnel: { stages: d.funnel.stages, bottleneck: d.funnel.bottleneck, winRate: d.funnel.winRate },
-        atRisk: d.churn.atRisk.slice(0, 10),
+        atRisk: d.churn.atRisk.filter((c) => tierCodeOf === undefined || c.tier === tierCodeOf).slice(0, 10),
         churnBands: d.churn.bands,
       };
     },

@@ -2,9 +2,8 @@
 import { z } from 'zod';
 import { createTasks, listTasks, taskStatuses, unknownCustomers, updateTask } from '../../playbook/task-store.js';
 import { ApiError } from '../api-error.js';
-import { noInput, route } from '../route-spec.js';
+import { isoDate, noInput, route } from '../route-spec.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a real date');
 const idParams = z.object({ id: z.coerce.number().int().min(1) });
 
 export const taskRoutes = [

@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: ['node_modules', 'dist', 'src/web/**'],
+    globalSetup: ['test/support/build-web.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',

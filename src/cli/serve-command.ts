@@ -4,7 +4,7 @@
  */
 import { once } from 'node:events';
 import type { Command } from 'commander';
-import { createApp } from '../server/create-app.js';
+import { createApp, defaultWebRoot } from '../server/create-app.js';
 import { translator } from '../i18n/i18n.js';
 import { analysisMessages } from '../i18n/analysis-messages.js';
 import type { CliContext, GlobalOptions } from './cli-context.js';
@@ -22,7 +22,7 @@ interface ServeOptions {
 export function registerServe(program: Command, run: Run): void {
   program
     .command('serve')
-    .description('serve the HTTP API (and, later, the web app) on this store')
+    .description('serve the web app and its HTTP API on this store')
     .option('--port <n>', 'TCP port (0: any free one)', '3000')
     .option('--host <address>', 'address to listen on (127.0.0.1: this machine only)', '127.0.0.1')
     .action(async (opts: ServeOptions, cmd: Command) => {
@@ -34,7 +34,8 @@ async function serve(ctx: CliContext, opts: ServeOptions): Promise<number> {
   const t = translator(analysisMessages, ctx.lang);
   const port = wholeNumberOption(opts.port, '--port', 0, ctx.lang);
   return withStore(ctx, async (store) => {
-    const app = createApp({ store, now: ctx.now, defaultLang: ctx.lang });
+    const webRoot = defaultWebRoot();
+    const app = createApp({ store, now: ctx.now, defaultLang: ctx.lang }, webRoot !== undefined ? { webRoot } : {});
     const address = await app.listen({ port, host: opts.host });
     ctx.out(t('serve.listening', { url: address, db: ctx.db }));
     await Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]);

@@ -24,10 +24,10 @@ export function findChromium(env: Readonly<Record<string, string | undefined>> =
 }
 
 // Without these, Chromium reaches out to the network at start-up (updates, sync, safe browsing).
-const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export async function htmlToPdf(html: string, outPath: string, options: { readonly chromiumPath?: string; readonly lang: string }): Promise<void> {
-  const browser = await chromium.launch({ executablePath: options.chromiumPath ?? findChromium(), args });
+  const browser = await chromium.launch({ executablePath: options.chromiumPath ?? findChromium(), args: chromiumArgs });
   try {
     const page = await browser.newPage();
     await page.setContent(html, { waitUntil: 'load' });

@@ -4,7 +4,11 @@
  * from the route table; errors leave as {code, message} in the caller's
  * language — the only error translator of the HTTP edge.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { translator } from '../i18n/i18n.js';
 import { serverMessages } from '../i18n/server-messages.js';
@@ -25,6 +29,17 @@ export const apiRoutes: readonly RouteSpec[] = [...overviewRoutes, ...analysisRo
 
 export interface AppOptions {
   readonly logger?: boolean;
+  /** The built browser app (index.html and assets), served at / beside the API. */
+  readonly webRoot?: string;
+}
+
+/** Where the build puts the browser app, found from this module in src/ (tsx) or dist/ (built). */
+export function defaultWebRoot(): string | undefined {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const dir = path.resolve(here, '..', '..', 'dist', 'web');
+  const built = path.resolve(here, '..', 'web');
+  for (const candidate of [built, dir]) if (existsSync(path.join(candidate, 'index.html'))) return candidate;
+  return undefined;
 }
 
 export function createApp(deps: AppDeps, options: AppOptions = {}): FastifyInstance {
@@ -48,6 +63,15 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): FastifyInsta
         void reply.header('content-type', result.contentType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(result.filename)}`);
         return result.body;
       },
+    });
+  }
+  if (options.webRoot !== undefined) {
+    void app.register(fastifyStatic, {
+      root: options.webRoot,
+      index: 'index.html',
+      cacheControl: false,
+      // Built assets carry a content hash in their name; the page itself must always be fresh.
+      setHeaders: (res, file) => res.setHeader('cache-control', file.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable'),
     });
   }
   app.setNotFoundHandler((req, reply) => {

@@ -1,0 +1,34 @@
+/** Calls to the salescope API. Errors arrive as {code, message} in the user's language and surface as ApiFailure. */
+import type { Lang } from '../../i18n/i18n.js';
+
+export class ApiFailure extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+export type Query = Readonly<Record<string, string | number | boolean | undefined | null>>;
+
+export function apiUrl(path: string, query: Query, lang: Lang): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  params.set('lang', lang);
+  return `${path}?${params.toString()}`;
+}
+
+async function read<T>(res: Response): Promise<T> {
+  const body = (await res.json().catch(() => null)) as (T & { code?: string; message?: string }) | null;
+  if (!res.ok) throw new ApiFailure(res.status, body?.code ?? 'http_error', body?.message ?? `HTTP ${res.status}`);
+  return body as T;
+}
+
+export async function apiGet<T>(path: string, query: Query, lang: Lang): Promise<T> {
+  return read<T>(await fetch(apiUrl(path, query, lang)));
+}
+
+export async function apiSend<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body: unknown, lang: Lang): Promise<T> {
+  const init: RequestInit = body instanceof FormData
+    ? { method, body }
+    : { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) };
+  return read<T>(await fetch(apiUrl(path, {}, lang), init));
+}

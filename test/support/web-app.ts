@@ -1,0 +1,58 @@
+/**
+ * A browser test's world: the demo company imported and analysed in a fresh
+ * store, the real server (API + built app) on a free loopback port, and the
+ * system's headless Chromium driven by playwright-core.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { runAnalysis } from '../../src/analytics/snapshot/run-analysis.js';
+import { chromiumArgs, findChromium } from '../../src/report/report-pdf.js';
+import { createApp } from '../../src/server/create-app.js';
+import { demoStore, type DemoStore } from './demo-store.js';
+
+export const webRoot = path.resolve(import.meta.dirname, '../../dist/web');
+export const screenshotDir = path.resolve(import.meta.dirname, '../../.tmp/screenshots');
+
+export interface WebApp {
+  readonly demo: DemoStore;
+  readonly app: FastifyInstance;
+  readonly url: string;
+  readonly browser: Browser;
+  /** A fresh browser context (own storage) with the given language; pages from it start at url. */
+  newPage(options?: { locale?: 'zh-CN' | 'en'; downloads?: boolean }): Promise<{ context: BrowserContext; page: Page }>;
+  /** Saves a full-page screenshot in .tmp/screenshots, for people to look at. */
+  screenshot(page: Page, name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startWebApp(options: { seed?: number; customers?: number; analyse?: boolean } = {}): Promise<WebApp> {
+  const demo = await demoStore({ seed: options.seed ?? 7, customers: options.customers ?? 300 });
+  const now = () => new Date('2026-01-05T08:00:00Z');
+  if (options.analyse !== false) await runAnalysis(demo.store.engine, {}, now);
+  const app = createApp({ store: demo.store, now, defaultLang: 'zh-CN' }, { webRoot });
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
+  mkdirSync(screenshotDir, { recursive: true });
+  return {
+    demo,
+    app,
+    url,
+    browser,
+    async newPage({ locale = 'zh-CN', downloads = false } = {}) {
+      const context = await browser.newContext({ locale, acceptDownloads: downloads, viewport: { width: 1440, height: 900 } });
+      const page = await context.newPage();
+      page.setDefaultTimeout(20_000);
+      return { context, page };
+    },
+    async screenshot(page, name) {
+      await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+    },
+    async close() {
+      await browser.close();
+      await app.close();
+      await demo.store.dispose();
+    },
+  };
+}

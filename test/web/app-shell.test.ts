@@ -1,0 +1,46 @@
+/** The app's frame in a real browser: it follows the browser's language, switches and remembers it, and reaches every page. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWebApp, type WebApp } from '../support/web-app.js';
+
+let web: WebApp;
+beforeAll(async () => {
+  web = await startWebApp({ customers: 150 });
+}, 180_000);
+afterAll(async () => web?.close());
+
+describe('app shell', () => {
+  it('opens in the browser\'s language, switches language and remembers it', async () => {
+    const { context, page } = await web.newPage({ locale: 'en' });
+    await page.goto(web.url);
+    await expect.poll(() => page.getByTestId('page-title').textContent()).toBe('Overview');
+    await page.getByTestId('lang-switch').getByText('中文').click();
+    await expect.poll(() => page.getByTestId('page-title').textContent()).toBe('总览');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    await page.reload();
+    await expect.poll(() => page.getByTestId('page-title').textContent()).toBe('总览');
+    await context.close();
+  });
+
+  it('reaches every page from the menu', async () => {
+    const { context, page } = await web.newPage({ locale: 'zh-CN' });
+    await page.goto(web.url);
+    const expected: [string, string][] = [
+      ['customers', '客户'], ['segmentation', '客户分层'], ['funnel', '销售漏斗'], ['churn', '流失预警'], ['satisfaction', '满意度'],
+      ['team', '团队业绩'], ['forecast', '预测'], ['plans', '行动计划'], ['reports', '报告'], ['import', '数据导入'], ['overview', '总览'],
+    ];
+    for (const [nav, title] of expected) {
+      await page.getByTestId(`nav-${nav}`).click();
+      await expect.poll(() => page.getByTestId('page-title').textContent()).toBe(title);
+      await page.getByTestId(`${nav}-page`).waitFor({ state: 'attached' });
+    }
+    await context.close();
+  });
+
+  it('serves the page fresh and the hashed assets for a year', async () => {
+    const index = await fetch(web.url);
+    expect(index.headers.get('cache-control')).toBe('no-cache');
+    const asset = /src="\.\/(assets\/[^"]+\.js)"/.exec(await index.text())?.[1];
+    expect(asset).toBeDefined();
+    expect((await fetch(`${web.url}/${asset}`)).headers.get('cache-control')).toContain('max-age=31536000');
+  });
+});

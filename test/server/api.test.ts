@@ -218,3 +218,18 @@ describe('filters', () => {
     expect((await get('/api/overview?asOf=2025-13-01')).status).toBe(400);
   }, 60_000);
 });
+
+describe('customer 360 extras', () => {
+  it('gives the playbook strategy the customer falls under and their latest feedback', async () => {
+    const [risky] = (await get('/api/customers?sort=risk&pageSize=1')).body.items as { customerId: string; riskScore: number; valueTier: string }[];
+    const r = (await get(`/api/customers/${risky!.customerId}`, 'zh-CN')).body as { strategy: { group: string; actions: string[] }; feedback: { nps: unknown[]; surveys: unknown[] } };
+    expect(r.strategy.group).toBe(risky!.riskScore >= 50 ? 'churn_risk' : risky!.valueTier);
+    expect(r.strategy.actions.length).toBeGreaterThan(0);
+    const n = await demo.store.engine.query<{ nps: bigint; surveys: bigint }>(
+      `SELECT (SELECT count(*) FROM nps_responses WHERE customer_id = $1) AS nps, (SELECT count(*) FROM survey_responses WHERE customer_id = $1) AS surveys`,
+      [risky!.customerId],
+    );
+    expect(r.feedback.nps.length).toBe(Math.min(20, Number(n[0]!.nps)));
+    expect(r.feedback.surveys.length).toBe(Math.min(20, Number(n[0]!.surveys)));
+  });
+});

@@ -15,7 +15,7 @@ describe('app shell', () => {
     await expect.poll(() => page.getByTestId('page-title').textContent()).toBe('Overview');
     await page.getByTestId('lang-switch').getByText('中文').click();
     await expect.poll(() => page.getByTestId('page-title').textContent()).toBe('总览');
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     await page.reload();
     await expect.poll(() => page.getByTestId('page-title').textContent()).toBe('总览');
     await context.close();

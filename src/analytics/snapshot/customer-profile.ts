@@ -33,6 +33,11 @@ export interface CustomerProfile {
   readonly orders: readonly { readonly orderId: string; readonly date: string; readonly amount: number; readonly lines: number }[];
   readonly interactions: readonly { readonly date: string; readonly type: string | null; readonly rep: string | null; readonly notes: string | null; readonly competitor: string | null }[];
   readonly complaints: readonly { readonly date: string; readonly category: string | null; readonly text: string | null; readonly status: string | null }[];
+  /** The latest 20 answers of each kind. */
+  readonly feedback: {
+    readonly nps: readonly { readonly date: string; readonly score: number; readonly comment: string | null }[];
+    readonly surveys: readonly { readonly date: string; readonly item: string | null; readonly score: number | null; readonly importance: number | null }[];
+  };
 }
 
 async function one<T extends object>(db: Queryable, sql: string, id: string): Promise<T | null> {
@@ -92,5 +97,15 @@ export async function customerProfile(db: Queryable, id: string): Promise<Custom
       `SELECT CAST(complaint_date AS VARCHAR) AS date, category, text, status FROM complaints WHERE customer_id = $1 ORDER BY complaint_date DESC, complaint_id DESC LIMIT 20`,
       [id],
     ),
+    feedback: {
+      nps: await db.query(
+        `SELECT CAST(response_date AS VARCHAR) AS date, score, comment FROM nps_responses WHERE customer_id = $1 ORDER BY response_date DESC NULLS LAST LIMIT 20`,
+        [id],
+      ),
+      surveys: await db.query(
+        `SELECT CAST(survey_date AS VARCHAR) AS date, item, score, importance FROM survey_responses WHERE customer_id = $1 ORDER BY survey_date DESC NULLS LAST, item LIMIT 20`,
+        [id],
+      ),
+    },
   };
 }

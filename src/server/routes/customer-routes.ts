@@ -4,6 +4,7 @@ import { customerProfile } from '../../analytics/snapshot/customer-profile.js';
 import { customerFacets, listScoredCustomers, type CustomerSort } from '../../analytics/snapshot/customer-list.js';
 import { tierCode, tierCodes } from '../../i18n/tier-labels.js';
 import { ApiError } from '../api-error.js';
+import { defaultPlaybook, entryText, playbookGroups, type PlaybookGroup } from '../../playbook/default-playbook.js';
 import { noInput, route } from '../route-spec.js';
 
 const sorts = ['value', 'revenue', 'recency', 'health', 'risk'] as const satisfies readonly CustomerSort[];
@@ -31,6 +32,12 @@ function code(value: string | undefined): string | undefined {
   const c = tierCode(value);
   if (c === null) throw new ApiError(400, 'unknown_tier', { value, accepted: tierCodes.join(', ') });
   return c;
+}
+
+/** The playbook entry a customer falls under: churn risk first (high or critical risk), else the value tier. */
+export function playbookGroupOf(valueTier: string | null, riskScore: number | null): PlaybookGroup | null {
+  if (riskScore !== null && riskScore >= 50) return 'churn_risk';
+  return playbookGroups.find((g) => g === valueTier) ?? null;
 }
 
 export function listFilters(query: { q?: string | undefined; industry?: string | undefined; region?: string | undefined; rep?: string | undefined; minRisk?: number | undefined; abc?: string | undefined }) {
@@ -81,10 +88,11 @@ export const customerRoutes = [
     summary: 'One customer seen whole: profile (contact masked), score and tier history, churn signals, CLV, recommendations, orders, interactions, complaints',
     query: z.object({ lang: z.enum(['zh-CN', 'en']).optional() }).strict(),
     params: z.object({ id: z.string().min(1).max(200) }),
-    handler: async ({ params, deps }) => {
+    handler: async ({ params, lang, deps }) => {
       const profile = await customerProfile(deps.store.engine, params.id);
       if (profile === null) throw new ApiError(404, 'unknown_customer', { id: params.id });
-      return profile;
+      const group = playbookGroupOf(profile.scores.at(-1)?.valueTier ?? null, profile.risk?.riskScore ?? null);
+      return { ...profile, strategy: group === null ? null : { group, ...entryText(defaultPlaybook[group], lang) } };
     },
   }),
 ];

@@ -31,7 +31,7 @@ interface Facets {
   reps: { id: string; name: string | null }[];
 }
 
-export function FilterBar({ route, showTier = true }: { route: Route; showTier?: boolean }) {
+export function FilterBar({ route, showTier = true, showPeriod = true }: { route: Route; showTier?: boolean; showPeriod?: boolean }) {
   const t = useT(m);
   const tierLabel = useTierLabel();
   const facets = useApi<Facets>('/api/customers/facets');
@@ -40,11 +40,13 @@ export function FilterBar({ route, showTier = true }: { route: Route; showTier?:
   const options = (values: readonly string[]) => values.map((v) => ({ value: v, label: v }));
   return (
     <Space wrap style={{ marginBottom: 16 }} data-testid="filter-bar">
+      {showPeriod && (
       <DatePicker.RangePicker
         placeholder={[t('start'), t('end')]}
         value={f.from && f.to ? [dayjs(f.from), dayjs(f.to)] : null}
         onChange={(v) => set({ from: v?.[0]?.format('YYYY-MM-DD') ?? '', to: v?.[1]?.format('YYYY-MM-DD') ?? '' })}
       />
+      )}
       <Select allowClear style={{ width: 140 }} placeholder={t('region')} value={f.region} options={options(facets.data?.regions ?? [])} onChange={(v?: string) => set({ region: v ?? '' })} data-testid="filter-region" />
       <Select allowClear style={{ width: 160 }} placeholder={t('industry')} value={f.industry} options={options(facets.data?.industries ?? [])} onChange={(v?: string) => set({ industry: v ?? '' })} data-testid="filter-industry" />
       <Select

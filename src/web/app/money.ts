@@ -17,8 +17,10 @@ export function unitLabel(unit: MoneyUnit, lang: Lang): string {
 
 export function formatMoney(value: number | null | undefined, unit: MoneyUnit, lang: Lang): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-  const digits = unit === 'yuan' ? 0 : 2;
-  const n = (value / factor[unit]).toLocaleString(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const scaled = value / factor[unit];
+  // Small amounts in 万元/亿元 keep their significant digits instead of showing 0.00.
+  const digits = unit === 'yuan' ? 0 : Math.abs(scaled) < 0.1 && scaled !== 0 ? 4 : 2;
+  const n = scaled.toLocaleString(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits });
   return lang === 'zh-CN' ? `${n} ${unitName[unit]['zh-CN']}` : `${n} ${unitName[unit].en}`;
 }
 

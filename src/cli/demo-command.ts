@@ -14,6 +14,7 @@ import { writeDemoFiles } from '../demo/write-demo-files.js';
 import type { Store } from '../store/open-store.js';
 import { runAnalysis } from '../analytics/snapshot/run-analysis.js';
 import { renderSummary } from './analyze-command.js';
+import { serveStore } from './serve-command.js';
 import { dateOption, wholeNumberOption } from './option-values.js';
 import { importFiles, renderImport } from './import-command.js';
 import type { CliContext, GlobalOptions } from './cli-context.js';
@@ -29,6 +30,10 @@ interface DemoOptions {
   readonly out?: string;
   /** False with --no-analyze. */
   readonly analyze: boolean;
+  /** Then serve the app on the store (npm start). */
+  readonly serve?: boolean;
+  readonly port: string;
+  readonly host: string;
 }
 
 export function registerDemo(program: Command, run: Run): void {
@@ -40,6 +45,9 @@ export function registerDemo(program: Command, run: Run): void {
     .option('--end <date>', 'last day of the three years of history', '2025-12-31')
     .option('--out <dir>', 'where to write the files (default: salescope-demo beside the database)')
     .option('--no-analyze', 'import only; run salescope analyze later')
+    .option('--serve', 'then serve the web app on it, as salescope serve does')
+    .option('--port <n>', 'with --serve: TCP port', '3000')
+    .option('--host <address>', 'with --serve: address to listen on', '127.0.0.1')
     .action(async (opts: DemoOptions, cmd: Command) => {
       await run((ctx) => runDemo(ctx, opts), cmd.optsWithGlobals());
     });
@@ -50,6 +58,7 @@ async function runDemo(ctx: CliContext, opts: DemoOptions): Promise<number> {
   const seed = wholeNumberOption(opts.seed, '--seed', 1, ctx.lang);
   const customers = wholeNumberOption(opts.customers, '--customers', 1, ctx.lang);
   const end = dateOption(opts.end, '--end', ctx.lang);
+  const port = wholeNumberOption(opts.port, '--port', 0, ctx.lang);
   const dir = path.resolve(ctx.io.cwd, opts.out ?? path.join(path.dirname(ctx.db === ':memory:' ? path.join(ctx.io.cwd, 'x') : ctx.db), 'salescope-demo'));
   const log = (text: string) => (ctx.json ? ctx.err(text) : ctx.out(text));
   log(t('demo.generating', { seed, customers }));
@@ -80,7 +89,8 @@ async function runDemo(ctx: CliContext, opts: DemoOptions): Promise<number> {
       if (analysis) renderSummary(ctx, analysis);
       else ctx.out(t('demo.next', { db: ctx.db }));
     }
-    return outcome.failures.length > 0 ? 1 : 0;
+    if (outcome.failures.length > 0) return 1;
+    return opts.serve ? serveStore(ctx, store, { port, host: opts.host }) : 0;
   });
 }
 

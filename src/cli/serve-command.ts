@@ -11,6 +11,7 @@ import type { CliContext, GlobalOptions } from './cli-context.js';
 import type { CommandRunner } from './main.js';
 import { withStore } from './main.js';
 import { wholeNumberOption } from './option-values.js';
+import type { Store } from '../store/open-store.js';
 
 type Run = (runner: CommandRunner, opts: GlobalOptions) => Promise<void>;
 
@@ -31,15 +32,18 @@ export function registerServe(program: Command, run: Run): void {
 }
 
 async function serve(ctx: CliContext, opts: ServeOptions): Promise<number> {
-  const t = translator(analysisMessages, ctx.lang);
   const port = wholeNumberOption(opts.port, '--port', 0, ctx.lang);
-  return withStore(ctx, async (store) => {
-    const webRoot = defaultWebRoot();
-    const app = createApp({ store, now: ctx.now, defaultLang: ctx.lang }, webRoot !== undefined ? { webRoot } : {});
-    const address = await app.listen({ port, host: opts.host });
-    ctx.out(t('serve.listening', { url: address, db: ctx.db }));
-    await Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]);
-    await app.close();
-    return 0;
-  });
+  return withStore(ctx, (store) => serveStore(ctx, store, { port, host: opts.host }));
+}
+
+/** Serves an open store until Ctrl-C or SIGTERM; `salescope demo --serve` uses it too. */
+export async function serveStore(ctx: CliContext, store: Store, opts: { port: number; host: string }): Promise<number> {
+  const t = translator(analysisMessages, ctx.lang);
+  const webRoot = defaultWebRoot();
+  const app = createApp({ store, now: ctx.now, defaultLang: ctx.lang }, webRoot !== undefined ? { webRoot } : {});
+  const address = await app.listen({ port: opts.port, host: opts.host });
+  ctx.out(t('serve.listening', { url: address, db: ctx.db }));
+  await Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]);
+  await app.close();
+  return 0;
 }

@@ -15,20 +15,26 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** Starts the CLI as a process and waits for the address it prints. */
+async function startServing(args: readonly string[]) {
+  const tsx = path.resolve(import.meta.dirname, '../../node_modules/.bin/tsx');
+  const entry = path.resolve(import.meta.dirname, '../../src/cli/run.ts');
+  const child = spawn(tsx, [entry, ...args], { cwd: dir, env: { ...process.env, LANG: 'C' } });
+  let out = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /at (http:\/\/[\d.:]+) /.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.on('exit', () => reject(new Error(`exited early: ${out}`)));
+  });
+  return { child, url, output: () => out };
+}
+
 describe('salescope serve', () => {
   it('serves the API on a free port and stops on SIGTERM', async () => {
-    const tsx = path.resolve(import.meta.dirname, '../../node_modules/.bin/tsx');
-    const entry = path.resolve(import.meta.dirname, '../../src/cli/run.ts');
-    const child = spawn(tsx, [entry, 'serve', '--db', 's.duckdb', '--port', '0', '--lang', 'en'], { cwd: dir, env: { ...process.env, LANG: 'C' } });
-    let out = '';
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = /at (http:\/\/[\d.:]+) /.exec(out);
-        if (m) resolve(m[1]!);
-      });
-      child.on('exit', () => reject(new Error(`exited early: ${out}`)));
-    });
+    const { child, url } = await startServing(['serve', '--db', 's.duckdb', '--port', '0', '--lang', 'en']);
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const customers = (await (await fetch(`${url}/api/customers`)).json()) as { total: number };
     expect(customers.total).toBe(2);
@@ -36,6 +42,18 @@ describe('salescope serve', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
   }, 60_000);
+
+  it('npm start\'s demo --serve: generates, imports, analyses, then serves the app on the demo company', async () => {
+    const { child, url, output } = await startServing(['demo', '--db', 'demo.duckdb', '--customers', '80', '--serve', '--port', '0', '--lang', 'en']);
+    expect(output()).toContain('Strategic');
+    const page = await fetch(url);
+    expect(await page.text()).toContain('<div id="root">');
+    const overview = (await (await fetch(`${url}/api/overview`)).json()) as { kpis: { current: { customers: number } } };
+    expect(overview.kpis.current.customers).toBeGreaterThan(0);
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  }, 120_000);
 
   it('refuses a port that is not a number', async () => {
     const r = await runCli(['serve', '--db', 's.duckdb', '--port', 'http', '--lang', 'en'], dir);

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark, each against a baseline measured in the
  * same run, written to docs/benchmarks.md with the machine and the date.
- * Options: --only intake|analyze|clv  (one part)   --runs N  (repetitions, default 3)
+ * Options: --only intake|analyze|clv|dashboard  (one part)   --runs N  (repetitions, default 3)
  *          --sizes S,M,L  (analyze dataset sizes, default all three)
  */
 import { execFileSync } from 'node:child_process';
@@ -11,6 +11,7 @@ import { openDuckDb } from '../src/store/duckdb/duckdb-engine.js';
 import type { AnalyzeBenchResult } from './analyze.bench.js';
 import { benchClv } from './clv.bench.js';
 import { benchIntake, type IntakeBenchResult } from './intake.bench.js';
+import { benchDashboard, type EndpointLoad } from './dashboard.bench.js';
 import { sizes } from './scaled-data.js';
 import { machineLine } from './machine.js';
 
@@ -110,6 +111,26 @@ function clvSection(): string {
   ].join('\n');
 }
 
+async function dashboardSection(): Promise<string> {
+  const r = await benchDashboard('M', 20, 20);
+  console.log(JSON.stringify(r));
+  const n = (x: number) => x.toLocaleString('en');
+  const line = (e: EndpointLoad) => `| ${e.name} | ${n(e.requests)} | ${e.p50} | ${e.p95} | ${e.p99} | ${e.errors} |`;
+  return [
+    `${stamp.replace(/; best of .*/, '')}; M = ${n(r.customers)} customers, ${n(r.lines)} order lines (analysed in ${n(r.analyzeMs)} ms); ${r.clients} clients on loopback for ${r.seconds} s per phase, server in its own process.`,
+    '',
+    '| requests | count | p50 (ms) | p95 (ms) | p99 (ms) | errors |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    line(r.baseline),
+    line(r.mixed),
+    ...r.endpoints.map(line),
+    line(r.coldList),
+    '',
+    `p95 of all dashboard requests: ${r.mixed.p95} ms (target < 150 ms), ${Math.round((r.mixed.p95 / r.baseline.p95) * 10) / 10}× the baseline's.`,
+  ].join('\n');
+}
+
+if (only === undefined || only === 'dashboard') doc = replaceSection(doc, 'dashboard', await dashboardSection());
 if (only === undefined || only === 'intake') doc = replaceSection(doc, 'intake', await intakeSection());
 if (only === undefined || only === 'analyze') doc = replaceSection(doc, 'analyze', analyzeSection());
 if (only === undefined || only === 'clv') doc = replaceSection(doc, 'clv', clvSection());

@@ -39,5 +39,6 @@ export async function generateScaled(engine: Engine, size: ScaledSize, seed = 1)
       ['PLC', '伺服', '传感器', '变频器', '工控机'][1 + CAST(floor(${u(seed, 'o * 2 + l', 6)} * 5) AS INTEGER)],
       q, q * round(50 + 5000 * power(${u(seed, 'o * 2 + l', 7)}, 3), 2), q * round(10 + 1000 * power(${u(seed, 'o * 2 + l', 7)}, 3), 2),
       q < 0, CASE WHEN q < 0 THEN 'returned' ELSE 'completed' END
-    FROM (SELECT o, l, CASE WHEN ${u(seed, 'o * 2 + l', 8)} < 0.02 THEN -1 ELSE 1 END AS q FROM range(${orders}) a(o), range(1, 3) b(l))`);
+    FROM (SELECT o, l, CASE WHEN ${u(seed, 'o * 2 + l', 8)} < 0.02 THEN -1 ELSE 1 END AS q FROM range(${orders}) a(o), range(1, 3) b(l))
+    ORDER BY 3`); // grouped by customer, as the intake writes order lines
 }

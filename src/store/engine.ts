@@ -36,6 +36,13 @@ export interface Engine extends Queryable {
    * others before the commit, and a crash before it leaves no trace.
    */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * A queryable for short independent reads that run beside each other and
+   * beside the main connection (the server's many small requests), on a few
+   * connections of their own. It does not see the main connection's
+   * temporary tables; each statement commits on its own.
+   */
+  readers(): Queryable;
   /** Asks a running statement to stop (best effort). */
   interrupt(): void;
   close(): Promise<void>;

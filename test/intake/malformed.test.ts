@@ -132,6 +132,7 @@ describe('malformed files', () => {
       append: engine.append.bind(engine),
       interrupt: engine.interrupt.bind(engine),
       close: engine.close.bind(engine),
+      readers: engine.readers.bind(engine),
       transaction: (fn) =>
         engine.transaction((tx) =>
           fn({

@@ -114,18 +114,38 @@ export function customerFilterSql(snapshotId: number, q: CustomerFilter): string
   return where.join(' AND ');
 }
 
-const listFrom = `customer_scores s LEFT JOIN customers c USING (customer_id)
-    LEFT JOIN customer_risk r ON r.snapshot_id = s.snapshot_id AND r.customer_id = s.customer_id`;
+/**
+ * Only the joins a filter or the sort needs: counting and paging 100k scores
+ * without joining every customer and risk row is what keeps the list fast.
+ */
+function filteredFrom(q: CustomerFilter & { sort?: CustomerSort }): string {
+  const needsCustomer = q.search !== undefined || q.industry !== undefined || q.region !== undefined || q.repId !== undefined;
+  const needsRisk = q.minRisk !== undefined || q.sort === 'risk';
+  return [
+    'customer_scores s',
+    needsCustomer ? 'LEFT JOIN customers c USING (customer_id)' : '',
+    needsRisk ? 'LEFT JOIN customer_risk r ON r.snapshot_id = s.snapshot_id AND r.customer_id = s.customer_id' : '',
+  ].filter(Boolean).join(' ');
+}
+
+export function customerCountSql(snapshotId: number, q: CustomerFilter): string {
+  return `SELECT count(*) AS n FROM ${filteredFrom(q)} WHERE ${customerFilterSql(snapshotId, q)}`;
+}
 
 export function customerListSql(snapshotId: number, q: CustomerListQuery): string {
   const sort = orderBy[q.sort ?? 'value'];
-  return `SELECT s.customer_id, c.name, c.industry, c.region, c.rep_id, s.value_tier, s.rfm_tier, s.rfm_segment, s.abc_class,
+  // The page is chosen first; only its rows are then joined to names and risk.
+  return `WITH page AS (
+    SELECT s.customer_id FROM ${filteredFrom(q)} WHERE ${customerFilterSql(snapshotId, q)}
+    ORDER BY ${sort}, s.customer_id
+    LIMIT ${Math.max(0, Math.floor(q.limit))} OFFSET ${Math.max(0, Math.floor(q.offset ?? 0))})
+  SELECT s.customer_id, c.name, c.industry, c.region, c.rep_id, s.value_tier, s.rfm_tier, s.rfm_segment, s.abc_class,
     s.cluster, s.rfm_code, s.recency_days, s.frequency, CAST(s.monetary AS DOUBLE) AS monetary, CAST(s.profit AS DOUBLE) AS profit,
     s.value_score, s.health_score, s.purchase_cycle_days, s.last_order_date, r.risk_score, r.churn_probability, CAST(r.signals AS VARCHAR) AS signals
-  FROM ${listFrom}
-  WHERE ${customerFilterSql(snapshotId, q)}
-  ORDER BY ${sort}, s.customer_id
-  LIMIT ${Math.max(0, Math.floor(q.limit))} OFFSET ${Math.max(0, Math.floor(q.offset ?? 0))}`;
+  FROM page JOIN customer_scores s ON s.snapshot_id = ${Math.floor(snapshotId)} AND s.customer_id = page.customer_id
+    LEFT JOIN customers c ON c.customer_id = page.customer_id
+    LEFT JOIN customer_risk r ON r.snapshot_id = s.snapshot_id AND r.customer_id = page.customer_id
+  ORDER BY ${sort}, s.customer_id`;
 }
 
 function toCustomer(r: Row): ScoredCustomer {
@@ -166,7 +186,7 @@ export async function findSnapshot(db: Queryable, snapshotId?: number): Promise<
 export async function listScoredCustomers(db: Queryable, q: CustomerListQuery): Promise<CustomerPage | null> {
   const snapshot = await findSnapshot(db, q.snapshotId);
   if (!snapshot) return null;
-  const [count] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${listFrom} WHERE ${customerFilterSql(snapshot.id, q)}`);
+  const [count] = await db.query<{ n: number }>(customerCountSql(snapshot.id, q));
   const rows = await db.query<Row>(customerListSql(snapshot.id, q));
   return { snapshotId: snapshot.id, asOf: snapshot.asOf, total: count?.n ?? 0, customers: rows.map(toCustomer) };
 }

@@ -53,13 +53,52 @@ export async function customerProfile(db: Queryable, id: string): Promise<Custom
   );
   if (c === null) return null;
   const latest = `(SELECT max(snapshot_id) FROM analysis_snapshots WHERE scope IS NULL)`;
-  const risk = await one<{ risk_score: number; churn_probability: number | null; signals: string }>(
+  const riskP = one<{ risk_score: number; churn_probability: number | null; signals: string }>(
     db, `SELECT risk_score, churn_probability, CAST(signals AS VARCHAR) AS signals FROM customer_risk WHERE customer_id = $1 AND snapshot_id = ${latest}`, id,
   );
-  const clv = await one<{ pAlive: number; expectedTransactions: number; expectedSpend: number; clv: number }>(
+  const clvP = one<{ pAlive: number; expectedTransactions: number; expectedSpend: number; clv: number }>(
     db, `SELECT p_alive AS "pAlive", expected_transactions AS "expectedTransactions", expected_spend AS "expectedSpend", clv FROM customer_clv
          WHERE customer_id = $1 AND clv_run_id = (SELECT max(clv_run_id) FROM clv_runs)`, id,
   );
+  // Independent reads, issued together: the server's reader connections run them side by side.
+  const [risk, clv, scores, recommendations, orders, interactions, complaints, nps, surveys] = await Promise.all([
+    riskP,
+    clvP,
+    db.query<CustomerProfile['scores'][number]>(
+      `SELECT s.snapshot_id AS "snapshotId", CAST(a.as_of AS VARCHAR) AS "asOf", s.value_tier AS "valueTier", s.rfm_tier AS "rfmTier", s.rfm_code AS "rfmCode",
+         s.value_score AS "valueScore", CAST(s.monetary AS DOUBLE) AS monetary, s.health_score AS "healthScore"
+       FROM customer_scores s JOIN analysis_snapshots a USING (snapshot_id) WHERE s.customer_id = $1 AND a.scope IS NULL ORDER BY a.as_of, s.snapshot_id`,
+      [id],
+    ),
+    db.query<CustomerProfile['recommendations'][number]>(
+      `SELECT r.product_id AS "productId", p.name, r.because, b.name AS "becauseName" FROM customer_recommendations r
+       LEFT JOIN products p ON p.product_id = r.product_id LEFT JOIN products b ON b.product_id = r.because
+       WHERE r.customer_id = $1 AND r.snapshot_id = ${latest} ORDER BY r.rank`,
+      [id],
+    ),
+    db.query<CustomerProfile['orders'][number]>(
+      `SELECT order_id AS "orderId", CAST(min(order_date) AS VARCHAR) AS date, CAST(sum(amount) AS DOUBLE) AS amount, count(*) AS lines
+       FROM order_lines WHERE customer_id = $1 GROUP BY order_id ORDER BY date DESC, order_id DESC LIMIT 20`,
+      [id],
+    ),
+    db.query<CustomerProfile['interactions'][number]>(
+      `SELECT CAST(i.interaction_date AS VARCHAR) AS date, i.type, coalesce(r.name, i.rep_id) AS rep, i.notes, i.competitor
+       FROM interactions i LEFT JOIN reps r ON r.rep_id = i.rep_id WHERE i.customer_id = $1 ORDER BY i.interaction_date DESC, i.interaction_id DESC LIMIT 20`,
+      [id],
+    ),
+    db.query<CustomerProfile['complaints'][number]>(
+      `SELECT CAST(complaint_date AS VARCHAR) AS date, category, text, status FROM complaints WHERE customer_id = $1 ORDER BY complaint_date DESC, complaint_id DESC LIMIT 20`,
+      [id],
+    ),
+    db.query<CustomerProfile['feedback']['nps'][number]>(
+        `SELECT CAST(response_date AS VARCHAR) AS date, score, comment FROM nps_responses WHERE customer_id = $1 ORDER BY response_date DESC NULLS LAST LIMIT 20`,
+        [id],
+    ),
+    db.query<CustomerProfile['feedback']['surveys'][number]>(
+        `SELECT CAST(survey_date AS VARCHAR) AS date, item, score, importance FROM survey_responses WHERE customer_id = $1 ORDER BY survey_date DESC NULLS LAST, item LIMIT 20`,
+        [id],
+    ),
+  ]);
   return {
     customerId: c.customer_id!,
     name: c.name ?? null,
@@ -69,43 +108,16 @@ export async function customerProfile(db: Queryable, id: string): Promise<Custom
     city: c.city ?? null,
     rep: c.rep_id ? { id: c.rep_id, name: c.rep_name ?? null } : null,
     contact: { name: maskName(c.contact_name ?? null), phone: maskPhone(c.contact_phone ?? null), email: maskEmail(c.contact_email ?? null) },
-    scores: await db.query(
-      `SELECT s.snapshot_id AS "snapshotId", CAST(a.as_of AS VARCHAR) AS "asOf", s.value_tier AS "valueTier", s.rfm_tier AS "rfmTier", s.rfm_code AS "rfmCode",
-         s.value_score AS "valueScore", CAST(s.monetary AS DOUBLE) AS monetary, s.health_score AS "healthScore"
-       FROM customer_scores s JOIN analysis_snapshots a USING (snapshot_id) WHERE s.customer_id = $1 AND a.scope IS NULL ORDER BY a.as_of, s.snapshot_id`,
-      [id],
-    ),
+    scores,
     risk: risk === null ? null : { riskScore: risk.risk_score, churnProbability: risk.churn_probability, signals: JSON.parse(risk.signals) as Signal[] },
     clv,
-    recommendations: await db.query(
-      `SELECT r.product_id AS "productId", p.name, r.because, b.name AS "becauseName" FROM customer_recommendations r
-       LEFT JOIN products p ON p.product_id = r.product_id LEFT JOIN products b ON b.product_id = r.because
-       WHERE r.customer_id = $1 AND r.snapshot_id = ${latest} ORDER BY r.rank`,
-      [id],
-    ),
-    orders: await db.query(
-      `SELECT order_id AS "orderId", CAST(min(order_date) AS VARCHAR) AS date, CAST(sum(amount) AS DOUBLE) AS amount, count(*) AS lines
-       FROM order_lines WHERE customer_id = $1 GROUP BY order_id ORDER BY date DESC, order_id DESC LIMIT 20`,
-      [id],
-    ),
-    interactions: await db.query(
-      `SELECT CAST(i.interaction_date AS VARCHAR) AS date, i.type, coalesce(r.name, i.rep_id) AS rep, i.notes, i.competitor
-       FROM interactions i LEFT JOIN reps r ON r.rep_id = i.rep_id WHERE i.customer_id = $1 ORDER BY i.interaction_date DESC, i.interaction_id DESC LIMIT 20`,
-      [id],
-    ),
-    complaints: await db.query(
-      `SELECT CAST(complaint_date AS VARCHAR) AS date, category, text, status FROM complaints WHERE customer_id = $1 ORDER BY complaint_date DESC, complaint_id DESC LIMIT 20`,
-      [id],
-    ),
+    recommendations,
+    orders,
+    interactions,
+    complaints,
     feedback: {
-      nps: await db.query(
-        `SELECT CAST(response_date AS VARCHAR) AS date, score, comment FROM nps_responses WHERE customer_id = $1 ORDER BY response_date DESC NULLS LAST LIMIT 20`,
-        [id],
-      ),
-      surveys: await db.query(
-        `SELECT CAST(survey_date AS VARCHAR) AS date, item, score, importance FROM survey_responses WHERE customer_id = $1 ORDER BY survey_date DESC NULLS LAST, item LIMIT 20`,
-        [id],
-      ),
+      nps,
+      surveys,
     },
   };
 }

@@ -36,7 +36,7 @@ const running = new WeakMap<object, Map<string, Promise<AnalysisDocument>>>();
 export async function filteredDocument(deps: AppDeps, f: Filters): Promise<AnalysisDocument> {
   const scope: AnalysisScope = Object.fromEntries(scopeKeys.flatMap((k) => (f[k] !== undefined ? [[k, f[k]]] : [])));
   const filtered = Object.keys(scope).length > 0 || f.asOf !== undefined || f.from !== undefined || f.to !== undefined;
-  if (f.snapshot !== undefined || !filtered) return snapshotDocument(deps.store.engine, f.snapshot);
+  if (f.snapshot !== undefined || !filtered) return snapshotDocument(deps.store.engine.readers(), f.snapshot);
   const req = { ...(f.asOf ? { asOf: f.asOf } : {}), ...(f.from ? { from: f.from } : {}), ...(f.to ? { to: f.to } : {}), ...(Object.keys(scope).length > 0 ? { scope } : {}) };
   const key = JSON.stringify(req);
   const inFlight = running.get(deps.store) ?? new Map<string, Promise<AnalysisDocument>>();
@@ -51,13 +51,25 @@ export async function filteredDocument(deps: AppDeps, f: Filters): Promise<Analy
   }
 }
 
+// Snapshots never change once stored: a parsed document is kept per store and id (the latest few).
+const parsed = new WeakMap<object, Map<number, AnalysisDocument>>();
+const keep = 8;
+
 export async function snapshotDocument(db: Queryable, snapshotId?: number): Promise<AnalysisDocument> {
   const [row] =
     snapshotId === undefined
-      ? await db.query<{ summary: string }>('SELECT CAST(summary AS VARCHAR) AS summary FROM analysis_snapshots WHERE scope IS NULL ORDER BY as_of DESC, snapshot_id DESC LIMIT 1')
-      : await db.query<{ summary: string }>('SELECT CAST(summary AS VARCHAR) AS summary FROM analysis_snapshots WHERE snapshot_id = $1', [snapshotId]);
+      ? await db.query<{ id: number }>('SELECT snapshot_id AS id FROM analysis_snapshots WHERE scope IS NULL ORDER BY as_of DESC, snapshot_id DESC LIMIT 1')
+      : await db.query<{ id: number }>('SELECT snapshot_id AS id FROM analysis_snapshots WHERE snapshot_id = $1', [snapshotId]);
   if (!row) throw new ApiError(404, 'no_snapshot');
-  return JSON.parse(row.summary) as AnalysisDocument;
+  const cache = parsed.get(db) ?? new Map<number, AnalysisDocument>();
+  parsed.set(db, cache);
+  const hit = cache.get(row.id);
+  if (hit) return hit;
+  const [doc] = await db.query<{ summary: string }>('SELECT CAST(summary AS VARCHAR) AS summary FROM analysis_snapshots WHERE snapshot_id = $1', [row.id]);
+  const value = JSON.parse(doc!.summary) as AnalysisDocument;
+  cache.set(row.id, value);
+  if (cache.size > keep) cache.delete(cache.keys().next().value!);
+  return value;
 }
 
 const sections = {

@@ -1,9 +1,11 @@
 /** Customers: the scored list (paged, sorted, filtered) and one customer seen whole. */
 import { z } from 'zod';
 import { customerProfile } from '../../analytics/snapshot/customer-profile.js';
-import { customerFacets, listScoredCustomers, type CustomerSort } from '../../analytics/snapshot/customer-list.js';
+import { customerFacets, listScoredCustomers, type CustomerFacets, type CustomerPage, type CustomerSort } from '../../analytics/snapshot/customer-list.js';
 import { tierCode, tierCodes } from '../../i18n/tier-labels.js';
 import { ApiError } from '../api-error.js';
+import { DataVersionCache } from '../data-version-cache.js';
+import type { Queryable } from '../../store/engine.js';
 import { defaultPlaybook, entryText, playbookGroups, type PlaybookGroup } from '../../playbook/default-playbook.js';
 import { noInput, route } from '../route-spec.js';
 
@@ -40,6 +42,18 @@ export function playbookGroupOf(valueTier: string | null, riskScore: number | nu
   return playbookGroups.find((g) => g === valueTier) ?? null;
 }
 
+// Per store: a page of the list and the facets are read again only when data or analyses change.
+const listCache = new WeakMap<object, DataVersionCache<CustomerPage | null>>();
+const facetCache = new WeakMap<object, DataVersionCache<CustomerFacets>>();
+
+function cacheOf<T>(caches: WeakMap<object, DataVersionCache<T>>, db: Queryable, capacity: number): DataVersionCache<T> {
+  const found = caches.get(db);
+  if (found) return found;
+  const made = new DataVersionCache<T>(capacity);
+  caches.set(db, made);
+  return made;
+}
+
 export function listFilters(query: { q?: string | undefined; industry?: string | undefined; region?: string | undefined; rep?: string | undefined; minRisk?: number | undefined; abc?: string | undefined }) {
   return {
     ...(query.q !== undefined ? { search: query.q } : {}),
@@ -58,7 +72,10 @@ export const customerRoutes = [
     summary: 'The values the customer filters offer: industries, regions and reps with customers',
     query: z.object({ lang: z.enum(['zh-CN', 'en']).optional() }).strict(),
     params: noInput,
-    handler: async ({ deps }) => customerFacets(deps.store.engine),
+    handler: async ({ deps }) => {
+      const db = deps.store.engine.readers();
+      return cacheOf(facetCache, db, 1).get(db, 'facets', () => customerFacets(db));
+    },
   }),
   route({
     method: 'GET',
@@ -69,7 +86,8 @@ export const customerRoutes = [
     handler: async ({ query, deps }) => {
       const tier = code(query.tier);
       const segment = code(query.segment);
-      const page = await listScoredCustomers(deps.store.engine, {
+      const db = deps.store.engine.readers();
+      const request = {
         limit: query.pageSize,
         offset: (query.page - 1) * query.pageSize,
         sort: query.sort,
@@ -77,7 +95,8 @@ export const customerRoutes = [
         ...(tier !== undefined ? { tier } : {}),
         ...(segment !== undefined ? { segment } : {}),
         ...listFilters(query),
-      });
+      };
+      const page = await cacheOf(listCache, db, 200).get(db, JSON.stringify(request), () => listScoredCustomers(db, request));
       if (page === null) throw new ApiError(404, 'no_snapshot');
       return { snapshotId: page.snapshotId, asOf: page.asOf, total: page.total, page: query.page, pageSize: query.pageSize, items: page.customers };
     },
@@ -89,7 +108,7 @@ export const customerRoutes = [
     query: z.object({ lang: z.enum(['zh-CN', 'en']).optional() }).strict(),
     params: z.object({ id: z.string().min(1).max(200) }),
     handler: async ({ params, lang, deps }) => {
-      const profile = await customerProfile(deps.store.engine, params.id);
+      const profile = await customerProfile(deps.store.engine.readers(), params.id);
       if (profile === null) throw new ApiError(404, 'unknown_customer', { id: params.id });
       const group = playbookGroupOf(profile.scores.at(-1)?.valueTier ?? null, profile.risk?.riskScore ?? null);
       return { ...profile, strategy: group === null ? null : { group, ...entryText(defaultPlaybook[group], lang) } };

@@ -23,7 +23,7 @@ export const taskRoutes = [
       .strict(),
     params: noInput,
     handler: async ({ query, deps }) => {
-      const r = await listTasks(deps.store.engine, {
+      const r = await listTasks(deps.store.engine.readers(), {
         ...(query.status ? { status: query.status as (typeof taskStatuses)[number] } : {}),
         ...(query.owner ? { owner: query.owner } : {}),
         ...(query.customer ? { customerId: query.customer } : {}),

@@ -103,8 +103,43 @@ class DuckDbQueryable implements Queryable {
   }
 }
 
+/** Statements go to the connection with the fewest waiting; each connection runs one at a time. */
+class ReaderPool implements Queryable {
+  readonly dialect = 'duckdb' as const;
+  private readonly slots: { q: DuckDbQueryable; tail: Promise<unknown>; waiting: number }[];
+  constructor(private readonly conns: readonly DuckDBConnection[]) {
+    this.slots = conns.map((c) => ({ q: new DuckDbQueryable(c), tail: Promise.resolve(), waiting: 0 }));
+  }
+  private on<T>(fn: (q: DuckDbQueryable) => Promise<T>): Promise<T> {
+    const slot = this.slots.reduce((a, b) => (b.waiting < a.waiting ? b : a));
+    slot.waiting++;
+    const result = slot.tail.then(() => fn(slot.q)).finally(() => slot.waiting--);
+    slot.tail = result.catch(() => undefined);
+    return result;
+  }
+  query<T extends object = Row>(sql: string, params?: readonly SqlValue[]): Promise<T[]> {
+    return this.on((q) => q.query<T>(sql, params));
+  }
+  queryColumns(sql: string, params?: readonly SqlValue[]): Promise<Record<string, SqlValue[]>> {
+    return this.on((q) => q.queryColumns(sql, params));
+  }
+  run(sql: string, params?: readonly SqlValue[]): Promise<void> {
+    return this.on((q) => q.run(sql, params));
+  }
+  append(table: string, columns: readonly string[], rows: AppendSource): Promise<number> {
+    return this.on((q) => q.append(table, columns, rows));
+  }
+  close(): void {
+    for (const c of this.conns) c.closeSync();
+  }
+}
+
+const readerConnections = 4;
+
 class DuckDbEngine extends DuckDbQueryable implements Engine {
   private closed = false;
+  private pool: ReaderPool | null = null;
+  private poolOpening: Promise<ReaderPool> | null = null;
   constructor(
     private readonly instance: DuckDBInstance,
     main: DuckDBConnection,
@@ -129,6 +164,29 @@ class DuckDbEngine extends DuckDbQueryable implements Engine {
     }
   }
 
+  private facade: Queryable | null = null;
+
+  readers(): Queryable {
+    this.facade ??= this.readerFacade();
+    return this.facade;
+  }
+
+  private readerFacade(): Queryable {
+    // Connections open lazily, on the first read: the CLI's one-shot commands never pay for them.
+    const opening = () => {
+      this.poolOpening ??= Promise.all(Array.from({ length: readerConnections }, () => this.instance.connect())).then((c) => (this.pool = new ReaderPool(c)));
+      return this.poolOpening;
+    };
+    const via = <T>(fn: (p: ReaderPool) => Promise<T>) => (this.pool ? fn(this.pool) : opening().then(fn));
+    return {
+      dialect: 'duckdb',
+      query: (sql, params) => via((p) => p.query(sql, params)),
+      queryColumns: (sql, params) => via((p) => p.queryColumns(sql, params)),
+      run: (sql, params) => via((p) => p.run(sql, params)),
+      append: (table, columns, rows) => via((p) => p.append(table, columns, rows)),
+    };
+  }
+
   interrupt(): void {
     this.conn.interrupt();
   }
@@ -138,6 +196,7 @@ class DuckDbEngine extends DuckDbQueryable implements Engine {
     this.closed = true;
     // A checkpoint folds the write-ahead log into the file so that a closed
     // database is one self-contained file (what backup and copy expect).
+    this.pool?.close();
     await this.conn.run('CHECKPOINT').catch(() => undefined);
     this.conn.closeSync();
     this.instance.closeSync();

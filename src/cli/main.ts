@@ -16,6 +16,7 @@ import { registerClv } from './clv-command.js';
 import { registerForecast } from './forecast-command.js';
 import { registerReport } from './report-command.js';
 import { registerServe } from './serve-command.js';
+import { registerUser } from './user-command.js';
 
 export type CommandRunner = (ctx: CliContext) => Promise<number>;
 
@@ -61,6 +62,7 @@ export function buildProgram(io: CliIo, run: (runner: CommandRunner, opts: Globa
   registerForecast(program, run);
   registerReport(program, run);
   registerServe(program, run);
+  registerUser(program, run);
   registerDemo(program, run);
   return program;
 }

@@ -407,4 +407,39 @@ export const migrations: readonly Migration[] = [
     CREATE SEQUENCE task_seq START 1;
   `,
   },
+  {
+    version: 8,
+    name: 'users, sessions and the access log',
+    sql: `
+    CREATE TABLE users (
+      user_id BIGINT NOT NULL PRIMARY KEY,
+      username VARCHAR NOT NULL UNIQUE,
+      display_name VARCHAR,
+      role VARCHAR NOT NULL,
+      rep_id VARCHAR,
+      team VARCHAR,
+      password_hash VARCHAR NOT NULL,
+      must_change_password BOOLEAN NOT NULL,
+      disabled BOOLEAN NOT NULL,
+      created_at TIMESTAMP,
+      updated_at TIMESTAMP
+    );
+    CREATE SEQUENCE user_seq START 1;
+    CREATE TABLE sessions (
+      token_hash VARCHAR NOT NULL PRIMARY KEY,
+      user_id BIGINT NOT NULL,
+      csrf_token VARCHAR NOT NULL,
+      created_at TIMESTAMP NOT NULL,
+      last_seen_at TIMESTAMP NOT NULL
+    );
+    CREATE TABLE access_log (
+      logged_at TIMESTAMP NOT NULL,
+      user_id BIGINT,
+      username VARCHAR,
+      action VARCHAR NOT NULL,
+      customer_id VARCHAR,
+      fields VARCHAR
+    );
+  `,
+  },
 ];

@@ -1,0 +1,78 @@
+/** Users in the store: added with a one-time password, listed, given a new password, disabled. Rows become Users here. */
+import type { Queryable } from '../store/engine.js';
+import { hashPassword } from './password-hash.js';
+import type { Role } from './roles.js';
+
+export interface User {
+  readonly userId: number;
+  readonly username: string;
+  readonly displayName: string | null;
+  readonly role: Role;
+  readonly repId: string | null;
+  readonly team: string | null;
+  readonly mustChangePassword: boolean;
+  readonly disabled: boolean;
+}
+
+export interface NewUser {
+  readonly username: string;
+  readonly displayName?: string;
+  readonly role: Role;
+  readonly repId?: string;
+  readonly team?: string;
+}
+
+const columns = `user_id AS "userId", username, display_name AS "displayName", role, rep_id AS "repId", team, must_change_password AS "mustChangePassword", disabled`;
+const stamp = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
+
+export async function findUser(db: Queryable, username: string): Promise<(User & { passwordHash: string }) | null> {
+  const [row] = await db.query<User & { passwordHash: string }>(`SELECT ${columns}, password_hash AS "passwordHash" FROM users WHERE username = $1`, [username]);
+  return row ?? null;
+}
+
+export async function userById(db: Queryable, userId: number): Promise<User | null> {
+  const [row] = await db.query<User>(`SELECT ${columns} FROM users WHERE user_id = $1`, [userId]);
+  return row ?? null;
+}
+
+export async function listUsers(db: Queryable): Promise<User[]> {
+  return db.query<User>(`SELECT ${columns} FROM users ORDER BY username`);
+}
+
+export async function countUsers(db: Queryable): Promise<number> {
+  return Number((await db.query<{ n: bigint }>('SELECT count(*) AS n FROM users'))[0]?.n ?? 0);
+}
+
+/** Adds a user whose password must be changed at first sign-in. */
+export async function addUser(db: Queryable, user: NewUser, password: string, now: Date): Promise<User> {
+  const passwordHash = await hashPassword(password);
+  await db.run(
+    `INSERT INTO users VALUES (nextval('user_seq'), $1, $2, $3, $4, $5, $6, true, false, $7::TIMESTAMP, $7::TIMESTAMP)`,
+    [user.username, user.displayName ?? null, user.role, user.repId ?? null, user.team ?? null, passwordHash, stamp(now)],
+  );
+  return (await findUser(db, user.username))!;
+}
+
+/** Sets a password; `oneTime` marks it to be changed at the next sign-in. Ends the user's sessions. */
+export async function setPassword(db: Queryable, userId: number, password: string, oneTime: boolean, now: Date): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  await db.run('UPDATE users SET password_hash = $1, must_change_password = $2, updated_at = $3::TIMESTAMP WHERE user_id = $4', [passwordHash, oneTime, stamp(now), userId]);
+  await db.run('DELETE FROM sessions WHERE user_id = $1', [userId]);
+}
+
+/** Disables a user and ends their sessions. */
+export async function disableUser(db: Queryable, userId: number, now: Date): Promise<void> {
+  await db.run('UPDATE users SET disabled = true, updated_at = $1::TIMESTAMP WHERE user_id = $2', [stamp(now), userId]);
+  await db.run('DELETE FROM sessions WHERE user_id = $1', [userId]);
+}
+
+export async function logAccess(db: Queryable, entry: { userId: number | null; username: string; action: string; customerId?: string; fields?: readonly string[] }, now: Date): Promise<void> {
+  await db.run('INSERT INTO access_log VALUES ($1::TIMESTAMP, $2, $3, $4, $5, $6)', [
+    stamp(now),
+    entry.userId,
+    entry.username,
+    entry.action,
+    entry.customerId ?? null,
+    entry.fields ? entry.fields.join(',') : null,
+  ]);
+}

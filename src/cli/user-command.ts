@@ -1,0 +1,103 @@
+/**
+ * `salescope user add|list|passwd|disable`: people who may sign in. New users
+ * and password resets get a one-time password, printed once and changed at
+ * the first sign-in; there is never a default password.
+ */
+import type { Command } from 'commander';
+import { translator } from '../i18n/i18n.js';
+import { userMessages } from '../i18n/user-messages.js';
+import { oneTimePassword } from '../access/password-hash.js';
+import { roles, type Role } from '../access/roles.js';
+import { addUser, disableUser, findUser, listUsers, setPassword } from '../access/user-store.js';
+import { UsageError, type CliContext, type GlobalOptions } from './cli-context.js';
+import type { CommandRunner } from './main.js';
+import { withStore } from './main.js';
+import { choiceOption } from './option-values.js';
+import type { Queryable } from '../store/engine.js';
+
+type Run = (runner: CommandRunner, opts: GlobalOptions) => Promise<void>;
+
+interface AddOptions {
+  readonly role: string;
+  readonly rep?: string;
+  readonly team?: string;
+  readonly name?: string;
+}
+
+export function registerUser(program: Command, run: Run): void {
+  const user = program.command('user').description('people who may sign in to the web app: add, list, new password, disable');
+  user
+    .command('add <username>')
+    .description('add a user with a one-time password (printed once)')
+    .requiredOption('--role <role>', `one of ${roles.join(', ')}`)
+    .option('--rep <id>', 'for a rep: their rep id (they see that rep\'s customers)')
+    .option('--team <name>', 'for a manager: their team (they see its reps\' customers)')
+    .option('--name <text>', 'name shown in the app')
+    .action(async (username: string, opts: AddOptions, cmd: Command) => run((ctx) => add(ctx, username, opts), cmd.optsWithGlobals()));
+  user.command('list').description('list users with role and scope').action(async (_o: unknown, cmd: Command) => run(list, cmd.optsWithGlobals()));
+  user
+    .command('passwd <username>')
+    .description('issue a new one-time password (ends the user\'s sessions)')
+    .action(async (username: string, _o: unknown, cmd: Command) => run((ctx) => passwd(ctx, username), cmd.optsWithGlobals()));
+  user
+    .command('disable <username>')
+    .description('disable a user (ends their sessions)')
+    .action(async (username: string, _o: unknown, cmd: Command) => run((ctx) => disable(ctx, username), cmd.optsWithGlobals()));
+}
+
+async function add(ctx: CliContext, username: string, opts: AddOptions): Promise<number> {
+  const t = translator(userMessages, ctx.lang);
+  const role: Role = choiceOption(opts.role, '--role', roles, ctx.lang);
+  if (role === 'rep' && !opts.rep) throw new UsageError(t('repNeeded'));
+  if (role === 'manager' && !opts.team) throw new UsageError(t('teamNeeded'));
+  return withStore(ctx, async (store) => {
+    if (await findUser(store.engine, username)) throw new UsageError(t('exists', { username }));
+    const password = oneTimePassword();
+    const u = await addUser(store.engine, { username, role, ...(opts.name ? { displayName: opts.name } : {}), ...(opts.rep ? { repId: opts.rep } : {}), ...(opts.team ? { team: opts.team } : {}) }, password, ctx.now());
+    printPassword(ctx, t('added', { username: u.username, role: u.role }), username, password);
+    return 0;
+  });
+}
+
+function printPassword(ctx: CliContext, headline: string, username: string, password: string): void {
+  const t = translator(userMessages, ctx.lang);
+  if (ctx.json) {
+    ctx.out(JSON.stringify({ username, oneTimePassword: password }));
+    return;
+  }
+  ctx.out(headline);
+  ctx.out(t('otp', { password }));
+  ctx.out(t('otpNote'));
+}
+
+async function list(ctx: CliContext): Promise<number> {
+  const t = translator(userMessages, ctx.lang);
+  return withStore(ctx, async (store) => {
+    const users = await listUsers(store.engine);
+    if (ctx.json) ctx.out(JSON.stringify({ users }));
+    else if (users.length === 0) ctx.out(t('none'));
+    else for (const u of users) ctx.out(t('row', { username: u.username, role: u.role, scope: u.repId ?? u.team ?? '*', state: u.disabled ? 'disabled' : 'active' }));
+    return 0;
+  });
+}
+
+async function existing(ctx: CliContext, username: string, fn: (db: Queryable, userId: number) => Promise<void>): Promise<void> {
+  await withStore(ctx, async (store) => {
+    const u = await findUser(store.engine, username);
+    if (!u) throw new UsageError(translator(userMessages, ctx.lang)('unknownUser', { username }));
+    await fn(store.engine, u.userId);
+  });
+}
+
+async function passwd(ctx: CliContext, username: string): Promise<number> {
+  const password = oneTimePassword();
+  await existing(ctx, username, (db, id) => setPassword(db, id, password, true, ctx.now()));
+  printPassword(ctx, translator(userMessages, ctx.lang)('passwd', { username }), username, password);
+  return 0;
+}
+
+async function disable(ctx: CliContext, username: string): Promise<number> {
+  await existing(ctx, username, (db, id) => disableUser(db, id, ctx.now()));
+  ctx.out(translator(userMessages, ctx.lang)('disabled', { username }));
+  return 0;
+}

@@ -1,0 +1,75 @@
+/** `salescope user`: one-time passwords printed once and stored only as argon2id hashes; list, reset, disable; bad input. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { passwordCost, passwordProblem, verifyPassword } from '../../src/access/password-hash.js';
+import { resumeSession, startSession } from '../../src/access/session-store.js';
+import { openStore } from '../../src/store/open-store.js';
+import { runCli } from '../support/cli-harness.js';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'salescope-user-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const cli = (...args: string[]) => runCli([...args, '--db', 'u.duckdb', '--lang', 'en'], dir);
+const hashOf = async (username: string) => {
+  const store = await openStore({ db: path.join(dir, 'u.duckdb') });
+  try {
+    return (await store.engine.query<{ h: string }>('SELECT password_hash AS h FROM users WHERE username = $1', [username]))[0]!.h;
+  } finally {
+    await store.close();
+  }
+};
+
+describe('salescope user', () => {
+  it('adds a user with a one-time password it prints once and keeps only as an argon2id hash', async () => {
+    const r = await cli('user', 'add', 'wang', '--role', 'rep', '--rep', 'E1017', '--json');
+    expect(r.code).toBe(0);
+    const { oneTimePassword } = JSON.parse(r.stdout) as { oneTimePassword: string };
+    expect(oneTimePassword).toMatch(/^[A-Za-z2-9]{16}$/);
+    const hash = await hashOf('wang');
+    expect(hash.startsWith(`$argon2id$v=19$m=${passwordCost.memoryCost},t=${passwordCost.timeCost},p=${passwordCost.parallelism}$`)).toBe(true);
+    expect(hash).not.toContain(oneTimePassword);
+    expect(await verifyPassword(hash, oneTimePassword)).toBe(true);
+    expect(await verifyPassword(hash, oneTimePassword + 'x')).toBe(false);
+    const list = JSON.parse((await cli('user', 'list', '--json')).stdout) as { users: { username: string; role: string; repId: string; mustChangePassword: boolean }[] };
+    expect(list.users).toEqual([expect.objectContaining({ username: 'wang', role: 'rep', repId: 'E1017', mustChangePassword: true })]);
+  });
+
+  it('gives a new one-time password and ends the user\'s sessions; disabling ends them too', async () => {
+    const store = await openStore({ db: path.join(dir, 'u.duckdb') });
+    const id = (await store.engine.query<{ id: number }>(`SELECT user_id AS id FROM users WHERE username = 'wang'`))[0]!.id;
+    const s = await startSession(store.engine, Number(id), new Date('2026-01-01T00:00:00Z'));
+    await store.close();
+    const before = await hashOf('wang');
+    const r = await cli('user', 'passwd', 'wang');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/one-time password: [A-Za-z2-9]{16}/);
+    expect(await hashOf('wang')).not.toBe(before);
+    const again = await openStore({ db: path.join(dir, 'u.duckdb') });
+    expect(await resumeSession(again.engine, s.token, new Date('2026-01-01T00:01:00Z'))).toBeNull();
+    await again.close();
+    expect((await cli('user', 'disable', 'wang')).stdout).toContain('user wang disabled');
+  });
+
+  it.each([
+    [['user', 'add', 'x', '--role', 'king'], '--role: "king" is not one of: admin, manager, analyst, rep, auditor'],
+    [['user', 'add', 'x', '--role', 'rep'], 'give it with --rep ID'],
+    [['user', 'add', 'x', '--role', 'manager'], 'give it with --team NAME'],
+    [['user', 'add', 'wang', '--role', 'admin'], 'a user "wang" already exists'],
+    [['user', 'passwd', 'nobody'], 'no user "nobody"'],
+  ])('refuses %j with exit 2 and says what to do', async (args, message) => {
+    const r = await cli(...args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+  });
+
+  it('asks people for passwords of at least 10 characters and two kinds', () => {
+    expect(passwordProblem('short1')).toBe('too_short');
+    expect(passwordProblem('alllowercaseletters')).toBe('too_simple');
+    expect(passwordProblem('Lower and UPPER')).toBeNull();
+  });
+});

@@ -24,8 +24,9 @@ import { settingsRoutes } from './routes/settings-routes.js';
 import { importRoutes } from './routes/import-routes.js';
 import { overviewRoutes } from './routes/overview-routes.js';
 import { quarantineRoutes } from './routes/quarantine-routes.js';
+import { playbookRoutes } from './routes/playbook-routes.js';
 
-export const apiRoutes: readonly RouteSpec[] = [...overviewRoutes, ...analysisRoutes, ...exportRoutes, ...customerRoutes, ...taskRoutes, ...forecastReportRoutes, ...settingsRoutes, ...importRoutes, ...quarantineRoutes];
+export const apiRoutes: readonly RouteSpec[] = [...overviewRoutes, ...analysisRoutes, ...exportRoutes, ...customerRoutes, ...taskRoutes, ...forecastReportRoutes, ...settingsRoutes, ...importRoutes, ...quarantineRoutes, ...playbookRoutes];
 
 export interface AppOptions {
   readonly logger?: boolean;

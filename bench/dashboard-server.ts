@@ -6,7 +6,9 @@
  *
  *   npx tsx bench/dashboard-server.ts M
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
+import { addUser, setPassword } from '../src/access/user-store.js';
 import os from 'node:os';
 import path from 'node:path';
 import { runAnalysis } from '../src/analytics/snapshot/run-analysis.js';
@@ -30,7 +32,13 @@ if (!reuse) {
 }
 const app = createApp({ store, now: () => new Date(), defaultLang: 'zh-CN' });
 const url = await app.listen({ port: 0, host: '127.0.0.1' });
-console.log(JSON.stringify({ url, dir, customers: size.customers, lines: size.lines, analyzeMs }));
+// The load signs in like anyone else: an analyst (sees every customer, contacts masked) with a password made now.
+const password = randomBytes(18).toString('base64url');
+const user = await addUser(store.engine, { username: `bench-${randomBytes(4).toString('hex')}`, role: 'analyst' }, password, new Date());
+await setPassword(store.engine, user.userId, password, false, new Date());
+const login = await app.inject({ method: 'POST', url: '/api/session', payload: { username: user.username, password } });
+const cookie = String(login.headers['set-cookie']).split(';')[0];
+console.log(JSON.stringify({ url, dir, cookie, customers: size.customers, lines: size.lines, analyzeMs }));
 process.on('SIGTERM', () => {
   void app.close().then(() => store.engine.close()).then(() => process.exit(0));
 });

@@ -37,7 +37,7 @@ const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sor
 const round = (x: number) => Math.round(x * 10) / 10;
 
 /** Runs `clients` loops for `seconds`, each taking the next path from `paths` in turn. */
-export async function load(base: string, paths: readonly string[], clients: number, seconds: number): Promise<Map<string, { ms: number[]; errors: number }>> {
+export async function load(base: string, paths: readonly string[], clients: number, seconds: number, headers: Record<string, string> = {}): Promise<Map<string, { ms: number[]; errors: number }>> {
   const out = new Map<string, { ms: number[]; errors: number }>();
   const end = performance.now() + seconds * 1000;
   let next = 0;
@@ -48,7 +48,7 @@ export async function load(base: string, paths: readonly string[], clients: numb
       const rec = out.get(key) ?? { ms: [], errors: 0 };
       out.set(key, rec);
       const t = performance.now();
-      const res = await fetch(base + p).catch(() => null);
+      const res = await fetch(base + p, { headers }).catch(() => null);
       if (res) await res.arrayBuffer();
       rec.ms.push(performance.now() - t);
       if (!res || !res.ok) rec.errors++;
@@ -66,9 +66,9 @@ export function summary(name: string, recs: readonly { ms: number[]; errors: num
 export async function benchDashboard(sizeName: string, clients = 20, seconds = 20): Promise<DashboardBenchResult> {
   const root = path.resolve(import.meta.dirname, '..');
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench/dashboard-server.ts'), sizeName], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-  const ready = await new Promise<{ url: string; dir: string; customers: number; lines: number; analyzeMs: number }>((resolve, reject) => {
+  const ready = await new Promise<{ url: string; dir: string; cookie: string; customers: number; lines: number; analyzeMs: number }>((resolve, reject) => {
     createInterface({ input: child.stdout }).on('line', (line) => {
-      if (line.startsWith('{')) resolve(JSON.parse(line) as { url: string; dir: string; customers: number; lines: number; analyzeMs: number });
+      if (line.startsWith('{')) resolve(JSON.parse(line) as { url: string; dir: string; cookie: string; customers: number; lines: number; analyzeMs: number });
     });
     child.on('exit', (code) => reject(new Error(`dashboard server exited with ${code}`)));
   });
@@ -79,12 +79,13 @@ export async function benchDashboard(sizeName: string, clients = 20, seconds = 2
       '/api/funnel', '/api/team', '/api/churn', '/api/segments', '/api/satisfaction', '/api/customers/facets',
     ];
     const paths = Array.from({ length: 40 }, (_, i) => [...views, `/api/customers/C${String(Math.floor((i * ready.customers) / 40) + 7).padStart(8, '0')}`]).flat();
-    await load(ready.url, paths, clients, 3); // warm-up: caches, JIT
-    const baseline = summary('/api/health (baseline)', [...(await load(ready.url, ['/api/health'], clients, seconds)).values()]);
-    const byEndpoint = await load(ready.url, paths, clients, seconds);
+    const auth = { cookie: ready.cookie };
+    await load(ready.url, paths, clients, 3, auth); // warm-up: caches, JIT
+    const baseline = summary('/api/health (baseline)', [...(await load(ready.url, ['/api/health'], clients, seconds, auth)).values()]);
+    const byEndpoint = await load(ready.url, paths, clients, seconds, auth);
     const endpoints = [...byEndpoint.entries()].map(([name, rec]) => summary(name, [rec]));
     const pages = Array.from({ length: Math.floor(ready.customers / 20) }, (_, i) => `/api/customers?sort=revenue&page=${i + 1}`);
-    const coldList = summary('/api/customers, a new page each time', [...(await load(ready.url, pages, clients, seconds)).values()]);
+    const coldList = summary('/api/customers, a new page each time', [...(await load(ready.url, pages, clients, seconds, auth)).values()]);
     return { size: sizeName, customers: ready.customers, lines: ready.lines, analyzeMs: ready.analyzeMs, clients, seconds, baseline, mixed: summary('all dashboard requests', [...byEndpoint.values()]), endpoints, coldList };
   } finally {
     child.kill('SIGTERM');

@@ -48,3 +48,4 @@ export function mayReveal(role: Role): boolean {
 export const writers: readonly Role[] = ['admin', 'manager', 'analyst', 'rep'];
 export const dataStewards: readonly Role[] = ['admin', 'manager', 'analyst'];
 export const everyone: readonly Role[] = roles;
+export const revealers: readonly Role[] = roles.filter(mayReveal);

@@ -5,12 +5,12 @@
  */
 import { quoteLiteral as lit } from '../store/engine.js';
 
-export type ScopeKey = 'region' | 'industry' | 'size' | 'rep';
-export const scopeKeys: readonly ScopeKey[] = ['region', 'industry', 'size', 'rep'];
+export type ScopeKey = 'region' | 'industry' | 'size' | 'rep' | 'team';
+export const scopeKeys: readonly ScopeKey[] = ['region', 'industry', 'size', 'rep', 'team'];
 export type AnalysisScope = Readonly<Partial<Record<ScopeKey, string>>>;
 
 /** Chinese names accepted for the keys, as users write them. */
-const aliases: Readonly<Record<string, ScopeKey>> = { 区域: 'region', 地区: 'region', 行业: 'industry', 规模: 'size', 企业规模: 'size', 销售: 'rep', 负责人: 'rep' };
+const aliases: Readonly<Record<string, ScopeKey>> = { 区域: 'region', 地区: 'region', 行业: 'industry', 规模: 'size', 企业规模: 'size', 销售: 'rep', 负责人: 'rep', 团队: 'team' };
 
 export type ScopeParse = { readonly ok: true; readonly scope: AnalysisScope } | { readonly ok: false; readonly part: string };
 
@@ -34,6 +34,7 @@ export function scopeSql(scope: AnalysisScope): string {
     const v = scope[k];
     if (v === undefined) return [];
     if (k === 'rep') return [`(c.rep_id = ${lit(v)} OR c.rep_id IN (SELECT rep_id FROM reps WHERE name = ${lit(v)}))`];
+    if (k === 'team') return [`c.rep_id IN (SELECT rep_id FROM reps WHERE team = ${lit(v)})`];
     return [`c.${k} = ${lit(v)}`];
   });
   return `SELECT c.customer_id FROM customers c WHERE ${where.length > 0 ? where.join(' AND ') : 'TRUE'}`;

@@ -12,6 +12,9 @@ import type { CommandRunner } from './main.js';
 import { withStore } from './main.js';
 import { wholeNumberOption } from './option-values.js';
 import type { Store } from '../store/open-store.js';
+import { oneTimePassword } from '../access/password-hash.js';
+import { addUser, countUsers } from '../access/user-store.js';
+import { userMessages } from '../i18n/user-messages.js';
 
 type Run = (runner: CommandRunner, opts: GlobalOptions) => Promise<void>;
 
@@ -39,6 +42,7 @@ async function serve(ctx: CliContext, opts: ServeOptions): Promise<number> {
 /** Serves an open store until Ctrl-C or SIGTERM; `salescope demo --serve` uses it too. */
 export async function serveStore(ctx: CliContext, store: Store, opts: { port: number; host: string }): Promise<number> {
   const t = translator(analysisMessages, ctx.lang);
+  await ensureFirstAdmin(ctx, store);
   const webRoot = defaultWebRoot();
   const app = createApp({ store, now: ctx.now, defaultLang: ctx.lang }, webRoot !== undefined ? { webRoot } : {});
   const address = await app.listen({ port: opts.port, host: opts.host });
@@ -46,4 +50,19 @@ export async function serveStore(ctx: CliContext, store: Store, opts: { port: nu
   await Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]);
   await app.close();
   return 0;
+}
+
+/**
+ * A store with no users gets its first administrator when it is first
+ * served: user "admin" with a one-time password printed here, once, to be
+ * replaced at the first sign-in. There is no default password.
+ */
+async function ensureFirstAdmin(ctx: CliContext, store: Store): Promise<void> {
+  if ((await countUsers(store.engine)) > 0) return;
+  const password = oneTimePassword();
+  await addUser(store.engine, { username: 'admin', role: 'admin' }, password, ctx.now());
+  const u = translator(userMessages, ctx.lang);
+  ctx.out(u('firstAdmin'));
+  ctx.out(u('otp', { password }));
+  ctx.out(u('otpNote'));
 }

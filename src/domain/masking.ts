@@ -30,3 +30,15 @@ export function maskName(name: string | null): string | null {
   if (chars.length === 1) return '*';
   return `${chars[0]}${'*'.repeat(Math.min(2, chars.length - 1))}`;
 }
+
+/**
+ * Free text that may hold contact details (a quarantined row's raw cells, a
+ * note): phone numbers and e-mail addresses inside it are masked, the rest kept.
+ */
+export function maskContactsIn(text: string | null): string | null {
+  if (text === null) return null;
+  return text
+    .replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, (m) => maskEmail(m)!)
+    .replace(/(?<!\d)(?:\+?86[- ]?)?1\d{2}[- ]?\d{4}[- ]?\d{4}(?!\d)/g, (m) => maskPhone(m)!)
+    .replace(/(?<!\d)0\d{2,3}-\d{7,8}(?!\d)/g, (m) => maskPhone(m)!);
+}

@@ -1,6 +1,6 @@
 import type { Catalogue } from './i18n.js';
 
-export type ServerKey = 'bad_request' | 'not_found' | 'no_snapshot' | 'unknown_customer' | 'internal' | 'unknown_tier' | 'unknown_customers' | 'unknown_task' | 'edit_conflict' | 'no_file' | 'too_large' | 'import_failed' | 'unknown_entity' | 'unknown_upload' | 'bad_mapping';
+export type ServerKey = 'bad_request' | 'not_found' | 'no_snapshot' | 'unknown_customer' | 'internal' | 'unknown_tier' | 'unknown_customers' | 'unknown_task' | 'edit_conflict' | 'no_file' | 'too_large' | 'import_failed' | 'unknown_entity' | 'unknown_upload' | 'bad_mapping' | 'signed_out' | 'forbidden' | 'csrf' | 'password_change_required' | 'bad_login' | 'too_many_logins' | 'weak_password' | 'out_of_scope';
 
 export const serverMessages: Catalogue<ServerKey> = {
   en: {
@@ -18,6 +18,14 @@ export const serverMessages: Catalogue<ServerKey> = {
     unknown_entity: 'unknown data type "{value}"; one of: {accepted}',
     unknown_upload: 'upload {id} is gone (already imported or discarded); upload the file again',
     bad_mapping: 'column mapping, {path}: {problem}',
+    signed_out: 'please sign in (the session has ended or never began)',
+    forbidden: 'your role ({role}) may not do this; ask an administrator',
+    csrf: 'this change did not come from the app (the x-csrf-token header is missing or wrong); reload the page and try again',
+    password_change_required: 'choose your own password first: the one-time password must be replaced',
+    bad_login: 'wrong user name or password',
+    too_many_logins: 'too many failed sign-ins; wait {minutes} minutes and try again',
+    weak_password: 'the new password must be at least 10 characters and mix two kinds (letters, capitals, digits, symbols)',
+    out_of_scope: 'customer {id} is not one of yours',
     edit_conflict: 'task {id} was changed by someone else since you opened it (now version {version}); reload it and make your change again',
   },
   'zh-CN': {
@@ -35,6 +43,14 @@ export const serverMessages: Catalogue<ServerKey> = {
     unknown_entity: '未知的数据类型“{value}”，可选：{accepted}',
     unknown_upload: '上传 {id} 已不存在（已导入或已放弃），请重新上传文件',
     bad_mapping: '列映射 {path}：{problem}',
+    signed_out: '请先登录（会话已结束或尚未登录）',
+    forbidden: '您的角色（{role}）无权执行此操作，请联系管理员',
+    csrf: '该修改并非来自本应用（缺少或错误的 x-csrf-token 请求头），请刷新页面后重试',
+    password_change_required: '请先设置自己的密码：一次性密码必须更换',
+    bad_login: '用户名或密码错误',
+    too_many_logins: '登录失败次数过多，请 {minutes} 分钟后再试',
+    weak_password: '新密码至少 10 个字符，并包含两类字符（小写、大写、数字、符号）',
+    out_of_scope: '客户 {id} 不在您的负责范围内',
     edit_conflict: '任务 {id} 在您打开后已被他人修改（当前版本 {version}），请刷新后重新修改',
   },
 };

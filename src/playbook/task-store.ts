@@ -49,6 +49,8 @@ export interface TaskQuery {
   readonly status?: TaskStatus;
   readonly owner?: string;
   readonly customerId?: string;
+  /** Only tasks for these customers (a scope's relation of customer ids) or for no customer. */
+  readonly withinSql?: string;
   readonly limit: number;
   readonly offset: number;
 }
@@ -64,6 +66,7 @@ export async function listTasks(db: Queryable, q: TaskQuery): Promise<{ total: n
   add('status', q.status);
   add('owner', q.owner);
   add('customer_id', q.customerId);
+  if (q.withinSql !== undefined) where.push(`(customer_id IS NULL OR customer_id IN (${q.withinSql}))`);
   const [count] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM tasks WHERE ${where.join(' AND ')}`, params);
   const items = await db.query<Task>(
     `SELECT ${columns} FROM tasks WHERE ${where.join(' AND ')} ORDER BY due_date NULLS LAST, task_id LIMIT ${Math.floor(q.limit)} OFFSET ${Math.floor(q.offset)}`,
@@ -74,8 +77,9 @@ export async function listTasks(db: Queryable, q: TaskQuery): Promise<{ total: n
 
 export type TaskEdit = Partial<Pick<Task, 'title' | 'owner' | 'dueDate' | 'status'>> & { readonly version: number };
 
-export async function updateTask(db: Queryable, taskId: number, edit: TaskEdit, now: Date): Promise<Task | 'not_found' | 'conflict'> {
-  const [current] = await db.query<Task>(`SELECT ${columns} FROM tasks WHERE task_id = $1`, [taskId]);
+export async function updateTask(db: Queryable, taskId: number, edit: TaskEdit, now: Date, withinSql?: string): Promise<Task | 'not_found' | 'conflict'> {
+  const inScope = withinSql === undefined ? '' : ` AND (customer_id IS NULL OR customer_id IN (${withinSql}))`;
+  const [current] = await db.query<Task>(`SELECT ${columns} FROM tasks WHERE task_id = $1${inScope}`, [taskId]);
   if (!current) return 'not_found';
   const next = { ...current, ...edit };
   // The version check is in the UPDATE itself, so two edits racing cannot both win.

@@ -44,7 +44,7 @@ export async function prepareReport(engine: Engine, req: ReportRequest, now: () 
   }
 }
 
-const keyNames = { region: { 'zh-CN': '区域', en: 'region' }, industry: { 'zh-CN': '行业', en: 'industry' }, size: { 'zh-CN': '企业规模', en: 'size' }, rep: { 'zh-CN': '负责销售', en: 'rep' } } as const;
+const keyNames = { region: { 'zh-CN': '区域', en: 'region' }, industry: { 'zh-CN': '行业', en: 'industry' }, size: { 'zh-CN': '企业规模', en: 'size' }, rep: { 'zh-CN': '负责销售', en: 'rep' }, team: { 'zh-CN': '团队', en: 'team' } } as const;
 
 /** 区域：华东；行业：制造业 / region: 华东; industry: 制造业 */
 export function scopeLabel(scope: AnalysisScope, lang: Lang): string {

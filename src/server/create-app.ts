@@ -14,7 +14,8 @@ import { translator } from '../i18n/i18n.js';
 import { serverMessages } from '../i18n/server-messages.js';
 import { ApiError } from './api-error.js';
 import { requestLang } from './request-lang.js';
-import { defaultUploadLimit, FileResult, openApi, parseInput, route, noInput, type AppDeps, type RouteSpec } from './route-spec.js';
+import { admit, securityHeaders } from './access-guard.js';
+import { CookieResult, defaultUploadLimit, FileResult, openApi, parseInput, route, noInput, type AppDeps, type RouteSpec } from './route-spec.js';
 import { analysisRoutes } from './routes/analysis-routes.js';
 import { customerRoutes } from './routes/customer-routes.js';
 import { exportRoutes } from './routes/export-routes.js';
@@ -25,8 +26,9 @@ import { importRoutes } from './routes/import-routes.js';
 import { overviewRoutes } from './routes/overview-routes.js';
 import { quarantineRoutes } from './routes/quarantine-routes.js';
 import { playbookRoutes } from './routes/playbook-routes.js';
+import { sessionRoutes } from './routes/session-routes.js';
 
-export const apiRoutes: readonly RouteSpec[] = [...overviewRoutes, ...analysisRoutes, ...exportRoutes, ...customerRoutes, ...taskRoutes, ...forecastReportRoutes, ...settingsRoutes, ...importRoutes, ...quarantineRoutes, ...playbookRoutes];
+export const apiRoutes: readonly RouteSpec[] = [...overviewRoutes, ...analysisRoutes, ...exportRoutes, ...customerRoutes, ...taskRoutes, ...forecastReportRoutes, ...settingsRoutes, ...importRoutes, ...quarantineRoutes, ...sessionRoutes, ...playbookRoutes];
 
 export interface AppOptions {
   readonly logger?: boolean;
@@ -46,7 +48,7 @@ export function defaultWebRoot(): string | undefined {
 export function createApp(deps: AppDeps, options: AppOptions = {}): FastifyInstance {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });
   void app.register(multipart, { limits: { fileSize: deps.uploadLimit ?? defaultUploadLimit, files: 1, fields: 10 } });
-  const docs = route({ method: 'GET', url: '/api/docs', summary: 'This OpenAPI document', query: noInput, params: noInput, handler: async () => document });
+  const docs = route({ method: 'GET', url: '/api/docs', summary: 'This OpenAPI document', access: 'public', query: noInput, params: noInput, handler: async () => document });
   const routes = [...apiRoutes, docs];
   const document = openApi(routes, '0.1.0');
   for (const spec of routes) {
@@ -55,17 +57,26 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): FastifyInsta
       url: spec.url,
       handler: async (req, reply) => {
         const lang = requestLang(req.query, req.headers['accept-language'], deps.defaultLang);
+        const session = await admit(deps.store.engine.readers(), req, spec.access, deps.now());
         const query = parseInput(spec.query, req.query);
         const params = parseInput(spec.params, req.params);
         const body = spec.body ? parseInput(spec.body, req.body) : undefined;
-        const result = await spec.handler({ query, params, body, lang, deps, raw: req });
+        const result = await spec.handler({ query, params, body, lang, deps, raw: req, principal: session?.principal ?? null });
         if (spec.status !== undefined) void reply.status(spec.status);
+        if (result instanceof CookieResult) {
+          void reply.header('set-cookie', result.cookie);
+          return result.body;
+        }
         if (!(result instanceof FileResult)) return result;
         void reply.header('content-type', result.contentType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(result.filename)}`);
         return result.body;
       },
     });
   }
+  app.addHook('onSend', async (_req, reply, payload) => {
+    securityHeaders(reply);
+    return payload;
+  });
   if (options.webRoot !== undefined) {
     void app.register(fastifyStatic, {
       root: options.webRoot,

@@ -9,6 +9,7 @@ import type { Lang } from '../i18n/i18n.js';
 import type { FastifyRequest } from 'fastify';
 import type { Store } from '../store/open-store.js';
 import { ApiError } from './api-error.js';
+import type { Principal, Role } from '../access/roles.js';
 
 export interface AppDeps {
   readonly store: Store;
@@ -16,6 +17,8 @@ export interface AppDeps {
   readonly uploadLimit?: number;
   readonly now: () => Date;
   readonly defaultLang: Lang;
+  /** Mark the session cookie Secure (behind HTTPS). */
+  readonly secureCookies?: boolean;
 }
 
 export interface RouteInput<Q, P, B = unknown> {
@@ -26,12 +29,20 @@ export interface RouteInput<Q, P, B = unknown> {
   readonly raw: FastifyRequest;
   readonly lang: Lang;
   readonly deps: AppDeps;
+  /** Who is asking; null only on public routes. */
+  readonly principal: Principal | null;
 }
 
 export interface RouteSpec<Q extends z.ZodType = z.ZodType, P extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType> {
   readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   readonly url: string;
   readonly summary: string;
+  /**
+   * Who may call it: 'public' (no sign-in) or the roles admitted. Required:
+   * a route cannot exist without saying who may use it. Which customers a
+   * caller sees within a route is the route's business (access/roles.ts).
+   */
+  readonly access: 'public' | readonly Role[];
   readonly query: Q;
   readonly params: P;
   /** JSON body (routes without one leave it out). */
@@ -55,6 +66,11 @@ export const isoDate = z
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
   }, 'not a real date');
+
+/** JSON with a Set-Cookie header (sign-in and sign-out). */
+export class CookieResult {
+  constructor(readonly body: unknown, readonly cookie: string) {}
+}
 
 /** A download: the handler returns one of these instead of JSON. */
 export class FileResult {
@@ -86,6 +102,7 @@ export function openApi(routes: readonly RouteSpec[], version: string): Record<s
       ...(paths[path] ?? {}),
       [r.method.toLowerCase()]: {
         summary: r.summary,
+        description: r.access === 'public' ? 'No sign-in needed.' : `Signed in as: ${r.access.join(', ')}. State-changing methods need the session's CSRF token in the x-csrf-token header.`,
         parameters,
         ...(r.upload
           ? { requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: { [r.upload.field]: { type: 'string', format: 'binary', description: r.upload.description } } } } } } }
@@ -94,6 +111,8 @@ export function openApi(routes: readonly RouteSpec[], version: string): Record<s
         responses: {
           '200': { description: 'OK' },
           '400': { description: 'Bad input: {code, message, details}' },
+          '401': { description: 'Not signed in, or the session ended: {code, message}' },
+          '403': { description: 'The role may not, or the CSRF token is missing: {code, message}' },
           '404': { description: 'Not found: {code, message}' },
           '409': { description: 'Conflict (an edit lost to another): {code, message}' },
           '413': { description: 'Upload too large: {code, message}' },

@@ -6,6 +6,7 @@ import { readXlsxRows } from '../../src/xlsx/xlsx-reader.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAnalysis } from '../../src/analytics/snapshot/run-analysis.js';
 import { apiRoutes, createApp } from '../../src/server/create-app.js';
+import { actingAs, signIn } from '../support/signed-in.js';
 import { demoStore, type DemoStore } from '../support/demo-store.js';
 
 let demo: DemoStore;
@@ -19,7 +20,8 @@ const get = async (url: string, lang = 'en') => {
 beforeAll(async () => {
   demo = await demoStore({ seed: 3, customers: 150 });
   await demo.store.engine.run(`UPDATE customers SET contact_phone = '13912345678', contact_email = 'zhangwei@qq.com', contact_name = '张伟'`);
-  app = createApp({ store: demo.store, now, defaultLang: 'zh-CN' });
+  const raw = createApp({ store: demo.store, now, defaultLang: 'zh-CN' });
+  app = actingAs(raw, await signIn(raw, demo.store.engine, 'admin'));
 }, 120_000);
 afterAll(async () => {
   await app.close();

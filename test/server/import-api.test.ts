@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actingAs, signIn } from '../support/signed-in.js';
 import { createApp } from '../../src/server/create-app.js';
 import { datasets, testStore, type TestStore } from '../support/test-store.js';
 
@@ -21,8 +22,10 @@ function multipart(filename: string, content: Buffer): { payload: Buffer; header
 beforeAll(async () => {
   store = await testStore();
   const deps = { store, now: () => new Date('2026-01-05T08:00:00Z'), defaultLang: 'zh-CN' as const };
-  app = createApp(deps);
-  small = createApp({ ...deps, uploadLimit: 1000 });
+  const raw = createApp(deps);
+  app = actingAs(raw, await signIn(raw, store.engine, 'analyst'));
+  const rawSmall = createApp({ ...deps, uploadLimit: 1000 });
+  small = actingAs(rawSmall, await signIn(rawSmall, store.engine, 'admin'));
 });
 afterAll(async () => {
   await app.close();

@@ -6,6 +6,7 @@ import { tierLabel } from '../../src/i18n/tier-labels.js';
 import { defaultPlaybook, playbookGroups } from '../../src/playbook/default-playbook.js';
 import type { Store } from '../../src/store/open-store.js';
 import { fixtureStore } from '../support/fixture.js';
+import { actingAs, signIn } from '../support/signed-in.js';
 
 let store: Store;
 let app: FastifyInstance;
@@ -17,7 +18,8 @@ const get = async (url: string, lang = 'en') => {
 
 beforeAll(async () => {
   store = await fixtureStore({});
-  app = createApp({ store, now: () => new Date('2026-01-05T08:00:00Z'), defaultLang: 'en' });
+  const raw = createApp({ store, now: () => new Date('2026-01-05T08:00:00Z'), defaultLang: 'en' });
+  app = actingAs(raw, await signIn(raw, store.engine, 'rep', { repId: 'E1' }));
 });
 afterAll(async () => {
   await app.close();

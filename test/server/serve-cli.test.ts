@@ -32,11 +32,32 @@ async function startServing(args: readonly string[]) {
   return { child, url, output: () => out };
 }
 
+/** Signs in as the first admin with the printed one-time password, replaces it, and returns a fetch that carries the session. */
+async function firstAdmin(url: string, output: string) {
+  const otp = /one-time password: (\S+)/.exec(output)?.[1];
+  expect(otp).toBeDefined();
+  const post = (path: string, method: string, body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${url}${path}`, { method, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const login = await post('/api/session', 'POST', { username: 'admin', password: otp });
+  expect(login.status).toBe(200);
+  const first = (await login.json()) as { csrfToken: string; mustChangePassword: boolean };
+  expect(first.mustChangePassword).toBe(true);
+  const cookie1 = login.headers.get('set-cookie')!.split(';')[0]!;
+  expect((await fetch(`${url}/api/customers`, { headers: { cookie: cookie1 } })).status).toBe(403);
+  const changed = await post('/api/session/password', 'PUT', { current: otp, next: 'A-new-Passw0rd' }, { cookie: cookie1, 'x-csrf-token': first.csrfToken });
+  expect(changed.status).toBe(200);
+  const cookie = changed.headers.get('set-cookie')!.split(';')[0]!;
+  expect(cookie).not.toBe(cookie1);
+  return (path: string) => fetch(`${url}${path}`, { headers: { cookie } });
+}
+
 describe('salescope serve', () => {
   it('serves the API on a free port and stops on SIGTERM', async () => {
-    const { child, url } = await startServing(['serve', '--db', 's.duckdb', '--port', '0', '--lang', 'en']);
+    const { child, url, output } = await startServing(['serve', '--db', 's.duckdb', '--port', '0', '--lang', 'en']);
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const customers = (await (await fetch(`${url}/api/customers`)).json()) as { total: number };
+    expect((await fetch(`${url}/api/customers`)).status).toBe(401);
+    const get = await firstAdmin(url, output());
+    const customers = (await (await get('/api/customers')).json()) as { total: number };
     expect(customers.total).toBe(2);
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
@@ -48,7 +69,8 @@ describe('salescope serve', () => {
     expect(output()).toContain('Strategic');
     const page = await fetch(url);
     expect(await page.text()).toContain('<div id="root">');
-    const overview = (await (await fetch(`${url}/api/overview`)).json()) as { kpis: { current: { customers: number } } };
+    const get = await firstAdmin(url, output());
+    const overview = (await (await get('/api/overview')).json()) as { kpis: { current: { customers: number } } };
     expect(overview.kpis.current.customers).toBeGreaterThan(0);
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     child.kill('SIGTERM');

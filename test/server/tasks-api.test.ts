@@ -1,6 +1,7 @@
 /** Tasks through the API: bulk creation from a list, filters, edits with optimistic versioning, bad bodies. */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actingAs, signIn } from '../support/signed-in.js';
 import { createApp } from '../../src/server/create-app.js';
 import { fixtureStore } from '../support/fixture.js';
 import type { Store } from '../../src/store/open-store.js';
@@ -15,7 +16,8 @@ const call = async (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unk
 
 beforeAll(async () => {
   store = await fixtureStore({ customers: [{ customer_id: 'A' }, { customer_id: 'B' }, { customer_id: 'C' }] });
-  app = createApp({ store, now: () => new Date('2026-01-05T08:00:00Z'), defaultLang: 'en' });
+  const raw = createApp({ store, now: () => new Date('2026-01-05T08:00:00Z'), defaultLang: 'en' });
+  app = actingAs(raw, await signIn(raw, store.engine, 'admin'));
 });
 afterAll(async () => {
   await app.close();

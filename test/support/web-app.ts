@@ -11,6 +11,7 @@ import { runAnalysis } from '../../src/analytics/snapshot/run-analysis.js';
 import { chromiumArgs, findChromium } from '../../src/report/report-pdf.js';
 import { createApp } from '../../src/server/create-app.js';
 import { demoStore, type DemoStore } from './demo-store.js';
+import { signIn, type SignedIn } from './signed-in.js';
 
 export const webRoot = path.resolve(import.meta.dirname, '../../dist/web');
 export const screenshotDir = path.resolve(import.meta.dirname, '../../.tmp/screenshots');
@@ -20,8 +21,12 @@ export interface WebApp {
   readonly app: FastifyInstance;
   readonly url: string;
   readonly browser: Browser;
-  /** A fresh browser context (own storage) with the given language; pages from it start at url. */
-  newPage(options?: { locale?: 'zh-CN' | 'en'; downloads?: boolean }): Promise<{ context: BrowserContext; page: Page }>;
+  /** The admin the tests act as: their session headers, for API calls from the test. */
+  readonly admin: SignedIn;
+  /** GET an API path as the signed-in admin, parsed. */
+  api<T>(path: string): Promise<T>;
+  /** A fresh browser context (own storage) with the given language, signed in as the admin unless told otherwise. */
+  newPage(options?: { locale?: 'zh-CN' | 'en'; downloads?: boolean; signedIn?: boolean }): Promise<{ context: BrowserContext; page: Page }>;
   /** Saves a full-page screenshot in .tmp/screenshots, for people to look at. */
   screenshot(page: Page, name: string): Promise<void>;
   close(): Promise<void>;
@@ -33,6 +38,7 @@ export async function startWebApp(options: { seed?: number; customers?: number; 
   if (options.analyse !== false) await runAnalysis(demo.store.engine, {}, now);
   const app = createApp({ store: demo.store, now, defaultLang: 'zh-CN' }, { webRoot });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  const admin = await signIn(app, demo.store.engine, 'admin');
   const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
   mkdirSync(screenshotDir, { recursive: true });
   return {
@@ -40,8 +46,13 @@ export async function startWebApp(options: { seed?: number; customers?: number; 
     app,
     url,
     browser,
-    async newPage({ locale = 'zh-CN', downloads = false } = {}) {
+    admin,
+    async api<T>(path: string): Promise<T> {
+      return (await fetch(`${url}${path}`, { headers: admin.headers })).json() as Promise<T>;
+    },
+    async newPage({ locale = 'zh-CN', downloads = false, signedIn = true } = {}) {
       const context = await browser.newContext({ locale, acceptDownloads: downloads, viewport: { width: 1440, height: 900 } });
+      if (signedIn) await context.addCookies([{ name: 'salescope_session', value: admin.headers.cookie!.split('=')[1]!, url }]);
       const page = await context.newPage();
       page.setDefaultTimeout(20_000);
       return { context, page };

@@ -13,7 +13,7 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(async () => web?.close());
 
-const api = async <T>(path: string): Promise<T> => (await fetch(`${web.url}${path}`)).json() as Promise<T>;
+const api = <T>(path: string): Promise<T> => web.api<T>(path);
 const one = async <T>(sql: string, params: (string | number)[] = []): Promise<T> => (await web.demo.store.engine.query<T & Record<string, unknown>>(sql, params))[0]!;
 const count = async (sql: string, params: (string | number)[] = []) => Number((await one<{ n: bigint | number }>(sql, params)).n);
 const digits = (text: string | null) => Number((text ?? '').replace(/[^\d]/g, ''));
@@ -92,7 +92,7 @@ describe('import wizard', () => {
     await input.setInputFiles({ name: 'broken.xlsx', mimeType: 'application/octet-stream', buffer: broken });
     const form = new FormData();
     form.append('file', new Blob([broken]), 'broken.xlsx');
-    const refused = await fetch(`${web.url}/api/uploads?lang=en`, { method: 'POST', body: form });
+    const refused = await fetch(`${web.url}/api/uploads?lang=en`, { method: 'POST', body: form, headers: web.admin.headers });
     expect(refused.status).toBe(422);
     await expect.poll(() => page.getByTestId('upload-error').textContent()).toBe(((await refused.json()) as { message: string }).message);
     await input.setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from('客户编号,客户名称\nC1,甲\n') });
@@ -133,7 +133,7 @@ describe('action plans', () => {
     expect(await open.getByTestId(`task-${task.id}`).count()).toBe(0);
 
     // Someone else edits the task after the board read it: the board's edit names a stale version.
-    await fetch(`${web.url}/api/tasks/${task.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ version: 2, owner: '另一位同事' }) });
+    await fetch(`${web.url}/api/tasks/${task.id}`, { method: 'PATCH', headers: { ...web.admin.headers, 'content-type': 'application/json' }, body: JSON.stringify({ version: 2, owner: '另一位同事' }) });
     const done = page.getByTestId('task-column-done').getByTestId(`task-${task.id}`);
     await pick(page, done.getByTestId('task-status'), '进行中', false);
     await expect.poll(() => page.getByTestId('task-error').textContent()).toContain(`任务 ${task.id}`);

@@ -1,5 +1,6 @@
 /** The app's frame in a real browser: it follows the browser's language, switches and remembers it, and reaches every page. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../support/signed-in.js';
 import { startWebApp, type WebApp } from '../support/web-app.js';
 
 let web: WebApp;
@@ -33,6 +34,24 @@ describe('app shell', () => {
       await expect.poll(() => page.getByTestId('page-title').textContent()).toBe(title);
       await page.getByTestId(`${nav}-page`).waitFor({ state: 'attached' });
     }
+    await context.close();
+  });
+
+  it('asks for a sign-in first, shows who is signed in, and signs out', async () => {
+    const { username, password } = await createUser(web.demo.store.engine, 'rep', { repId: 'E-none' });
+    const { context, page } = await web.newPage({ locale: 'en', signedIn: false });
+    await page.goto(web.url);
+    await page.getByTestId('sign-in-username').fill(username);
+    await page.getByTestId('sign-in-password').fill('wrong password');
+    await page.getByTestId('sign-in-submit').click();
+    await expect.poll(() => page.getByTestId('sign-in-error').textContent()).toBe('wrong user name or password');
+    await page.getByTestId('sign-in-password').fill(password);
+    await page.getByTestId('sign-in-submit').click();
+    await expect.poll(() => page.getByTestId('signed-in-as').textContent()).toContain(`${username} · rep`);
+    const cookies = await context.cookies();
+    expect(cookies.find((c) => c.name === 'salescope_session')).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+    await page.getByTestId('sign-out').click();
+    await page.getByTestId('sign-in').waitFor();
     await context.close();
   });
 

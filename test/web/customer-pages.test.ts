@@ -9,7 +9,7 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(async () => web?.close());
 
-const api = async <T>(path: string): Promise<T> => (await fetch(`${web.url}${path}`)).json() as Promise<T>;
+const api = <T>(path: string): Promise<T> => web.api<T>(path);
 const wan = (v: number) => `${(v / 1e4).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 万元`;
 
 describe('overview', () => {

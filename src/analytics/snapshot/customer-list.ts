@@ -5,6 +5,7 @@
  */
 import { quoteLiteral as lit, type Queryable } from '../../store/engine.js';
 import type { Signal } from '../churn/churn-signals.js';
+import { scopeSql, type AnalysisScope } from '../analysis-scope.js';
 
 export type CustomerSort = 'value' | 'revenue' | 'recency' | 'health' | 'risk';
 
@@ -25,6 +26,8 @@ export interface CustomerListQuery {
   readonly minRisk?: number;
   /** Pareto class A, B or C. */
   readonly abc?: string;
+  /** Only the customers of this scope (a rep's, a team's). */
+  readonly within?: AnalysisScope;
   readonly sort?: CustomerSort;
   readonly limit: number;
   readonly offset?: number;
@@ -111,6 +114,7 @@ export function customerFilterSql(snapshotId: number, q: CustomerFilter): string
   if (q.repId !== undefined) where.push(`c.rep_id = ${lit(q.repId)}`);
   if (q.abc !== undefined) where.push(`s.abc_class = ${lit(q.abc)}`);
   if (q.minRisk !== undefined) where.push(`r.risk_score >= ${Number(q.minRisk)}`);
+  if (q.within !== undefined && Object.keys(q.within).length > 0) where.push(`s.customer_id IN (${scopeSql(q.within)})`);
   return where.join(' AND ');
 }
 
@@ -198,11 +202,12 @@ export interface CustomerFacets {
 }
 
 /** The values the customer filters offer: industries, regions and reps that have customers. */
-export async function customerFacets(db: Queryable): Promise<CustomerFacets> {
+export async function customerFacets(db: Queryable, within: AnalysisScope = {}): Promise<CustomerFacets> {
+  const inScope = Object.keys(within).length > 0 ? `AND customer_id IN (${scopeSql(within)})` : '';
   const values = async (col: string) =>
-    (await db.query<{ v: string }>(`SELECT DISTINCT ${col} AS v FROM customers WHERE ${col} IS NOT NULL ORDER BY v`)).map((r) => r.v);
+    (await db.query<{ v: string }>(`SELECT DISTINCT ${col} AS v FROM customers WHERE ${col} IS NOT NULL ${inScope} ORDER BY v`)).map((r) => r.v);
   const reps = await db.query<{ id: string; name: string | null }>(
-    'SELECT DISTINCT c.rep_id AS id, r.name FROM customers c LEFT JOIN reps r USING (rep_id) WHERE c.rep_id IS NOT NULL ORDER BY r.name NULLS LAST, id',
+    `SELECT DISTINCT c.rep_id AS id, r.name FROM customers c LEFT JOIN reps r USING (rep_id) WHERE c.rep_id IS NOT NULL ${inScope.replace('customer_id', 'c.customer_id')} ORDER BY r.name NULLS LAST, id`,
   );
   return { industries: await values('industry'), regions: await values('region'), reps };
 }

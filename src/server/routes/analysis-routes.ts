@@ -3,11 +3,14 @@
  * customers (or ?snapshot=): funnel, team, satisfaction, churn warning,
  * behaviour, tiers and segments, recommendations.
  */
+import { everyone } from '../../access/roles.js';
 import { z } from 'zod';
 import type { AnalysisDocument } from '../../analytics/snapshot/run-analysis.js';
 import type { Queryable } from '../../store/engine.js';
 import { ApiError } from '../api-error.js';
 import { isoDate, noInput, route, type AppDeps } from '../route-spec.js';
+import type { Principal } from '../../access/roles.js';
+import { callerScope } from '../caller-scope.js';
 import { NoDataError } from '../../analytics/analysis-period.js';
 import { scopeKeys, type AnalysisScope } from '../../analytics/analysis-scope.js';
 import { snapshotFor } from '../../analytics/snapshot/snapshot-for.js';
@@ -33,8 +36,12 @@ type Filters = z.infer<typeof query>;
 const running = new WeakMap<object, Map<string, Promise<AnalysisDocument>>>();
 
 /** The analysis a page asked for: by id, by filters (computed once and stored), or the latest of all customers. */
-export async function filteredDocument(deps: AppDeps, f: Filters): Promise<AnalysisDocument> {
-  const scope: AnalysisScope = Object.fromEntries(scopeKeys.flatMap((k) => (f[k] !== undefined ? [[k, f[k]]] : [])));
+export async function filteredDocument(deps: AppDeps, f: Filters, principal: Principal | null): Promise<AnalysisDocument> {
+  const chosen: AnalysisScope = Object.fromEntries(scopeKeys.flatMap((k) => (k !== 'team' && f[k] !== undefined ? [[k, f[k]]] : [])));
+  const forced = callerScope(principal);
+  // A stored snapshot by id may cover customers outside a rep's or manager's scope.
+  if (Object.keys(forced).length > 0 && f.snapshot !== undefined) throw new ApiError(403, 'forbidden', { role: principal?.role ?? '' });
+  const scope = { ...chosen, ...forced };
   const filtered = Object.keys(scope).length > 0 || f.asOf !== undefined || f.from !== undefined || f.to !== undefined;
   if (f.snapshot !== undefined || !filtered) return snapshotDocument(deps.store.engine.readers(), f.snapshot);
   const req = { ...(f.asOf ? { asOf: f.asOf } : {}), ...(f.from ? { from: f.from } : {}), ...(f.to ? { to: f.to } : {}), ...(Object.keys(scope).length > 0 ? { scope } : {}) };
@@ -90,10 +97,11 @@ export const analysisRoutes = Object.entries(sections).map(([name, s]) =>
     method: 'GET',
     url: `/api/${name}`,
     summary: s.summary,
+    access: everyone,
     query,
     params: noInput,
-    handler: async ({ query: q, deps }) => {
-      const d = await filteredDocument(deps, q);
+    handler: async ({ query: q, deps, principal }) => {
+      const d = await filteredDocument(deps, q, principal);
       return { snapshotId: d.snapshotId, period: d.period, scope: d.scope, ...(s.pick(d) as object) };
     },
   }),

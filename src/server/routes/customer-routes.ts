@@ -1,9 +1,14 @@
 /** Customers: the scored list (paged, sorted, filtered) and one customer seen whole. */
+import { everyone, revealers } from '../../access/roles.js';
 import { z } from 'zod';
 import { customerProfile } from '../../analytics/snapshot/customer-profile.js';
 import { customerFacets, listScoredCustomers, type CustomerFacets, type CustomerPage, type CustomerSort } from '../../analytics/snapshot/customer-list.js';
 import { tierCode, tierCodes } from '../../i18n/tier-labels.js';
 import { ApiError } from '../api-error.js';
+import { callerScope } from '../caller-scope.js';
+import type { Principal } from '../../access/roles.js';
+import { logAccess } from '../../access/user-store.js';
+import { scopeSql } from '../../analytics/analysis-scope.js';
 import { DataVersionCache } from '../data-version-cache.js';
 import type { Queryable } from '../../store/engine.js';
 import { defaultPlaybook, entryText, playbookGroups, type PlaybookGroup } from '../../playbook/default-playbook.js';
@@ -54,8 +59,13 @@ function cacheOf<T>(caches: WeakMap<object, DataVersionCache<T>>, db: Queryable,
   return made;
 }
 
-export function listFilters(query: { q?: string | undefined; industry?: string | undefined; region?: string | undefined; rep?: string | undefined; minRisk?: number | undefined; abc?: string | undefined }) {
+export function listFilters(
+  query: { q?: string | undefined; industry?: string | undefined; region?: string | undefined; rep?: string | undefined; minRisk?: number | undefined; abc?: string | undefined },
+  principal: Principal | null,
+) {
+  const within = callerScope(principal);
   return {
+    ...(Object.keys(within).length > 0 ? { within } : {}),
     ...(query.q !== undefined ? { search: query.q } : {}),
     ...(query.industry !== undefined ? { industry: query.industry } : {}),
     ...(query.region !== undefined ? { region: query.region } : {}),
@@ -70,20 +80,23 @@ export const customerRoutes = [
     method: 'GET',
     url: '/api/customers/facets',
     summary: 'The values the customer filters offer: industries, regions and reps with customers',
+    access: everyone,
     query: z.object({ lang: z.enum(['zh-CN', 'en']).optional() }).strict(),
     params: noInput,
-    handler: async ({ deps }) => {
+    handler: async ({ deps, principal }) => {
       const db = deps.store.engine.readers();
-      return cacheOf(facetCache, db, 1).get(db, 'facets', () => customerFacets(db));
+      const within = callerScope(principal);
+      return cacheOf(facetCache, db, 50).get(db, JSON.stringify(within), () => customerFacets(db, within));
     },
   }),
   route({
     method: 'GET',
     url: '/api/customers',
     summary: 'Scored customers of the latest analysis (or ?snapshot=), paged, sorted and filtered by tier or segment',
+    access: everyone,
     query: listQuery,
     params: noInput,
-    handler: async ({ query, deps }) => {
+    handler: async ({ query, deps, principal }) => {
       const tier = code(query.tier);
       const segment = code(query.segment);
       const db = deps.store.engine.readers();
@@ -94,7 +107,7 @@ export const customerRoutes = [
         ...(query.snapshot !== undefined ? { snapshotId: query.snapshot } : {}),
         ...(tier !== undefined ? { tier } : {}),
         ...(segment !== undefined ? { segment } : {}),
-        ...listFilters(query),
+        ...listFilters(query, principal),
       };
       const page = await cacheOf(listCache, db, 200).get(db, JSON.stringify(request), () => listScoredCustomers(db, request));
       if (page === null) throw new ApiError(404, 'no_snapshot');
@@ -105,13 +118,41 @@ export const customerRoutes = [
     method: 'GET',
     url: '/api/customers/:id',
     summary: 'One customer seen whole: profile (contact masked), score and tier history, churn signals, CLV, recommendations, orders, interactions, complaints',
+    access: everyone,
     query: z.object({ lang: z.enum(['zh-CN', 'en']).optional() }).strict(),
     params: z.object({ id: z.string().min(1).max(200) }),
-    handler: async ({ params, lang, deps }) => {
+    handler: async ({ params, lang, deps, principal }) => {
+      await assertInScope(deps.store.engine.readers(), principal, params.id);
       const profile = await customerProfile(deps.store.engine.readers(), params.id);
       if (profile === null) throw new ApiError(404, 'unknown_customer', { id: params.id });
       const group = playbookGroupOf(profile.scores.at(-1)?.valueTier ?? null, profile.risk?.riskScore ?? null);
       return { ...profile, strategy: group === null ? null : { group, ...entryText(defaultPlaybook[group], lang) } };
     },
   }),
+  route({
+    method: 'POST',
+    url: '/api/customers/:id/contact',
+    summary: 'Reveal the customer\'s contact details unmasked; allowed to admins and managers (their team\'s customers) and written to the access log',
+    access: revealers,
+    query: z.object({ lang: z.enum(['zh-CN', 'en']).optional() }).strict(),
+    params: z.object({ id: z.string().min(1).max(200) }),
+    handler: async ({ params, deps, principal }) => {
+      await assertInScope(deps.store.engine.readers(), principal, params.id);
+      const [c] = await deps.store.engine.query<{ name: string | null; phone: string | null; email: string | null }>(
+        'SELECT contact_name AS name, contact_phone AS phone, contact_email AS email FROM customers WHERE customer_id = $1',
+        [params.id],
+      );
+      if (!c) throw new ApiError(404, 'unknown_customer', { id: params.id });
+      await logAccess(deps.store.engine, { userId: principal!.userId, username: principal!.username, action: 'reveal', customerId: params.id, fields: ['contact_name', 'contact_phone', 'contact_email'] }, deps.now());
+      return { customerId: params.id, contact: c };
+    },
+  }),
 ];
+
+/** A customer outside the caller's scope answers as if it did not exist. */
+async function assertInScope(db: Queryable, principal: Principal | null, id: string): Promise<void> {
+  const within = callerScope(principal);
+  if (Object.keys(within).length === 0) return;
+  const [row] = await db.query<{ n: bigint }>(`SELECT count(*) AS n FROM (${scopeSql(within)}) WHERE customer_id = $1`, [id]);
+  if (Number(row?.n ?? 0) === 0) throw new ApiError(404, 'unknown_customer', { id });
+}

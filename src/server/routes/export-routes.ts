@@ -3,6 +3,7 @@
  * BOM, formulas neutralised) or XLSX (text cells), headers in the caller's
  * language. Contact details are not in the list, so nothing personal leaves.
  */
+import { everyone } from '../../access/roles.js';
 import { z } from 'zod';
 import { listScoredCustomers, type ScoredCustomer } from '../../analytics/snapshot/customer-list.js';
 import { csvLine, UTF8_BOM } from '../../export/csv-cell.js';
@@ -45,9 +46,10 @@ export const exportRoutes = [
     method: 'GET',
     url: '/api/customers/export',
     summary: 'The customer list as CSV (UTF-8 with BOM) or XLSX, with the same filters and sort as /api/customers',
+    access: everyone,
     query: listQuery.omit({ page: true, pageSize: true }).extend({ format: z.enum(['csv', 'xlsx']).default('csv') }),
     params: noInput,
-    handler: async ({ query, lang, deps }) => {
+    handler: async ({ query, lang, deps, principal }) => {
       const code = (v: string | undefined) => (v === undefined ? undefined : (tierCode(v) ?? v));
       const tier = code(query.tier);
       const segment = code(query.segment);
@@ -57,7 +59,7 @@ export const exportRoutes = [
         ...(query.snapshot !== undefined ? { snapshotId: query.snapshot } : {}),
         ...(tier ? { tier } : {}),
         ...(segment ? { segment } : {}),
-        ...listFilters(query),
+        ...listFilters(query, principal),
       });
       if (page === null) throw new ApiError(404, 'no_snapshot');
       const header = columns.map((c) => c[lang]);

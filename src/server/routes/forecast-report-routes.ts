@@ -1,4 +1,5 @@
 /** Forecast and the customer analysis report over HTTP: the same functions as `salescope forecast` and `salescope report`. */
+import { everyone } from '../../access/roles.js';
 import { z } from 'zod';
 import { parseScope } from '../../analytics/analysis-scope.js';
 import { NoDataError } from '../../analytics/analysis-period.js';
@@ -12,6 +13,7 @@ import { reportSheets } from '../../report/report-xlsx.js';
 import { renderSvg } from '../../report/svg-chart.js';
 import { writeXlsx } from '../../xlsx/xlsx-writer.js';
 import { ApiError } from '../api-error.js';
+import { withinScope } from '../caller-scope.js';
 import { FileResult, isoDate, noInput, route } from '../route-spec.js';
 import { writtenFile, XLSX_TYPE } from '../written-file.js';
 
@@ -21,6 +23,7 @@ export const forecastReportRoutes = [
     method: 'GET',
     url: '/api/forecast',
     summary: 'Monthly revenue forecast (ETS by AICc, 80/95% intervals, backtest), pipeline-weighted and CLV bottom-up views',
+    access: ['admin', 'analyst', 'auditor'],
     query: z
       .object({ by: z.enum(['none', 'category', 'region']).default('none'), horizon: z.coerce.number().int().min(1).max(60).default(12), asOf: isoDate.optional(), lang: z.enum(['zh-CN', 'en']).optional() })
       .strict(),
@@ -39,6 +42,7 @@ export const forecastReportRoutes = [
     method: 'GET',
     url: '/api/report',
     summary: 'The customer analysis report for a period and scope, as HTML, PDF or the four tables as XLSX, in the caller\'s language',
+    access: everyone,
     query: z
       .object({
         format: z.enum(['html', 'pdf', 'xlsx']).default('html'),
@@ -51,9 +55,12 @@ export const forecastReportRoutes = [
       })
       .strict(),
     params: noInput,
-    handler: async ({ query, lang, deps }) => {
-      const scope = query.scope === undefined ? undefined : parseScope(query.scope);
-      if (scope && !scope.ok) throw new ApiError(400, 'bad_request', { field: 'scope', problem: scope.part });
+    handler: async ({ query, lang, deps, principal }) => {
+      const parsed = query.scope === undefined ? undefined : parseScope(query.scope);
+      if (parsed && !parsed.ok) throw new ApiError(400, 'bad_request', { field: 'scope', problem: parsed.part });
+      // A rep's or manager's report covers their customers only, whatever scope they asked for.
+      const chosen = withinScope(principal, parsed?.ok ? parsed.scope : {});
+      const scope = Object.keys(chosen).length > 0 ? { ok: true as const, scope: chosen } : undefined;
       let model;
       try {
         model = await prepareReport(

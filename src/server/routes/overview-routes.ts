@@ -1,4 +1,5 @@
 /** The dashboard's overview: KPIs with 同比/环比, tiers, funnel and the riskiest customers, from the latest analysis. */
+import { everyone } from '../../access/roles.js';
 import { z } from 'zod';
 import { analysisFilters, filteredDocument } from './analysis-routes.js';
 import { tierCode, tierCodes } from '../../i18n/tier-labels.js';
@@ -10,6 +11,7 @@ export const overviewRoutes = [
     method: 'GET',
     url: '/api/health',
     summary: 'Liveness: the server answers and the store opens',
+    access: 'public',
     query: noInput,
     params: noInput,
     handler: async ({ deps }) => {
@@ -21,11 +23,12 @@ export const overviewRoutes = [
     method: 'GET',
     url: '/api/overview',
     summary: 'KPIs with year-on-year and period-on-period changes, tiers, funnel and at-risk customers of the latest analysis',
+    access: everyone,
     query: z.object({ ...analysisFilters, tier: z.string().min(1).optional() }).strict(),
     params: noInput,
-    handler: async ({ query, deps }) => {
+    handler: async ({ query, deps, principal }) => {
       const { tier, ...filters } = query;
-      const d = await filteredDocument(deps, filters);
+      const d = await filteredDocument(deps, filters, principal);
       const tierCodeOf = tier === undefined ? undefined : tierCode(tier);
       if (tier !== undefined && tierCodeOf === null) throw new ApiError(400, 'unknown_tier', { value: tier, accepted: tierCodes.join(', ') });
       return {

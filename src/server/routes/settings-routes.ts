@@ -4,6 +4,7 @@
  * move between tiers, and save a change as a new version (applied by the next
  * analysis).
  */
+import { dataStewards, everyone } from '../../access/roles.js';
 import { z, ZodError } from 'zod';
 import type { AnalysisConfig } from '../../config/analysis-config.js';
 import { defaultAnalysisConfig } from '../../config/analysis-config.js';
@@ -50,6 +51,7 @@ export const settingsRoutes = [
     method: 'GET',
     url: '/api/settings',
     summary: 'The analysis settings in force and their version',
+    access: everyone,
     query: lang,
     params: noInput,
     handler: async ({ deps }) => (await latestConfig(deps.store.engine)) ?? { version: 0, config: defaultAnalysisConfig() },
@@ -58,6 +60,7 @@ export const settingsRoutes = [
     method: 'POST',
     url: '/api/settings/preview',
     summary: 'How many customers a settings change would move between tiers, against the latest analysis (nothing is saved)',
+    access: dataStewards,
     query: lang,
     params: noInput,
     body: patchBody,
@@ -70,6 +73,7 @@ export const settingsRoutes = [
     method: 'PUT',
     url: '/api/settings',
     summary: 'Save a settings change as a new version; the next analysis uses it',
+    access: ['admin', 'analyst'],
     query: lang,
     params: noInput,
     body: patchBody,

@@ -7,6 +7,18 @@ export class ApiFailure extends Error {
   }
 }
 
+let csrfToken: string | null = null;
+
+/** The session's CSRF token, set when the app learns who is signed in; sent with every change. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Headers a request made outside apiSend (an upload widget's own request) needs to change anything. */
+export function csrfHeaders(): Record<string, string> {
+  return csrfToken ? { 'x-csrf-token': csrfToken } : {};
+}
+
 export type Query = Readonly<Record<string, string | number | boolean | undefined | null>>;
 
 export function apiUrl(path: string, query: Query, lang: Lang): string {
@@ -27,8 +39,9 @@ export async function apiGet<T>(path: string, query: Query, lang: Lang): Promise
 }
 
 export async function apiSend<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body: unknown, lang: Lang): Promise<T> {
+  const csrf: Record<string, string> = csrfToken ? { 'x-csrf-token': csrfToken } : {};
   const init: RequestInit = body instanceof FormData
-    ? { method, body }
-    : { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) };
+    ? { method, body, headers: csrf }
+    : { method, headers: { 'content-type': 'application/json', ...csrf }, body: JSON.stringify(body ?? {}) };
   return read<T>(await fetch(apiUrl(path, {}, lang), init));
 }

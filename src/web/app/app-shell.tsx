@@ -1,15 +1,36 @@
 /** The frame around every page: menu, language switch and amount unit, both remembered in the browser. */
-import { ConfigProvider, Layout, Menu, Segmented, Space, Typography } from 'antd';
+import { Button, ConfigProvider, Layout, Menu, Segmented, Space, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { useEffect, useMemo, useState } from 'react';
 import type { Lang } from '../../i18n/i18n.js';
-import { initialLang, LangContext } from './i18n.js';
+import { initialLang, LangContext, useLang } from './i18n.js';
 import { MoneyContext, moneyUnits, unitLabel, type MoneyUnit } from './money.js';
 import { navigate, useRoute } from './hash-route.js';
 import { pageFor, pages } from './pages.js';
+import { SessionGate, useSession } from './session.js';
+
+const roleNames: Record<string, { 'zh-CN': string; en: string }> = {
+  admin: { 'zh-CN': '管理员', en: 'admin' },
+  manager: { 'zh-CN': '经理', en: 'manager' },
+  analyst: { 'zh-CN': '分析师', en: 'analyst' },
+  rep: { 'zh-CN': '销售', en: 'rep' },
+  auditor: { 'zh-CN': '审计', en: 'auditor' },
+};
+
+function SignedInAs() {
+  const { session, signOut } = useSession();
+  const { lang } = useLang();
+  if (!session) return null;
+  return (
+    <Space data-testid="signed-in-as">
+      <Typography.Text>{session.username} · {roleNames[session.role]?.[lang] ?? session.role}</Typography.Text>
+      <Button size="small" onClick={signOut} data-testid="sign-out">{lang === 'zh-CN' ? '退出' : 'Sign out'}</Button>
+    </Space>
+  );
+}
 
 function stored(key: string): string | null {
   try {
@@ -35,6 +56,7 @@ export function AppShell() {
     <ConfigProvider locale={lang === 'zh-CN' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1f6feb' } }}>
       <LangContext.Provider value={langValue}>
         <MoneyContext.Provider value={moneyValue}>
+          <SessionGate>
           <Layout style={{ minHeight: '100vh' }}>
             <Layout.Sider theme="light" width={180} breakpoint="lg" collapsedWidth={0}>
               <Typography.Title level={4} style={{ padding: '16px 20px', margin: 0 }}>salescope</Typography.Title>
@@ -61,6 +83,7 @@ export function AppShell() {
                     options={[{ value: 'zh-CN', label: '中文' }, { value: 'en', label: 'English' }]}
                     onChange={(v) => langValue.setLang(v as Lang)}
                   />
+                  <SignedInAs />
                 </Space>
               </Layout.Header>
               <Layout.Content style={{ padding: 24 }}>
@@ -68,6 +91,7 @@ export function AppShell() {
               </Layout.Content>
             </Layout>
           </Layout>
+          </SessionGate>
         </MoneyContext.Provider>
       </LangContext.Provider>
     </ConfigProvider>

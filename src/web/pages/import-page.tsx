@@ -6,7 +6,7 @@
 import { Alert, Card, Flex, Spin, Steps } from 'antd';
 import { useState } from 'react';
 import type { Lang } from '../../i18n/i18n.js';
-import { apiSend, ApiFailure } from '../app/api-client.js';
+import { apiSend, ApiFailure, csrfHeaders } from '../app/api-client.js';
 import type { Route } from '../app/hash-route.js';
 import { useLang, useT } from '../app/i18n.js';
 import { formatNumber } from '../app/money.js';
@@ -40,7 +40,7 @@ function mappingBody(p: FilePreview, entity: string, mapping: readonly { index: 
 
 /** Discarding sends no ?lang: the route takes no query at all. */
 async function discard(uploadId: string, lang: Lang): Promise<void> {
-  await fetch(`/api/uploads/${uploadId}`, { method: 'DELETE', headers: { 'accept-language': lang } });
+  await fetch(`/api/uploads/${uploadId}`, { method: 'DELETE', headers: { 'accept-language': lang, ...csrfHeaders() } });
 }
 
 export function ImportPage(_props: { route: Route }) {

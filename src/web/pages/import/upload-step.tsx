@@ -1,7 +1,7 @@
 /** Wizard step 1: the file, dropped or chosen, sent to the server with its progress shown. */
 import { Alert, Upload, type UploadFile, type UploadProps } from 'antd';
 import { useState } from 'react';
-import { apiUrl } from '../../app/api-client.js';
+import { apiUrl, csrfHeaders } from '../../app/api-client.js';
 import { useLang, useT } from '../../app/i18n.js';
 import type { FilePreview } from './preview-step.js';
 
@@ -25,7 +25,7 @@ export function UploadStep({ onUploaded }: { onUploaded: (p: FilePreview) => voi
   };
   return (
     <div data-testid="upload-step">
-      <Upload.Dragger name="file" action={apiUrl('/api/uploads', {}, lang)} multiple={false} fileList={files} onChange={onChange} showUploadList={{ showRemoveIcon: false }} data-testid="upload-dragger">
+      <Upload.Dragger name="file" action={apiUrl('/api/uploads', {}, lang)} headers={csrfHeaders()} multiple={false} fileList={files} onChange={onChange} showUploadList={{ showRemoveIcon: false }} data-testid="upload-dragger">
         <p className="ant-upload-text" style={{ paddingTop: 24 }}>{t('drop')}</p>
         <p className="ant-upload-hint" style={{ paddingBottom: 24 }}>{t('hint')}</p>
       </Upload.Dragger>

@@ -1,0 +1,57 @@
+/**
+ * The door of every route: the session cookie opens a session (or not), the
+ * route's declared roles admit the caller (or not), and a state-changing
+ * request must carry the session's CSRF token. Headers every answer carries
+ * are set here too.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { resumeSession, type ActiveSession } from '../access/session-store.js';
+import type { Role } from '../access/roles.js';
+import type { Queryable } from '../store/engine.js';
+import { ApiError } from './api-error.js';
+
+export const sessionCookie = 'salescope_session';
+
+export function cookieValue(header: string | undefined, name: string): string | null {
+  for (const part of (header ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return decodeURIComponent(v.join('='));
+  }
+  return null;
+}
+
+export function sessionCookieHeader(token: string | null, secure: boolean, maxAgeSeconds: number): string {
+  const attrs = [`${sessionCookie}=${token ?? ''}`, 'Path=/', 'HttpOnly', 'SameSite=Strict', `Max-Age=${token === null ? 0 : maxAgeSeconds}`];
+  if (secure) attrs.push('Secure');
+  return attrs.join('; ');
+}
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The caller's session, checked against what the route admits; throws 401/403 as values the error translator words. */
+export async function admit(db: Queryable, req: FastifyRequest, access: 'public' | readonly Role[], now: Date): Promise<ActiveSession | null> {
+  if (access === 'public') return null;
+  const token = cookieValue(req.headers.cookie, sessionCookie);
+  const session = token === null ? null : await resumeSession(db, token, now);
+  if (session === null) throw new ApiError(401, 'signed_out');
+  if (!access.includes(session.principal.role)) throw new ApiError(403, 'forbidden', { role: session.principal.role });
+  if (!safeMethods.has(req.method) && req.headers['x-csrf-token'] !== session.csrfToken) throw new ApiError(403, 'csrf');
+  // Until the one-time password is replaced, the session may do nothing else.
+  if (session.mustChangePassword) throw new ApiError(403, 'password_change_required');
+  return session;
+}
+
+/** What every answer says about itself to the browser. */
+export function securityHeaders(reply: FastifyReply): void {
+  void reply
+    .header('x-content-type-options', 'nosniff')
+    .header('x-frame-options', 'DENY')
+    .header('referrer-policy', 'no-referrer')
+    .header('cross-origin-opener-policy', 'same-origin')
+    .header('permissions-policy', 'camera=(), microphone=(), geolocation=()')
+    .header(
+      'content-security-policy',
+      // Ant Design writes its styles at run time, hence inline styles; scripts only from this server.
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'",
+    );
+}

@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { runAnalysis } from '../../src/analytics/snapshot/run-analysis.js';
 import { chromiumArgs, findChromium } from '../../src/report/report-pdf.js';
@@ -13,7 +14,6 @@ import { createApp } from '../../src/server/create-app.js';
 import { demoStore, type DemoStore } from './demo-store.js';
 import { signIn, type SignedIn } from './signed-in.js';
 
-export const webRoot = path.resolve(import.meta.dirname, '../../dist/web');
 export const screenshotDir = path.resolve(import.meta.dirname, '../../.tmp/screenshots');
 
 export interface WebApp {
@@ -36,7 +36,7 @@ export async function startWebApp(options: { seed?: number; customers?: number; 
   const demo = await demoStore({ seed: options.seed ?? 7, customers: options.customers ?? 300 });
   const now = () => new Date('2026-01-05T08:00:00Z');
   if (options.analyse !== false) await runAnalysis(demo.store.engine, {}, now);
-  const app = createApp({ store: demo.store, now, defaultLang: 'zh-CN' }, { webRoot });
+  const app = createApp({ store: demo.store, now, defaultLang: 'zh-CN' }, { webRoot: inject('webRoot') });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   const admin = await signIn(app, demo.store.engine, 'admin');
   const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });

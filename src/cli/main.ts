@@ -17,6 +17,7 @@ import { registerForecast } from './forecast-command.js';
 import { registerReport } from './report-command.js';
 import { registerServe } from './serve-command.js';
 import { registerUser } from './user-command.js';
+import { registerBackup } from './backup-command.js';
 
 export type CommandRunner = (ctx: CliContext) => Promise<number>;
 
@@ -63,6 +64,7 @@ export function buildProgram(io: CliIo, run: (runner: CommandRunner, opts: Globa
   registerReport(program, run);
   registerServe(program, run);
   registerUser(program, run);
+  registerBackup(program, run);
   registerDemo(program, run);
   return program;
 }

@@ -2,7 +2,10 @@
  * `salescope serve`: the HTTP API on one store, until Ctrl-C (or SIGTERM),
  * then a clean shutdown: requests in flight finish, the store closes.
  */
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
+import { rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { createApp, defaultWebRoot } from '../server/create-app.js';
 import { translator } from '../i18n/i18n.js';
@@ -44,12 +47,28 @@ export async function serveStore(ctx: CliContext, store: Store, opts: { port: nu
   const t = translator(analysisMessages, ctx.lang);
   await ensureFirstAdmin(ctx, store);
   const webRoot = defaultWebRoot();
-  const app = createApp({ store, now: ctx.now, defaultLang: ctx.lang }, webRoot !== undefined ? { webRoot } : {});
+  const controlToken = randomBytes(32).toString('hex');
+  const app = createApp({ store, now: ctx.now, defaultLang: ctx.lang, controlToken }, webRoot !== undefined ? { webRoot } : {});
   const address = await app.listen({ port: opts.port, host: opts.host });
+  const control = controlFile(store.workDir);
+  await writeControl(control, address, controlToken);
   ctx.out(t('serve.listening', { url: address, db: ctx.db }));
-  await Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]);
-  await app.close();
+  try {
+    await Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]);
+    await app.close();
+  } finally {
+    await rm(control, { force: true });
+  }
   return 0;
+}
+
+/** Where a running server tells local commands how to reach it (see backup). */
+export const controlFile = (workDir: string) => path.join(workDir, 'control.json');
+
+/** Readable by the server's owner only: the token lets a local command ask the server to write a backup anywhere it may. */
+async function writeControl(file: string, url: string, token: string): Promise<void> {
+  const loopback = url.replace(/^http:\/\/(0\.0\.0\.0|\[::\])/, 'http://127.0.0.1');
+  await writeFile(file, JSON.stringify({ url: loopback, token, pid: process.pid }), { mode: 0o600 });
 }
 
 /**

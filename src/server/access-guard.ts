@@ -4,11 +4,12 @@
  * request must carry the session's CSRF token. Headers every answer carries
  * are set here too.
  */
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { resumeSession, type ActiveSession } from '../access/session-store.js';
-import type { Role } from '../access/roles.js';
 import type { Queryable } from '../store/engine.js';
 import { ApiError } from './api-error.js';
+import type { Access } from './route-spec.js';
 
 export const sessionCookie = 'salescope_session';
 
@@ -29,8 +30,12 @@ export function sessionCookieHeader(token: string | null, secure: boolean, maxAg
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The caller's session, checked against what the route admits; throws 401/403 as values the error translator words. */
-export async function admit(db: Queryable, req: FastifyRequest, access: 'public' | readonly Role[], now: Date): Promise<ActiveSession | null> {
+export async function admit(db: Queryable, req: FastifyRequest, access: Access, now: Date, controlToken?: string): Promise<ActiveSession | null> {
   if (access === 'public') return null;
+  if (access === 'control') {
+    if (!sameSecret(req.headers['x-salescope-control'], controlToken)) throw new ApiError(403, 'forbidden', { role: '-' });
+    return null;
+  }
   const token = cookieValue(req.headers.cookie, sessionCookie);
   const session = token === null ? null : await resumeSession(db, token, now);
   if (session === null) throw new ApiError(401, 'signed_out');
@@ -39,6 +44,13 @@ export async function admit(db: Queryable, req: FastifyRequest, access: 'public'
   // Until the one-time password is replaced, the session may do nothing else.
   if (session.mustChangePassword) throw new ApiError(403, 'password_change_required');
   return session;
+}
+
+function sameSecret(given: string | string[] | undefined, expected: string | undefined): boolean {
+  if (typeof given !== 'string' || expected === undefined) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /** What every answer says about itself to the browser. */

@@ -27,8 +27,9 @@ import { overviewRoutes } from './routes/overview-routes.js';
 import { quarantineRoutes } from './routes/quarantine-routes.js';
 import { playbookRoutes } from './routes/playbook-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
+import { backupRoutes } from './routes/backup-routes.js';
 
-export const apiRoutes: readonly RouteSpec[] = [...overviewRoutes, ...analysisRoutes, ...exportRoutes, ...customerRoutes, ...taskRoutes, ...forecastReportRoutes, ...settingsRoutes, ...importRoutes, ...quarantineRoutes, ...sessionRoutes, ...playbookRoutes];
+export const apiRoutes: readonly RouteSpec[] = [...overviewRoutes, ...analysisRoutes, ...exportRoutes, ...customerRoutes, ...taskRoutes, ...forecastReportRoutes, ...settingsRoutes, ...importRoutes, ...quarantineRoutes, ...sessionRoutes, ...playbookRoutes, ...backupRoutes];
 
 export interface AppOptions {
   readonly logger?: boolean;
@@ -57,7 +58,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): FastifyInsta
       url: spec.url,
       handler: async (req, reply) => {
         const lang = requestLang(req.query, req.headers['accept-language'], deps.defaultLang);
-        const session = await admit(deps.store.engine.readers(), req, spec.access, deps.now());
+        const session = await admit(deps.store.engine.readers(), req, spec.access, deps.now(), deps.controlToken);
         const query = parseInput(spec.query, req.query);
         const params = parseInput(spec.params, req.params);
         const body = spec.body ? parseInput(spec.body, req.body) : undefined;

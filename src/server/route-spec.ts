@@ -11,6 +11,12 @@ import type { Store } from '../store/open-store.js';
 import { ApiError } from './api-error.js';
 import type { Principal, Role } from '../access/roles.js';
 
+/**
+ * 'public': no sign-in; 'control': only a local command holding the
+ * server's control token (no browser session, no role); else the roles admitted.
+ */
+export type Access = 'public' | 'control' | readonly Role[];
+
 export interface AppDeps {
   readonly store: Store;
   /** Largest file an upload may carry, in bytes (default 200 MB). */
@@ -19,6 +25,8 @@ export interface AppDeps {
   readonly defaultLang: Lang;
   /** Mark the session cookie Secure (behind HTTPS). */
   readonly secureCookies?: boolean;
+  /** The secret a local `salescope` command shows to ask the running server for work only it can do (backup); none: no such routes answer. */
+  readonly controlToken?: string;
 }
 
 export interface RouteInput<Q, P, B = unknown> {
@@ -42,7 +50,7 @@ export interface RouteSpec<Q extends z.ZodType = z.ZodType, P extends z.ZodType 
    * a route cannot exist without saying who may use it. Which customers a
    * caller sees within a route is the route's business (access/roles.ts).
    */
-  readonly access: 'public' | readonly Role[];
+  readonly access: Access;
   readonly query: Q;
   readonly params: P;
   /** JSON body (routes without one leave it out). */
@@ -102,7 +110,7 @@ export function openApi(routes: readonly RouteSpec[], version: string): Record<s
       ...(paths[path] ?? {}),
       [r.method.toLowerCase()]: {
         summary: r.summary,
-        description: r.access === 'public' ? 'No sign-in needed.' : `Signed in as: ${r.access.join(', ')}. State-changing methods need the session's CSRF token in the x-csrf-token header.`,
+        description: r.access === 'public' ? 'No sign-in needed.' : r.access === 'control' ? 'Only the local salescope command, with the control token the server wrote beside the store (header x-salescope-control).' : `Signed in as: ${r.access.join(', ')}. State-changing methods need the session's CSRF token in the x-csrf-token header.`,
         parameters,
         ...(r.upload
           ? { requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: { [r.upload.field]: { type: 'string', format: 'binary', description: r.upload.description } } } } } } }

@@ -5,11 +5,14 @@
  * unexpected refusal). A route the table below does not know fails it too.
  */
 import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roles, type Role } from '../../src/access/roles.js';
 import { runAnalysis } from '../../src/analytics/snapshot/run-analysis.js';
 import { apiRoutes, createApp } from '../../src/server/create-app.js';
+import type { Access } from '../../src/server/route-spec.js';
 import { demoStore, type DemoStore } from '../support/demo-store.js';
 import { createUser, signIn, type SignedIn } from '../support/signed-in.js';
 
@@ -27,7 +30,7 @@ beforeAll(async () => {
   demo = await demoStore({ seed: 5, customers: 150 });
   const now = () => new Date('2026-01-05T08:00:00Z');
   await runAnalysis(demo.store.engine, {}, now);
-  app = createApp({ store: demo.store, now, defaultLang: 'en' });
+  app = createApp({ store: demo.store, now, defaultLang: 'en', controlToken: randomUUID() });
   const db = demo.store.engine;
   // A team with two reps who both have customers, and a customer of another team.
   const [pick] = await db.query<{ team: string; a: string; b: string }>(
@@ -89,6 +92,7 @@ const samples: Record<string, (target: Target) => Promise<InjectOptions> | Injec
   'DELETE /api/uploads/:id': () => ({ method: 'DELETE', url: `/api/uploads/${randomUUID()}` }),
   'GET /api/imports': () => ({ method: 'GET', url: '/api/imports' }),
   'GET /api/imports/entities': () => ({ method: 'GET', url: '/api/imports/entities' }),
+  'POST /api/backup': () => ({ method: 'POST', url: '/api/backup', payload: { out: path.join(os.tmpdir(), `matrix-backup-${randomUUID()}`) } }),
   'GET /api/playbook': () => ({ method: 'GET', url: '/api/playbook' }),
   'GET /api/quarantine': () => ({ method: 'GET', url: '/api/quarantine' }),
   'GET /api/quarantine/export': () => ({ method: 'GET', url: '/api/quarantine/export' }),
@@ -102,7 +106,9 @@ const samples: Record<string, (target: Target) => Promise<InjectOptions> | Injec
 const perCustomer = new Set(['GET /api/customers/:id', 'POST /api/customers/:id/contact', 'POST /api/tasks', 'PATCH /api/tasks/:id']);
 
 /** What the policy says: the route's roles, then the customers a rep (own) or manager (own team) sees. */
-function expected(key: string, access: 'public' | readonly Role[], role: Role, target: Target): 'allow' | 'deny' {
+function expected(key: string, access: Access, role: Role, target: Target): 'allow' | 'deny' {
+  // Only a local command with the server's control token: no session of any role.
+  if (access === 'control') return 'deny';
   if (access !== 'public' && !access.includes(role)) return 'deny';
   if (!perCustomer.has(key)) return 'allow';
   if (role === 'rep') return target === 'own' ? 'allow' : 'deny';

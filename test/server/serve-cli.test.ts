@@ -1,10 +1,12 @@
 /** `salescope serve` as a real process: it prints where it listens, answers, and stops cleanly on SIGTERM. */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli-harness.js';
+import { startServing as serving } from '../support/serve-process.js';
+
+const startServing = (args: readonly string[]) => serving(args, dir);
 
 let dir: string;
 beforeAll(async () => {
@@ -14,23 +16,6 @@ beforeAll(async () => {
   expect((await runCli(['analyze', '--db', 's.duckdb'], dir)).code).toBe(0);
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** Starts the CLI as a process and waits for the address it prints. */
-async function startServing(args: readonly string[]) {
-  const tsx = path.resolve(import.meta.dirname, '../../node_modules/.bin/tsx');
-  const entry = path.resolve(import.meta.dirname, '../../src/cli/run.ts');
-  const child = spawn(tsx, [entry, ...args], { cwd: dir, env: { ...process.env, LANG: 'C' } });
-  let out = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /at (http:\/\/[\d.:]+) /.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.on('exit', () => reject(new Error(`exited early: ${out}`)));
-  });
-  return { child, url, output: () => out };
-}
 
 /** Signs in as the first admin with the printed one-time password, replaces it, and returns a fetch that carries the session. */
 async function firstAdmin(url: string, output: string) {
@@ -53,28 +38,24 @@ async function firstAdmin(url: string, output: string) {
 
 describe('salescope serve', () => {
   it('serves the API on a free port and stops on SIGTERM', async () => {
-    const { child, url, output } = await startServing(['serve', '--db', 's.duckdb', '--port', '0', '--lang', 'en']);
+    const { stop, url, output } = await startServing(['serve', '--db', 's.duckdb', '--port', '0', '--lang', 'en']);
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect((await fetch(`${url}/api/customers`)).status).toBe(401);
     const get = await firstAdmin(url, output());
     const customers = (await (await get('/api/customers')).json()) as { total: number };
     expect(customers.total).toBe(2);
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await stop()).toBe(0);
   }, 60_000);
 
   it('npm start\'s demo --serve: generates, imports, analyses, then serves the app on the demo company', async () => {
-    const { child, url, output } = await startServing(['demo', '--db', 'demo.duckdb', '--customers', '80', '--serve', '--port', '0', '--lang', 'en']);
+    const { stop, url, output } = await startServing(['demo', '--db', 'demo.duckdb', '--customers', '80', '--serve', '--port', '0', '--lang', 'en']);
     expect(output()).toContain('Strategic');
     const page = await fetch(url);
     expect(await page.text()).toContain('<div id="root">');
     const get = await firstAdmin(url, output());
     const overview = (await (await get('/api/overview')).json()) as { kpis: { current: { customers: number } } };
     expect(overview.kpis.current.customers).toBeGreaterThan(0);
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await stop()).toBe(0);
   }, 120_000);
 
   it('refuses a port that is not a number', async () => {

@@ -1,0 +1,30 @@
+/**
+ * Backup through the running server: the server holds the store, so a
+ * second process cannot open it; `salescope backup` asks here instead,
+ * showing the control token only the server's owner can read.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+import { backupStore, RestoreError } from '../../store/backup-store.js';
+import { ApiError } from '../api-error.js';
+import { noInput, route } from '../route-spec.js';
+
+export const backupRoutes = [
+  route({
+    method: 'POST',
+    url: '/api/backup',
+    summary: 'Write a consistent backup of the whole store to a new or empty folder on the server machine (for the local salescope backup command)',
+    access: 'control',
+    query: noInput,
+    params: noInput,
+    body: z.object({ out: z.string().min(1).max(4096).refine((p) => path.isAbsolute(p), 'an absolute path') }).strict(),
+    handler: async ({ body, deps }) => {
+      try {
+        return await backupStore(deps.store, body.out, deps.now());
+      } catch (error) {
+        if (error instanceof RestoreError) throw new ApiError(409, 'backup_not_empty', { dir: body.out });
+        throw error;
+      }
+    },
+  }),
+];

@@ -60,7 +60,7 @@ async function viaServer(ctx: CliContext, out: string): Promise<BackupManifest> 
 async function restore(ctx: CliContext, from: string): Promise<number> {
   const t = translator(backupMessages, ctx.lang);
   try {
-    report(ctx, 'restored', ctx.db, await restoreStore(ctx.db, from));
+    report(ctx, 'restored', ctx.db, await restoreStore(ctx.db, from, ctx.io.env));
     return 0;
   } catch (error) {
     if (!(error instanceof RestoreError)) throw error;

@@ -4,6 +4,7 @@ import { cliMessages } from '../i18n/cli-messages.js';
 import { isImportError } from '../intake/import-error.js';
 import { importErrorMessage } from '../intake/describe-import.js';
 import { SchemaTooNewError } from '../store/schema/migrate.js';
+import { StoreKeyError } from '../store/store-key.js';
 import { UsageError, type CliContext } from './cli-context.js';
 
 export function translateError(ctx: CliContext, error: unknown): number {
@@ -19,6 +20,10 @@ export function translateError(ctx: CliContext, error: unknown): number {
   if (error instanceof SchemaTooNewError) {
     ctx.err(t('error.schemaTooNew', { db: ctx.db, found: error.found, known: error.known }));
     return 1;
+  }
+  if (error instanceof StoreKeyError) {
+    ctx.err(t(`error.${error.code}`, { db: ctx.db, where: error.where }));
+    return 2;
   }
   const message = error instanceof Error ? error.message : String(error);
   if (/Could not set lock on file|Conflicting lock/i.test(message)) {

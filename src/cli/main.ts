@@ -18,12 +18,13 @@ import { registerReport } from './report-command.js';
 import { registerServe } from './serve-command.js';
 import { registerUser } from './user-command.js';
 import { registerBackup } from './backup-command.js';
+import { registerErase } from './erase-command.js';
 
 export type CommandRunner = (ctx: CliContext) => Promise<number>;
 
 /** Opens the store for a command and always closes it. */
 export async function withStore<T>(ctx: CliContext, fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore({ db: ctx.db });
+  const store = await openStore({ db: ctx.db, env: ctx.io.env });
   try {
     return await fn(store);
   } finally {
@@ -65,6 +66,7 @@ export function buildProgram(io: CliIo, run: (runner: CommandRunner, opts: Globa
   registerServe(program, run);
   registerUser(program, run);
   registerBackup(program, run);
+  registerErase(program, run);
   registerDemo(program, run);
   return program;
 }

@@ -82,7 +82,7 @@ async function report(ctx: CliContext, opts: ReportOptions): Promise<number> {
       if (scope && (await store.engine.query<{ n: number }>(`SELECT count(*) AS n FROM (${scopeSql(scope)})`))[0]?.n === 0) {
         throw new UsageError(t('error.emptyScope', { scope: opts.scope }));
       }
-      model = await prepareReport(store.engine, { ...dates, lang, ...(opts.goal !== undefined ? { goal: opts.goal } : {}), ...(scope ? { scope } : {}), ...(playbook ? { playbook } : {}) }, ctx.now);
+      model = await prepareReport(store.engine, { ...dates, lang, ...(opts.goal !== undefined ? { goal: opts.goal } : {}), ...(scope ? { scope } : {}), ...(playbook ? { playbook } : {}) }, ctx.now, store.cipher.open);
     } catch (error) {
       if (error instanceof NoDataError) throw new UsageError(t('error.noData', { db: ctx.db }));
       throw error;

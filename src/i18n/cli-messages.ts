@@ -27,6 +27,9 @@ export type CliKey =
   | 'demo.next'
   | 'error.internal'
   | 'error.dbLocked'
+  | 'error.key_missing'
+  | 'error.key_mismatch'
+  | 'error.key_invalid'
   | 'error.schemaTooNew'
   | 'error.usage'
   | 'entity.unknown';
@@ -59,6 +62,9 @@ export const cliMessages: Catalogue<CliKey> = {
     'demo.next': 'next: salescope analyze --db {db}',
     'error.internal': 'internal error: {message} (run with SALESCOPE_DEBUG=1 for details and report it)',
     'error.dbLocked': 'the database {db} is in use by another salescope process; stop it or use another --db',
+    'error.key_missing': 'the key that seals the personal data of {db} is missing ({where}): put the key file back (from where you keep it safe, not from the backup) or set SALESCOPE_KEY',
+    'error.key_mismatch': 'the key at {where} is not the one that sealed {db}: use the key file made with this store (or SALESCOPE_KEY_FILE to point at it)',
+    'error.key_invalid': 'the key at {where} is not a salescope key (32 bytes, base64): restore the original key file',
     'error.schemaTooNew': 'the database {db} was written by a newer salescope (schema {found} > {known}); upgrade salescope',
     'error.usage': '{message}',
     'entity.unknown': 'unknown entity "{entity}"; one of: {entities}',
@@ -90,6 +96,9 @@ export const cliMessages: Catalogue<CliKey> = {
     'demo.next': '下一步：salescope analyze --db {db}',
     'error.internal': '内部错误：{message}（设置 SALESCOPE_DEBUG=1 查看详情并报告此问题）',
     'error.dbLocked': '数据库 {db} 正被另一个 salescope 进程使用；请先停止它，或使用其他 --db',
+    'error.key_missing': '缺少加密 {db} 个人信息的密钥（{where}）：请放回密钥文件（从您妥善保管处取回，备份中不含密钥），或设置 SALESCOPE_KEY',
+    'error.key_mismatch': '{where} 处的密钥不是加密 {db} 时使用的密钥：请使用随该数据库生成的密钥文件（或用 SALESCOPE_KEY_FILE 指向它）',
+    'error.key_invalid': '{where} 处的内容不是 salescope 密钥（32 字节，base64）：请恢复原密钥文件',
     'error.schemaTooNew': '数据库 {db} 由更新版本的 salescope 写入（结构版本 {found} > {known}），请升级 salescope',
     'error.usage': '{message}',
     'entity.unknown': '未知的数据类型“{entity}”，可选：{entities}',

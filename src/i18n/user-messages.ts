@@ -1,10 +1,13 @@
 import type { Catalogue } from './i18n.js';
 
-export type UserKey = 'added' | 'otp' | 'otpNote' | 'passwd' | 'disabled' | 'none' | 'row' | 'unknownUser' | 'exists' | 'repNeeded' | 'teamNeeded' | 'firstAdmin';
+export type UserKey = 'added' | 'otp' | 'otpNote' | 'passwd' | 'disabled' | 'none' | 'row' | 'unknownUser' | 'exists' | 'repNeeded' | 'teamNeeded' | 'firstAdmin' | 'erased' | 'eraseConfirm' | 'unknownCustomer';
 
 export const userMessages: Catalogue<UserKey> = {
   en: {
     added: 'user {username} added as {role}',
+    erased: 'personal data of customer {id} erased ({fields}); {rows} rejected import rows naming them removed; logged',
+    eraseConfirm: 'erasing cannot be undone: run it again with --yes to erase the personal data of customer {id}',
+    unknownCustomer: 'no customer "{id}" in {db}',
     otp: 'one-time password: {password}',
     otpNote: 'it is shown only now; it must be changed at the first sign-in',
     passwd: 'new one-time password for {username}',
@@ -18,6 +21,9 @@ export const userMessages: Catalogue<UserKey> = {
     firstAdmin: 'first administrator created: user admin',
   },
   'zh-CN': {
+    erased: '已删除客户 {id} 的个人信息（{fields}），并移除 {rows} 条含该客户的被拒导入行；已记录日志',
+    eraseConfirm: '删除后无法恢复：如确认删除客户 {id} 的个人信息，请加 --yes 再运行一次',
+    unknownCustomer: '{db} 中没有客户“{id}”',
     added: '已添加用户 {username}，角色 {role}',
     otp: '一次性密码：{password}',
     otpNote: '密码只显示这一次，首次登录时必须修改',

@@ -3,6 +3,8 @@
  * write everything (rows, quarantine, issues, the run's record) in a single
  * transaction. A crash before the commit leaves the store as it was.
  */
+import type { FieldCipher } from '../access/field-cipher.js';
+import { sealColumns, sealedColumns } from '../store/seal-columns.js';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
@@ -27,7 +29,7 @@ import {
   writeSql,
   type WriteContext,
 } from './import-write.js';
-import { shapeOf } from './entity-shapes.js';
+import { shapeOf, type Shape } from './entity-shapes.js';
 import { nearDuplicateCustomers, type DuplicateCandidate } from './near-duplicates.js';
 import { stageFile, type FileNote, type StagedFile } from './stage-file.js';
 import type { UserMapping } from './user-mapping.js';
@@ -125,7 +127,7 @@ async function importOnce(store: Store, req: ImportRequest, deps: ImportDeps, co
       await tx.run(issuesSql(input));
       await checkRecordCount(tx, input, staged, req.file);
       deps.onProgress?.('writing', 0, staged.rows);
-      const result = await writeRun(tx, input, staged, match, { runId, sha256: await sha256, startedAt, deps, file: req.file });
+      const result = await writeRun(tx, input, staged, match, { runId, sha256: await sha256, startedAt, deps, file: req.file, cipher: store.cipher });
       deps.onProgress?.('writing', staged.rows, staged.rows);
       return result;
     });
@@ -261,6 +263,16 @@ interface RunContext {
   readonly startedAt: Date;
   readonly deps: ImportDeps;
   readonly file: string;
+  readonly cipher: FieldCipher;
+}
+
+/** An erased customer's personal fields stay erased whatever an old file says; the rest are sealed. */
+async function sealStaged(tx: Queryable, shaped: string, table: TableDoc, shape: Shape, columns: readonly string[], cipher: FieldCipher): Promise<void> {
+  if (table.name === 'customers') {
+    const personal = table.columns.filter((c) => c.sensitivity === 'personal' && c.name in shape.columns);
+    await tx.run(`UPDATE ${q(shaped)} SET ${personal.map((c) => `${q(c.name)} = NULL`).join(', ')} WHERE customer_id IN (SELECT customer_id FROM erasures)`);
+  }
+  await sealColumns(tx, shaped, columns, cipher);
 }
 
 async function isEmpty(db: Queryable, table: string): Promise<boolean> {
@@ -286,7 +298,10 @@ async function writeRun(tx: Queryable, input: PlanInput, staged: StagedFile, mat
     const ctx: WriteContext = { runId: run.runId, now: timestampLiteral(run.deps.now()) };
     // An empty table takes every row as new: shaped rows go straight in.
     const fresh = await isEmpty(tx, table.name);
-    await tx.run(shapedSql(input, shape, table, false));
+    const sealed = (sealedColumns.get(table.name) ?? []).filter((c) => c in shape.columns);
+    // Personal fields are sealed before the merge compares them with the stored (sealed) ones.
+    await tx.run(shapedSql(input, shape, table, sealed.length > 0));
+    if (sealed.length > 0) await sealStaged(tx, input.tables.shaped, table, shape, sealed, run.cipher);
     for (const sql of duplicateKeySql(input, shape, table)) await tx.run(sql);
     if (fresh) {
       for (const sql of writeNewSql(input, shape, table, ctx)) await tx.run(sql);

@@ -26,13 +26,14 @@ export interface ReportRequest {
   readonly playbook?: Playbook;
 }
 
-export async function prepareReport(engine: Engine, req: ReportRequest, now: () => Date): Promise<ReportModel> {
+/** `open` reads a sealed personal field; the report carries it masked only. */
+export async function prepareReport(engine: Engine, req: ReportRequest, now: () => Date, open: (sealed: string | null) => string | null): Promise<ReportModel> {
   const doc = await snapshotFor(engine, req, now);
   const config = (await latestConfig(engine))?.config ?? defaultAnalysisConfig();
   const scope = req.scope ? `report_scope_${doc.snapshotId}` : null;
   if (scope !== null) await engine.run(`CREATE OR REPLACE TEMP TABLE ${scope} AS ${scopeSql(req.scope!)}`);
   try {
-    const data = await readReportData(engine, doc, config, req.rows ?? 20, scope);
+    const data = await readReportData(engine, doc, config, req.rows ?? 20, scope, open);
     return buildReportModel(data, {
       lang: req.lang,
       playbook: req.playbook ?? defaultPlaybook,

@@ -4,6 +4,7 @@
  * and its forecast, and the rows of the template's four tables. I/O only;
  * the report model (pure) turns this into text, tables and charts.
  */
+import { maskName, maskPhone } from '../domain/masking.js';
 import { quoteIdent, type Queryable } from '../store/engine.js';
 import type { AnalysisDocument } from '../analytics/snapshot/run-analysis.js';
 import type { AnalysisConfig } from '../config/analysis-config.js';
@@ -57,7 +58,7 @@ const top = (snapshotId: number, n: number) =>
   `(SELECT customer_id, value_score FROM customer_scores WHERE snapshot_id = ${Math.floor(snapshotId)} ORDER BY value_score DESC, customer_id LIMIT ${Math.floor(n)})`;
 
 /** `scope`: a relation (customer_id) when the report covers some customers only. */
-export async function readReportData(db: Queryable, doc: AnalysisDocument, config: AnalysisConfig, rows: number, scope: string | null = null): Promise<ReportData> {
+export async function readReportData(db: Queryable, doc: AnalysisDocument, config: AnalysisConfig, rows: number, scope: string | null, open: (sealed: string | null) => string | null): Promise<ReportData> {
   const inScope = (col: string) => (scope === null ? '' : ` AND ${col} IN (SELECT customer_id FROM ${quoteIdent(scope)})`);
   const id = doc.snapshotId;
   const asOf = dateLit(doc.period.asOf);
@@ -108,7 +109,8 @@ export async function readReportData(db: Queryable, doc: AnalysisDocument, confi
     monthly,
     forecast: series?.status === 'ok' ? series.forecast : null,
     forecastModel: series?.status === 'ok' ? series.model : null,
-    table1,
+    // Personal fields leave the store masked: no output format can show them whole.
+    table1: table1.map((r) => ({ ...r, contactName: maskName(open(r.contactName)), contactPhone: maskPhone(open(r.contactPhone)) })),
     table2,
     table3,
   };

@@ -13,11 +13,15 @@ import path from 'node:path';
 import { openDuckDb } from './duckdb/duckdb-engine.js';
 import { quoteIdent as q, quoteLiteral as lit, type Queryable } from './engine.js';
 import { openStore, workDirFor, type Store } from './open-store.js';
+import { keyFileFor, loadKey, StoreKeyError, type Env } from './store-key.js';
+import { fieldCipher } from '../access/field-cipher.js';
 
 export interface BackupManifest {
   readonly format: 1;
   readonly createdAt: string;
   readonly schemaVersion: number;
+  /** Fingerprint of the key that sealed the personal fields (the key itself is never in a backup). */
+  readonly keyId?: string;
   readonly tables: Readonly<Record<string, { readonly rows: number; readonly checksum: string }>>;
 }
 
@@ -49,7 +53,8 @@ export async function backupStore(store: Store, outDir: string, now: Date): Prom
   try {
     const manifest = await store.engine.transaction(async (tx) => {
       await tx.run(`EXPORT DATABASE ${lit(staging)} (FORMAT parquet)`);
-      return { format: 1 as const, createdAt: now.toISOString(), schemaVersion: await schemaVersion(tx), tables: await tableSums(tx) };
+      const [key] = await tx.query<{ id: string }>('SELECT key_id AS id FROM store_key LIMIT 1');
+      return { format: 1 as const, createdAt: now.toISOString(), schemaVersion: await schemaVersion(tx), ...(key ? { keyId: key.id } : {}), tables: await tableSums(tx) };
     });
     await mkdir(outDir, { recursive: true });
     if ((await readdir(outDir)).length > 0) throw new RestoreError('target_exists', outDir);
@@ -61,9 +66,10 @@ export async function backupStore(store: Store, outDir: string, now: Date): Prom
   }
 }
 
-export async function restoreStore(db: string, fromDir: string): Promise<BackupManifest> {
+export async function restoreStore(db: string, fromDir: string, env: Env = {}): Promise<BackupManifest> {
   if (existsSync(db)) throw new RestoreError('target_exists', db);
   const manifest = await readManifest(fromDir);
+  if (manifest.keyId !== undefined) checkKey(db, env, manifest.keyId);
   const workDir = workDirFor(db);
   const staging = path.join(workDir, `restore-${randomUUID()}`);
   await cp(fromDir, staging, { recursive: true });
@@ -85,8 +91,17 @@ export async function restoreStore(db: string, fromDir: string): Promise<BackupM
     await rm(staging, { recursive: true, force: true });
   }
   // Opening migrates a backup taken by an older version to the current schema.
-  await (await openStore({ db })).close();
+  // It also checks the field key: a backup never holds it, it must be where this store looks.
+  await (await openStore({ db, env })).close();
   return manifest;
+}
+
+/** Before anything is written: the key that opens the backup's sealed fields must be where the new store will look. */
+function checkKey(db: string, env: Env, keyId: string): void {
+  const where = env.SALESCOPE_KEY !== undefined ? 'SALESCOPE_KEY' : keyFileFor(db, env);
+  const key = loadKey(db, env, false);
+  if (key === null) throw new StoreKeyError('key_missing', where);
+  if (fieldCipher(key).keyId !== keyId) throw new StoreKeyError('key_mismatch', where);
 }
 
 async function readManifest(dir: string): Promise<BackupManifest> {

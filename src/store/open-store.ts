@@ -4,18 +4,26 @@ import path from 'node:path';
 import type { Engine, EngineOptions } from './engine.js';
 import { openDuckDb } from './duckdb/duckdb-engine.js';
 import { migrate } from './schema/migrate.js';
+import { fieldCipher, type FieldCipher } from '../access/field-cipher.js';
+import { keyFileFor, loadKey, StoreKeyError, type Env } from './store-key.js';
+import { sealStore } from './seal-columns.js';
+import type { Queryable } from './engine.js';
 
 export interface StoreOptions {
   /** Database file or ':memory:'. */
   readonly db: string;
   readonly memoryLimit?: string;
   readonly threads?: number;
+  /** Where the field key comes from (SALESCOPE_KEY, SALESCOPE_KEY_FILE); default: the key file beside the database. */
+  readonly env?: Env;
 }
 
 export interface Store {
   readonly engine: Engine;
   /** Directory the engine may read (staged imports) and write (spill files). */
   readonly workDir: string;
+  /** Seals and opens the personal fields (see store_key). */
+  readonly cipher: FieldCipher;
   close(): Promise<void>;
 }
 
@@ -37,9 +45,23 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   const engine = await openDuckDb(engineOptions);
   try {
     await migrate(engine);
+    const cipher = await storeCipher(engine, options.db, options.env ?? {});
+    return { engine, workDir, cipher, close: () => engine.close() };
   } catch (error) {
     await engine.close();
     throw error;
   }
-  return { engine, workDir, close: () => engine.close() };
+}
+
+/** The store's field cipher: the key it was first sealed with, or a new one for a store that has none. */
+async function storeCipher(db: Queryable, file: string, env: Env): Promise<FieldCipher> {
+  const [known] = await db.query<{ id: string }>('SELECT key_id AS id FROM store_key LIMIT 1');
+  const where = env.SALESCOPE_KEY !== undefined ? 'SALESCOPE_KEY' : keyFileFor(file, env);
+  const key = loadKey(file, env, known === undefined);
+  if (key === null) throw new StoreKeyError('key_missing', where);
+  const cipher = fieldCipher(key);
+  if (known !== undefined && known.id !== cipher.keyId) throw new StoreKeyError('key_mismatch', where);
+  if (known === undefined) await db.run('INSERT INTO store_key VALUES ($1, now()::TIMESTAMP)', [cipher.keyId]);
+  await sealStore(db, cipher);
+  return cipher;
 }

@@ -25,11 +25,11 @@ beforeAll(async () => {
   demo = await demoStore({ seed: 7, customers: 300 });
   // A contact and a name that must never leak or run: a full phone number, and a formula.
   await demo.store.engine.run(`UPDATE customers SET contact_phone = '13912345678', contact_name = '王小明'`);
-  models['zh-CN'] = await prepareReport(demo.store.engine, { lang: 'zh-CN' }, now);
+  models['zh-CN'] = await prepareReport(demo.store.engine, { lang: 'zh-CN' }, now, demo.store.cipher.open);
   const [top] = models['zh-CN'].sections.flatMap((s) => s.tables).find((t) => t.id === 'table1')!.rows;
   await demo.store.engine.run(`UPDATE customers SET name = '=HYPERLINK("http://x.invalid","点我")' WHERE customer_id = $1`, [String(top![0])]);
-  models['zh-CN'] = await prepareReport(demo.store.engine, { lang: 'zh-CN' }, now);
-  models.en = await prepareReport(demo.store.engine, { lang: 'en' }, now);
+  models['zh-CN'] = await prepareReport(demo.store.engine, { lang: 'zh-CN' }, now, demo.store.cipher.open);
+  models.en = await prepareReport(demo.store.engine, { lang: 'en' }, now, demo.store.cipher.open);
 }, 180_000);
 afterAll(() => demo.store.dispose());
 
@@ -118,7 +118,7 @@ describe('the customer analysis report', () => {
     const [{ region, n }] = (await demo.store.engine.query<{ region: string; n: number }>(
       `SELECT region, count(*) AS n FROM customers WHERE region IS NOT NULL GROUP BY region ORDER BY n DESC, region LIMIT 1`,
     )) as [{ region: string; n: number }];
-    const m = await prepareReport(demo.store.engine, { lang: 'zh-CN', scope: { region } }, now);
+    const m = await prepareReport(demo.store.engine, { lang: 'zh-CN', scope: { region } }, now, demo.store.cipher.open);
     expect(m.sections[0]!.paragraphs).toContain(`分析范围：区域：${region}。`);
     expect(m.sections[1]!.paragraphs[0]).toContain(`客户总数 ${n} 个`);
     const table2 = m.sections.flatMap((x) => x.tables).find((t) => t.id === 'table2')!;

@@ -74,6 +74,12 @@ const samples: Record<string, (target: Target) => Promise<InjectOptions> | Injec
   'GET /api/customers': () => ({ method: 'GET', url: '/api/customers?pageSize=200' }),
   'GET /api/customers/:id': (t) => ({ method: 'GET', url: `/api/customers/${customerOf.get(t)}` }),
   'POST /api/customers/:id/contact': (t) => ({ method: 'POST', url: `/api/customers/${customerOf.get(t)}/contact`, payload: {} }),
+  // Admins only, whoever the customer: it erases one no other cell uses.
+  'POST /api/customers/:id/erase': async () => {
+    const rows = await demo.store.engine.query<{ id: string }>('SELECT customer_id AS id FROM customers ORDER BY customer_id DESC LIMIT 10');
+    const id = rows.map((r) => r.id).find((c) => ![...customerOf.values()].includes(c));
+    return { method: 'POST', url: `/api/customers/${id}/erase`, payload: {} };
+  },
   'GET /api/tasks': () => ({ method: 'GET', url: '/api/tasks?pageSize=200' }),
   'POST /api/tasks': (t) => ({ method: 'POST', url: '/api/tasks', payload: { title: 'matrix', customerIds: [customerOf.get(t)] } }),
   'PATCH /api/tasks/:id': async (t) => {
@@ -184,7 +190,9 @@ describe('authorization matrix', () => {
     const r = await app.inject({ method: 'POST', url: `/api/customers/${id}/contact`, headers: admin.headers, payload: {} });
     expect(r.statusCode).toBe(200);
     const [raw] = await demo.store.engine.query<{ phone: string }>('SELECT contact_phone AS phone FROM customers WHERE customer_id = $1', [id]);
-    expect((r.json() as { contact: { phone: string } }).contact.phone).toBe(raw!.phone);
+    expect(raw!.phone).toMatch(/^enc1:/);
+    expect((r.json() as { contact: { phone: string } }).contact.phone).toBe(demo.store.cipher.open(raw!.phone));
+    expect(demo.store.cipher.open(raw!.phone)).toMatch(/^1\d{10}$/);
     const log = await demo.store.engine.query<{ username: string; fields: string }>(`SELECT username, fields FROM access_log WHERE action = 'reveal' AND customer_id = $1`, [id]);
     expect(log.map((l) => l.username)).toContain(admin.username);
     expect(log[0]!.fields).toBe('contact_name,contact_phone,contact_email');

@@ -54,8 +54,12 @@ describe('backup and restore', () => {
     expect(manifest.createdAt).toBe('2026-02-01T00:00:00.000Z');
 
     const restored = path.join(dir, 'restored.duckdb');
-    await restoreStore(restored, out());
-    const store = await openStore({ db: restored });
+    // The key is kept apart from backups: the new store is pointed at it.
+    const env = { SALESCOPE_KEY_FILE: path.join(demo.store.dir, 'salescope.key') };
+    await expect(restoreStore(restored, out())).rejects.toMatchObject({ code: 'key_missing' });
+    expect(existsSync(restored)).toBe(false);
+    await restoreStore(restored, out(), env);
+    const store = await openStore({ db: restored, env });
     try {
       expect(await facts(store.engine)).toEqual(before);
       const [row] = await store.engine.query<{ next: bigint }>("SELECT nextval('task_seq') AS next");
@@ -88,7 +92,7 @@ describe('backup and restore', () => {
     }
     renameSync(`${file}.cut`, file);
     const target = path.join(dir, 'damaged.duckdb');
-    await expect(restoreStore(target, damaged)).rejects.toMatchObject({ code: 'mismatch', detail: 'order_lines' });
+    await expect(restoreStore(target, damaged, { SALESCOPE_KEY_FILE: path.join(demo.store.dir, 'salescope.key') })).rejects.toMatchObject({ code: 'mismatch', detail: 'order_lines' });
     expect(existsSync(target)).toBe(false);
   }, 60_000);
 });

@@ -44,7 +44,8 @@ async function one<T extends object>(db: Queryable, sql: string, id: string): Pr
   return (await db.query<T>(sql, [id]))[0] ?? null;
 }
 
-export async function customerProfile(db: Queryable, id: string): Promise<CustomerProfile | null> {
+/** `open` reads a sealed personal field (the store's cipher); the profile only ever carries it masked. */
+export async function customerProfile(db: Queryable, id: string, open: (sealed: string | null) => string | null): Promise<CustomerProfile | null> {
   const c = await one<Record<string, string | null>>(
     db,
     `SELECT c.customer_id, c.name, c.industry, c.size, c.region, c.city, c.rep_id, r.name AS rep_name, c.contact_name, c.contact_phone, c.contact_email
@@ -107,7 +108,7 @@ export async function customerProfile(db: Queryable, id: string): Promise<Custom
     region: c.region ?? null,
     city: c.city ?? null,
     rep: c.rep_id ? { id: c.rep_id, name: c.rep_name ?? null } : null,
-    contact: { name: maskName(c.contact_name ?? null), phone: maskPhone(c.contact_phone ?? null), email: maskEmail(c.contact_email ?? null) },
+    contact: { name: maskName(open(c.contact_name ?? null)), phone: maskPhone(open(c.contact_phone ?? null)), email: maskEmail(open(c.contact_email ?? null)) },
     scores,
     risk: risk === null ? null : { riskScore: risk.risk_score, churnProbability: risk.churn_probability, signals: JSON.parse(risk.signals) as Signal[] },
     clv,

@@ -1,5 +1,4 @@
 /** Appendices: table 1 (basic information, contact masked) and table 3 (behaviour and needs). */
-import { maskName, maskPhone } from '../../domain/masking.js';
 import type { ReportSection, SectionContext } from '../report-model.js';
 import { fmt, section } from './section-helpers.js';
 
@@ -21,7 +20,7 @@ export function appendixTable1({ data, t, lang }: SectionContext): ReportSection
           { label: t('col.months'), kind: 'integer' },
           { label: t('col.level'), kind: 'text' },
         ],
-        rows: data.table1.map((r) => [r.customerId, r.name, r.industry, r.size, maskName(r.contactName), maskPhone(r.contactPhone), r.months, f.tier(r.tier)]),
+        rows: data.table1.map((r) => [r.customerId, r.name, r.industry, r.size, r.contactName, r.contactPhone, r.months, f.tier(r.tier)]),
       },
     ],
   });

@@ -8,6 +8,7 @@ import { ApiError } from '../api-error.js';
 import { callerScope } from '../caller-scope.js';
 import type { Principal } from '../../access/roles.js';
 import { logAccess } from '../../access/user-store.js';
+import { eraseCustomer } from '../../access/erase-customer.js';
 import { scopeSql } from '../../analytics/analysis-scope.js';
 import { DataVersionCache } from '../data-version-cache.js';
 import type { Queryable } from '../../store/engine.js';
@@ -123,7 +124,7 @@ export const customerRoutes = [
     params: z.object({ id: z.string().min(1).max(200) }),
     handler: async ({ params, lang, deps, principal }) => {
       await assertInScope(deps.store.engine.readers(), principal, params.id);
-      const profile = await customerProfile(deps.store.engine.readers(), params.id);
+      const profile = await customerProfile(deps.store.engine.readers(), params.id, deps.store.cipher.open);
       if (profile === null) throw new ApiError(404, 'unknown_customer', { id: params.id });
       const group = playbookGroupOf(profile.scores.at(-1)?.valueTier ?? null, profile.risk?.riskScore ?? null);
       return { ...profile, strategy: group === null ? null : { group, ...entryText(defaultPlaybook[group], lang) } };
@@ -144,7 +145,21 @@ export const customerRoutes = [
       );
       if (!c) throw new ApiError(404, 'unknown_customer', { id: params.id });
       await logAccess(deps.store.engine, { userId: principal!.userId, username: principal!.username, action: 'reveal', customerId: params.id, fields: ['contact_name', 'contact_phone', 'contact_email'] }, deps.now());
-      return { customerId: params.id, contact: c };
+      const open = deps.store.cipher.open;
+      return { customerId: params.id, contact: { name: open(c.name), phone: open(c.phone), email: open(c.email) } };
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/customers/:id/erase',
+    summary: 'Erase the customer\'s personal data on request (contact, gender, birth date; rejected import rows naming them); orders stay. Admins only; logged; later imports keep the fields empty',
+    access: ['admin'],
+    query: z.object({ lang: z.enum(['zh-CN', 'en']).optional() }).strict(),
+    params: z.object({ id: z.string().min(1).max(200) }),
+    handler: async ({ params, deps, principal }) => {
+      const erased = await eraseCustomer(deps.store.engine, params.id, { userId: principal!.userId, username: principal!.username }, deps.now());
+      if (erased === null) throw new ApiError(404, 'unknown_customer', { id: params.id });
+      return { customerId: params.id, ...erased };
     },
   }),
 ];

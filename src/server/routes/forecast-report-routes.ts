@@ -67,6 +67,7 @@ export const forecastReportRoutes = [
           deps.store.engine,
           { lang, ...(query.asOf ? { asOf: query.asOf } : {}), ...(query.from ? { from: query.from } : {}), ...(query.to ? { to: query.to } : {}), ...(query.goal ? { goal: query.goal } : {}), ...(scope?.ok ? { scope: scope.scope } : {}) },
           deps.now,
+          deps.store.cipher.open,
         );
       } catch (error) {
         if (error instanceof NoDataError) throw new ApiError(404, 'no_snapshot');

@@ -4,7 +4,7 @@ import { dataModel, type Sensitivity } from './data-model.js';
 const classes: Record<Sensitivity, string> = {
   internal: 'ordinary business data, visible to anyone who may see the record',
   confidential: 'money, margins and targets: commercial secrets, kept from roles without access to them',
-  personal: 'personal information (PIPL): masked unless the role may reveal it; every reveal is audited',
+  personal: 'personal information (PIPL): masked unless the role may reveal it; every reveal is audited; *sealed* columns are stored encrypted (AES-256-GCM, key outside the store)',
   secret: 'credentials: never shown, never exported',
 };
 
@@ -26,7 +26,7 @@ export function dataModelMarkdown(): string {
   for (const t of dataModel) {
     lines.push(`## ${t.name}`, '', t.doc, '', `Natural key: ${t.key.map((k) => `\`${k}\``).join(' + ')}`, '');
     lines.push('| column | type | sensitivity | meaning |', '| --- | --- | --- | --- |');
-    for (const c of t.columns) lines.push(`| \`${c.name}\` | ${c.type} | ${c.sensitivity} | ${c.doc.replaceAll('|', '\\|')} |`);
+    for (const c of t.columns) lines.push(`| \`${c.name}\` | ${c.type} | ${c.sensitivity}${c.sealed ? ', sealed' : ''} | ${c.doc.replaceAll('|', '\\|')} |`);
     lines.push('');
   }
   return lines.join('\n');

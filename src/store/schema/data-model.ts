@@ -10,6 +10,8 @@ export interface ColumnDoc {
   readonly type: string;
   readonly sensitivity: Sensitivity;
   readonly doc: string;
+  /** Stored sealed (AES-256-GCM, access/field-cipher.ts): only the store layer opens it, analytics never need it. */
+  readonly sealed?: true;
 }
 
 export interface TableDoc {
@@ -22,6 +24,7 @@ export interface TableDoc {
 
 const c = (name: string, type: string, sensitivity: Sensitivity, doc: string): ColumnDoc => ({ name, type, sensitivity, doc });
 const i = (name: string, type: string, doc: string): ColumnDoc => c(name, type, 'internal', doc);
+const sealed = (name: string, doc: string): ColumnDoc => ({ ...c(name, 'VARCHAR', 'personal', doc), sealed: true });
 const money = (name: string, doc: string): ColumnDoc => c(name, 'DECIMAL(18,4)', 'confidential', `${doc} (元)`);
 
 /** Bookkeeping columns every imported table carries. */
@@ -47,10 +50,10 @@ export const dataModel: readonly TableDoc[] = [
       i('city', 'VARCHAR', 'city (市)'),
       i('region', 'VARCHAR', 'sales region (华东 …); derived from the province when absent'),
       i('address', 'VARCHAR', 'company address'),
-      c('contact_name', 'VARCHAR', 'personal', 'contact person'),
-      c('contact_phone', 'VARCHAR', 'personal', 'contact phone'),
-      c('contact_email', 'VARCHAR', 'personal', 'contact e-mail'),
-      c('contact_title', 'VARCHAR', 'personal', "contact person's job title"),
+      sealed('contact_name', 'contact person'),
+      sealed('contact_phone', 'contact phone'),
+      sealed('contact_email', 'contact e-mail'),
+      sealed('contact_title', "contact person's job title"),
       c('gender', 'VARCHAR', 'personal', 'gender of a consumer customer (male / female)'),
       c('birth_date', 'DATE', 'personal', 'birth date of a consumer customer'),
       i('rep_id', 'VARCHAR', 'owning sales rep (负责人)'),
@@ -256,8 +259,8 @@ export const dataModel: readonly TableDoc[] = [
       i('region', 'VARCHAR', 'region'),
       i('manager', 'VARCHAR', "rep id or name of the rep's manager"),
       i('hire_date', 'DATE', 'hire date'),
-      c('email', 'VARCHAR', 'personal', 'work e-mail'),
-      c('phone', 'VARCHAR', 'personal', 'phone'),
+      sealed('email', 'work e-mail'),
+      sealed('phone', 'phone'),
       i('status', 'VARCHAR', 'active / left'),
       ...provenance,
     ],
@@ -524,5 +527,17 @@ export const dataModel: readonly TableDoc[] = [
       i('customer_id', 'VARCHAR', 'the customer concerned'),
       i('fields', 'VARCHAR', 'the fields revealed or erased, comma-separated'),
     ],
+  },
+  {
+    name: 'store_key',
+    doc: 'Which key seals this store\'s personal fields: its fingerprint (never the key), checked at every open so a wrong or missing key file is named at once instead of failing on the first customer.',
+    key: [],
+    columns: [i('key_id', 'VARCHAR', 'fingerprint of the field key (HMAC of a fixed label)'), i('created_at', 'TIMESTAMP', 'when the store first sealed with it')],
+  },
+  {
+    name: 'erasures',
+    doc: 'Customers whose personal data was erased on request: kept so a later import of an old file does not bring it back.',
+    key: ['customer_id'],
+    columns: [i('customer_id', 'VARCHAR', 'the customer'), i('erased_at', 'TIMESTAMP', 'when'), i('username', 'VARCHAR', 'who erased it')],
   },
 ];

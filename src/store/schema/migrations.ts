@@ -442,4 +442,19 @@ export const migrations: readonly Migration[] = [
     );
   `,
   },
+  {
+    version: 9,
+    name: 'the field key fingerprint and erasures',
+    sql: `
+    CREATE TABLE store_key (
+      key_id VARCHAR NOT NULL,
+      created_at TIMESTAMP NOT NULL
+    );
+    CREATE TABLE erasures (
+      customer_id VARCHAR NOT NULL PRIMARY KEY,
+      erased_at TIMESTAMP NOT NULL,
+      username VARCHAR
+    );
+  `,
+  },
 ];

@@ -69,7 +69,8 @@ describe('customers and customer 360', () => {
     await expect.poll(() => page.getByTestId('customer-name').textContent()).toContain(risky!.name);
     const phone = await page.getByTestId('contact-phone').textContent();
     expect(phone).toMatch(/^\d{3}\*{4}\d{4}$/);
-    expect(await page.content()).not.toContain(raw!.contact_phone);
+    expect(raw!.contact_phone).toMatch(/^enc1:/);
+    expect(await page.content()).not.toContain(web.demo.store.cipher.open(raw!.contact_phone));
     const profile = await api<{ risk: { signals: SignalLike[] }; orders: { orderId: string }[] }>(`/api/customers/${risky!.customerId}?lang=zh-CN`);
     const risk = await page.getByTestId('customer-risk').textContent();
     for (const s of profile.risk.signals) expect(risk).toContain(signalEvidence(s, 'zh-CN'));

@@ -149,7 +149,7 @@ function AtRiskTable({ rows }: { rows: Overview['atRisk'] }) {
 }
 
 function tierOption(data: { name: string; value: number; code: string }[]): EChartsCoreOption {
-  return { tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' }, series: [{ type: 'pie', radius: ['35%', '58%'], data, label: { formatter: '{b}\n{d}%' } }] };
+  return { tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' }, series: [{ type: 'pie', radius: ['30%', '50%'], data, label: { formatter: '{b}\n{d}%', overflow: 'none' }, labelLine: { length: 8, length2: 6 } }] };
 }
 
 function funnelOption(stages: { stage: string; reached: number }[]): EChartsCoreOption {

@@ -81,6 +81,7 @@ export const fileErrorMessages: Catalogue<FileErrorKey> = {
     xlsx_corrupt: 'the Excel file is damaged or not a real .xlsx ({detail}); open and save it again in Excel',
     xlsx_too_large: 'the Excel file unpacks to more than the allowed size; split it or export CSV',
     xlsx_suspicious_ratio: 'the Excel file compresses suspiciously well (a possible zip bomb); it was not opened',
+    too_many_rows: 'the file has {rows} rows, more than the {max} one upload may bring; split it, or import it with the salescope import command',
     sheet_not_found: 'no sheet "{sheet}"; the workbook has: {available}',
     no_columns: 'no columns found',
     entity_not_recognised:
@@ -100,6 +101,7 @@ export const fileErrorMessages: Catalogue<FileErrorKey> = {
     xls_is_html: '该“Excel”文件实际上是网页（HTML 表格），部分系统会这样导出；请用 Excel 或 WPS 打开后另存为 .xlsx 或“CSV UTF-8”',
     xls_is_xml: '这是 XML 电子表格 2003 文件，请用 Excel 或 WPS 打开后另存为 .xlsx',
     xlsx_corrupt: 'Excel 文件已损坏或不是真正的 .xlsx（{detail}），请在 Excel 中打开后重新保存',
+    too_many_rows: '文件有 {rows} 行，超过单次上传上限 {max} 行；请拆分文件，或用 salescope import 命令导入',
     xlsx_too_large: 'Excel 文件解压后超过允许的大小，请拆分文件或导出为 CSV',
     xlsx_suspicious_ratio: 'Excel 文件的压缩比异常（可能是压缩炸弹），已拒绝打开',
     sheet_not_found: '没有名为“{sheet}”的工作表；工作簿中有：{available}',

@@ -15,6 +15,7 @@ export type ImportErrorCode =
   | 'xlsx_corrupt'
   | 'xlsx_too_large'
   | 'xlsx_suspicious_ratio'
+  | 'too_many_rows'
   | 'sheet_not_found'
   | 'no_columns'
   | 'entity_not_recognised'

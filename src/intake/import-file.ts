@@ -49,6 +49,8 @@ export interface ImportDeps {
   readonly onProgress?: (phase: ImportPhase, done: number, total: number) => void;
   /** Issues kept per problem code in the store and in the result. */
   readonly issueCap?: number;
+  /** Most data rows one file may bring (the server caps uploads; the console does not). */
+  readonly maxRows?: number;
 }
 
 export interface ImportIssue {
@@ -119,6 +121,7 @@ async function importOnce(store: Store, req: ImportRequest, deps: ImportDeps, co
         onProgress: (_phase, done, total) => deps.onProgress?.('reading', done, total),
       });
       scratch.push(...staged.scratch);
+      if (deps.maxRows !== undefined && staged.rows > deps.maxRows) throw new ImportError('too_many_rows', req.file, { rows: staged.rows, max: deps.maxRows });
       const match = resolveMatch(req, staged);
       const scanIssues = await stageScanIssues(tx, `${tables.raw}_scan`, staged);
       const input = planInput(match, staged, req.mapping, tables, await columnSamples(tx, tables.raw, match), scanIssues);

@@ -21,6 +21,8 @@ export interface AppDeps {
   readonly store: Store;
   /** Largest file an upload may carry, in bytes (default 200 MB). */
   readonly uploadLimit?: number;
+  /** Most data rows one uploaded file may bring (default 5 million). */
+  readonly uploadRowLimit?: number;
   readonly now: () => Date;
   readonly defaultLang: Lang;
   /** Mark the session cookie Secure (behind HTTPS). */
@@ -63,6 +65,7 @@ export interface RouteSpec<Q extends z.ZodType = z.ZodType, P extends z.ZodType 
 }
 
 export const defaultUploadLimit = 200 * 1024 * 1024;
+export const defaultUploadRowLimit = 5_000_000;
 
 export const noInput = z.object({}).strict();
 

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actingAs, signIn } from '../support/signed-in.js';
 import { createApp } from '../../src/server/create-app.js';
 import { datasets, testStore, type TestStore } from '../support/test-store.js';
+import { makeZip } from '../support/make-zip.js';
 
 let store: TestStore;
 let app: FastifyInstance;
@@ -24,7 +25,7 @@ beforeAll(async () => {
   const deps = { store, now: () => new Date('2026-01-05T08:00:00Z'), defaultLang: 'zh-CN' as const };
   const raw = createApp(deps);
   app = actingAs(raw, await signIn(raw, store.engine, 'analyst'));
-  const rawSmall = createApp({ ...deps, uploadLimit: 1000 });
+  const rawSmall = createApp({ ...deps, uploadLimit: 1000, uploadRowLimit: 2 });
   small = actingAs(rawSmall, await signIn(rawSmall, store.engine, 'admin'));
 });
 afterAll(async () => {
@@ -53,6 +54,27 @@ describe('imports API', () => {
     const none = await app.inject({ method: 'POST', url: '/api/imports', headers: { 'content-type': 'application/json' }, payload: '{}' });
     expect(none.statusCode).toBe(400);
     expect(none.json()).toEqual({ code: 'no_file', message: '上传中没有文件：请用表单字段“file”发送' });
+  });
+
+  it('refuses a file with more rows than an upload may bring, importing none of them', async () => {
+    const csv = Buffer.from('订单编号,下单日期,客户编号,金额\nRC1,2024-03-05,C1,100\nRC2,2024-03-06,C1,100\nRC3,2024-03-07,C2,100\n');
+    const r = await small.inject({ method: 'POST', url: '/api/imports?lang=en', ...multipart('three.csv', csv) });
+    expect(r.statusCode).toBe(422);
+    expect((r.json() as { message: string }).message).toBe('three.csv: the file has 3 rows, more than the 2 one upload may bring; split it, or import it with the salescope import command');
+    const [n] = await store.engine.query<{ n: bigint }>("SELECT count(*) AS n FROM order_lines WHERE order_id LIKE 'RC%'");
+    expect(Number(n!.n)).toBe(0);
+  });
+
+  it('refuses a zip bomb dressed as a workbook before unpacking it, in the user\'s language', async () => {
+    const bomb = makeZip([
+      { name: '[Content_Types].xml', data: '<Types/>' },
+      { name: 'xl/workbook.xml', data: '<workbook/>' },
+      { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(30 * 1024 * 1024, 0x20) },
+    ]);
+    expect(bomb.length).toBeLessThan(100_000);
+    const r = await app.inject({ method: 'POST', url: '/api/uploads', ...multipart('报表.xlsx', bomb) });
+    expect(r.statusCode).toBe(422);
+    expect((r.json() as { message: string }).message).toBe('报表.xlsx: Excel 文件的压缩比异常（可能是压缩炸弹），已拒绝打开');
   });
 
   it('answers a file the intake cannot read with 422 and the intake\'s own message', async () => {

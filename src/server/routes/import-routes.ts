@@ -20,7 +20,7 @@ import { isImportError } from '../../intake/import-error.js';
 import { entityChoices, previewFile, safeFileName, type FilePreview } from '../../intake/preview-file.js';
 import { userMappingFrom, type UserMapping } from '../../intake/user-mapping.js';
 import { ApiError } from '../api-error.js';
-import { defaultUploadLimit, noInput, route, type AppDeps } from '../route-spec.js';
+import { defaultUploadLimit, defaultUploadRowLimit, noInput, route, type AppDeps } from '../route-spec.js';
 
 const langQuery = { lang: z.enum(['zh-CN', 'en']).optional() };
 const uploadParams = z.object({ id: z.uuid() }).strict();
@@ -220,7 +220,7 @@ async function runPreview(deps: AppDeps, upload: Upload, lang: Lang, req: Wizard
 
 async function runImport(deps: AppDeps, upload: Upload, lang: Lang, req: WizardRequest) {
   try {
-    const result = await importFile(deps.store, { file: upload.file, ...req }, { now: deps.now });
+    const result = await importFile(deps.store, { file: upload.file, ...req }, { now: deps.now, maxRows: deps.uploadRowLimit ?? defaultUploadRowLimit });
     return importResultJson({ ...result, file: upload.name }, lang);
   } catch (error) {
     throw translateImportError(error, upload, lang);

@@ -219,6 +219,20 @@ describe('filters', () => {
     expect(strategic.every((x) => x.tier === 'strategic')).toBe(true);
     expect((await get('/api/overview?asOf=2025-13-01')).status).toBe(400);
   }, 60_000);
+
+  it('keeps the analysis of record as every page\'s start after someone looked at one day', async () => {
+    const before = (await get('/api/overview')).body as { snapshotId: number; period: { from: string; to: string } };
+    const day = before.period.to;
+    const oneDay = (await get(`/api/overview?from=${day}&to=${day}`)).body as { snapshotId: number; period: { from: string; to: string } };
+    expect(oneDay.period).toMatchObject({ from: day, to: day });
+    expect(oneDay.snapshotId).not.toBe(before.snapshotId);
+    const after = (await get('/api/overview')).body as { snapshotId: number; period: { from: string } };
+    expect(after.snapshotId).toBe(before.snapshotId);
+    expect(after.period.from).toBe(before.period.from);
+    expect(((await get('/api/customers?pageSize=1')).body as { snapshotId: number }).snapshotId).toBe(before.snapshotId);
+    // The same period asked again is read back, not analysed again.
+    expect(((await get(`/api/funnel?from=${day}&to=${day}`)).body as { snapshotId: number }).snapshotId).toBe(oneDay.snapshotId);
+  }, 60_000);
 });
 
 describe('customer 360 extras', () => {

@@ -33,7 +33,16 @@ export interface AnalyzeRequest {
   readonly configNote?: string;
   /** Analyse only these customers (a report for 华东 / 制造业); the snapshot records it. */
   readonly scope?: AnalysisScope;
+  /**
+   * Asked for by a dashboard filter or a report, not the analysis of record:
+   * stored apart (scope '*' when it covers all customers), so the latest
+   * analysis every page starts from stays the one `analyze` made.
+   */
+  readonly onDemand?: boolean;
 }
+
+/** The scope column of a snapshot of all customers made on demand. */
+export const onDemandScope = '*';
 
 export interface AnalysisDocument extends AnalysisSections {
   readonly snapshotId: number;
@@ -123,7 +132,7 @@ export async function runAnalysis(engine: Engine, req: AnalyzeRequest, now: () =
       version,
       now().toISOString().replace('T', ' ').replace('Z', ''),
       JSON.stringify(doc),
-      scope,
+      scope ?? (req.onDemand ? onDemandScope : null),
     ]);
     return doc;
   });

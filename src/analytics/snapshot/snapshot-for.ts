@@ -6,7 +6,7 @@
 import type { Engine } from '../../store/engine.js';
 import { resolvePeriod } from '../analysis-period.js';
 import { scopeKey, type AnalysisScope } from '../analysis-scope.js';
-import { runAnalysis, type AnalysisDocument } from './run-analysis.js';
+import { onDemandScope, runAnalysis, type AnalysisDocument } from './run-analysis.js';
 
 export interface SnapshotRequest {
   readonly asOf?: string;
@@ -17,12 +17,15 @@ export interface SnapshotRequest {
 
 export async function snapshotFor(engine: Engine, req: SnapshotRequest, now: () => Date): Promise<AnalysisDocument> {
   const period = await resolvePeriod(engine, req);
+  // Without any choice it is the analysis of record; any choice makes one on demand, kept apart.
+  const onDemand = req.asOf !== undefined || req.from !== undefined || req.to !== undefined || scopeKey(req.scope) !== null;
+  const key = scopeKey(req.scope) ?? (onDemand ? onDemandScope : null);
   const [found] = await engine.query<{ summary: string }>(
     `SELECT CAST(summary AS VARCHAR) AS summary FROM analysis_snapshots
-     WHERE as_of = CAST($1 AS DATE) AND period_from = CAST($2 AS DATE) AND period_to = CAST($3 AS DATE) AND scope IS NOT DISTINCT FROM $4
+     WHERE as_of = CAST($1 AS DATE) AND period_from = CAST($2 AS DATE) AND period_to = CAST($3 AS DATE) AND (scope IS NOT DISTINCT FROM $4 OR ($4 = '*' AND scope IS NULL))
      ORDER BY snapshot_id DESC LIMIT 1`,
-    [period.asOf, period.from, period.to, scopeKey(req.scope)],
+    [period.asOf, period.from, period.to, key],
   );
   if (found) return JSON.parse(found.summary) as AnalysisDocument;
-  return runAnalysis(engine, { ...period, ...(req.scope ? { scope: req.scope } : {}) }, now);
+  return runAnalysis(engine, { ...period, onDemand, ...(req.scope ? { scope: req.scope } : {}) }, now);
 }

@@ -378,7 +378,7 @@ export const dataModel: readonly TableDoc[] = [
       i('config_version', 'INTEGER', 'analysis_configs.version used'),
       i('created_at', 'TIMESTAMP', 'when it ran'),
       c('summary', 'JSON', 'confidential', 'the analysis summary document (KPIs, tiers, funnel …)'),
-      i('scope', 'VARCHAR', 'the customers analysed, e.g. region=华东,industry=制造业; NULL for all'),
+      i('scope', 'VARCHAR', "the customers analysed, e.g. region=华东,industry=制造业; NULL for all (the analysis of record); '*' for all, analysed on demand for a chosen period (a dashboard filter, a report)"),
     ],
   },
   {

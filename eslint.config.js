@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'scratch/**', 'coverage/**', 'src/web/dist/**'] },
+  { ignores: ['dist/**', '.tmp/**', 'node_modules/**', 'scratch/**', 'coverage/**', 'src/web/dist/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

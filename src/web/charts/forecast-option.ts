@@ -21,8 +21,9 @@ export function forecastOption(history: readonly ForecastPoint[], forecast: read
   const months = [...history.map((p) => p.month), ...forecast.map((p) => p.month)];
   const pad = history.map(() => null);
   const band = (lo: keyof ForecastPoint, hi: keyof ForecastPoint, name: string, color: string) => [
-    { name, type: 'line', stack: name, symbol: 'none', lineStyle: { opacity: 0 }, data: [...pad, ...forecast.map((p) => scale(Number(p[lo])))] },
-    { name, type: 'line', stack: name, symbol: 'none', lineStyle: { opacity: 0 }, areaStyle: { color }, data: [...pad, ...forecast.map((p) => scale(Number(p[hi]) - Number(p[lo])))] },
+    { name, type: 'line', stack: name, symbol: 'none', lineStyle: { opacity: 0 }, itemStyle: { color }, data: [...pad, ...forecast.map((p) => scale(Number(p[lo])))] },
+    // itemStyle gives the legend the band's colour rather than the palette's next one.
+    { name, type: 'line', stack: name, symbol: 'none', lineStyle: { opacity: 0 }, areaStyle: { color }, itemStyle: { color }, data: [...pad, ...forecast.map((p) => scale(Number(p[hi]) - Number(p[lo])))] },
   ];
   const last = history[history.length - 1];
   return {
@@ -34,11 +35,12 @@ export function forecastOption(history: readonly ForecastPoint[], forecast: read
     series: [
       ...band('lower95', 'upper95', labels.band95, 'rgba(31,111,235,0.10)'),
       ...band('lower80', 'upper80', labels.band80, 'rgba(31,111,235,0.20)'),
-      { name: labels.actual, type: 'line', data: history.map((p) => scale(p.revenue)), symbolSize: 4 },
+      { name: labels.actual, type: 'line', itemStyle: { color: '#1d39c4' }, data: history.map((p) => scale(p.revenue)), symbolSize: 4 },
       {
         name: labels.forecast,
         type: 'line',
-        lineStyle: { type: 'dashed' },
+        itemStyle: { color: '#fa8c16' },
+        lineStyle: { type: 'dashed', color: '#fa8c16' },
         data: [...history.slice(0, -1).map(() => null), last ? scale(last.revenue) : null, ...forecast.map((p) => scale(p.revenue))],
       },
     ],

@@ -191,6 +191,10 @@ describe('filters', () => {
     expect(await total(`region=${encodeURIComponent(c!.region)}&rep=${c!.rep_id}`)).toBe(await count(`c.region = '${c!.region}' AND c.rep_id = '${c!.rep_id}'`));
     expect(await total('minRisk=60')).toBe(await count('r.risk_score >= 60'));
     expect(await total('abc=A')).toBe(await count(`s.abc_class = 'A'`));
+    // A cell of the RFM grid, and one customer by id (the id, not everyone whose id contains it).
+    for (const [r, f] of [[5, 1], [1, 1], [3, 4]] as const) expect(await total(`r=${r}&f=${f}`)).toBe(await count(`s.r_score = ${r} AND s.f_score = ${f}`));
+    expect(await total(`id=${encodeURIComponent(c!.customer_id)}`)).toBe(1);
+    expect((await get('/api/customers?r=6')).status).toBe(400);
     expect((await get('/api/customers?minRisk=101')).status).toBe(400);
     const facets = (await get('/api/customers/facets')).body as { industries: string[]; regions: string[]; reps: { id: string }[] };
     expect(facets.industries).toContain(c!.industry);
@@ -248,4 +252,20 @@ describe('customer 360 extras', () => {
     expect(r.feedback.nps.length).toBe(Math.min(20, Number(n[0]!.nps)));
     expect(r.feedback.surveys.length).toBe(Math.min(20, Number(n[0]!.surveys)));
   });
+});
+
+// Last: it imports an order, which changes what the tests above read.
+describe('forecast cache', () => {
+  it('keeps a forecast until the data changes, then makes it again', async () => {
+    type F = { series: { history: { month: string; revenue: number }[] }[] };
+    const a = (await get('/api/forecast?horizon=2')).body as F;
+    expect((await get('/api/forecast?horizon=2')).body).toEqual(a);
+    const last = a.series[0]!.history.at(-1)!;
+    const [c] = await demo.store.engine.query<{ id: string }>('SELECT customer_id AS id FROM customers ORDER BY customer_id LIMIT 1');
+    const file = path.join(demo.store.dir, 'late-order.csv');
+    writeFileSync(file, `订单编号,下单日期,客户编号,金额\nLATE-1,${last.month.slice(0, 7)}-15,${c!.id},1000000\n`);
+    await demo.store.import(file);
+    const b = (await get('/api/forecast?horizon=2')).body as F;
+    expect(b.series[0]!.history.at(-1)!.revenue - last.revenue).toBeCloseTo(1_000_000, 0);
+  }, 120_000);
 });

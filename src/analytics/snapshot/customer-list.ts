@@ -26,6 +26,11 @@ export interface CustomerListQuery {
   readonly minRisk?: number;
   /** Pareto class A, B or C. */
   readonly abc?: string;
+  /** One customer by id (a task for them from their 360 page). */
+  readonly customerId?: string;
+  /** RFM recency and frequency scores 1..5 (a cell of the RFM grid). */
+  readonly rScore?: number;
+  readonly fScore?: number;
   /** Only the customers of this scope (a rep's, a team's). */
   readonly within?: AnalysisScope;
   readonly sort?: CustomerSort;
@@ -113,6 +118,9 @@ export function customerFilterSql(snapshotId: number, q: CustomerFilter): string
   if (q.region !== undefined) where.push(`c.region = ${lit(q.region)}`);
   if (q.repId !== undefined) where.push(`c.rep_id = ${lit(q.repId)}`);
   if (q.abc !== undefined) where.push(`s.abc_class = ${lit(q.abc)}`);
+  if (q.customerId !== undefined) where.push(`s.customer_id = ${lit(q.customerId)}`);
+  if (q.rScore !== undefined) where.push(`s.r_score = ${Math.floor(q.rScore)}`);
+  if (q.fScore !== undefined) where.push(`s.f_score = ${Math.floor(q.fScore)}`);
   if (q.minRisk !== undefined) where.push(`r.risk_score >= ${Number(q.minRisk)}`);
   if (q.within !== undefined && Object.keys(q.within).length > 0) where.push(`s.customer_id IN (${scopeSql(q.within)})`);
   return where.join(' AND ');

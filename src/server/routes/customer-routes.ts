@@ -30,6 +30,9 @@ export const listQuery = z
     rep: z.string().min(1).max(200).optional(),
     minRisk: z.coerce.number().min(0).max(100).optional(),
     abc: z.enum(['A', 'B', 'C']).optional(),
+    id: z.string().min(1).max(200).optional(),
+    r: z.coerce.number().int().min(1).max(5).optional(),
+    f: z.coerce.number().int().min(1).max(5).optional(),
     snapshot: z.coerce.number().int().min(1).optional(),
     lang: z.enum(['zh-CN', 'en']).optional(),
   })
@@ -61,7 +64,7 @@ function cacheOf<T>(caches: WeakMap<object, DataVersionCache<T>>, db: Queryable,
 }
 
 export function listFilters(
-  query: { q?: string | undefined; industry?: string | undefined; region?: string | undefined; rep?: string | undefined; minRisk?: number | undefined; abc?: string | undefined },
+  query: { q?: string | undefined; industry?: string | undefined; region?: string | undefined; rep?: string | undefined; minRisk?: number | undefined; abc?: string | undefined; id?: string | undefined; r?: number | undefined; f?: number | undefined },
   principal: Principal | null,
 ) {
   const within = callerScope(principal);
@@ -73,6 +76,9 @@ export function listFilters(
     ...(query.rep !== undefined ? { repId: query.rep } : {}),
     ...(query.minRisk !== undefined ? { minRisk: query.minRisk } : {}),
     ...(query.abc !== undefined ? { abc: query.abc } : {}),
+    ...(query.id !== undefined ? { customerId: query.id } : {}),
+    ...(query.r !== undefined ? { rScore: query.r } : {}),
+    ...(query.f !== undefined ? { fScore: query.f } : {}),
   };
 }
 

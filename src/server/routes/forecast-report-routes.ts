@@ -13,10 +13,21 @@ import { reportSheets } from '../../report/report-xlsx.js';
 import { renderSvg } from '../../report/svg-chart.js';
 import { writeXlsx } from '../../xlsx/xlsx-writer.js';
 import { ApiError } from '../api-error.js';
+import { DataVersionCache } from '../data-version-cache.js';
 import { withinScope } from '../caller-scope.js';
 import { FileResult, isoDate, noInput, route } from '../route-spec.js';
 import { writtenFile, XLSX_TYPE } from '../written-file.js';
 
+
+// Fitting takes seconds and holds the process while it runs: a forecast is
+// made once per data version, settings and question, then read.
+const forecasts = new WeakMap<object, DataVersionCache<Awaited<ReturnType<typeof runForecast>>>>();
+
+function forecastCache(store: object): DataVersionCache<Awaited<ReturnType<typeof runForecast>>> {
+  const found = forecasts.get(store) ?? new DataVersionCache<Awaited<ReturnType<typeof runForecast>>>(16);
+  forecasts.set(store, found);
+  return found;
+}
 
 export const forecastReportRoutes = [
   route({
@@ -31,7 +42,10 @@ export const forecastReportRoutes = [
     handler: async ({ query, deps }) => {
       const config = (await latestConfig(deps.store.engine))?.config ?? defaultAnalysisConfig();
       try {
-        return await runForecast(deps.store.engine, config, { by: query.by, horizon: query.horizon, ...(query.asOf ? { asOf: query.asOf } : {}) });
+        const ask = { by: query.by, horizon: query.horizon, ...(query.asOf ? { asOf: query.asOf } : {}) };
+        const [clv] = await deps.store.engine.query<{ id: number | null }>('SELECT max(clv_run_id) AS id FROM clv_runs');
+        const key = JSON.stringify({ ask, config, clv: clv?.id ?? null });
+        return await forecastCache(deps.store).get(deps.store.engine, key, () => runForecast(deps.store.engine, config, ask));
       } catch (error) {
         if (error instanceof NoDataError) throw new ApiError(404, 'no_snapshot');
         throw error;

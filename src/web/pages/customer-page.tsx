@@ -192,7 +192,7 @@ function TasksCard({ id }: { id: string }) {
   const { lang } = useLang();
   const tasks = useApi<Tasks>('/api/tasks', { customer: id });
   return (
-    <Card size="small" title={t('tasks')} extra={<a href={href('/plans', { customers: id, create: '1' })}>{t('newTask')}</a>}>
+    <Card size="small" title={t('tasks')} extra={<a href={href('/plans', { id, create: '1' })}>{t('newTask')}</a>}>
       <Loading state={tasks}>
         {(d) => (
           <Table

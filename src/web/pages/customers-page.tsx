@@ -36,17 +36,17 @@ const m = {
   'zh-CN': {
     search: '搜索客户名称或编号', segment: 'RFM 细分', minRisk: '最低风险分', sort: '排序', value: '按价值', revenue: '按销售额', recency: '按最近购买', health: '按健康度（低→高）', risk: '按流失风险',
     id: '编号', name: '客户名称', industry: '行业', region: '区域', tier: '价值分层', rfm: 'RFM', recencyDays: '距上次购买（天）', frequency: '订单数', monetary: '销售额', healthScore: '健康度', riskScore: '风险分', signals: '风险信号',
-    csv: '导出 CSV', xlsx: '导出 Excel', tasks: '为这些客户建任务', total: '共 {n} 位客户',
+    rScore: 'R 分', fScore: 'F 分', csv: '导出 CSV', xlsx: '导出 Excel', tasks: '为这些客户建任务', total: '共 {n} 位客户',
   },
   en: {
     search: 'Search name or id', segment: 'RFM segment', minRisk: 'Min. risk', sort: 'Sort', value: 'By value', revenue: 'By revenue', recency: 'By last order', health: 'By health (low first)', risk: 'By churn risk',
     id: 'Id', name: 'Name', industry: 'Industry', region: 'Region', tier: 'Value tier', rfm: 'RFM', recencyDays: 'Days since order', frequency: 'Orders', monetary: 'Revenue', healthScore: 'Health', riskScore: 'Risk', signals: 'Signals',
-    csv: 'Export CSV', xlsx: 'Export Excel', tasks: 'Create tasks for these', total: '{n} customers',
+    rScore: 'R score', fScore: 'F score', csv: 'Export CSV', xlsx: 'Export Excel', tasks: 'Create tasks for these', total: '{n} customers',
   },
 } as const;
 
 const segments = ['Champions', 'Loyal Customers', 'Potential Loyalist', 'New Customers', 'Promising', 'Need Attention', 'About To Sleep', 'At Risk', "Can't Lose Them", 'Hibernating', 'Lost'];
-const listKeys = ['q', 'tier', 'segment', 'industry', 'region', 'rep', 'minRisk', 'abc', 'sort'] as const;
+const listKeys = ['q', 'tier', 'segment', 'industry', 'region', 'rep', 'minRisk', 'abc', 'r', 'f', 'sort'] as const;
 
 export function CustomersPage({ route }: { route: Route }) {
   const t = useT(m);
@@ -63,6 +63,8 @@ export function CustomersPage({ route }: { route: Route }) {
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search allowClear defaultValue={p.q} placeholder={t('search')} style={{ width: 240 }} onSearch={(q) => set({ q })} data-testid="customer-search" />
         <Select allowClear style={{ width: 170 }} placeholder={t('segment')} value={p.segment} options={segments.map((s) => ({ value: s, label: tierLabel(s) }))} onChange={(v?: string) => set({ segment: v })} />
+        {p.r && <Tag closable onClose={() => set({ r: undefined })} data-testid="filter-r">{t('rScore')} {p.r}</Tag>}
+        {p.f && <Tag closable onClose={() => set({ f: undefined })} data-testid="filter-f">{t('fScore')} {p.f}</Tag>}
         <InputNumber min={0} max={100} placeholder={t('minRisk')} value={p.minRisk ? Number(p.minRisk) : null} onChange={(v) => set({ minRisk: v ?? undefined })} />
         <Select
           style={{ width: 170 }}

@@ -1,9 +1,9 @@
 /** The customers page's list filters (tier, segment, industry, region, rep, ABC, risk, search), for choosing whom tasks are for. */
-import { Input, InputNumber, Select, Space } from 'antd';
+import { Input, InputNumber, Select, Space, Tag } from 'antd';
 import { useT, useTierLabel } from '../../app/i18n.js';
 import { useApi } from '../../app/use-api.js';
 
-export const listKeys = ['q', 'tier', 'segment', 'industry', 'region', 'rep', 'minRisk', 'abc'] as const;
+export const listKeys = ['q', 'tier', 'segment', 'industry', 'region', 'rep', 'minRisk', 'abc', 'id', 'r', 'f'] as const;
 export type ListKey = (typeof listKeys)[number];
 export type ListFilters = Partial<Record<ListKey, string>>;
 
@@ -14,8 +14,8 @@ export interface Facets {
 }
 
 const m = {
-  'zh-CN': { tier: '价值分层', segment: 'RFM 细分', industry: '行业', region: '区域', rep: '销售', minRisk: '最低风险分', abc: 'ABC 类', q: '客户名称或编号' },
-  en: { tier: 'Value tier', segment: 'RFM segment', industry: 'Industry', region: 'Region', rep: 'Rep', minRisk: 'Min. risk', abc: 'ABC class', q: 'Customer name or id' },
+  'zh-CN': { tier: '价值分层', segment: 'RFM 细分', industry: '行业', region: '区域', rep: '销售', minRisk: '最低风险分', abc: 'ABC 类', q: '客户名称或编号', id: '客户', r: 'R 分', f: 'F 分' },
+  en: { tier: 'Value tier', segment: 'RFM segment', industry: 'Industry', region: 'Region', rep: 'Rep', minRisk: 'Min. risk', abc: 'ABC class', q: 'Customer name or id', id: 'Customer', r: 'R score', f: 'F score' },
 } as const;
 
 const tiers = ['strategic', 'high_value', 'potential', 'long_tail'];
@@ -31,6 +31,8 @@ export function CustomerListFilters({ filters, onChange }: { filters: ListFilter
   );
   return (
     <Space wrap style={{ marginBottom: 12 }}>
+      {/* Set by links (a customer's 360 page, an RFM grid cell): shown so they can be taken off. */}
+      {(['id', 'r', 'f'] as const).flatMap((k) => (filters[k] ? [<Tag key={k} closable onClose={() => onChange({ [k]: undefined })} data-testid={`bulk-${k}`}>{t(k)}: {filters[k]}</Tag>] : []))}
       {select('tier', tiers.map((c) => ({ value: c, label: tierLabel(c) })))}
       {select('segment', segments.map((c) => ({ value: c, label: tierLabel(c) })), 170)}
       {select('industry', plain(facets.data?.industries ?? []))}

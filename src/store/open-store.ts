@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Engine, EngineOptions } from './engine.js';
@@ -46,11 +46,27 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   try {
     await migrate(engine);
     const cipher = await storeCipher(engine, options.db, options.env ?? {});
+    removeStaleScratch(workDir);
     return { engine, workDir, cipher, close: () => engine.close() };
   } catch (error) {
     await engine.close();
     throw error;
   }
+}
+
+/**
+ * Files an import staged (run-<id>.*) are removed when it ends; a process
+ * killed mid-import leaves them. The database lock means no other process is
+ * importing now, and run ids are never reused, so any found here are orphans.
+ */
+function removeStaleScratch(workDir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(workDir);
+  } catch {
+    return;
+  }
+  for (const name of names) if (/^run-\d+\./.test(name)) rmSync(path.join(workDir, name), { recursive: true, force: true });
 }
 
 /** The store's field cipher: the key it was first sealed with, or a new one for a store that has none. */

@@ -13,7 +13,7 @@ import { prepareReport } from '../report/build-report.js';
 import { renderReportHtml } from '../report/report-html.js';
 import { ChromiumMissingError, findChromium, htmlToPdf } from '../report/report-pdf.js';
 import { writeReportXlsx } from '../report/report-xlsx.js';
-import { renderSvg } from '../report/svg-chart.js';
+import { svgRenderer } from '../report/svg-chart.js';
 import { translator, langs, type Lang } from '../i18n/i18n.js';
 import { analysisMessages } from '../i18n/analysis-messages.js';
 import { UsageError, type CliContext, type GlobalOptions } from './cli-context.js';
@@ -90,6 +90,7 @@ async function report(ctx: CliContext, opts: ReportOptions): Promise<number> {
     const out = path.resolve(ctx.io.cwd, opts.out ?? `customer-report-${model.period.asOf}.${format}`);
     if (format === 'xlsx') await writeReportXlsx(model, out, ctx.now());
     else {
+      const renderSvg = await svgRenderer();
       const html = renderReportHtml(model, (c) => renderSvg(c.option, c.width, c.height));
       if (format === 'html') await writeFile(out, html);
       else await htmlToPdf(html, out, { lang, ...(chromiumPath !== undefined ? { chromiumPath } : {}) });

@@ -4,7 +4,6 @@
  * the footer; the report's CSS repeats table headers on every page.
  */
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 
 export class ChromiumMissingError extends Error {
   constructor(readonly tried: readonly string[]) {
@@ -27,6 +26,8 @@ export function findChromium(env: Readonly<Record<string, string | undefined>> =
 export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export async function htmlToPdf(html: string, outPath: string, options: { readonly chromiumPath?: string; readonly lang: string }): Promise<void> {
+  // Loaded on first use: most commands never print a PDF, and it is the heaviest module.
+  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: options.chromiumPath ?? findChromium(), args: chromiumArgs });
   try {
     const page = await browser.newPage();

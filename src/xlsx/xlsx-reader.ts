@@ -9,7 +9,7 @@ import { createReadStream } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { pipeline, Readable, Transform } from 'node:stream';
 import { createInflateRaw, inflateRawSync } from 'node:zlib';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 // ---------------------------------------------------------------- errors
 
@@ -482,9 +482,12 @@ interface WorkbookReaderInternals {
   _parseWorksheet(iterator: AsyncIterable<string>, sheetNo: string): Iterator<{ eventType: string; value: AsyncIterable<ExcelJS.Row> }>;
 }
 
-const WorkbookReader = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (input: string, options: typeof READER_OPTIONS) => WorkbookReaderInternals;
+type WorkbookReaderClass = new (input: string, options: typeof READER_OPTIONS) => WorkbookReaderInternals;
 
 async function openWorksheet(path: string, parts: WorkbookParts, sheet: SheetPart): Promise<{ rows: AsyncIterable<ExcelJS.Row>; close: () => void }> {
+  // Loaded on first use: commands that never read a workbook start faster.
+  const { default: excel } = await import('exceljs');
+  const WorkbookReader = excel.stream.xlsx.WorkbookReader as unknown as WorkbookReaderClass;
   const context = new WorkbookReader(path, READER_OPTIONS);
   if (typeof context._parseWorksheet !== 'function') throw new Error('ExcelJS WorkbookReader internals changed: xlsx-reader.ts needs updating');
   try {

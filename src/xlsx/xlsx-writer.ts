@@ -7,7 +7,7 @@
  * "=HYPERLINK(...)" or "+86 139…" stays text and can never become a formula,
  * which matters because exported cells carry user-supplied text.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 export type XlsxCell = string | number | Date | null;
 
@@ -37,10 +37,12 @@ export interface XlsxWriteOptions {
 
 export async function writeXlsx(path: string, sheets: readonly XlsxSheet[], options: XlsxWriteOptions = {}): Promise<void> {
   const date = options.date ?? new Date();
+  // Awaited before entryDate is set: nothing may run between setting it and the constructor reading it.
+  const Writer = await pinnedDateWriter();
   entryDate = date;
   let workbook: ExcelJS.stream.xlsx.WorkbookWriter;
   try {
-    workbook = new PinnedDateWorkbookWriter({ filename: path, useSharedStrings: true, useStyles: true });
+    workbook = new Writer({ filename: path, useSharedStrings: true, useStyles: true });
   } finally {
     entryDate = null;
   }
@@ -61,16 +63,25 @@ type ZipAppend = (source: unknown, data: Readonly<Record<string, unknown>>) => u
  * bytes. The base constructor adds the theme before anything else; hooking
  * that first call lets every entry, the theme included, carry our date.
  */
-class PinnedDateWorkbookWriter extends ExcelJS.stream.xlsx.WorkbookWriter {
-  override addThemes(): Promise<void> {
-    const date = entryDate;
-    const zip = (this as unknown as { zip: { append: ZipAppend } }).zip;
-    if (date !== null) {
-      const append = zip.append.bind(zip);
-      zip.append = (source, data) => append(source, { ...data, date });
+type WriterClass = new (options: Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>) => ExcelJS.stream.xlsx.WorkbookWriter;
+let pinned: WriterClass | null = null;
+
+/** The writer class, made once ExcelJS is loaded (on first use: commands that write no workbook start faster). */
+async function pinnedDateWriter(): Promise<WriterClass> {
+  if (pinned !== null) return pinned;
+  const { default: excel } = await import('exceljs');
+  pinned = class PinnedDateWorkbookWriter extends excel.stream.xlsx.WorkbookWriter {
+    override addThemes(): Promise<void> {
+      const date = entryDate;
+      const zip = (this as unknown as { zip: { append: ZipAppend } }).zip;
+      if (date !== null) {
+        const append = zip.append.bind(zip);
+        zip.append = (source, data) => append(source, { ...data, date });
+      }
+      return super.addThemes();
     }
-    return super.addThemes();
-  }
+  };
+  return pinned;
 }
 
 async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: XlsxSheet): Promise<void> {

@@ -12,7 +12,7 @@ import { renderReportHtml } from '../../src/report/report-html.js';
 import type { ReportModel } from '../../src/report/report-model.js';
 import { htmlToPdf } from '../../src/report/report-pdf.js';
 import { writeReportXlsx } from '../../src/report/report-xlsx.js';
-import { renderSvg } from '../../src/report/svg-chart.js';
+import { svgRenderer } from '../../src/report/svg-chart.js';
 import { readXlsxRows, listSheets } from '../../src/xlsx/xlsx-reader.js';
 import { demoStore, type DemoStore } from '../support/demo-store.js';
 
@@ -48,6 +48,7 @@ function matchGolden(name: string, actual: string): void {
   expect(actual).toBe(readFileSync(file, 'utf8'));
 }
 
+const renderSvg = await svgRenderer();
 const html = (m: ReportModel) => renderReportHtml(m, (c) => renderSvg(c.option, c.width, c.height));
 
 describe('the customer analysis report', () => {

@@ -10,7 +10,7 @@ import { prepareReport } from '../../report/build-report.js';
 import { renderReportHtml } from '../../report/report-html.js';
 import { htmlToPdf } from '../../report/report-pdf.js';
 import { reportSheets } from '../../report/report-xlsx.js';
-import { renderSvg } from '../../report/svg-chart.js';
+import { svgRenderer } from '../../report/svg-chart.js';
 import { writeXlsx } from '../../xlsx/xlsx-writer.js';
 import { ApiError } from '../api-error.js';
 import { DataVersionCache } from '../data-version-cache.js';
@@ -89,6 +89,7 @@ export const forecastReportRoutes = [
       }
       const name = `customer-report-${model.period.asOf}`;
       if (query.format === 'xlsx') return writtenFile(`${name}.xlsx`, XLSX_TYPE, (file) => writeXlsx(file, reportSheets(model), { date: deps.now() }));
+      const renderSvg = await svgRenderer();
       const html = renderReportHtml(model, (c) => renderSvg(c.option, c.width, c.height));
       if (query.format === 'html') return new FileResult(html, 'text/html; charset=utf-8', `${name}.html`);
       return writtenFile(`${name}.pdf`, 'application/pdf', (file) => htmlToPdf(html, file, { lang }));

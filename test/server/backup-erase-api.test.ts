@@ -1,0 +1,64 @@
+/** The backup and erasure routes over HTTP: what they do, and the requests they refuse. */
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/server/create-app.js';
+import { fixtureStore } from '../support/fixture.js';
+import { signIn, type SignedIn } from '../support/signed-in.js';
+import type { Store } from '../../src/store/open-store.js';
+import os from 'node:os';
+
+let store: Store;
+let app: FastifyInstance;
+let admin: SignedIn;
+const token = randomUUID();
+
+beforeAll(async () => {
+  store = await fixtureStore({ customers: [{ customer_id: 'A', contact_phone: '13812345678' }, { customer_id: 'B' }] });
+  app = createApp({ store, now: () => new Date('2026-01-05T08:00:00Z'), defaultLang: 'en', controlToken: token });
+  admin = await signIn(app, store.engine, 'admin');
+});
+afterAll(async () => {
+  await app.close();
+  await store.close();
+});
+
+const backup = (out: unknown, headers: Record<string, string> = { 'x-salescope-control': token }) =>
+  app.inject({ method: 'POST', url: '/api/backup', headers: { ...headers, 'content-type': 'application/json' }, payload: JSON.stringify({ out }) });
+
+describe('POST /api/backup', () => {
+  it('writes a backup with the control token, and refuses a folder that is not empty', async () => {
+    const out = path.join(os.tmpdir(), `api-backup-${randomUUID()}`);
+    const r = await backup(out);
+    expect(r.statusCode).toBe(200);
+    const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')) as { tables: Record<string, { rows: number }> };
+    expect(manifest.tables.customers?.rows).toBe(2);
+    const again = await backup(out);
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toEqual({ code: 'backup_not_empty', message: `${out} is not empty: give a new or empty folder for the backup` });
+  });
+
+  it('refuses a relative or missing path, a wrong token, and a signed-in admin without the token', async () => {
+    expect((await backup('relative/dir')).statusCode).toBe(400);
+    expect((await backup(42)).statusCode).toBe(400);
+    expect((await backup('/tmp/x', { 'x-salescope-control': 'guess' })).statusCode).toBe(403);
+    expect((await backup('/tmp/x', admin.headers)).statusCode).toBe(403);
+    expect(existsSync('/tmp/x/manifest.json')).toBe(false);
+  });
+});
+
+describe('POST /api/customers/:id/erase', () => {
+  it('erases as an admin, says so, and answers 404 for a customer that does not exist', async () => {
+    const r = await app.inject({ method: 'POST', url: '/api/customers/A/erase', headers: admin.headers, payload: {} });
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toMatchObject({ customerId: 'A', quarantineRows: 0 });
+    const [row] = await store.engine.query<{ p: string | null }>("SELECT contact_phone AS p FROM customers WHERE customer_id = 'A'");
+    expect(row!.p).toBeNull();
+    const missing = await app.inject({ method: 'POST', url: '/api/customers/NOPE/erase?lang=zh-CN', headers: admin.headers, payload: {} });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json()).toMatchObject({ code: 'unknown_customer' });
+    expect((await app.inject({ method: 'POST', url: '/api/customers/B/erase?color=red', headers: admin.headers, payload: {} })).statusCode).toBe(400);
+  });
+});

@@ -13,6 +13,7 @@ import { generateDemo } from '../demo/generate-demo.js';
 import { writeDemoFiles } from '../demo/write-demo-files.js';
 import type { Store } from '../store/open-store.js';
 import { runAnalysis } from '../analytics/snapshot/run-analysis.js';
+import { runClv, TooLittleHistoryError } from '../analytics/clv/run-clv.js';
 import { renderSummary } from './analyze-command.js';
 import { serveStore } from './serve-command.js';
 import { dateOption, wholeNumberOption } from './option-values.js';
@@ -72,6 +73,7 @@ async function runDemo(ctx: CliContext, opts: DemoOptions): Promise<number> {
     if (!ctx.json) renderImport({ ...ctx, json: false }, outcome);
     const summary = await storeSummary(store);
     const analysis = opts.analyze && outcome.failures.length === 0 ? await runAnalysis(store.engine, {}, ctx.now) : null;
+    if (analysis) await demoClv(store, ctx.now);
     if (ctx.json) {
       const files = outcome.results.map((r) => ({ file: r.file, entity: r.entity, rows: r.rows, inserted: r.inserted, quarantined: r.quarantined }));
       ctx.out(JSON.stringify({ dir, files, summary, snapshotId: analysis?.snapshotId ?? null }));
@@ -110,4 +112,16 @@ export async function storeSummary(store: Store): Promise<StoreSummary> {
      FROM order_lines`,
   );
   return rows[0]!;
+}
+
+/**
+ * The demo shows customer lifetime value too (customer 360, forecast), with
+ * `salescope clv`'s defaults; a demo too small to fit the models goes without.
+ */
+async function demoClv(store: Store, now: () => Date): Promise<void> {
+  try {
+    await runClv(store.engine, { timeUnit: 'week', horizon: 52, discountRate: 0.1 }, now);
+  } catch (error) {
+    if (!(error instanceof TooLittleHistoryError)) throw error;
+  }
 }

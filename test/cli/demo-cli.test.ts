@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli-harness.js';
+import { openStore } from '../../src/store/open-store.js';
 
 let dir: string;
 beforeAll(() => {
@@ -19,6 +20,14 @@ describe('salescope demo (what npm start runs)', () => {
     expect(r.stdout).toMatch(/演示公司已就绪：\d[\d,]* 个客户/);
     expect(r.stdout).toContain('分析快照 1：2025年1月1日 – 2025年12月31日');
     expect(r.stdout).toMatch(/销售漏斗：商机 [\d,]+ 个，赢单率 [\d.]+%，瓶颈 /);
+    // Lifetime value is fitted too, so the customer 360 and the forecast show it from the start.
+    const store = await openStore({ db: path.join(dir, 'd.duckdb') });
+    const [clv] = await store.engine.query<{ runs: bigint; customers: bigint; scored: bigint }>(
+      'SELECT (SELECT count(*) FROM clv_runs) AS runs, (SELECT count(DISTINCT customer_id) FROM customer_clv) AS customers, (SELECT count(*) FROM customer_scores) AS scored',
+    );
+    await store.close();
+    expect(Number(clv!.runs)).toBe(1);
+    expect(Number(clv!.customers)).toBeGreaterThan(100);
   }, 60_000);
 
   it('imports only with --no-analyze, and says what comes next in JSON', async () => {

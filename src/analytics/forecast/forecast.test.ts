@@ -70,6 +70,18 @@ describe('monthly series', () => {
     expect(byCategory.filter((r) => r.group === 'Y').map((r) => r.revenue)).toEqual([0, 0, 50]);
   });
 
+  it('keeps the intervals of a series that never went negative at zero or above, and lets one with refund months go below', () => {
+    // Small, very noisy revenue: the simulated paths cross zero, the interval must not.
+    const noisy = [5, 120, 3, 140, 2, 90, 4, 160, 1, 110, 6, 130, 2, 150, 3, 100].map((revenue, i) => ({ month: `20${23 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`, revenue }));
+    const f = forecastSeries('*', noisy, 6, 1);
+    if (f.status !== 'ok') throw new Error('expected a forecast');
+    expect(Math.min(...f.forecast.map((p) => p.lower95))).toBe(0);
+    const refunds = noisy.map((p, i) => ({ ...p, revenue: i === 4 ? -40 : p.revenue }));
+    const g = forecastSeries('*', refunds, 6, 1);
+    if (g.status !== 'ok') throw new Error('expected a forecast');
+    expect(Math.min(...g.forecast.map((p) => p.lower95))).toBeLessThan(0);
+  });
+
   it('says when there is too little history instead of drawing a line', async () => {
     const short = Array.from({ length: 5 }, (_, i) => ({ month: `2024-0${i + 1}`, revenue: 100 + i }));
     expect(forecastSeries('*', short, 12, 1)).toEqual({ group: '*', status: 'too_little_history', months: 5, needed: 6 });

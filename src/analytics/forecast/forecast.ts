@@ -65,7 +65,10 @@ export function forecastSeries(group: string, history: { month: string; revenue:
   if (y.length < minimumMonths) return { group, status: 'too_little_history', months: y.length, needed: minimumMonths };
   const { best, candidates } = selectEts(y, { period });
   const mean = forecastEts(best, horizon);
-  const intervals = simulateIntervals(best, horizon, 2000, seed);
+  // Revenue that never went below zero will not: the simulated paths' lower
+  // quantiles are floored there (a series with net-negative months keeps them).
+  const floor = y.every((v) => v >= 0) ? 0 : -Infinity;
+  const intervals = simulateIntervals(best, horizon, 2000, seed).map((iv) => ({ ...iv, lower80: Math.max(floor, iv.lower80), lower95: Math.max(floor, iv.lower95) }));
   const next = addMonths(`${history[history.length - 1]!.month}-01`, 1);
   return {
     group,

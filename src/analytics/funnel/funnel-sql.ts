@@ -11,6 +11,11 @@ import { stageMapSql } from './funnel-stages.js';
 export type FunnelDimension = 'source' | 'rep' | 'region' | 'quarter';
 export const funnelDimensions: readonly FunnelDimension[] = ['source', 'rep', 'region', 'quarter'];
 
+/** What a slice row is found by: the rep's id (names can repeat); the label itself otherwise. */
+function dimensionKey(dim: FunnelDimension): string {
+  return dim === 'rep' ? 'r.rep_id' : dimensionExpr(dim);
+}
+
 function dimensionExpr(dim: FunnelDimension): string {
   switch (dim) {
     case 'source':
@@ -82,7 +87,7 @@ FROM r`;
 export function funnelSliceSql(ctx: AnalysisContext, dim: FunnelDimension): string {
   const n = ctx.config.funnel.stages.length;
   return `WITH ${reachedCtes(ctx)}
-SELECT coalesce(CAST(${dimensionExpr(dim)} AS VARCHAR), 'unknown') AS "group", count(*) AS opportunities,
+SELECT coalesce(CAST(${dimensionKey(dim)} AS VARCHAR), 'unknown') AS "key", coalesce(CAST(any_value(${dimensionExpr(dim)}) AS VARCHAR), 'unknown') AS "group", count(*) AS opportunities,
   [${reachedCols(n)}] AS reached,
   count(*) FILTER (WHERE r.status = 'won') AS won, count(*) FILTER (WHERE r.status = 'lost') AS lost
 FROM r LEFT JOIN customers c ON c.customer_id = r.customer_id LEFT JOIN reps rp ON rp.rep_id = r.rep_id

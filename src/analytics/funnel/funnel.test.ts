@@ -92,10 +92,11 @@ describe('the sales funnel', () => {
 
   it('slices the funnel by lead source, rep and quarter', () => {
     expect(f.slices.source).toEqual([
-      { group: 'unknown', opportunities: 4, reached: [4, 3, 2, 1, 0], won: 0, lost: 2, winRate: 0, conversion: 0 },
-      { group: '展会', opportunities: 3, reached: [3, 3, 3, 2, 2], won: 2, lost: 1, winRate: 2 / 3, conversion: 2 / 3 },
+      { key: 'unknown', group: 'unknown', opportunities: 4, reached: [4, 3, 2, 1, 0], won: 0, lost: 2, winRate: 0, conversion: 0 },
+      { key: '展会', group: '展会', opportunities: 3, reached: [3, 3, 3, 2, 2], won: 2, lost: 1, winRate: 2 / 3, conversion: 2 / 3 },
     ]);
-    expect(f.slices.rep.find((r) => r.group === '王芳')).toMatchObject({ opportunities: 2, won: 1, lost: 1 });
+    // Reps are found by id (names can repeat) and shown by name.
+    expect(f.slices.rep.find((r) => r.group === '王芳')).toMatchObject({ key: 'E1', opportunities: 2, won: 1, lost: 1 });
     expect(f.slices.quarter.map((r) => [r.group, r.opportunities])).toEqual([['2024-Q1', 3], ['2024-Q2', 2], ['2024-Q3', 1], ['2024-Q4', 1]]);
   });
 

@@ -23,6 +23,8 @@ export interface FunnelStageRow {
 }
 
 export interface FunnelSliceRow {
+  /** The rep's id for the rep slice (the customers list filters by it); the group itself otherwise. */
+  readonly key: string;
   readonly group: string;
   readonly opportunities: number;
   readonly reached: readonly number[];

@@ -8,7 +8,6 @@ import type { HTMLAttributes } from 'react';
 import { href, navigate } from '../../app/hash-route.js';
 import { useLang, useT } from '../../app/i18n.js';
 import { formatNumber, formatPercent } from '../../app/money.js';
-import { useApi } from '../../app/use-api.js';
 import { barOption } from '../../charts/bar-option.js';
 import { EChart } from '../../charts/echart.js';
 import { overallConversion, stepConversions } from './funnel-shape.js';
@@ -27,10 +26,6 @@ const m = {
   },
 } as const;
 
-interface Facets {
-  reps: { id: string; name: string | null }[];
-}
-
 export function isDimension(v: string | undefined): v is FunnelDimension {
   return (funnelDimensions as readonly string[]).includes(v ?? '');
 }
@@ -38,22 +33,18 @@ export function isDimension(v: string | undefined): v is FunnelDimension {
 export function FunnelSlices({ d, dimension, scope, onDimension }: { d: FunnelData; dimension: FunnelDimension; scope: Readonly<Record<string, string | undefined>>; onDimension: (dim: FunnelDimension) => void }) {
   const t = useT(m);
   const { lang } = useLang();
-  const facets = useApi<Facets>(dimension === 'rep' ? '/api/customers/facets' : null);
   const rows = d.slices[dimension];
   const whole = stepConversions(d.stages.map((s) => s.reached));
   const overall = overallConversion(d.stages);
   const groupName = (g: string) => (g === 'unknown' ? t('unknown') : g);
-  // The rep slice is grouped by the rep's name; the customers list filters by id.
-  const repId = (name: string) => facets.data?.reps.find((r) => (r.name ?? r.id) === name)?.id;
-  const drill = (g: string): Record<string, string | undefined> | null => {
-    if (g === 'unknown') return null;
+  // Rows carry a key: the rep's id for reps (the customers list filters by id), the group itself otherwise.
+  const drill = (key: string): Record<string, string | undefined> | null => {
+    if (key === 'unknown') return null;
     switch (dimension) {
-      case 'rep': {
-        const id = repId(g);
-        return id === undefined ? null : { ...scope, rep: id };
-      }
+      case 'rep':
+        return { ...scope, rep: key };
       case 'region':
-        return { ...scope, region: g };
+        return { ...scope, region: key };
       case 'source':
       case 'quarter':
         return null;
@@ -74,7 +65,7 @@ export function FunnelSlices({ d, dimension, scope, onDimension }: { d: FunnelDa
         testId="slice-chart"
         height={Math.max(160, 22 * rows.length + 40)}
         option={barOption(
-          rows.map((r) => ({ name: groupName(r.group), key: r.group, value: r.conversion === null ? null : r.conversion * 100, label: pct(r.conversion), color: overall !== null && (r.conversion ?? 0) < overall ? '#fa8c16' : '#1f6feb' })),
+          rows.map((r) => ({ name: groupName(r.group), key: r.key, value: r.conversion === null ? null : r.conversion * 100, label: pct(r.conversion), color: overall !== null && (r.conversion ?? 0) < overall ? '#fa8c16' : '#1f6feb' })),
           { axisLabel: (v) => `${v}%`, ...(overall !== null ? { reference: { value: overall * 100, label: t('overall', { rate: pct(overall) }) } } : {}) },
         )}
         onClick={(e) => {
@@ -92,7 +83,7 @@ export function FunnelSlices({ d, dimension, scope, onDimension }: { d: FunnelDa
         onRow={(r) => ({ 'data-testid': `slice-row-${r.group}` }) as HTMLAttributes<HTMLElement>}
         columns={[
           { title: t(dimension), key: 'group', fixed: 'left', render: (_, r) => {
-              const params = drill(r.group);
+              const params = drill(r.key);
               return params ? <a href={href('/customers', params)}>{groupName(r.group)}</a> : groupName(r.group);
             } },
           { title: t('opportunities'), key: 'opportunities', align: 'right', render: (_, r) => formatNumber(r.opportunities, lang) },

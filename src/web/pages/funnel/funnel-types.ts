@@ -16,6 +16,7 @@ export interface FunnelStage {
 }
 
 export interface FunnelSlice {
+  readonly key: string;
   readonly group: string;
   readonly opportunities: number;
   readonly reached: readonly number[];

@@ -95,6 +95,7 @@ const samples: Record<string, (target: Target) => Promise<InjectOptions> | Injec
   'POST /api/uploads': () => ({ method: 'POST', url: '/api/uploads', ...multipart() }),
   'POST /api/uploads/:id/preview': () => ({ method: 'POST', url: `/api/uploads/${randomUUID()}/preview`, payload: {} }),
   'POST /api/uploads/:id/import': () => ({ method: 'POST', url: `/api/uploads/${randomUUID()}/import`, payload: {} }),
+  'GET /api/uploads/:id/progress': () => ({ method: 'GET', url: `/api/uploads/${randomUUID()}/progress` }),
   'DELETE /api/uploads/:id': () => ({ method: 'DELETE', url: `/api/uploads/${randomUUID()}` }),
   'GET /api/imports': () => ({ method: 'GET', url: '/api/imports' }),
   'GET /api/imports/entities': () => ({ method: 'GET', url: '/api/imports/entities' }),

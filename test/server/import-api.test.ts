@@ -138,6 +138,28 @@ describe('import wizard API', () => {
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
   }, 60_000);
 
+  it('tells the wizard where a running import is, phase by phase, and idle when it is done', async () => {
+    const up = (await app.inject({ method: 'POST', url: '/api/uploads', ...multipart('sample40k.xlsx', readFileSync(path.join(datasets, 'online_retail/Online_Retail_sample40k.xlsx'))) })).json() as { uploadId: string };
+    const progress = async () => (await app.inject({ method: 'GET', url: `/api/uploads/${up.uploadId}/progress?lang=en` })).json() as { phase: string; done: number; total: number };
+    expect(await progress()).toEqual({ phase: 'idle', done: 0, total: 0 });
+    const importing = app.inject({ method: 'POST', url: `/api/uploads/${up.uploadId}/import`, payload: {} });
+    const seen: { phase: string; done: number; total: number }[] = [];
+    let finished = false;
+    void importing.then(() => (finished = true));
+    while (!finished) {
+      seen.push(await progress());
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    expect((await importing).statusCode).toBe(201);
+    const phases = [...new Set(seen.map((s) => s.phase).filter((p) => p !== 'idle'))];
+    // Phases come in order, and reading reports bytes of the file as it goes.
+    expect(phases.length).toBeGreaterThan(0);
+    expect(['reading', 'validating', 'writing'].filter((p) => phases.includes(p))).toEqual(phases);
+    const reading = seen.filter((s) => s.phase === 'reading' && s.total > 0);
+    for (const r of reading) expect(r.done).toBeLessThanOrEqual(r.total);
+    expect(await progress()).toEqual({ phase: 'idle', done: 0, total: 0 });
+  }, 120_000);
+
   it('refuses a mapping that names no such field or column, and unknown uploads', async () => {
     const up = (await app.inject({ method: 'POST', url: '/api/uploads', ...file() })).json() as { uploadId: string };
     const badField = await app.inject({ method: 'POST', url: `/api/uploads/${up.uploadId}/preview?lang=en`, payload: { entity: 'order_lines', columns: { colour: '买家' } } });

@@ -15,7 +15,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Lang } from '../../i18n/i18n.js';
 import { importErrorMessage, importResultJson, noteMessage } from '../../intake/describe-import.js';
 import { isEntityName, type EntityName } from '../../intake/field-catalog.js';
-import { importFile } from '../../intake/import-file.js';
+import { importFile, type ImportPhase } from '../../intake/import-file.js';
 import { isImportError } from '../../intake/import-error.js';
 import { entityChoices, previewFile, safeFileName, type FilePreview } from '../../intake/preview-file.js';
 import { userMappingFrom, type UserMapping } from '../../intake/user-mapping.js';
@@ -105,6 +105,15 @@ export const importRoutes = [
       await rm(upload.dir, { recursive: true, force: true });
       return result;
     },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/uploads/:id/progress',
+    summary: 'Where the import of an upload is: phase (reading, validating, writing) with done and total (bytes while reading, rows after); idle when none runs',
+    access: ['admin', 'analyst'],
+    query: z.object(langQuery).strict(),
+    params: uploadParams,
+    handler: async ({ params, deps }) => progressMap(deps).get(params.id) ?? { phase: 'idle', done: 0, total: 0 },
   }),
   route({
     method: 'DELETE',
@@ -218,12 +227,31 @@ async function runPreview(deps: AppDeps, upload: Upload, lang: Lang, req: Wizard
   }
 }
 
+/** Where each running import of an upload is, for the wizard to show while it waits (per store, by upload id). */
+export interface ImportProgress {
+  readonly phase: ImportPhase;
+  readonly done: number;
+  readonly total: number;
+}
+const progressOf = new WeakMap<object, Map<string, ImportProgress>>();
+
+function progressMap(deps: AppDeps): Map<string, ImportProgress> {
+  const found = progressOf.get(deps.store) ?? new Map<string, ImportProgress>();
+  progressOf.set(deps.store, found);
+  return found;
+}
+
 async function runImport(deps: AppDeps, upload: Upload, lang: Lang, req: WizardRequest) {
+  const progress = progressMap(deps);
+  progress.set(upload.id, { phase: 'reading', done: 0, total: 0 });
   try {
-    const result = await importFile(deps.store, { file: upload.file, ...req }, { now: deps.now, maxRows: deps.uploadRowLimit ?? defaultUploadRowLimit });
+    const onProgress = (phase: ImportPhase, done: number, total: number) => progress.set(upload.id, { phase, done, total });
+    const result = await importFile(deps.store, { file: upload.file, ...req }, { now: deps.now, maxRows: deps.uploadRowLimit ?? defaultUploadRowLimit, onProgress });
     return importResultJson({ ...result, file: upload.name }, lang);
   } catch (error) {
     throw translateImportError(error, upload, lang);
+  } finally {
+    progress.delete(upload.id);
   }
 }
 

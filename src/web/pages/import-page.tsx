@@ -9,9 +9,9 @@ import type { Lang } from '../../i18n/i18n.js';
 import { apiSend, ApiFailure, csrfHeaders } from '../app/api-client.js';
 import type { Route } from '../app/hash-route.js';
 import { useLang, useT } from '../app/i18n.js';
-import { formatNumber } from '../app/money.js';
 import { ImportResultView, type ImportResult } from './import/import-result-view.js';
 import { ImportRuns } from './import/import-runs.js';
+import { ImportProgress } from './import/import-progress.js';
 import { PreviewStep, type FilePreview } from './import/preview-step.js';
 import { QuarantineReview } from './import/quarantine-review.js';
 import { UploadStep } from './import/upload-step.js';
@@ -21,11 +21,11 @@ type Wizard = { step: 'upload' } | { step: 'preview'; preview: FilePreview } | {
 const m = {
   'zh-CN': {
     wizard: '导入数据', upload: '上传文件', preview: '预览与映射', import: '导入结果', runs: '导入记录', quarantine: '隔离区（被拒绝的行）',
-    importing: '正在导入 {n} 行…大文件可能需要一两分钟，请勿关闭页面', checking: '正在按新的映射重新预览…',
+    checking: '正在按新的映射重新预览…',
   },
   en: {
     wizard: 'Import data', upload: 'Upload', preview: 'Preview and mapping', import: 'Result', runs: 'Past imports', quarantine: 'Quarantine (rejected rows)',
-    importing: 'Importing {n} rows… a large file can take a minute or two; keep this page open', checking: 'Previewing again with the new mapping…',
+    checking: 'Previewing again with the new mapping…',
   },
 } as const;
 
@@ -89,7 +89,7 @@ export function ImportPage(_props: { route: Route }) {
         <Steps size="small" current={current} items={[{ title: t('upload') }, { title: t('preview') }, { title: t('import') }]} style={{ marginBottom: 16 }} />
         {error !== null && <Alert type="error" showIcon closable={{ onClose: () => setError(null) }} title={error} style={{ marginBottom: 16 }} data-testid="import-error" />}
         {busy === 'import' && preview && (
-          <Alert type="info" showIcon icon={<Spin size="small" />} title={t('importing', { n: formatNumber(preview.rows, lang) })} style={{ marginBottom: 16 }} data-testid="import-progress" />
+          <ImportProgress uploadId={preview.uploadId} rows={preview.rows} />
         )}
         {busy === 'preview' && <Alert type="info" showIcon icon={<Spin size="small" />} title={t('checking')} style={{ marginBottom: 16 }} />}
         {wizard.step === 'upload' && <UploadStep onUploaded={(p) => (setError(null), setWizard({ step: 'preview', preview: p }))} />}

@@ -162,6 +162,14 @@ describe('HTTP API', () => {
     expect((bad.body.details as { field: string }[])[0]!.field).toBe('patch.valueTiers.strategic');
     const saved = await put('/api/settings', { patch: { valueTiers: { strategic: 70 } }, note: 'Q1 review' }, 'PUT');
     expect(saved.body).toMatchObject({ version: current.version + 1, config: { valueTiers: { strategic: 70 } } });
+    // Two people edited the version before that one: the first saves, the second is told and nothing of theirs is saved.
+    const v = current.version + 1;
+    const first = await put('/api/settings', { patch: { valueTiers: { strategic: 72 } }, baseVersion: v }, 'PUT');
+    expect(first.body).toMatchObject({ version: v + 1 });
+    const second = await put('/api/settings?lang=en', { patch: { valueTiers: { strategic: 65 } }, baseVersion: v }, 'PUT');
+    expect(second.status).toBe(409);
+    expect(second.body).toEqual({ code: 'settings_conflict', message: `the settings were saved by someone else since you opened them (you edited version ${v}, now version ${v + 1}); reload, check their change and make yours again` });
+    expect((await get('/api/settings')).body).toMatchObject({ version: v + 1, config: { valueTiers: { strategic: 72 } } });
   });
 
   it('documents every route in OpenAPI, and answers unknown paths with {code, message}', async () => {

@@ -1,6 +1,6 @@
 /** The import wizard's progress bar: reading is the first 60%, checking the next 15%, writing the rest. */
 import { describe, expect, it } from 'vitest';
-import { importPercent } from '../../src/web/pages/import/import-progress.js';
+import { importPercent } from '../../src/web/pages/import/import-percent.js';
 
 describe('importPercent', () => {
   it.each([

@@ -16,6 +16,8 @@ import { noInput, route } from '../route-spec.js';
 
 const lang = z.object({ lang: z.enum(['zh-CN', 'en']).optional() }).strict();
 const patchBody = z.object({ patch: z.record(z.string(), z.unknown()), note: z.string().trim().min(1).max(200).optional() }).strict();
+/** A save names the version it was edited from: two people editing at once, the second is told instead of overwriting. */
+const saveBody = patchBody.extend({ baseVersion: z.number().int().min(0).optional() }).strict();
 
 function merged(base: AnalysisConfig, patch: unknown): AnalysisConfig {
   try {
@@ -76,10 +78,13 @@ export const settingsRoutes = [
     access: ['admin', 'analyst'],
     query: lang,
     params: noInput,
-    body: patchBody,
-    handler: async ({ body, deps }) => {
-      const base = (await latestConfig(deps.store.engine))?.config ?? defaultAnalysisConfig();
-      return saveConfig(deps.store.engine, merged(base, body.patch), body.note ?? 'changed in the app', deps.now());
-    },
+    body: saveBody,
+    handler: async ({ body, deps }) =>
+      deps.store.engine.transaction(async (tx) => {
+        const latest = await latestConfig(tx);
+        const current = latest?.version ?? 0;
+        if (body.baseVersion !== undefined && body.baseVersion !== current) throw new ApiError(409, 'settings_conflict', { yours: body.baseVersion, current });
+        return saveConfig(tx, merged(latest?.config ?? defaultAnalysisConfig(), body.patch), body.note ?? 'changed in the app', deps.now());
+      }),
   }),
 ];

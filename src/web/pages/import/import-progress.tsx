@@ -4,12 +4,7 @@ import { useEffect, useState } from 'react';
 import { apiGet } from '../../app/api-client.js';
 import { useLang, useT } from '../../app/i18n.js';
 import { formatNumber } from '../../app/money.js';
-
-export interface ImportProgressState {
-  readonly phase: 'idle' | 'reading' | 'validating' | 'writing';
-  readonly done: number;
-  readonly total: number;
-}
+import { importPercent, type ImportProgressState } from './import-percent.js';
 
 const m = {
   'zh-CN': {
@@ -21,23 +16,6 @@ const m = {
     idle: 'Getting ready', reading: 'Reading the file', validating: 'Checking every row', writing: 'Writing to the store',
   },
 } as const;
-
-/** Overall percent: reading is most of the wait, then checking, then writing. */
-export function importPercent(p: ImportProgressState): number {
-  const part = p.total > 0 ? Math.min(1, p.done / p.total) : 0;
-  switch (p.phase) {
-    case 'idle':
-      return 0;
-    case 'reading':
-      return Math.round(60 * part);
-    case 'validating':
-      return 60 + Math.round(15 * part);
-    case 'writing':
-      return 75 + Math.round(25 * part);
-    default:
-      return p.phase satisfies never;
-  }
-}
 
 export function ImportProgress({ uploadId, rows }: { uploadId: string; rows: number }) {
   const t = useT(m);

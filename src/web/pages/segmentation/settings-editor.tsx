@@ -119,7 +119,7 @@ function Editor({ settings, breaks, onSaved }: { settings: SettingsVersion; brea
   const runPreview = () => call(async () => setPreview({ key, result: await apiSend<Preview>('POST', '/api/settings/preview', { patch }, lang) }));
   const save = () =>
     call(async () => {
-      const r = await apiSend<SettingsVersion>('PUT', '/api/settings', { patch, ...(note.trim() ? { note: note.trim() } : {}) }, lang);
+      const r = await apiSend<SettingsVersion>('PUT', '/api/settings', { patch, baseVersion: settings.version, ...(note.trim() ? { note: note.trim() } : {}) }, lang);
       onSaved({ from: settings.version, to: r.version });
     });
   const problemText = (p: DraftProblem) => (p.code === 'cutsNotAscending' ? t(p.code, { measure: t(p.measure) }) : t(p.code));

@@ -169,7 +169,11 @@ describe('HTTP API', () => {
     const second = await put('/api/settings?lang=en', { patch: { valueTiers: { strategic: 65 } }, baseVersion: v }, 'PUT');
     expect(second.status).toBe(409);
     expect(second.body).toEqual({ code: 'settings_conflict', message: `the settings were saved by someone else since you opened them (you edited version ${v}, now version ${v + 1}); reload, check their change and make yours again` });
-    expect((await get('/api/settings')).body).toMatchObject({ version: v + 1, config: { valueTiers: { strategic: 72 } } });
+    const after = (await get('/api/settings')).body as { version: number; history: { version: number; note: string | null; createdAt: string }[] };
+    expect(after).toMatchObject({ version: v + 1, config: { valueTiers: { strategic: 72 } } });
+    // Every version with when and why, newest first.
+    expect(after.history.map((h) => h.version)).toEqual(Array.from({ length: v + 1 }, (_, i) => v + 1 - i));
+    expect(after.history.find((h) => h.version === v)).toMatchObject({ note: 'Q1 review', createdAt: '2026-01-05T08:00:00Z' });
   });
 
   it('documents every route in OpenAPI, and answers unknown paths with {code, message}', async () => {

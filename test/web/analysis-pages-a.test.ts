@@ -153,6 +153,9 @@ describe('segmentation', () => {
     expect(after.config.valueTiers.strategic).toBe(strategic);
     const [stored] = await rows<{ version: number; note: string }>('SELECT version, note FROM analysis_configs ORDER BY version DESC LIMIT 1');
     expect(stored).toMatchObject({ version: before.version + 1, note });
+    // The version list shows it first, with its note, marked as the one in force.
+    await expect.poll(() => page.getByTestId('settings-history').locator('tbody tr').first().textContent()).toContain(note);
+    expect(await page.getByTestId('settings-history').locator('tbody tr').first().textContent()).toContain(`${before.version + 1}（当前）`);
     await web.screenshot(page, 'segmentation-settings-saved-zh');
     await context.close();
   });

@@ -18,6 +18,19 @@ export async function latestConfig(db: Queryable): Promise<ConfigVersion | null>
   return row ? { version: row.version, config: analysisConfigSchema.parse(JSON.parse(row.config)) } : null;
 }
 
+export interface ConfigHistoryEntry {
+  readonly version: number;
+  readonly createdAt: string;
+  readonly note: string | null;
+}
+
+/** Every saved version, newest first: when and why the settings changed (a quarterly review reads it). */
+export async function configHistory(db: Queryable): Promise<ConfigHistoryEntry[]> {
+  return db.query<ConfigHistoryEntry & Record<string, unknown>>(
+    `SELECT version, strftime(created_at, '%Y-%m-%dT%H:%M:%SZ') AS "createdAt", note FROM analysis_configs ORDER BY version DESC`,
+  );
+}
+
 /** Stores the settings as a new version unless they equal the latest; returns the version in force. */
 export async function saveConfig(db: Queryable, config: AnalysisConfig, note: string, now: Date): Promise<ConfigVersion> {
   const latest = await latestConfig(db);

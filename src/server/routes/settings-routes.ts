@@ -8,7 +8,7 @@ import { dataStewards, everyone } from '../../access/roles.js';
 import { z, ZodError } from 'zod';
 import type { AnalysisConfig } from '../../config/analysis-config.js';
 import { defaultAnalysisConfig } from '../../config/analysis-config.js';
-import { latestConfig, mergeConfig, saveConfig } from '../../analytics/snapshot/config-versions.js';
+import { configHistory, latestConfig, mergeConfig, saveConfig } from '../../analytics/snapshot/config-versions.js';
 import { customerScoresSql } from '../../analytics/snapshot/customer-scores-sql.js';
 import type { Queryable } from '../../store/engine.js';
 import { ApiError } from '../api-error.js';
@@ -52,11 +52,14 @@ export const settingsRoutes = [
   route({
     method: 'GET',
     url: '/api/settings',
-    summary: 'The analysis settings in force and their version',
+    summary: 'The analysis settings in force and their version, with every saved version (when, and the note saying why)',
     access: everyone,
     query: lang,
     params: noInput,
-    handler: async ({ deps }) => (await latestConfig(deps.store.engine)) ?? { version: 0, config: defaultAnalysisConfig() },
+    handler: async ({ deps }) => ({
+      ...((await latestConfig(deps.store.engine)) ?? { version: 0, config: defaultAnalysisConfig() }),
+      history: await configHistory(deps.store.engine),
+    }),
   }),
   route({
     method: 'POST',

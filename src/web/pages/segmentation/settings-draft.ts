@@ -39,6 +39,8 @@ export interface SettingsConfig {
 export interface SettingsVersion {
   readonly version: number;
   readonly config: SettingsConfig;
+  /** Every saved version, newest first (GET only). */
+  readonly history?: readonly { readonly version: number; readonly createdAt: string; readonly note: string | null }[];
 }
 
 export interface SettingsDraft {

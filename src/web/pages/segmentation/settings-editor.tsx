@@ -4,6 +4,7 @@
  * analysis (how many customers would change tier) before it can be saved,
  * and saving makes a new version that the next analysis uses.
  */
+import { SettingsHistory } from './settings-history.js';
 import { Alert, Button, Col, Flex, Input, InputNumber, Radio, Row, Statistic, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { apiSend, ApiFailure } from '../../app/api-client.js';
@@ -84,7 +85,12 @@ export function SettingsEditor({ breaks }: { breaks: RfmSection['breaks'] }) {
         />
       )}
       <Loading state={settings}>
-        {(s) => <Editor key={s.version} settings={s} breaks={breaks} onSaved={(v) => (setSaved(v), settings.reload())} />}
+        {(s) => (
+          <>
+            <Editor key={s.version} settings={s} breaks={breaks} onSaved={(v) => (setSaved(v), settings.reload())} />
+            <SettingsHistory history={s.history ?? []} current={s.version} />
+          </>
+        )}
       </Loading>
     </div>
   );

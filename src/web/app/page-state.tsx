@@ -12,7 +12,13 @@ const m = {
 
 export function Loading<T>({ state, children }: { state: Loaded<T>; children: (data: T) => ReactNode }) {
   const t = useT(m);
-  if (state.loading && state.data === null) return <Spin style={{ display: 'block', margin: '64px auto' }} size="large" />;
+  if (state.loading && state.data === null) {
+    return (
+      <div style={{ textAlign: 'center', padding: '64px 0' }}>
+        <Spin size="large" />
+      </div>
+    );
+  }
   if (state.error?.code === 'no_snapshot' || state.error?.code === 'unknown_customer') {
     return (
       <Result

@@ -27,7 +27,8 @@ export function forecastOption(history: readonly ForecastPoint[], forecast: read
   ];
   const last = history[history.length - 1];
   return {
-    tooltip: { trigger: 'axis' },
+    // The bands are drawn as stacked widths; the tooltip says their bounds.
+    tooltip: { trigger: 'axis', formatter: (params: unknown) => forecastTooltip(history, forecast, labels, scale, params) },
     legend: { top: 0, data: [labels.actual, labels.forecast, labels.band80, labels.band95] },
     grid: { left: 60, right: 20, top: 40, bottom: 30 },
     xAxis: { type: 'category', data: months },
@@ -45,4 +46,15 @@ export function forecastOption(history: readonly ForecastPoint[], forecast: read
       },
     ],
   };
+}
+
+/** One month in words: the actual value, or the forecast with both intervals as lower – upper. Months and labels are ours, never user text. */
+export function forecastTooltip(history: readonly ForecastPoint[], forecast: readonly ForecastPoint[], labels: ForecastLabels, scale: (v: number) => number, params: unknown): string {
+  const first = (Array.isArray(params) ? params[0] : params) as { dataIndex?: number } | undefined;
+  const i = first?.dataIndex ?? 0;
+  const n = (v: number | undefined) => (v === undefined ? '—' : scale(v).toLocaleString(undefined, { maximumFractionDigits: 2 }));
+  if (i < history.length) return `${history[i]!.month}<br/>${labels.actual}: ${n(history[i]!.revenue)}`;
+  const p = forecast[i - history.length];
+  if (!p) return '';
+  return [p.month, `${labels.forecast}: ${n(p.revenue)}`, `${labels.band80}: ${n(p.lower80)} – ${n(p.upper80)}`, `${labels.band95}: ${n(p.lower95)} – ${n(p.upper95)}`].join('<br/>');
 }

@@ -214,6 +214,23 @@ describe('churn warning', () => {
     await context.close();
   });
 
+  it('drills from the most frequent signal\'s bar into the customers showing it', async () => {
+    const churn = await api<Churn & { signalCounts: Record<string, { warn: number; alert: number }> }>('/api/churn');
+    const [code, c] = Object.entries(churn.signalCounts).sort((a, b) => b[1].warn + b[1].alert - (a[1].warn + a[1].alert))[0]!;
+    const { context, page } = await web.newPage({ locale: 'en' });
+    await page.goto(`${web.url}/#/churn`);
+    // The top bar of the stacked chart: the first bar drawn in the alert colour, else the warning one.
+    const bar = page.getByTestId('signal-chart').locator(`path[fill="${c.alert > 0 ? '#cf1322' : '#faad14'}"]`).first();
+    await bar.waitFor();
+    await bar.click();
+    await expect.poll(() => page.url()).toContain(`signal=${code}`);
+    const list = await api<{ total: number }>(`/api/customers?signal=${code}`);
+    expect(list.total).toBe(c.warn + c.alert);
+    await expect.poll(() => listTotal(page)).toBe(`${count(list.total, 'en')} customers`);
+    expect(await page.getByTestId('filter-signal').count()).toBe(1);
+    await context.close();
+  });
+
   it('shows the recorded churn reasons and the model quality as the API gives them, in either language', async () => {
     const churn = await api<Churn>('/api/churn');
     expect(churn.reasons.length).toBeGreaterThan(0);

@@ -24,6 +24,8 @@ export interface CustomerListQuery {
   readonly repId?: string;
   /** Churn risk score at least this (0-100). */
   readonly minRisk?: number;
+  /** Customers showing this churn signal (overdue, falling_value …) in the snapshot. */
+  readonly signal?: string;
   /** Pareto class A, B or C. */
   readonly abc?: string;
   /** One customer by id (a task for them from their 360 page). */
@@ -122,6 +124,7 @@ export function customerFilterSql(snapshotId: number, q: CustomerFilter): string
   if (q.rScore !== undefined) where.push(`s.r_score = ${Math.floor(q.rScore)}`);
   if (q.fScore !== undefined) where.push(`s.f_score = ${Math.floor(q.fScore)}`);
   if (q.minRisk !== undefined) where.push(`r.risk_score >= ${Number(q.minRisk)}`);
+  if (q.signal !== undefined) where.push(`list_contains(json_extract_string(r.signals, '$[*].code'), ${lit(q.signal)})`);
   if (q.within !== undefined && Object.keys(q.within).length > 0) where.push(`s.customer_id IN (${scopeSql(q.within)})`);
   return where.join(' AND ');
 }
@@ -132,7 +135,7 @@ export function customerFilterSql(snapshotId: number, q: CustomerFilter): string
  */
 function filteredFrom(q: CustomerFilter & { sort?: CustomerSort }): string {
   const needsCustomer = q.search !== undefined || q.industry !== undefined || q.region !== undefined || q.repId !== undefined;
-  const needsRisk = q.minRisk !== undefined || q.sort === 'risk';
+  const needsRisk = q.minRisk !== undefined || q.signal !== undefined || q.sort === 'risk';
   return [
     'customer_scores s',
     needsCustomer ? 'LEFT JOIN customers c USING (customer_id)' : '',

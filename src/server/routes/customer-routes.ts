@@ -9,6 +9,7 @@ import { callerScope } from '../caller-scope.js';
 import type { Principal } from '../../access/roles.js';
 import { logAccess } from '../../access/user-store.js';
 import { eraseCustomer } from '../../access/erase-customer.js';
+import { signalCodes, type SignalCode } from '../../analytics/churn/churn-signals.js';
 import { scopeSql } from '../../analytics/analysis-scope.js';
 import { DataVersionCache } from '../data-version-cache.js';
 import type { Queryable } from '../../store/engine.js';
@@ -31,6 +32,7 @@ export const listQuery = z
     minRisk: z.coerce.number().min(0).max(100).optional(),
     abc: z.enum(['A', 'B', 'C']).optional(),
     id: z.string().min(1).max(200).optional(),
+    signal: z.enum(signalCodes as [SignalCode, ...SignalCode[]]).optional(),
     r: z.coerce.number().int().min(1).max(5).optional(),
     f: z.coerce.number().int().min(1).max(5).optional(),
     snapshot: z.coerce.number().int().min(1).optional(),
@@ -64,7 +66,7 @@ function cacheOf<T>(caches: WeakMap<object, DataVersionCache<T>>, db: Queryable,
 }
 
 export function listFilters(
-  query: { q?: string | undefined; industry?: string | undefined; region?: string | undefined; rep?: string | undefined; minRisk?: number | undefined; abc?: string | undefined; id?: string | undefined; r?: number | undefined; f?: number | undefined },
+  query: { q?: string | undefined; industry?: string | undefined; region?: string | undefined; rep?: string | undefined; minRisk?: number | undefined; abc?: string | undefined; id?: string | undefined; signal?: string | undefined; r?: number | undefined; f?: number | undefined },
   principal: Principal | null,
 ) {
   const within = callerScope(principal);
@@ -77,6 +79,7 @@ export function listFilters(
     ...(query.minRisk !== undefined ? { minRisk: query.minRisk } : {}),
     ...(query.abc !== undefined ? { abc: query.abc } : {}),
     ...(query.id !== undefined ? { customerId: query.id } : {}),
+    ...(query.signal !== undefined ? { signal: query.signal } : {}),
     ...(query.r !== undefined ? { rScore: query.r } : {}),
     ...(query.f !== undefined ? { fScore: query.f } : {}),
   };

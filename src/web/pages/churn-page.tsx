@@ -1,7 +1,7 @@
 /** Churn warning: customers by risk band, which signals are raised, the customers most at risk with their evidence, how good the model is, and why customers left. */
 import { Button, Card, Col, Flex, Row, Typography } from 'antd';
 import { analysisQuery, FilterBar, filtersOf } from '../app/filter-bar.js';
-import { href, type Route } from '../app/hash-route.js';
+import { href, navigate, type Route } from '../app/hash-route.js';
 import { useLang, useT } from '../app/i18n.js';
 import { formatDate } from '../app/money.js';
 import { Loading } from '../app/page-state.js';
@@ -13,7 +13,7 @@ import type { ChurnData } from './churn/churn-data.js';
 import { ChurnReasons } from './churn/churn-reasons.js';
 import { ModelQualityCard } from './churn/model-quality-card.js';
 import { RiskBands } from './churn/risk-bands.js';
-import { signalCountsOption } from './churn/signal-counts-option.js';
+import { signalCountsOption, sortedSignals } from './churn/signal-counts-option.js';
 
 const m = {
   'zh-CN': {
@@ -44,7 +44,7 @@ export function ChurnPage({ route }: { route: Route }) {
 function ChurnBody({ d, drill }: { d: ChurnData; drill: Record<string, string | undefined> }) {
   const t = useT(m);
   const { lang } = useLang();
-  const signals = Object.entries(d.signalCounts).map(([code, c]) => ({ name: signalName(code, lang), ...c }));
+  const signals = Object.entries(d.signalCounts).map(([code, c]) => ({ code, name: signalName(code, lang), ...c }));
   return (
     <>
       <Typography.Paragraph type="secondary" data-testid="churn-period">{t('period', { asOf: formatDate(d.period.asOf, lang), id: d.snapshotId, n: d.customers.toLocaleString(lang) })}</Typography.Paragraph>
@@ -66,7 +66,15 @@ function ChurnBody({ d, drill }: { d: ChurnData; drill: Record<string, string | 
         </Col>
         <Col xs={24} xl={12}>
           <Card title={t('signals')} size="small" style={{ height: '100%' }}>
-            <EChart testId="signal-chart" height={280} option={signalCountsOption(signals, { warn: t('warn'), alert: t('alert') })} />
+            <EChart
+              testId="signal-chart"
+              height={280}
+              option={signalCountsOption(signals, { warn: t('warn'), alert: t('alert') })}
+              onClick={(e) => {
+                const s = sortedSignals(signals)[e.dataIndex];
+                if (s) navigate('/customers', { ...drill, signal: s.code, sort: 'risk' });
+              }}
+            />
           </Card>
         </Col>
         <Col xs={24} xl={12}>

@@ -46,7 +46,7 @@ const m = {
 } as const;
 
 const segments = ['Champions', 'Loyal Customers', 'Potential Loyalist', 'New Customers', 'Promising', 'Need Attention', 'About To Sleep', 'At Risk', "Can't Lose Them", 'Hibernating', 'Lost'];
-const listKeys = ['q', 'tier', 'segment', 'industry', 'region', 'rep', 'minRisk', 'abc', 'r', 'f', 'sort'] as const;
+const listKeys = ['q', 'tier', 'segment', 'industry', 'region', 'rep', 'minRisk', 'abc', 'r', 'f', 'signal', 'sort'] as const;
 
 export function CustomersPage({ route }: { route: Route }) {
   const t = useT(m);
@@ -65,6 +65,7 @@ export function CustomersPage({ route }: { route: Route }) {
         <Select allowClear style={{ width: 170 }} placeholder={t('segment')} value={p.segment} options={segments.map((s) => ({ value: s, label: tierLabel(s) }))} onChange={(v?: string) => set({ segment: v })} />
         {p.r && <Tag closable onClose={() => set({ r: undefined })} data-testid="filter-r">{t('rScore')} {p.r}</Tag>}
         {p.f && <Tag closable onClose={() => set({ f: undefined })} data-testid="filter-f">{t('fScore')} {p.f}</Tag>}
+        {p.signal && <Tag closable color="orange" onClose={() => set({ signal: undefined })} data-testid="filter-signal">{signalName(p.signal, lang)}</Tag>}
         <InputNumber min={0} max={100} placeholder={t('minRisk')} value={p.minRisk ? Number(p.minRisk) : null} onChange={(v) => set({ minRisk: v ?? undefined })} />
         <Select
           style={{ width: 170 }}

@@ -2,13 +2,19 @@
 import type { EChartsCoreOption } from 'echarts';
 
 export interface SignalCount {
+  readonly code: string;
   readonly name: string;
   readonly warn: number;
   readonly alert: number;
 }
 
+/** Most frequent first: the chart's order, so a click's index finds its signal. */
+export function sortedSignals(rows: readonly SignalCount[]): SignalCount[] {
+  return [...rows].sort((a, b) => b.warn + b.alert - (a.warn + a.alert));
+}
+
 export function signalCountsOption(rows: readonly SignalCount[], labels: { warn: string; alert: string }): EChartsCoreOption {
-  const sorted = [...rows].sort((a, b) => b.warn + b.alert - (a.warn + a.alert));
+  const sorted = sortedSignals(rows);
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0 },

@@ -14,6 +14,21 @@ export const sessionLimits = { idleMinutes: 30, absoluteHours: 12 } as const;
 const digest = (token: string) => createHash('sha256').update(token).digest('hex');
 const stamp = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
 
+/**
+ * Every request reads its session; remembering it for a few seconds saves
+ * that query on most of them. Only this process changes sessions and users
+ * (the store is locked to it), and every change here forgets what it
+ * touches, so a sign-out or a disabled user takes effect at once.
+ */
+const remembered = new Map<string, { readonly session: ActiveSession; readonly lastSeen: number; readonly created: number; readonly until: number }>();
+const rememberMs = 5_000;
+
+/** Forgets sessions after a change to them or their user. */
+export function forgetSessions(which: { readonly token?: string; readonly userId?: number }): void {
+  if (which.token !== undefined) remembered.delete(digest(which.token));
+  if (which.userId !== undefined) for (const [k, v] of remembered) if (v.session.principal.userId === which.userId) remembered.delete(k);
+}
+
 export interface NewSession {
   readonly token: string;
   readonly csrfToken: string;
@@ -34,6 +49,12 @@ export interface ActiveSession {
 
 /** The session a token opens, touched; null when unknown, expired or its user disabled (an expired one is removed). */
 export async function resumeSession(db: Queryable, token: string, now: Date): Promise<ActiveSession | null> {
+  const key = digest(token);
+  const hit = remembered.get(key);
+  const at = now.getTime();
+  // A remembered session still needs its limits checked, and a touch once a minute goes to the store.
+  if (hit && at < hit.until && at - hit.lastSeen <= 60_000 && at - hit.created <= sessionLimits.absoluteHours * 3_600_000) return hit.session;
+  remembered.delete(key);
   const [row] = await db.query<{ user_id: number; username: string; role: string; rep_id: string | null; team: string | null; csrf_token: string; created_at: string; last_seen_at: string; disabled: boolean; must_change_password: boolean }>(
     `SELECT s.user_id, u.username, u.role, u.rep_id, u.team, s.csrf_token, CAST(s.created_at AS VARCHAR) AS created_at, CAST(s.last_seen_at AS VARCHAR) AS last_seen_at, u.disabled, u.must_change_password
      FROM sessions s JOIN users u USING (user_id) WHERE s.token_hash = $1`,
@@ -48,14 +69,18 @@ export async function resumeSession(db: Queryable, token: string, now: Date): Pr
     return null;
   }
   // Touching at most once a minute keeps reads from writing on every request.
-  if (now.getTime() - t(row.last_seen_at) > 60_000) await db.run('UPDATE sessions SET last_seen_at = $1::TIMESTAMP WHERE token_hash = $2', [stamp(now), digest(token)]);
-  return {
+  const touched = now.getTime() - t(row.last_seen_at) > 60_000;
+  if (touched) await db.run('UPDATE sessions SET last_seen_at = $1::TIMESTAMP WHERE token_hash = $2', [stamp(now), key]);
+  const session: ActiveSession = {
     principal: { userId: Number(row.user_id), username: row.username, role: row.role, repId: row.rep_id, team: row.team },
     csrfToken: row.csrf_token,
     mustChangePassword: row.must_change_password,
   };
+  remembered.set(key, { session, lastSeen: touched ? at : t(row.last_seen_at), created: t(row.created_at), until: at + rememberMs });
+  return session;
 }
 
 export async function endSession(db: Queryable, token: string): Promise<void> {
+  forgetSessions({ token });
   await db.run('DELETE FROM sessions WHERE token_hash = $1', [digest(token)]);
 }

@@ -1,4 +1,5 @@
 /** Users in the store: added with a one-time password, listed, given a new password, disabled. Rows become Users here. */
+import { forgetSessions } from './session-store.js';
 import type { Queryable } from '../store/engine.js';
 import { hashPassword } from './password-hash.js';
 import type { Role } from './roles.js';
@@ -57,12 +58,14 @@ export async function addUser(db: Queryable, user: NewUser, password: string, no
 export async function setPassword(db: Queryable, userId: number, password: string, oneTime: boolean, now: Date): Promise<void> {
   const passwordHash = await hashPassword(password);
   await db.run('UPDATE users SET password_hash = $1, must_change_password = $2, updated_at = $3::TIMESTAMP WHERE user_id = $4', [passwordHash, oneTime, stamp(now), userId]);
+  forgetSessions({ userId });
   await db.run('DELETE FROM sessions WHERE user_id = $1', [userId]);
 }
 
 /** Disables a user and ends their sessions. */
 export async function disableUser(db: Queryable, userId: number, now: Date): Promise<void> {
   await db.run('UPDATE users SET disabled = true, updated_at = $1::TIMESTAMP WHERE user_id = $2', [stamp(now), userId]);
+  forgetSessions({ userId });
   await db.run('DELETE FROM sessions WHERE user_id = $1', [userId]);
 }
 

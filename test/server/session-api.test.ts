@@ -5,6 +5,7 @@ import { createApp } from '../../src/server/create-app.js';
 import type { Store } from '../../src/store/open-store.js';
 import { fixtureStore } from '../support/fixture.js';
 import { createUser } from '../support/signed-in.js';
+import { disableUser } from '../../src/access/user-store.js';
 
 let store: Store;
 let app: FastifyInstance;
@@ -27,6 +28,21 @@ const cookieOf = (r: { headers: Record<string, unknown> }) => String(r.headers['
 const get = (cookie: string, url = '/api/tasks') => app.inject({ method: 'GET', url, headers: { cookie } });
 
 describe('sessions', () => {
+  it('ends a session at once, even one just used (remembered for a few seconds), at sign-out and when its user is disabled', async () => {
+    const a = cookieOf(await signIn());
+    expect((await get(a)).statusCode).toBe(200);
+    const out = await app.inject({ method: 'DELETE', url: '/api/session', headers: { cookie: a } });
+    expect(out.statusCode).toBeLessThan(300);
+    expect((await get(a)).statusCode).toBe(401);
+    const other = await createUser(store.engine, 'rep', { repId: 'E1' });
+    const r = await app.inject({ method: 'POST', url: '/api/session', payload: other });
+    const b = cookieOf(r);
+    expect((await get(b)).statusCode).toBe(200);
+    const [row] = await store.engine.query<{ id: number }>('SELECT user_id AS id FROM users WHERE username = $1', [other.username]);
+    await disableUser(store.engine, Number(row!.id), clock);
+    expect((await get(b)).statusCode).toBe(401);
+  });
+
   it('sets an HttpOnly, SameSite=Strict cookie with a new token at every sign-in, ending the one the browser held', async () => {
     const a = await signIn();
     expect(a.statusCode).toBe(200);

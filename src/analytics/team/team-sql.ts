@@ -42,7 +42,12 @@ nps AS (SELECT c.rep_id AS rep, 100 * (count(*) FILTER (WHERE n.score >= 9) - co
   FROM nps_responses n JOIN customers c ON c.customer_id = n.customer_id WHERE ${inPeriod('n.response_date')}${scopeFilter(ctx, 'n.customer_id')} GROUP BY c.rep_id),
 tg AS (SELECT scope_id AS rep, sum(${prorated(ctx)}) AS target
   FROM targets WHERE scope_type = 'rep' AND ${overlaps(ctx)} GROUP BY scope_id),
-ids AS (SELECT rep_id AS rep FROM reps UNION SELECT rep FROM sales UNION SELECT rep FROM deals UNION SELECT rep FROM tg)
+ids AS (${
+  // For a set of customers (华东, 制造业): the reps who own or worked with them, not every rep with a target.
+  ctx.scope === null
+    ? 'SELECT rep_id AS rep FROM reps UNION SELECT rep FROM sales UNION SELECT rep FROM deals UNION SELECT rep FROM tg'
+    : `SELECT rep FROM sales UNION SELECT rep FROM deals UNION SELECT rep FROM leads UNION SELECT rep FROM acts UNION SELECT c.rep_id FROM customers c WHERE TRUE${scopeFilter(ctx, 'c.customer_id')}`
+})
 SELECT ids.rep AS "repId", r.name, r.team, r.region, CAST(r.hire_date AS VARCHAR) AS "hireDate",
   CAST(coalesce(sales.revenue, 0) AS DOUBLE) AS revenue, coalesce(sales.orders, 0) AS orders, coalesce(sales.customers, 0) AS customers,
   coalesce(sales.new_customers, 0) AS "newCustomers", coalesce(deals.won, 0) AS won, coalesce(deals.lost, 0) AS lost,

@@ -29,6 +29,12 @@ export function sessionCookieHeader(token: string | null, secure: boolean, maxAg
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** The session the request's cookie opens, if any. */
+export async function requestSession(db: Queryable, req: FastifyRequest, now: Date): Promise<{ token: string | null; session: ActiveSession | null }> {
+  const token = cookieValue(req.headers.cookie, sessionCookie);
+  return { token, session: token === null ? null : await resumeSession(db, token, now) };
+}
+
 /** The caller's session, checked against what the route admits; throws 401/403 as values the error translator words. */
 export async function admit(db: Queryable, req: FastifyRequest, access: Access, now: Date, controlToken?: string): Promise<ActiveSession | null> {
   if (access === 'public') return null;
@@ -36,8 +42,7 @@ export async function admit(db: Queryable, req: FastifyRequest, access: Access, 
     if (!sameSecret(req.headers['x-salescope-control'], controlToken)) throw new ApiError(403, 'forbidden', { role: '-' });
     return null;
   }
-  const token = cookieValue(req.headers.cookie, sessionCookie);
-  const session = token === null ? null : await resumeSession(db, token, now);
+  const { session } = await requestSession(db, req, now);
   if (session === null) throw new ApiError(401, 'signed_out');
   if (!access.includes(session.principal.role)) throw new ApiError(403, 'forbidden', { role: session.principal.role });
   if (!safeMethods.has(req.method) && req.headers['x-csrf-token'] !== session.csrfToken) throw new ApiError(403, 'csrf');

@@ -88,7 +88,7 @@ describe('satisfaction shaping', () => {
 
 describe('team shaping', () => {
   const rep = (repId: string, revenue: number, target: number | null, won = 0, lost = 0): RepPerformance => ({
-    repId, name: repId, team: null, region: null, revenue, orders: 0, customers: 0, newCustomers: 1, won, lost, wonAmount: 0, opportunitiesCreated: 0, createdWon: 0,
+    repId, name: repId, team: null, region: null, hireDate: null, revenue, orders: 0, customers: 0, newCustomers: 1, won, lost, wonAmount: 0, opportunitiesCreated: 0, createdWon: 0,
     medianCycleDays: null, activities: 2, visits: 0, meanSatisfaction: null, csat: null, nps: null, target, winRate: null, conversion: null, averageDealSize: null,
     attainment: target ? revenue / target : null, rank: 1,
   });

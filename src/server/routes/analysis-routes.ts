@@ -3,6 +3,7 @@
  * customers (or ?snapshot=): funnel, team, satisfaction, churn warning,
  * behaviour, tiers and segments, recommendations.
  */
+import { perStore } from '../per-store.js';
 import { everyone } from '../../access/roles.js';
 import { z } from 'zod';
 import type { AnalysisDocument } from '../../analytics/snapshot/run-analysis.js';
@@ -33,7 +34,7 @@ const query = z.object(analysisFilters).strict();
 type Filters = z.infer<typeof query>;
 
 // One analysis per filter set at a time: two dashboards asking for 华东 together share the run.
-const running = new WeakMap<object, Map<string, Promise<AnalysisDocument>>>();
+const runningOf = perStore(() => new Map<string, Promise<AnalysisDocument>>());
 
 /** The analysis a page asked for: by id, by filters (computed once and stored), or the latest of all customers. */
 export async function filteredDocument(deps: AppDeps, f: Filters, principal: Principal | null): Promise<AnalysisDocument> {
@@ -46,8 +47,7 @@ export async function filteredDocument(deps: AppDeps, f: Filters, principal: Pri
   if (f.snapshot !== undefined || !filtered) return snapshotDocument(deps.store.engine.readers(), f.snapshot);
   const req = { ...(f.asOf ? { asOf: f.asOf } : {}), ...(f.from ? { from: f.from } : {}), ...(f.to ? { to: f.to } : {}), ...(Object.keys(scope).length > 0 ? { scope } : {}) };
   const key = JSON.stringify(req);
-  const inFlight = running.get(deps.store) ?? new Map<string, Promise<AnalysisDocument>>();
-  running.set(deps.store, inFlight);
+  const inFlight = runningOf(deps.store);
   const pending = inFlight.get(key) ?? snapshotFor(deps.store.engine, req, deps.now).finally(() => inFlight.delete(key));
   inFlight.set(key, pending);
   try {
@@ -59,7 +59,7 @@ export async function filteredDocument(deps: AppDeps, f: Filters, principal: Pri
 }
 
 // Snapshots never change once stored: a parsed document is kept per store and id (the latest few).
-const parsed = new WeakMap<object, Map<number, AnalysisDocument>>();
+const parsedOf = perStore(() => new Map<number, AnalysisDocument>());
 const keep = 8;
 
 export async function snapshotDocument(db: Queryable, snapshotId?: number): Promise<AnalysisDocument> {
@@ -68,8 +68,7 @@ export async function snapshotDocument(db: Queryable, snapshotId?: number): Prom
       ? await db.query<{ id: number }>('SELECT snapshot_id AS id FROM analysis_snapshots WHERE scope IS NULL ORDER BY as_of DESC, snapshot_id DESC LIMIT 1')
       : await db.query<{ id: number }>('SELECT snapshot_id AS id FROM analysis_snapshots WHERE snapshot_id = $1', [snapshotId]);
   if (!row) throw new ApiError(404, 'no_snapshot');
-  const cache = parsed.get(db) ?? new Map<number, AnalysisDocument>();
-  parsed.set(db, cache);
+  const cache = parsedOf(db);
   const hit = cache.get(row.id);
   if (hit) return hit;
   const [doc] = await db.query<{ summary: string }>('SELECT CAST(summary AS VARCHAR) AS summary FROM analysis_snapshots WHERE snapshot_id = $1', [row.id]);

@@ -1,4 +1,5 @@
 /** Customers: the scored list (paged, sorted, filtered) and one customer seen whole. */
+import { perStore } from '../per-store.js';
 import { everyone, revealers } from '../../access/roles.js';
 import { z } from 'zod';
 import { customerProfile } from '../../analytics/snapshot/customer-profile.js';
@@ -54,16 +55,8 @@ export function playbookGroupOf(valueTier: string | null, riskScore: number | nu
 }
 
 // Per store: a page of the list and the facets are read again only when data or analyses change.
-const listCache = new WeakMap<object, DataVersionCache<CustomerPage | null>>();
-const facetCache = new WeakMap<object, DataVersionCache<CustomerFacets>>();
-
-function cacheOf<T>(caches: WeakMap<object, DataVersionCache<T>>, db: Queryable, capacity: number): DataVersionCache<T> {
-  const found = caches.get(db);
-  if (found) return found;
-  const made = new DataVersionCache<T>(capacity);
-  caches.set(db, made);
-  return made;
-}
+const listCache = perStore(() => new DataVersionCache<CustomerPage | null>(200));
+const facetCache = perStore(() => new DataVersionCache<CustomerFacets>(50));
 
 export function listFilters(
   query: { q?: string | undefined; industry?: string | undefined; region?: string | undefined; rep?: string | undefined; minRisk?: number | undefined; abc?: string | undefined; id?: string | undefined; signal?: string | undefined; r?: number | undefined; f?: number | undefined },
@@ -96,7 +89,7 @@ export const customerRoutes = [
     handler: async ({ deps, principal }) => {
       const db = deps.store.engine.readers();
       const within = callerScope(principal);
-      return cacheOf(facetCache, db, 50).get(db, JSON.stringify(within), () => customerFacets(db, within));
+      return facetCache(db).get(db, JSON.stringify(within), () => customerFacets(db, within));
     },
   }),
   route({
@@ -119,7 +112,7 @@ export const customerRoutes = [
         ...(segment !== undefined ? { segment } : {}),
         ...listFilters(query, principal),
       };
-      const page = await cacheOf(listCache, db, 200).get(db, JSON.stringify(request), () => listScoredCustomers(db, request));
+      const page = await listCache(db).get(db, JSON.stringify(request), () => listScoredCustomers(db, request));
       if (page === null) throw new ApiError(404, 'no_snapshot');
       return { snapshotId: page.snapshotId, asOf: page.asOf, total: page.total, page: query.page, pageSize: query.pageSize, items: page.customers };
     },

@@ -1,4 +1,5 @@
 /** Forecast and the customer analysis report over HTTP: the same functions as `salescope forecast` and `salescope report`. */
+import { perStore } from '../per-store.js';
 import { everyone } from '../../access/roles.js';
 import { z } from 'zod';
 import { parseScope } from '../../analytics/analysis-scope.js';
@@ -21,13 +22,7 @@ import { writtenFile, XLSX_TYPE } from '../written-file.js';
 
 // Fitting takes seconds and holds the process while it runs: a forecast is
 // made once per data version, settings and question, then read.
-const forecasts = new WeakMap<object, DataVersionCache<Awaited<ReturnType<typeof runForecast>>>>();
-
-function forecastCache(store: object): DataVersionCache<Awaited<ReturnType<typeof runForecast>>> {
-  const found = forecasts.get(store) ?? new DataVersionCache<Awaited<ReturnType<typeof runForecast>>>(16);
-  forecasts.set(store, found);
-  return found;
-}
+const forecastCache = perStore(() => new DataVersionCache<Awaited<ReturnType<typeof runForecast>>>(16));
 
 export const forecastReportRoutes = [
   route({

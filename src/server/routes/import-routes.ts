@@ -5,6 +5,7 @@
  * mapping the intake recognised, edit the mapping, import. Both import with
  * the same importFile as `salescope import` and delete the file after.
  */
+import { perStore } from '../per-store.js';
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
@@ -36,21 +37,29 @@ const mappingBody = z
   .strict();
 type MappingBody = z.infer<typeof mappingBody>;
 
+/** How a file sent whole is to be read: the entity and sheet, when the sender knows them. */
+const uploadQuery = z.object({ entity: z.string().optional(), sheet: z.string().min(1).optional(), ...langQuery }).strict();
+
+function readAs(entityName: string | undefined, sheet: string | undefined): WizardRequest {
+  const entity = entityOf(entityName);
+  return { ...(entity ? { entity } : {}), ...(sheet ? { sheet } : {}) };
+}
+
 export const importRoutes = [
   route({
     method: 'POST',
     url: '/api/imports',
     summary: 'Import one uploaded file (CSV/TSV in any common encoding, XLSX, Parquet) through the intake; answers with its counts, issues and mapping',
     access: ['admin', 'analyst'],
-    query: z.object({ entity: z.string().optional(), sheet: z.string().min(1).optional(), ...langQuery }).strict(),
+    query: uploadQuery,
     params: noInput,
     upload: { field: 'file', description: 'the file to import' },
     status: 201,
     handler: async ({ query, raw, lang, deps }) => {
-      const entity = entityOf(query.entity);
+      const request = readAs(query.entity, query.sheet);
       const upload = await receive(raw, deps);
       try {
-        return await runImport(deps, upload, lang, { ...(entity ? { entity } : {}), ...(query.sheet ? { sheet: query.sheet } : {}) });
+        return await runImport(deps, upload, lang, request);
       } finally {
         await rm(upload.dir, { recursive: true, force: true });
       }
@@ -61,15 +70,15 @@ export const importRoutes = [
     url: '/api/uploads',
     summary: 'Wizard step 1: upload a file and get a preview (encoding, first rows, recognised data type and column mapping); nothing is imported yet',
     access: ['admin', 'analyst'],
-    query: z.object({ entity: z.string().optional(), sheet: z.string().min(1).optional(), ...langQuery }).strict(),
+    query: uploadQuery,
     params: noInput,
     upload: { field: 'file', description: 'the file to preview and later import' },
     status: 201,
     handler: async ({ query, raw, lang, deps }) => {
-      const entity = entityOf(query.entity);
+      const request = readAs(query.entity, query.sheet);
       const upload = await receive(raw, deps);
       try {
-        const preview = await runPreview(deps, upload, lang, { ...(entity ? { entity } : {}), ...(query.sheet ? { sheet: query.sheet } : {}) });
+        const preview = await runPreview(deps, upload, lang, request);
         return { uploadId: upload.id, file: upload.name, ...preview };
       } catch (error) {
         await rm(upload.dir, { recursive: true, force: true });
@@ -206,16 +215,16 @@ interface WizardRequest {
 
 /** The wizard's JSON mapping, checked by the same rules as a mapping file. */
 function requestOf(body: MappingBody): WizardRequest {
-  const entity = entityOf(body.entity);
+  const base = readAs(body.entity, body.sheet);
   const hasMapping = body.columns !== undefined || body.defaults !== undefined || body.dateOrder !== undefined || body.amountUnit !== undefined;
-  if (!hasMapping) return { ...(entity ? { entity } : {}), ...(body.sheet ? { sheet: body.sheet } : {}) };
+  if (!hasMapping) return base;
   const options = { ...(body.dateOrder ? { dateOrder: body.dateOrder } : {}), ...(body.amountUnit ? { amountUnit: body.amountUnit } : {}) };
-  const r = userMappingFrom({ ...(entity ? { entity } : {}), columns: body.columns ?? {}, defaults: body.defaults ?? {}, options });
+  const r = userMappingFrom({ ...(base.entity ? { entity: base.entity } : {}), columns: body.columns ?? {}, defaults: body.defaults ?? {}, options });
   if (!r.ok) {
     const p = r.problems[0]!;
     throw new ApiError(400, 'bad_mapping', { path: p.path || '(mapping)', problem: p.message }, r.problems.map((x) => ({ field: x.path, problem: x.message })));
   }
-  return { ...(entity ? { entity } : {}), ...(body.sheet ? { sheet: body.sheet } : {}), mapping: r.mapping };
+  return { ...base, mapping: r.mapping };
 }
 
 async function runPreview(deps: AppDeps, upload: Upload, lang: Lang, req: WizardRequest) {
@@ -233,13 +242,8 @@ export interface ImportProgress {
   readonly done: number;
   readonly total: number;
 }
-const progressOf = new WeakMap<object, Map<string, ImportProgress>>();
-
-function progressMap(deps: AppDeps): Map<string, ImportProgress> {
-  const found = progressOf.get(deps.store) ?? new Map<string, ImportProgress>();
-  progressOf.set(deps.store, found);
-  return found;
-}
+const progressOf = perStore(() => new Map<string, ImportProgress>());
+const progressMap = (deps: AppDeps) => progressOf(deps.store);
 
 async function runImport(deps: AppDeps, upload: Upload, lang: Lang, req: WizardRequest) {
   const progress = progressMap(deps);

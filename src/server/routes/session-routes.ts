@@ -4,22 +4,22 @@
  * user name and address and slowed down, and a one-time password must be
  * replaced before anything else.
  */
+import { perStore } from '../per-store.js';
 import { z } from 'zod';
 import { passwordProblem, verifyPassword } from '../../access/password-hash.js';
-import { endSession, resumeSession, sessionLimits, startSession } from '../../access/session-store.js';
+import { endSession, sessionLimits, startSession } from '../../access/session-store.js';
 import { findUser, logAccess, setPassword, userById } from '../../access/user-store.js';
 import { ApiError } from '../api-error.js';
-import { cookieValue, sessionCookie, sessionCookieHeader } from '../access-guard.js';
+import { cookieValue, requestSession, sessionCookie, sessionCookieHeader } from '../access-guard.js';
 import { CookieResult, noInput, route, type AppDeps } from '../route-spec.js';
 
 const lang = z.object({ lang: z.enum(['zh-CN', 'en']).optional() }).strict();
 const maxAge = sessionLimits.absoluteHours * 3600;
 const window = { failures: 5, minutes: 15 };
-const failures = new WeakMap<object, Map<string, number[]>>();
+const failuresOf = perStore(() => new Map<string, number[]>());
 
 function throttle(deps: AppDeps, key: string, now: number): { fail: () => void; clear: () => void } {
-  const byKey = failures.get(deps.store) ?? new Map<string, number[]>();
-  failures.set(deps.store, byKey);
+  const byKey = failuresOf(deps.store);
   const recent = (byKey.get(key) ?? []).filter((t) => now - t < window.minutes * 60_000);
   if (recent.length >= window.failures) throw new ApiError(429, 'too_many_logins', { minutes: window.minutes });
   return { fail: () => byKey.set(key, [...recent, now]), clear: () => byKey.delete(key) };
@@ -70,8 +70,7 @@ export const sessionRoutes = [
     query: lang,
     params: noInput,
     handler: async ({ raw, deps }) => {
-      const token = cookieValue(raw.headers.cookie, sessionCookie);
-      const s = token === null ? null : await resumeSession(deps.store.engine, token, deps.now());
+      const { session: s } = await requestSession(deps.store.engine, raw, deps.now());
       if (s === null) throw new ApiError(401, 'signed_out');
       return sessionView(s);
     },
@@ -84,8 +83,7 @@ export const sessionRoutes = [
     query: lang,
     params: noInput,
     handler: async ({ raw, deps }) => {
-      const token = cookieValue(raw.headers.cookie, sessionCookie);
-      const s = token === null ? null : await resumeSession(deps.store.engine, token, deps.now());
+      const { token, session: s } = await requestSession(deps.store.engine, raw, deps.now());
       if (token !== null) await endSession(deps.store.engine, token);
       if (s) await logAccess(deps.store.engine, { userId: s.principal.userId, username: s.principal.username, action: 'logout' }, deps.now());
       return new CookieResult({ signedOut: true }, sessionCookieHeader(null, deps.secureCookies === true, 0));
@@ -100,8 +98,7 @@ export const sessionRoutes = [
     params: noInput,
     body: z.object({ current: z.string().min(1).max(200), next: z.string().min(1).max(200) }).strict(),
     handler: async ({ body, raw, deps }) => {
-      const token = cookieValue(raw.headers.cookie, sessionCookie);
-      const s = token === null ? null : await resumeSession(deps.store.engine, token, deps.now());
+      const { session: s } = await requestSession(deps.store.engine, raw, deps.now());
       if (s === null) throw new ApiError(401, 'signed_out');
       if (raw.headers['x-csrf-token'] !== s.csrfToken) throw new ApiError(403, 'csrf');
       const user = await findUser(deps.store.engine, s.principal.username);

@@ -4,8 +4,9 @@
  * shaded and named so the matrix reads without a legend.
  */
 import type { EChartsCoreOption } from 'echarts';
+import type { IpaQuadrant as Quadrant } from '../../analytics/satisfaction/ipa.js';
 
-export type Quadrant = 'concentrate_here' | 'keep_up_the_good_work' | 'low_priority' | 'possible_overkill';
+export type { Quadrant };
 
 export interface IpaPoint {
   readonly item: string;

@@ -1,4 +1,5 @@
 /** Customers: the scored list, searchable and filtered (tier, segment, industry, region, rep, risk, ABC), exported or turned into tasks. */
+import { segmentNames } from '../app/segment-names.js';
 import { Button, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
 import { FilterBar } from '../app/filter-bar.js';
 import { apiUrl } from '../app/api-client.js';
@@ -45,7 +46,6 @@ const m = {
   },
 } as const;
 
-const segments = ['Champions', 'Loyal Customers', 'Potential Loyalist', 'New Customers', 'Promising', 'Need Attention', 'About To Sleep', 'At Risk', "Can't Lose Them", 'Hibernating', 'Lost'];
 const listKeys = ['q', 'tier', 'segment', 'industry', 'region', 'rep', 'minRisk', 'abc', 'r', 'f', 'signal', 'sort'] as const;
 
 export function CustomersPage({ route }: { route: Route }) {
@@ -62,7 +62,7 @@ export function CustomersPage({ route }: { route: Route }) {
       <FilterBar route={route} showPeriod={false} />
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search allowClear defaultValue={p.q} placeholder={t('search')} style={{ width: 240 }} onSearch={(q) => set({ q })} data-testid="customer-search" />
-        <Select allowClear style={{ width: 170 }} placeholder={t('segment')} value={p.segment} options={segments.map((s) => ({ value: s, label: tierLabel(s) }))} onChange={(v?: string) => set({ segment: v })} />
+        <Select allowClear style={{ width: 170 }} placeholder={t('segment')} value={p.segment} options={segmentNames.map((s) => ({ value: s, label: tierLabel(s) }))} onChange={(v?: string) => set({ segment: v })} />
         {p.r && <Tag closable onClose={() => set({ r: undefined })} data-testid="filter-r">{t('rScore')} {p.r}</Tag>}
         {p.f && <Tag closable onClose={() => set({ f: undefined })} data-testid="filter-f">{t('fScore')} {p.f}</Tag>}
         {p.signal && <Tag closable color="orange" onClose={() => set({ signal: undefined })} data-testid="filter-signal">{signalName(p.signal, lang)}</Tag>}

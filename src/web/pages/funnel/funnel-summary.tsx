@@ -1,7 +1,7 @@
 /** The funnel's totals over the opportunities created in the period: how many, how many won and lost, win rate, won amount, cycle. */
-import { Card, Col, Row, Statistic } from 'antd';
 import { useLang, useT } from '../../app/i18n.js';
 import { formatMoney, formatNumber, formatPercent, useMoney } from '../../app/money.js';
+import { StatCards, type StatCard } from '../../app/stat-cards.js';
 import type { FunnelData } from './funnel-types.js';
 
 const m = {
@@ -13,7 +13,7 @@ export function FunnelSummary({ d }: { d: FunnelData }) {
   const t = useT(m);
   const { lang } = useLang();
   const { unit } = useMoney();
-  const cards: { key: string; title: string; value: string }[] = [
+  const cards: StatCard[] = [
     { key: 'opportunities', title: t('opportunities'), value: formatNumber(d.opportunities, lang) },
     { key: 'won', title: t('won'), value: formatNumber(d.won, lang) },
     { key: 'lost', title: t('lost'), value: formatNumber(d.lost, lang) },
@@ -22,15 +22,5 @@ export function FunnelSummary({ d }: { d: FunnelData }) {
     { key: 'won-amount', title: t('wonAmount'), value: formatMoney(d.wonAmount, unit, lang) },
     { key: 'cycle', title: t('cycle'), value: d.medianCycleDays === null ? '–' : t('days', { n: formatNumber(d.medianCycleDays, lang, 1) }) },
   ];
-  return (
-    <Row gutter={[12, 12]}>
-      {cards.map((c) => (
-        <Col key={c.key} xs={12} md={8} xl={6} xxl={3}>
-          <Card size="small" data-testid={`funnel-${c.key}`}>
-            <Statistic title={c.title} value={c.value} />
-          </Card>
-        </Col>
-      ))}
-    </Row>
-  );
+  return <StatCards cards={cards} prefix="funnel" />;
 }

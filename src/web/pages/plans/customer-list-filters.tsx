@@ -1,4 +1,5 @@
 /** The customers page's list filters (tier, segment, industry, region, rep, ABC, risk, search), for choosing whom tasks are for. */
+import { segmentNames } from '../../app/segment-names.js';
 import { Input, InputNumber, Select, Space, Tag } from 'antd';
 import { useT, useTierLabel } from '../../app/i18n.js';
 import { useApi } from '../../app/use-api.js';
@@ -19,7 +20,6 @@ const m = {
 } as const;
 
 const tiers = ['strategic', 'high_value', 'potential', 'long_tail'];
-const segments = ['Champions', 'Loyal Customers', 'Potential Loyalist', 'New Customers', 'Promising', 'Need Attention', 'About To Sleep', 'At Risk', "Can't Lose Them", 'Lost'];
 
 export function CustomerListFilters({ filters, onChange }: { filters: ListFilters; onChange: (patch: Partial<Record<ListKey, string | undefined>>) => void }) {
   const t = useT(m);
@@ -34,7 +34,7 @@ export function CustomerListFilters({ filters, onChange }: { filters: ListFilter
       {/* Set by links (a customer's 360 page, an RFM grid cell): shown so they can be taken off. */}
       {(['id', 'r', 'f'] as const).flatMap((k) => (filters[k] ? [<Tag key={k} closable onClose={() => onChange({ [k]: undefined })} data-testid={`bulk-${k}`}>{t(k)}: {filters[k]}</Tag>] : []))}
       {select('tier', tiers.map((c) => ({ value: c, label: tierLabel(c) })))}
-      {select('segment', segments.map((c) => ({ value: c, label: tierLabel(c) })), 170)}
+      {select('segment', segmentNames.map((c) => ({ value: c, label: tierLabel(c) })), 170)}
       {select('industry', plain(facets.data?.industries ?? []))}
       {select('region', plain(facets.data?.regions ?? []), 120)}
       {select('rep', (facets.data?.reps ?? []).map((r) => ({ value: r.id, label: r.name ?? r.id })))}

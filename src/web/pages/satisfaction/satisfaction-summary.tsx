@@ -1,5 +1,5 @@
 /** The period at a glance: NPS and CSAT over all answers, complaints and how many are still open, texts read for issues. */
-import { Card, Col, Row, Statistic } from 'antd';
+import { StatCards } from '../../app/stat-cards.js';
 import { useLang, useT } from '../../app/i18n.js';
 import { formatNumber, formatPercent } from '../../app/money.js';
 import { overallScore } from './overall-score.js';
@@ -26,15 +26,5 @@ export function SatisfactionSummary({ d }: { d: SatisfactionData }) {
     { key: 'unresolved', title: t('unresolved'), value: formatNumber(unresolved, lang) },
     { key: 'texts', title: t('texts'), value: formatNumber(d.topIssues.texts, lang) },
   ];
-  return (
-    <Row gutter={[12, 12]}>
-      {cards.map((c) => (
-        <Col key={c.key} xs={12} md={6} xxl={3}>
-          <Card size="small" data-testid={`sat-${c.key}`}>
-            <Statistic title={c.title} value={c.value} />
-          </Card>
-        </Col>
-      ))}
-    </Row>
-  );
+  return <StatCards cards={cards} prefix="sat" span={{ xs: 12, md: 6, xxl: 3 }} />;
 }

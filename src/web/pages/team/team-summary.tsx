@@ -1,5 +1,6 @@
 /** The whole team in the period: revenue against target, deals, new customers and activity. */
-import { Card, Col, Row, Statistic } from 'antd';
+import { Card, Col, Statistic } from 'antd';
+import { StatCards } from '../../app/stat-cards.js';
 import { useLang, useT } from '../../app/i18n.js';
 import { formatMoney, formatNumber, formatPercent, useMoney } from '../../app/money.js';
 import { AttainmentProgress } from './attainment-progress.js';
@@ -23,20 +24,13 @@ export function TeamSummary({ totals }: { totals: TeamTotals }) {
     { key: 'activities', title: t('activities'), value: formatNumber(totals.activities, lang) },
   ];
   return (
-    <Row gutter={[12, 12]}>
-      {cards.map((c) => (
-        <Col key={c.key} xs={12} md={8} xl={6} xxl={3}>
-          <Card size="small" data-testid={`team-${c.key}`} style={{ height: '100%' }}>
-            <Statistic title={c.title} value={c.value} />
-          </Card>
-        </Col>
-      ))}
+    <StatCards cards={cards} prefix="team">
       <Col xs={24} md={16} xl={12} xxl={6}>
         <Card size="small" data-testid="team-attainment" style={{ height: '100%' }}>
           <Statistic title={t('attainment')} value={formatPercent(totals.attainment, lang)} />
           <AttainmentProgress attainment={totals.attainment} noTarget={t('noTarget')} />
         </Card>
       </Col>
-    </Row>
+    </StatCards>
   );
 }

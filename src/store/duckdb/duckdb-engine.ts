@@ -1,5 +1,5 @@
 /**
- * DuckDB adapter: the only module that imports the DuckDB driver.
+ * DuckDB adapter: with result-columns.ts beside it, the only code that imports the DuckDB driver.
  */
 import type {
   DuckDBConnection} from '@duckdb/node-api';
@@ -9,13 +9,13 @@ import {
   dateValue,
   timestampValue,
   type DuckDBAppender,
-  type DuckDBResultReader,
   type DuckDBValue,
 } from '@duckdb/node-api';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { AppendSource, Engine, EngineOptions, Queryable, Row, SqlValue } from '../engine.js';
 import { quoteLiteral } from '../engine.js';
+import { readResultColumns, type ResultColumns } from './result-columns.js';
 
 export async function openDuckDb(options: EngineOptions): Promise<Engine> {
   const instance = await DuckDBInstance.create(options.path, {
@@ -57,21 +57,21 @@ class DuckDbQueryable implements Queryable {
   constructor(protected readonly conn: DuckDBConnection) {}
 
   async query<T extends object = Row>(sql: string, params?: readonly SqlValue[]): Promise<T[]> {
-    const reader = await this.conn.runAndReadAll(sql, toDuckValues(params));
-    return readRows(reader) as T[];
+    return rowsOf(await this.read(sql, params)) as T[];
   }
 
   async queryColumns(sql: string, params?: readonly SqlValue[]): Promise<Record<string, SqlValue[]>> {
-    const reader = await this.conn.runAndReadAll(sql, toDuckValues(params));
-    const names = reader.deduplicatedColumnNames();
-    const kinds = reader.columnTypes().map((t) => t.typeId);
-    const columns = reader.getColumnsJS();
+    const { names, columns } = await this.read(sql, params);
     const out: Record<string, SqlValue[]> = {};
     names.forEach((name, i) => {
-      const kind = kinds[i]!;
-      out[name] = (columns[i] ?? []).map((v) => fromJs(v, kind) as SqlValue);
+      out[name] = columns[i]!;
     });
     return out;
+  }
+
+  private async read(sql: string, params?: readonly SqlValue[]): Promise<ResultColumns> {
+    const result = await this.conn.run(sql, toDuckValues(params));
+    return readResultColumns(result, result.deduplicatedColumnNames());
   }
 
   async run(sql: string, params?: readonly SqlValue[]): Promise<void> {
@@ -238,32 +238,13 @@ function daysSinceEpoch(isoDate: string): number {
   return Math.round(Date.parse(`${isoDate.slice(0, 10)}T00:00:00Z`) / 86_400_000);
 }
 
-function readRows(reader: DuckDBResultReader): Row[] {
-  const names = reader.deduplicatedColumnNames();
-  const kinds = reader.columnTypes().map((t) => t.typeId);
-  const rows = reader.getRowsJS();
-  return rows.map((values) => {
+function rowsOf({ names, columns }: ResultColumns): Row[] {
+  const n = columns[0]?.length ?? 0;
+  const rows: Row[] = new Array<Row>(n);
+  for (let r = 0; r < n; r++) {
     const row: Row = {};
-    for (let i = 0; i < names.length; i++) row[names[i]!] = fromJs(values[i], kinds[i]!);
-    return row;
-  });
-}
-
-function fromJs(value: unknown, typeId: DuckDBTypeId): Row[string] {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'bigint') {
-    return value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(value) : value;
+    for (let c = 0; c < names.length; c++) row[names[c]!] = columns[c]![r] ?? null;
+    rows[r] = row;
   }
-  if (value instanceof Date) {
-    const iso = value.toISOString();
-    return typeId === DuckDBTypeId.DATE ? iso.slice(0, 10) : iso;
-  }
-  if (Array.isArray(value)) return value.map((v) => fromJs(v, DuckDBTypeId.ANY) as SqlValue);
-  if (typeof value === 'object') {
-    // STRUCT and MAP values: their fields need the same conversion (a BIGINT inside would break JSON).
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = fromJs(v, DuckDBTypeId.ANY);
-    return out;
-  }
-  return value as SqlValue;
+  return rows;
 }

@@ -36,32 +36,32 @@ export interface BasketSettings {
   readonly listed: number;
 }
 
-function rulesCte(ctx: AnalysisContext, minOrders: number): string {
-  return `p AS ${periodPurchasesSql(ctx)},
-n AS (SELECT count(DISTINCT order_id) AS n FROM p),
-oc AS (SELECT DISTINCT order_id, customer_id, category FROM p WHERE category IS NOT NULL),
+/** The period's purchase lines (narrow) and the rules among their categories, as two temp tables both queries read. */
+function basketTablesSql(ctx: AnalysisContext, minOrders: number): string[] {
+  return [
+    `CREATE OR REPLACE TEMP TABLE basket_oc AS SELECT order_id, customer_id, category, amount FROM ${periodPurchasesSql(ctx)}`,
+    `CREATE OR REPLACE TEMP TABLE basket_rules AS
+WITH n AS (SELECT count(DISTINCT order_id) AS n FROM basket_oc),
+oc AS (SELECT DISTINCT order_id, category FROM basket_oc WHERE category IS NOT NULL),
 cs AS (SELECT category, count(DISTINCT order_id) AS orders FROM oc GROUP BY category),
 pairs AS (SELECT a.category AS a, b.category AS b, count(DISTINCT a.order_id) AS orders
-  FROM oc a JOIN oc b ON a.order_id = b.order_id AND a.category <> b.category GROUP BY ALL),
-rules AS (SELECT a, b, pairs.orders, pairs.orders / n.n AS support, pairs.orders / ca.orders AS confidence,
+  FROM oc a JOIN oc b ON a.order_id = b.order_id AND a.category <> b.category GROUP BY ALL)
+SELECT a, b, pairs.orders, pairs.orders / n.n AS support, pairs.orders / ca.orders AS confidence,
   (pairs.orders / ca.orders) / (cb.orders / n.n) AS lift
-  FROM pairs JOIN cs ca ON ca.category = a JOIN cs cb ON cb.category = b, n WHERE pairs.orders >= ${Math.max(1, Math.floor(minOrders))})`;
+FROM pairs JOIN cs ca ON ca.category = a JOIN cs cb ON cb.category = b, n WHERE pairs.orders >= ${Math.max(1, Math.floor(minOrders))}`,
+  ];
 }
 
-export function basketRulesSql(ctx: AnalysisContext, s: BasketSettings): string {
-  return `WITH ${rulesCte(ctx, s.minOrders)}
-SELECT a AS "from", b AS "to", orders, support, confidence, lift FROM rules ORDER BY lift DESC, confidence DESC, a, b`;
-}
+export const basketRulesSql = `SELECT a AS "from", b AS "to", orders, support, confidence, lift FROM basket_rules ORDER BY lift DESC, confidence DESC, a, b`;
 
-export function crossSellSql(ctx: AnalysisContext, s: BasketSettings): string {
-  return `WITH ${rulesCte(ctx, s.minOrders)},
-cc AS (SELECT DISTINCT customer_id, category FROM oc),
+export function crossSellSql(s: BasketSettings): string {
+  return `WITH cc AS (SELECT DISTINCT customer_id, category FROM basket_oc WHERE category IS NOT NULL),
 cand AS (SELECT cc.customer_id, r.b AS category, r.a AS because, r.confidence, r.lift,
     row_number() OVER (PARTITION BY cc.customer_id ORDER BY r.confidence DESC, r.lift DESC, r.b, r.a) AS rn
-  FROM cc JOIN rules r ON r.a = cc.category
+  FROM cc JOIN basket_rules r ON r.a = cc.category
   WHERE r.lift > 1 AND r.confidence >= ${Number(s.minConfidence)}
     AND NOT EXISTS (SELECT 1 FROM cc c2 WHERE c2.customer_id = cc.customer_id AND c2.category = r.b)),
-sales AS (SELECT customer_id, sum(amount) AS sales FROM p GROUP BY customer_id)
+sales AS (SELECT customer_id, sum(amount) AS sales FROM basket_oc GROUP BY customer_id)
 SELECT cand.customer_id AS "customerId", c.name, cand.category, because, confidence, lift, CAST(sales.sales AS DOUBLE) AS sales,
   count(*) OVER () AS total
 FROM cand JOIN sales USING (customer_id) LEFT JOIN customers c ON c.customer_id = cand.customer_id
@@ -69,7 +69,10 @@ WHERE rn = 1 ORDER BY sales DESC, "customerId" LIMIT ${Math.max(0, Math.floor(s.
 }
 
 export async function basketAnalysis(ctx: AnalysisContext, s: BasketSettings): Promise<{ rules: BasketRule[]; crossSell: { customers: number; top: CrossSell[] } }> {
-  const rules = await ctx.db.query<BasketRule>(basketRulesSql(ctx, s));
-  const rows = await ctx.db.query<CrossSell & { total: number }>(crossSellSql(ctx, s));
+  for (const sql of basketTablesSql(ctx, s.minOrders)) await ctx.db.run(sql);
+  const rules = await ctx.db.query<BasketRule>(basketRulesSql);
+  const rows = await ctx.db.query<CrossSell & { total: number }>(crossSellSql(s));
+  await ctx.db.run('DROP TABLE basket_rules');
+  await ctx.db.run('DROP TABLE basket_oc');
   return { rules, crossSell: { customers: rows[0]?.total ?? 0, top: rows.map(({ total: _total, ...r }) => r) } };
 }

@@ -70,7 +70,7 @@ ORDER BY buy.customer_id`;
 }
 
 /** Customers who bought in (asOf, asOf + days]: the complement is the churn label. */
-export function boughtAfterSql(asOf: string, days: number): string {
+export function boughtAfterSql(asOf: string, days: number, filter = ''): string {
   return `SELECT DISTINCT customer_id FROM order_lines WHERE customer_id IS NOT NULL AND NOT is_return
-  AND order_date > ${dateLit(asOf)} AND order_date <= ${dateLit(addDays(asOf, days))}`;
+  AND order_date > ${dateLit(asOf)} AND order_date <= ${dateLit(addDays(asOf, days))}${filter}`;
 }

@@ -28,9 +28,9 @@ interface FeatureRow {
   nps_last: number | null;
 }
 
-/** `scope`: a relation (customer_id) of the customers to read, or null for all. */
-export async function readChurnFeatures(db: Queryable, asOf: string, config: AnalysisConfig, scope: string | null = null): Promise<ChurnFeatures[]> {
-  const filter = scope === null ? '' : ` AND customer_id IN (SELECT customer_id FROM ${quoteIdent(scope)})`;
+/** `scope`: a relation (customer_id) of the customers to read, or null for all; `sample`: a further condition on order_lines.customer_id. */
+export async function readChurnFeatures(db: Queryable, asOf: string, config: AnalysisConfig, scope: string | null = null, sample = ''): Promise<ChurnFeatures[]> {
+  const filter = (scope === null ? '' : ` AND customer_id IN (SELECT customer_id FROM ${quoteIdent(scope)})`) + sample;
   const rows = await db.query<FeatureRow>(churnFeaturesSql(asOf, config, filter));
   return rows.map((r) => ({
     customerId: r.customer_id,

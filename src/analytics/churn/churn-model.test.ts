@@ -3,6 +3,8 @@ import { defaultAnalysisConfig } from '../../config/analysis-config.js';
 import { calibrationTable, auc, precisionAtTop } from './classifier-metrics.js';
 import { churnSignals, riskScore, type ChurnFeatures } from './churn-signals.js';
 import { fitLogistic, predictLogistic } from './logistic-regression.js';
+import { trainingSampleFilter } from './churn-model.js';
+import { openDuckDb } from '../../store/duckdb/duckdb-engine.js';
 
 const settings = defaultAnalysisConfig().churn;
 const quiet: ChurnFeatures = {
@@ -83,5 +85,25 @@ describe('logistic regression', () => {
     const loose = fitLogistic(rows, labels, 1e-6);
     const tight = fitLogistic(rows, labels, 100);
     expect(Math.abs(tight.weights[0]!)).toBeLessThan(Math.abs(loose.weights[0]!));
+  });
+});
+
+describe('training sample', () => {
+  it('keeps every customer up to 50,000 and about 50,000 of more, the same ones on every date', async () => {
+    expect(trainingSampleFilter(0)).toEqual({ every: 1, filter: '' });
+    expect(trainingSampleFilter(50_000)).toEqual({ every: 1, filter: '' });
+    const { every, filter } = trainingSampleFilter(120_000);
+    expect(every).toBe(3); // ⌈120,000 ÷ 50,000⌉
+    const engine = await openDuckDb({ path: ':memory:' });
+    try {
+      const kept = async () => (await engine.query<{ n: number; s: string }>(
+        `SELECT count(*) AS n, CAST(sum(hash(customer_id)) AS VARCHAR) AS s FROM (SELECT 'C' || lpad(CAST(i AS VARCHAR), 8, '0') AS customer_id FROM range(120000) t(i)) WHERE true${filter}`,
+      ))[0]!;
+      const first = await kept();
+      expect(Math.abs(first.n - 40_000)).toBeLessThan(800); // a third, within 2%
+      expect(await kept()).toEqual(first);
+    } finally {
+      await engine.close();
+    }
   });
 });

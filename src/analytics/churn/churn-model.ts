@@ -12,8 +12,8 @@ import type { Queryable } from '../../store/engine.js';
 import { addDays } from '../analysis-period.js';
 import { bgnbdPAlive } from '../clv/bgnbd.js';
 import { clvSummarySql } from '../clv/clv-summary-sql.js';
-import { summaryOf } from '../clv/customer-summary.js';
-import { fitBgNbd } from '../clv/model-fit.js';
+import { compress, summaryOf } from '../clv/customer-summary.js';
+import { fitBgNbd, sampleRows } from '../clv/model-fit.js';
 import { auc, calibrationTable, precisionAtTop, type CalibrationBin } from './classifier-metrics.js';
 import { boughtAfterSql } from './churn-features-sql.js';
 import { modelFeatureNames, modelFeatures, readChurnFeatures } from './churn-features.js';
@@ -29,6 +29,8 @@ export interface ChurnModelReport {
   readonly labelDays: number;
   readonly trainDates: readonly string[];
   readonly testDate: string;
+  /** 1: every customer; k: the customers whose id hashes to 0 mod k (see trainingCustomers). */
+  readonly sampleEvery: number;
   readonly trainRows: number;
   readonly testRows: number;
   /** Share of test customers who did not buy in the label window. */
@@ -43,45 +45,67 @@ export interface ChurnModelReport {
 export type TrainedChurnModel = { readonly model: LogisticModel; readonly report: ChurnModelReport };
 
 const minimumRows = 50;
+const pAliveFitRows = 20_000;
 
-async function labelled(db: Queryable, date: string, config: AnalysisConfig, scope: string | null) {
-  const features = await readChurnFeatures(db, date, config, scope);
-  const bought = new Set((await db.query<{ customer_id: string }>(boughtAfterSql(date, config.churn.labelDays))).map((r) => r.customer_id));
+/**
+ * Past this many customers the model trains and is checked on a fixed hash
+ * sample of about this many per date: the eleven weights are pinned long
+ * before, and reading features for every customer at five past dates is
+ * what made a million customers slow.
+ */
+const trainingCustomers = 50_000;
+
+/** ` AND hash(customer_id) % k = 0` keeping about trainingCustomers of `population`, or nothing. */
+export function trainingSampleFilter(population: number): { readonly every: number; readonly filter: string } {
+  const every = Math.max(1, Math.ceil(population / trainingCustomers));
+  return { every, filter: every === 1 ? '' : ` AND hash(customer_id) % ${every} = 0` };
+}
+
+async function labelled(db: Queryable, date: string, config: AnalysisConfig, scope: string | null, sample: string) {
+  const features = await readChurnFeatures(db, date, config, scope, sample);
+  const bought = new Set((await db.query<{ customer_id: string }>(boughtAfterSql(date, config.churn.labelDays, sample))).map((r) => r.customer_id));
   return features.map((f) => ({ f, label: bought.has(f.customerId) ? 0 : 1 }));
 }
 
-async function pAliveAt(db: Queryable, date: string): Promise<Map<string, number> | null> {
-  const cols = (await db.queryColumns(clvSummarySql({ calibrationEnd: date, observationEnd: date }))) as unknown as { customer_id: string[]; x: number[]; tx_days: number[]; t_days: number[] };
+async function pAliveAt(db: Queryable, date: string, sample: string): Promise<Map<string, number> | null> {
+  const cols = (await db.queryColumns(clvSummarySql({ calibrationEnd: date, observationEnd: date }, sample))) as unknown as { customer_id: string[]; x: number[]; tx_days: number[]; t_days: number[] };
   const rows = cols.customer_id.map((_, i) => ({ x: cols.x[i]!, tx: cols.tx_days[i]! / 7, T: cols.t_days[i]! / 7 }));
   if (rows.filter((r) => r.x > 0).length < 20) return null;
-  const fit = fitBgNbd(summaryOf(rows));
+  // A yardstick beside the model, not the CLV fit: a weighted sample of the distinct histories pins its four parameters well enough.
+  const fit = fitBgNbd(sampleRows(compress(summaryOf(rows)), pAliveFitRows));
   return new Map(cols.customer_id.map((id, i) => [id, bgnbdPAlive(fit.params, rows[i]!.x, rows[i]!.tx, rows[i]!.T)]));
 }
 
 const quality = (scores: number[], labels: number[]): ScoreQuality => ({ auc: auc(scores, labels), precisionAt10: precisionAtTop(scores, labels, 0.1) });
 
-/** Null when the history is too short for a train and a test date with both outcomes. */
-export async function trainChurnModel(db: Queryable, asOf: string, config: AnalysisConfig, scope: string | null = null): Promise<TrainedChurnModel | null> {
+/**
+ * Null when the history is too short for a train and a test date with both
+ * outcomes. `population`: the customers scored at the as-of date, which sets
+ * the training sample (all of them up to trainingCustomers).
+ */
+export async function trainChurnModel(db: Queryable, asOf: string, config: AnalysisConfig, scope: string | null = null, population = 0): Promise<TrainedChurnModel | null> {
   const c = config.churn;
+  const sample = trainingSampleFilter(population);
   const testDate = addDays(asOf, -c.labelDays);
   const trainDates = [0, 1, 2, 3].map((q) => addDays(testDate, -c.labelDays - 91 * q));
   const train = [];
   // One date after another: the queries share the analysis transaction's connection.
-  for (const d of trainDates) train.push(...(await labelled(db, d, config, scope)));
-  const test = await labelled(db, testDate, config, scope);
+  for (const d of trainDates) train.push(...(await labelled(db, d, config, scope, sample.filter)));
+  const test = await labelled(db, testDate, config, scope, sample.filter);
   const both = (xs: { label: number }[]) => xs.some((x) => x.label === 1) && xs.some((x) => x.label === 0);
   if (train.length < minimumRows || test.length < minimumRows || !both(train) || !both(test)) return null;
   const model = fitLogistic(train.map((t) => modelFeatures(t.f, c.csatLow)), train.map((t) => t.label), 1);
   const labels = test.map((t) => t.label);
   const probs = test.map((t) => predictLogistic(model, modelFeatures(t.f, c.csatLow)));
   const risks = test.map((t) => riskScore(churnSignals(t.f, c), c.weights));
-  const alive = await pAliveAt(db, testDate);
+  const alive = await pAliveAt(db, testDate, sample.filter);
   return {
     model,
     report: {
       labelDays: c.labelDays,
       trainDates,
       testDate,
+      sampleEvery: sample.every,
       trainRows: train.length,
       testRows: test.length,
       testChurnRate: labels.reduce((a, b) => a + b, 0) / labels.length,

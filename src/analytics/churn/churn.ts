@@ -41,7 +41,7 @@ function band(score: number): keyof ChurnSection['bands'] {
 export async function churnSection(ctx: AnalysisContext, snapshotId: number): Promise<ChurnSection> {
   const c = ctx.config.churn;
   const features = await readChurnFeatures(ctx.db, ctx.period.asOf, ctx.config, ctx.scope);
-  const trained = await trainChurnModel(ctx.db, ctx.period.asOf, ctx.config, ctx.scope);
+  const trained = await trainChurnModel(ctx.db, ctx.period.asOf, ctx.config, ctx.scope, features.length);
   const scored = features.map((f) => {
     const signals = churnSignals(f, c);
     return { f, signals, risk: riskScore(signals, c.weights), probability: trained ? predictLogistic(trained.model, modelFeatures(f, c.csatLow)) : null };

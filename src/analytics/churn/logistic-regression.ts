@@ -39,32 +39,56 @@ function solve(a: number[][], b: number[]): number[] {
 
 const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
 
-export function fitLogistic(rows: readonly (readonly number[])[], labels: readonly number[], lambda = 1): LogisticModel {
+/** Rows standardised into one flat array, a leading 1 per row for the intercept. */
+function designMatrix(rows: readonly (readonly number[])[], p: number) {
   const n = rows.length;
+  const means = new Array<number>(p).fill(0);
+  const sds = new Array<number>(p).fill(0);
+  for (const r of rows) for (let j = 0; j < p; j++) means[j]! += r[j]! / (n || 1);
+  for (const r of rows) for (let j = 0; j < p; j++) sds[j]! += (r[j]! - means[j]!) ** 2 / (n || 1);
+  for (let j = 0; j < p; j++) sds[j] = Math.sqrt(sds[j]!) || 1;
+  const z = new Float64Array(n * (p + 1));
+  rows.forEach((r, i) => {
+    const at = i * (p + 1);
+    z[at] = 1;
+    for (let j = 0; j < p; j++) z[at + 1 + j] = (r[j]! - means[j]!) / sds[j]!;
+  });
+  return { z, means, sds };
+}
+
+/** Gradient and Hessian of the penalised log-likelihood at beta (the intercept is not penalised). */
+function newtonTerms(z: Float64Array, labels: readonly number[], beta: readonly number[], lambda: number) {
+  const d = beta.length;
+  const grad = new Float64Array(d);
+  const hess = new Float64Array(d * d);
+  for (let i = 0, at = 0; i < labels.length; i++, at += d) {
+    let eta = 0;
+    for (let j = 0; j < d; j++) eta += z[at + j]! * beta[j]!;
+    const mu = sigmoid(eta);
+    const w = Math.max(mu * (1 - mu), 1e-12);
+    const r = labels[i]! - mu;
+    for (let j = 0; j < d; j++) {
+      const xj = z[at + j]!;
+      grad[j]! += r * xj;
+      const wx = w * xj;
+      for (let k = 0; k <= j; k++) hess[j * d + k]! += wx * z[at + k]!;
+    }
+  }
+  for (let j = 1; j < d; j++) {
+    grad[j]! -= lambda * beta[j]!;
+    hess[j * d + j]! += lambda;
+  }
+  const h = Array.from({ length: d }, (_, j) => Array.from({ length: d }, (_, k) => (k <= j ? hess[j * d + k]! : hess[k * d + j]!)));
+  return { grad: [...grad], hess: h };
+}
+
+export function fitLogistic(rows: readonly (readonly number[])[], labels: readonly number[], lambda = 1): LogisticModel {
   const p = rows[0]?.length ?? 0;
-  const means = Array.from({ length: p }, (_, j) => rows.reduce((s, r) => s + r[j]!, 0) / (n || 1));
-  const sds = Array.from({ length: p }, (_, j) => Math.sqrt(rows.reduce((s, r) => s + (r[j]! - means[j]!) ** 2, 0) / (n || 1)) || 1);
-  const z = rows.map((r) => [1, ...r.map((v, j) => (v - means[j]!) / sds[j]!)]);
+  const { z, means, sds } = designMatrix(rows, p);
   let beta = new Array<number>(p + 1).fill(0);
   let it = 0;
   for (; it < 50; it++) {
-    const grad = new Array<number>(p + 1).fill(0);
-    const hess = Array.from({ length: p + 1 }, () => new Array<number>(p + 1).fill(0));
-    for (let i = 0; i < n; i++) {
-      const x = z[i]!;
-      const mu = sigmoid(x.reduce((s, v, j) => s + v * beta[j]!, 0));
-      const w = Math.max(mu * (1 - mu), 1e-12);
-      for (let j = 0; j <= p; j++) {
-        grad[j]! += (labels[i]! - mu) * x[j]!;
-        for (let k = 0; k <= j; k++) hess[j]![k]! += w * x[j]! * x[k]!;
-      }
-    }
-    // The intercept is not penalised.
-    for (let j = 1; j <= p; j++) {
-      grad[j]! -= lambda * beta[j]!;
-      hess[j]![j]! += lambda;
-    }
-    for (let j = 0; j <= p; j++) for (let k = j + 1; k <= p; k++) hess[j]![k] = hess[k]![j]!;
+    const { grad, hess } = newtonTerms(z, labels, beta, lambda);
     const step = solve(hess, grad);
     beta = beta.map((b, j) => b + step[j]!);
     if (Math.max(...step.map(Math.abs)) < 1e-8) break;

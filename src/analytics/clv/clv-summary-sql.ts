@@ -16,12 +16,13 @@ export interface ClvWindow {
   readonly observationEnd: string;
 }
 
-export function clvSummarySql(w: ClvWindow): string {
+/** `filter`: a further condition on order_lines (` AND …`), e.g. a sample of customers. */
+export function clvSummarySql(w: ClvWindow, filter = ''): string {
   const cal = dateLit(w.calibrationEnd);
   const end = dateLit(w.observationEnd);
   return `WITH d AS (
   SELECT customer_id, order_date AS d, sum(amount) AS v FROM order_lines
-  WHERE customer_id IS NOT NULL AND NOT is_return AND order_date <= ${end} GROUP BY customer_id, order_date
+  WHERE customer_id IS NOT NULL AND NOT is_return AND order_date <= ${end}${filter} GROUP BY customer_id, order_date
 ), f AS (SELECT customer_id, min(d) AS first FROM d GROUP BY customer_id HAVING min(d) <= ${cal})
 SELECT d.customer_id, CAST(count(*) FILTER (WHERE d.d > f.first AND d.d <= ${cal}) AS INTEGER) AS x,
   date_diff('day', f.first, max(d.d) FILTER (WHERE d.d <= ${cal})) AS tx_days,

@@ -43,13 +43,18 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     ...(options.threads !== undefined ? { threads: options.threads } : {}),
   };
   const engine = await openDuckDb(engineOptions);
+  // An in-memory store's work directory is its own temporary one: it goes with the store.
+  const close = async () => {
+    await engine.close();
+    if (options.db === ':memory:') rmSync(workDir, { recursive: true, force: true });
+  };
   try {
     await migrate(engine);
     const cipher = await storeCipher(engine, options.db, options.env ?? {});
     removeStaleScratch(workDir);
-    return { engine, workDir, cipher, close: () => engine.close() };
+    return { engine, workDir, cipher, close };
   } catch (error) {
-    await engine.close();
+    await close();
     throw error;
   }
 }

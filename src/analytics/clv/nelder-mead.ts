@@ -25,6 +25,13 @@ export interface Minimum {
 
 const defaults: MinimiseOptions = { maxIterations: 4000, tolerance: 1e-10, xTolerance: 1e-8, step: 0.5 };
 
+/**
+ * The simplex lives in flat arrays reordered in place: the models' objectives
+ * are cheap (an ETS filter over three years of months), so allocating points
+ * and closures every iteration used to cost more than the objective itself.
+ * The arithmetic is the textbook one, in the same order, so results do not
+ * depend on this.
+ */
 export function minimise(f: (x: readonly number[]) => number, x0: readonly number[], options: Partial<MinimiseOptions> = {}): Minimum {
   const o = { ...defaults, ...options };
   const n = x0.length;
@@ -35,17 +42,26 @@ export function minimise(f: (x: readonly number[]) => number, x0: readonly numbe
     const v = f(x);
     return Number.isFinite(v) ? v : Infinity;
   };
-  let simplex = [x0.slice(), ...x0.map((_, i) => x0.map((v, j) => (i === j ? v + o.step : v)))];
-  let values = simplex.map(value);
+  const simplex: number[][] = [x0.slice(), ...x0.map((_, i) => x0.map((v, j) => (i === j ? v + o.step : v)))];
+  const values = simplex.map(value);
+  const centroid = new Array<number>(n).fill(0);
+  const along = (t: number) => {
+    const worst = simplex[n]!;
+    const out = new Array<number>(n);
+    for (let j = 0; j < n; j++) out[j] = centroid[j]! + t * (worst[j]! - centroid[j]!);
+    return out;
+  };
   for (let it = 0; it < o.maxIterations; it++) {
-    const order = values.map((_, i) => i).sort((a, b) => values[a]! - values[b]!);
-    simplex = order.map((i) => simplex[i]!);
-    values = order.map((i) => values[i]!);
+    sortSimplex(simplex, values);
     const spread = Math.abs(values[n]! - values[0]!);
-    const size = Math.max(...simplex.slice(1).map((p) => Math.max(...p.map((v, j) => Math.abs(v - simplex[0]![j]!)))));
-    if (spread <= o.tolerance * (1 + Math.abs(values[0]!)) && size <= o.xTolerance) return { x: simplex[0]!, fx: values[0]!, iterations: it, converged: true, evaluations };
-    const centroid = Array.from({ length: n }, (_, j) => simplex.slice(0, n).reduce((s, p) => s + p[j]!, 0) / n);
-    const along = (t: number) => centroid.map((c, j) => c + t * (simplex[n]![j]! - c));
+    if (spread <= o.tolerance * (1 + Math.abs(values[0]!)) && simplexSize(simplex) <= o.xTolerance) {
+      return { x: simplex[0]!, fx: values[0]!, iterations: it, converged: true, evaluations };
+    }
+    for (let j = 0; j < n; j++) {
+      let sum = 0;
+      for (let i = 0; i < n; i++) sum += simplex[i]![j]!;
+      centroid[j] = sum / n;
+    }
     const reflected = along(-alpha);
     const fr = value(reflected);
     if (fr < values[0]!) {
@@ -60,13 +76,42 @@ export function minimise(f: (x: readonly number[]) => number, x0: readonly numbe
       if (fc < Math.min(fr, values[n]!)) {
         [simplex[n], values[n]] = [contracted, fc];
       } else {
+        const best = simplex[0]!;
         for (let i = 1; i <= n; i++) {
-          simplex[i] = simplex[i]!.map((v, j) => simplex[0]![j]! + delta * (v - simplex[0]![j]!));
-          values[i] = value(simplex[i]!);
+          const p = simplex[i]!;
+          for (let j = 0; j < n; j++) p[j] = best[j]! + delta * (p[j]! - best[j]!);
+          values[i] = value(p);
         }
       }
     }
   }
   const best = values.indexOf(Math.min(...values));
   return { x: simplex[best]!, fx: values[best]!, iterations: o.maxIterations, converged: false, evaluations };
+}
+
+/** Stable insertion sort of the points by value (n + 1 of them, mostly in order already). */
+function sortSimplex(simplex: number[][], values: number[]): void {
+  for (let i = 1; i < values.length; i++) {
+    const v = values[i]!;
+    const p = simplex[i]!;
+    let k = i - 1;
+    while (k >= 0 && values[k]! > v) {
+      values[k + 1] = values[k]!;
+      simplex[k + 1] = simplex[k]!;
+      k--;
+    }
+    values[k + 1] = v;
+    simplex[k + 1] = p;
+  }
+}
+
+/** The largest distance along any axis from the best point to another. */
+function simplexSize(simplex: readonly (readonly number[])[]): number {
+  const best = simplex[0]!;
+  let size = 0;
+  for (let i = 1; i < simplex.length; i++) {
+    const p = simplex[i]!;
+    for (let j = 0; j < p.length; j++) size = Math.max(size, Math.abs(p[j]! - best[j]!));
+  }
+  return size;
 }

@@ -118,28 +118,34 @@ export function initialState(y: readonly number[], spec: EtsSpec): EtsState {
   return { level: spec.trend === 'N' ? mean(head) : fit.a - fit.b, trend, seasons };
 }
 
-/** One pass over the series: fitted one-step forecasts, SSE and the final state. */
+/**
+ * One pass over the series: fitted one-step forecasts, SSE and the final
+ * state. The seasons turn in a ring (the optimiser calls this thousands of
+ * times per fit; shifting the array each month was most of its cost).
+ */
 export function filter(y: readonly number[], spec: EtsSpec, p: EtsParams, init: EtsState): { fitted: number[]; sse: number; final: EtsState } {
   let { level, trend } = init;
-  const seasons = [...init.seasons];
-  const fitted: number[] = [];
+  const seasons = init.seasons.slice();
+  const m = seasons.length;
+  let at = 0;
+  const fitted = new Array<number>(y.length);
   let sse = 0;
-  for (const obs of y) {
+  for (let t = 0; t < y.length; t++) {
     const base = level + p.phi * trend;
-    const s = seasons.length > 0 ? seasons[0]! : spec.season === 'M' ? 1 : 0;
+    const s = m > 0 ? seasons[at]! : spec.season === 'M' ? 1 : 0;
     const yhat = spec.season === 'M' ? base * s : base + s;
-    const e = obs - yhat;
-    fitted.push(yhat);
+    const e = y[t]! - yhat;
+    fitted[t] = yhat;
     sse += e * e;
     const scale = spec.season === 'M' ? s : 1;
     level = base + (p.alpha * e) / scale;
     trend = p.phi * trend + (p.beta * e) / scale;
-    if (seasons.length > 0) {
-      seasons.shift();
-      seasons.push(spec.season === 'M' ? s + (p.gamma * e) / base : s + p.gamma * e);
+    if (m > 0) {
+      seasons[at] = spec.season === 'M' ? s + (p.gamma * e) / base : s + p.gamma * e;
+      at = (at + 1) % m;
     }
   }
-  return { fitted, sse, final: { level, trend, seasons } };
+  return { fitted, sse, final: { level, trend, seasons: [...seasons.slice(at), ...seasons.slice(0, at)] } };
 }
 
 function countParams(spec: EtsSpec): number {

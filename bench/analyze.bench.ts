@@ -47,7 +47,8 @@ async function bestOf(runs: number, fn: () => Promise<void>): Promise<number> {
 export async function benchAnalyze(sizeName: keyof typeof sizes, runs: number, full = true): Promise<AnalyzeBenchResult> {
   const size = sizes[sizeName];
   const dir = mkdtempSync(path.join(os.tmpdir(), 'salescope-bench-analyze-'));
-  const store = await openStore({ db: path.join(dir, 'bench.duckdb') });
+  // XL leaves half the memory to the process itself (scores, models): DuckDB spills the rest to its temp directory.
+  const store = await openStore({ db: path.join(dir, 'bench.duckdb'), ...(sizeName === 'XL' ? { memoryLimit: '12GB' } : {}) });
   try {
     const db = store.engine;
     const t0 = performance.now();

@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: every benchmark, each against a baseline measured in the
  * same run, written to docs/benchmarks.md with the machine and the date.
- * Options: --only intake|analyze|clv|dashboard  (one part)   --runs N  (repetitions, default 3)
- *          --sizes S,M,L  (analyze dataset sizes, default all three)
+ * Options: --only intake|xlsx|analyze|models|clv|dashboard  (one part)   --runs N  (repetitions, default 3)
+ *          --sizes S,M,L  (analyze dataset sizes, default these three; XL on demand: --sizes XL --runs 1)
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -12,6 +12,8 @@ import type { AnalyzeBenchResult } from './analyze.bench.js';
 import { benchClv } from './clv.bench.js';
 import { benchIntake, type IntakeBenchResult } from './intake.bench.js';
 import { benchDashboard, type EndpointLoad } from './dashboard.bench.js';
+import type { ModelsBenchResult } from './models.bench.js';
+import { benchXlsx } from './xlsx-import.bench.js';
 import { sizes } from './scaled-data.js';
 import { machineLine } from './machine.js';
 
@@ -80,14 +82,42 @@ async function intakeSection(): Promise<string> {
 }
 
 /** Each size in its own process, so that its peak memory is its own. */
-function analyzeSection(): string {
-  const results = sizeNames.map((size) => {
+function analyzeSection(names: readonly (keyof typeof sizes)[]): string {
+  const results = names.map((size) => {
     const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench/analyze.bench.ts'), size, String(runs)], { encoding: 'utf8', cwd: root });
     const r = JSON.parse(out.trim().split('\n').at(-1)!) as AnalyzeBenchResult;
     console.log(JSON.stringify(r));
     return r;
   });
   return `${stamp} (whole analyze: once).\n\n${analyzeTable(results)}`;
+}
+
+async function xlsxSection(): Promise<string> {
+  const r = await benchXlsx(200_000, runs);
+  console.log(JSON.stringify(r));
+  const n = (x: number) => x.toLocaleString('en');
+  return [
+    `${stamp.replace('best of', 'median of')}; each import in a process of its own.`,
+    '',
+    '| rows | workbook (MB) | CSV import (ms) | XLSX import (ms) | ratio | CSV peak RSS (MB) | XLSX peak RSS (MB) |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    `| ${n(r.rows)} | ${(r.xlsxBytes / 1e6).toFixed(1)} | ${n(r.csvMs)} | ${n(r.xlsxMs)} | ${r.ratio}× | ${n(r.csvPeakRssMb)} | ${n(r.xlsxPeakRssMb)} |`,
+  ].join('\n');
+}
+
+/** In a process of its own, so that its peak memory is its own. */
+function modelsSection(): string {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench/models.bench.ts'), 'M', String(runs)], { encoding: 'utf8', cwd: root });
+  const r = JSON.parse(out.trim().split('\n').at(-1)!) as ModelsBenchResult;
+  console.log(JSON.stringify(r));
+  const n = (x: number) => x.toLocaleString('en');
+  return [
+    `${stamp}; M = ${n(r.customers)} customers, ${n(r.lines)} order lines; peak RSS ${n(r.peakRssMb)} MB.`,
+    '',
+    '| step | baseline | baseline (ms) | salescope (ms) | ratio |',
+    '| --- | --- | ---: | ---: | ---: |',
+    ...r.timings.map((t) => `| ${t.name} | ${t.baseline} | ${n(t.baselineMs)} | ${n(t.ms)} | ${t.ratio}× |`),
+  ].join('\n');
 }
 
 function clvSection(): string {
@@ -132,7 +162,12 @@ async function dashboardSection(): Promise<string> {
 
 if (only === undefined || only === 'dashboard') doc = replaceSection(doc, 'dashboard', await dashboardSection());
 if (only === undefined || only === 'intake') doc = replaceSection(doc, 'intake', await intakeSection());
-if (only === undefined || only === 'analyze') doc = replaceSection(doc, 'analyze', analyzeSection());
+// XL runs on demand only (--sizes XL) and keeps its own table, so a run of S, M and L leaves it in place.
+const regular = sizeNames.filter((x) => x !== 'XL');
+if ((only === undefined || only === 'analyze') && regular.length > 0) doc = replaceSection(doc, 'analyze', analyzeSection(regular));
+if ((only === undefined || only === 'analyze') && sizeNames.includes('XL')) doc = replaceSection(doc, 'analyze-xl', analyzeSection(['XL']));
+if (only === undefined || only === 'xlsx') doc = replaceSection(doc, 'xlsx', await xlsxSection());
+if (only === undefined || only === 'models') doc = replaceSection(doc, 'models', modelsSection());
 if (only === undefined || only === 'clv') doc = replaceSection(doc, 'clv', clvSection());
 writeFileSync(docPath, doc);
 console.log(`wrote ${docPath}`);

@@ -15,6 +15,8 @@ export const sizes = {
   S: { customers: 2_000, lines: 60_000 },
   M: { customers: 100_000, lines: 2_000_000 },
   L: { customers: 1_000_000, lines: 20_000_000 },
+  /** On demand (`--sizes XL`): about 10 minutes and 10 GB of disk. */
+  XL: { customers: 5_000_000, lines: 100_000_000 },
 } as const satisfies Record<string, ScaledSize>;
 
 const industries = ['新能源', '汽车制造', '电子制造', '医药', '机械制造', '物流仓储', '食品饮料', '化工', '冶金', '纺织服装'];

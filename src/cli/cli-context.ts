@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { resolveLang, type Lang } from '../i18n/i18n.js';
+import { memoryOption } from './option-values.js';
 
 export interface CliIo {
   readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -17,6 +18,7 @@ export interface CliIo {
 
 export interface GlobalOptions {
   readonly db?: string;
+  readonly memoryLimit?: string;
   readonly lang?: string;
   readonly json?: boolean;
 }
@@ -26,6 +28,8 @@ export interface CliContext {
   readonly lang: Lang;
   readonly json: boolean;
   readonly db: string;
+  /** DuckDB's memory limit (--memory-limit, SALESCOPE_MEMORY_LIMIT), or null for its default (80% of RAM). */
+  readonly memoryLimit: string | null;
   readonly now: () => Date;
   out(text: string): void;
   err(text: string): void;
@@ -33,9 +37,12 @@ export interface CliContext {
 
 export function cliContext(io: CliIo, opts: GlobalOptions): CliContext {
   const db = opts.db ?? io.env.SALESCOPE_DB ?? 'salescope.duckdb';
+  const lang = resolveLang(opts.lang, io.env);
+  const memory = opts.memoryLimit ?? io.env.SALESCOPE_MEMORY_LIMIT;
   return {
     io,
-    lang: resolveLang(opts.lang, io.env),
+    lang,
+    memoryLimit: memory === undefined ? null : memoryOption(memory, opts.memoryLimit === undefined ? 'SALESCOPE_MEMORY_LIMIT' : '--memory-limit', lang),
     json: opts.json === true,
     db: db === ':memory:' ? db : path.resolve(io.cwd, db),
     now: io.now ?? (() => new Date()),

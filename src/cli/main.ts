@@ -24,7 +24,7 @@ export type CommandRunner = (ctx: CliContext) => Promise<number>;
 
 /** Opens the store for a command and always closes it. */
 export async function withStore<T>(ctx: CliContext, fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore({ db: ctx.db, env: ctx.io.env });
+  const store = await openStore({ db: ctx.db, env: ctx.io.env, ...(ctx.memoryLimit !== null ? { memoryLimit: ctx.memoryLimit } : {}) });
   try {
     return await fn(store);
   } finally {
@@ -37,6 +37,7 @@ export function buildProgram(io: CliIo, run: (runner: CommandRunner, opts: Globa
     .description('Sales-data analysis and customer management on an embedded DuckDB file')
     .addOption(new Option('--db <file>', 'database file (env SALESCOPE_DB)').default(undefined, './salescope.duckdb'))
     .addOption(new Option('--lang <lang>', 'language of messages').choices(['zh-CN', 'en']))
+    .option('--memory-limit <size>', 'memory the database may use before spilling to disk, e.g. 4GB (env SALESCOPE_MEMORY_LIMIT; default 80% of RAM)')
     .option('--json', 'machine-readable output on stdout')
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .exitOverride()

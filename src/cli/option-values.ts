@@ -9,6 +9,13 @@ import { parseScope, type AnalysisScope } from '../analytics/analysis-scope.js';
 
 const t = (lang: Lang) => translator(analysisMessages, lang);
 
+/** An amount of memory for DuckDB's limit: a positive number and a unit (512MB, 4GB, 1.5GiB). */
+export function memoryOption(value: string, flag: string, lang: Lang): string {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)\s*$/i.exec(value);
+  if (!m || !(Number(m[1]) > 0)) throw new UsageError(t(lang)('error.badMemory', { flag, value }));
+  return `${m[1]}${m[2]}`;
+}
+
 /** A real calendar date written YYYY-MM-DD. */
 export function dateOption(value: string, flag: string, lang: Lang): string {
   const ok = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);

@@ -22,6 +22,7 @@ export type AnalysisKey =
   | 'customers.total'
   | 'error.unknownTier'
   | 'error.badNumber'
+  | 'error.badMemory'
   | 'error.badChoice'
   | 'error.badRange'
   | 'error.tooLittleHistory'
@@ -73,6 +74,7 @@ export const analysisMessages: Catalogue<AnalysisKey> = {
     'customers.total': '{shown} of {total} customers (snapshot {id}, as of {asOf})',
     'error.unknownTier': '{flag}: "{value}" is not a tier or segment; use one of: {accepted}',
     'error.badNumber': '{flag}: "{value}" is not a whole number of at least {min}',
+    'error.badMemory': '{flag}: "{value}" is not an amount of memory; write a number and a unit, e.g. 512MB or 4GB',
     'error.badChoice': '{flag}: "{value}" is not one of: {accepted}',
     'error.badDate': '{flag}: "{value}" is not a date; write it as YYYY-MM-DD, e.g. 2024-03-05',
     'error.badRange': '{flag}: "{value}" is not a number from {min} to {max}',
@@ -123,6 +125,7 @@ export const analysisMessages: Catalogue<AnalysisKey> = {
     'customers.total': '显示 {shown} 个，共 {total} 个客户（分析快照 {id}，截至 {asOf}）',
     'error.unknownTier': '{flag}：“{value}”不是分层或细分名称；可用：{accepted}',
     'error.badNumber': '{flag}：“{value}”不是不小于 {min} 的整数',
+    'error.badMemory': '{flag}：“{value}”不是内存大小；请写数字加单位，例如 512MB 或 4GB',
     'error.badChoice': '{flag}：“{value}”不在可选值中：{accepted}',
     'error.badDate': '{flag}：“{value}”不是日期，请写成 YYYY-MM-DD，例如 2024-03-05',
     'error.badRange': '{flag}：“{value}”不是 {min} 到 {max} 之间的数字',

@@ -131,3 +131,21 @@ describe('salescope customers', () => {
     expect(r.stderr).toContain('no analysis yet; run salescope analyze first');
   });
 });
+
+describe('--memory-limit', () => {
+  it('runs with the limit given on the command line or in the environment', async () => {
+    expect((await runCli(['--memory-limit', '256MB', 'analyze', '--db', 'a.duckdb', '--json'], dir)).code).toBe(0);
+    expect((await runCli(['analyze', '--db', 'a.duckdb', '--json'], dir, { SALESCOPE_MEMORY_LIMIT: '1.5GiB' })).code).toBe(0);
+  });
+
+  it('names the flag or variable and the value it cannot read, in the user language', async () => {
+    const flag = await runCli(['--memory-limit', 'lots', 'analyze', '--db', 'a.duckdb'], dir);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain('--memory-limit: "lots" is not an amount of memory; write a number and a unit, e.g. 512MB or 4GB');
+    const env = await runCli(['analyze', '--db', 'a.duckdb'], dir, { SALESCOPE_MEMORY_LIMIT: '0GB' });
+    expect(env.code).toBe(2);
+    expect(env.stderr).toContain('SALESCOPE_MEMORY_LIMIT: "0GB"');
+    const zh = await runCli(['--lang', 'zh-CN', '--memory-limit', '4 G', 'analyze', '--db', 'a.duckdb'], dir);
+    expect(zh.stderr).toContain('--memory-limit：“4 G”不是内存大小');
+  });
+});

@@ -11,3 +11,15 @@ describe('openStore in memory', () => {
     expect(existsSync(store.workDir)).toBe(false);
   });
 });
+
+describe('openStore memory limit', () => {
+  it('hands the limit to DuckDB (256 MB = 256,000,000 bytes ≈ 244.1 MiB)', async () => {
+    const store = await openStore({ db: ':memory:', memoryLimit: '256MB' });
+    try {
+      const [row] = await store.engine.query<{ v: string }>("SELECT current_setting('memory_limit') AS v");
+      expect(row!.v).toBe('244.1 MiB');
+    } finally {
+      await store.close();
+    }
+  });
+});

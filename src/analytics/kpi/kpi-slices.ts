@@ -53,16 +53,20 @@ export function sliceSql(ctx: AnalysisContext, dim: SliceDimension): string {
   LEFT JOIN reps r ON r.rep_id = coalesce(l.rep_id, c.rep_id)
   WHERE l.order_date BETWEEN ${dateLit(from)} AND ${dateLit(to)}${scope}
 ), firsts AS (SELECT customer_id, min(order_date) AS first_date FROM order_lines WHERE customer_id IS NOT NULL AND NOT is_return GROUP BY customer_id),
-per AS (SELECT segment, customer_id, count(DISTINCT order_id) AS orders FROM l WHERE customer_id IS NOT NULL AND NOT is_return GROUP BY ALL),
-tot AS (SELECT sum(amount) AS rev FROM l)
-SELECT l.segment, CAST(sum(l.amount) AS DOUBLE) AS revenue, CAST(sum(l.amount) / nullif(any_value(tot.rev), 0) AS DOUBLE) AS revenue_share,
-  count(DISTINCT l.order_id) FILTER (WHERE NOT l.is_return) AS orders,
-  count(DISTINCT l.order_id) FILTER (WHERE l.is_return) AS return_orders,
-  count(DISTINCT l.order_id) AS all_orders,
-  (SELECT count(*) FROM per WHERE per.segment = l.segment) AS customers,
-  (SELECT count(*) FROM per WHERE per.segment = l.segment AND per.orders >= 2) AS repeaters,
-  (SELECT count(*) FROM per JOIN firsts f USING (customer_id) WHERE per.segment = l.segment AND f.first_date BETWEEN ${dateLit(from)} AND ${dateLit(to)}) AS new_customers
-FROM l, tot GROUP BY l.segment ORDER BY revenue DESC`;
+-- Lines fold into (segment, order, customer) once: the counts below need no DISTINCT over lines.
+so AS (SELECT segment, order_id, customer_id, bool_or(NOT is_return) AS bought, bool_or(is_return) AS returned, sum(amount) AS amount FROM l GROUP BY ALL),
+seg_orders AS (SELECT segment, order_id, bool_or(bought) AS bought, bool_or(returned) AS returned FROM so GROUP BY ALL),
+per AS (SELECT segment, customer_id, count(*) AS orders FROM so WHERE customer_id IS NOT NULL AND bought GROUP BY ALL),
+tot AS (SELECT sum(amount) AS rev FROM so),
+rev AS (SELECT segment, sum(amount) AS revenue FROM so GROUP BY segment)
+SELECT o.segment, CAST(any_value(rev.revenue) AS DOUBLE) AS revenue, CAST(any_value(rev.revenue) / nullif(any_value(tot.rev), 0) AS DOUBLE) AS revenue_share,
+  count(*) FILTER (WHERE o.bought) AS orders,
+  count(*) FILTER (WHERE o.returned) AS return_orders,
+  count(*) AS all_orders,
+  (SELECT count(*) FROM per WHERE per.segment = o.segment) AS customers,
+  (SELECT count(*) FROM per WHERE per.segment = o.segment AND per.orders >= 2) AS repeaters,
+  (SELECT count(*) FROM per JOIN firsts f USING (customer_id) WHERE per.segment = o.segment AND f.first_date BETWEEN ${dateLit(from)} AND ${dateLit(to)}) AS new_customers
+FROM seg_orders o JOIN rev USING (segment), tot GROUP BY o.segment ORDER BY revenue DESC`;
 }
 
 export async function kpiSlices(ctx: AnalysisContext, dim: SliceDimension): Promise<SliceRow[]> {

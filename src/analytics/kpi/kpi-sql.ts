@@ -26,8 +26,11 @@ export function kpiSql(ctx: AnalysisContext, p: PeriodRange): string {
   const dayBefore = dateLit(addDays(p.from, -1));
   const satisfied = ctx.config.satisfaction.csatSatisfied;
   const s = scoped(ctx);
+  // Lines fold into (order, customer) once, then into orders: the order counts need no DISTINCT over lines.
   return `WITH lines AS (SELECT * FROM order_lines WHERE order_date BETWEEN ${from} AND ${to}${s}),
-buyers AS (SELECT customer_id, count(DISTINCT order_id) AS orders FROM lines WHERE customer_id IS NOT NULL AND NOT is_return GROUP BY customer_id),
+ord AS (SELECT order_id, customer_id, bool_or(NOT is_return) AS bought, bool_or(is_return) AS returned FROM lines GROUP BY ALL),
+orders AS (SELECT order_id, bool_or(bought) AS bought, bool_or(returned) AS returned FROM ord GROUP BY order_id),
+buyers AS (SELECT customer_id, count(*) AS orders FROM ord WHERE customer_id IS NOT NULL AND bought GROUP BY customer_id),
 firsts AS (SELECT customer_id, min(order_date) AS first_date FROM order_lines WHERE customer_id IS NOT NULL AND NOT is_return AND order_date <= ${to}${s} GROUP BY customer_id),
 before AS (SELECT DISTINCT customer_id FROM order_lines WHERE customer_id IS NOT NULL AND NOT is_return AND order_date BETWEEN ${activeFrom} AND ${dayBefore}${s}),
 prev_pairs AS (SELECT DISTINCT customer_id, category FROM order_lines WHERE customer_id IS NOT NULL AND NOT is_return AND category IS NOT NULL AND order_date BETWEEN ${prevFrom} AND ${dayBefore}${s}),
@@ -42,16 +45,16 @@ SELECT
   coalesce(CAST((SELECT sum(amount) FILTER (WHERE amount > 0) FROM lines) AS DOUBLE), 0) AS gross_sales,
   coalesce(CAST((SELECT -sum(amount) FILTER (WHERE amount < 0) FROM lines) AS DOUBLE), 0) AS returned_amount,
   coalesce(CAST((SELECT sum(profit) FROM lines) AS DOUBLE), 0) AS profit,
-  (SELECT count(DISTINCT order_id) FROM lines WHERE NOT is_return) AS orders,
-  (SELECT count(DISTINCT order_id) FROM lines WHERE is_return) AS return_orders,
-  (SELECT count(DISTINCT order_id) FROM lines) AS all_orders,
+  (SELECT count(*) FILTER (WHERE bought) FROM orders) AS orders,
+  (SELECT count(*) FILTER (WHERE returned) FROM orders) AS return_orders,
+  (SELECT count(*) FROM orders) AS all_orders,
   (SELECT count(*) FROM buyers) AS customers,
   (SELECT count(*) FROM buyers WHERE orders >= 2) AS repeat_customers,
   (SELECT count(*) FROM firsts WHERE first_date BETWEEN ${from} AND ${to}) AS new_customers,
   (SELECT count(*) FROM before) AS active_at_start,
   (SELECT count(*) FROM before WHERE customer_id IN (SELECT customer_id FROM buyers)) AS retained,
   (SELECT count(*) FROM prev_pairs) AS renewable,
-  (SELECT count(*) FROM prev_pairs p WHERE EXISTS (SELECT 1 FROM cur_pairs c WHERE c.customer_id = p.customer_id AND c.category = p.category)) AS renewed,
+  (SELECT count(*) FROM prev_pairs p JOIN cur_pairs c USING (customer_id, category)) AS renewed,
   (SELECT count(*) FROM history) AS customers_to_date,
   coalesce(CAST((SELECT avg(total) FROM history) AS DOUBLE), 0) AS historical_clv,
   (SELECT promoters FROM nps) AS promoters, (SELECT detractors FROM nps) AS detractors, (SELECT n FROM nps) AS nps_responses,

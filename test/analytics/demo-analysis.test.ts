@@ -4,6 +4,7 @@ import { analysisConfigSchema, defaultAnalysisConfig } from '../../src/config/an
 import { demoStore, type DemoStore } from '../support/demo-store.js';
 import { auc } from '../../src/analytics/churn/classifier-metrics.js';
 import { runForecast } from '../../src/analytics/forecast/forecast.js';
+import { trainChurnModel } from '../../src/analytics/churn/churn-model.js';
 
 /** The default demo company: what the generator planted, the analysis must find. */
 let demo: DemoStore;
@@ -154,6 +155,18 @@ describe('analysis of the demo company', () => {
     expect(m.model.auc).toBeGreaterThanOrEqual(0.85);
     expect(m.riskScore.auc).toBeGreaterThanOrEqual(0.85);
     expect(m.pAlive?.auc).toBeGreaterThan(0.5);
+  });
+
+  it('trains on a hash sample of the customers when there are many, and still finds the drift', async () => {
+    const full = doc.churn.model!;
+    expect(full.sampleEvery).toBe(1);
+    // As if 100,000 customers had been scored: every second one (by id hash) trains and tests.
+    const sampled = (await trainChurnModel(demo.store.engine, doc.period.asOf, defaultAnalysisConfig(), null, 100_000))!.report;
+    expect(sampled.sampleEvery).toBe(2);
+    expect(sampled.trainRows / full.trainRows).toBeGreaterThan(0.4);
+    expect(sampled.trainRows / full.trainRows).toBeLessThan(0.6);
+    expect(sampled.testDate).toBe(full.testDate);
+    expect(sampled.model.auc).toBeGreaterThanOrEqual(0.8);
   });
 
   it('forecasts the final year from the two before it within its intervals', async () => {

@@ -65,7 +65,7 @@ export async function benchAnalyze(sizeName: keyof typeof sizes, runs: number, f
     });
     let snapshot = 1_000_000;
     const scoringMs = await bestOf(runs, async () => {
-      await db.run(insertCustomerScoresSql(ctx, ++snapshot));
+      await db.run(insertCustomerScoresSql(ctx, ++snapshot, false));
     });
     await db.run('DELETE FROM customer_scores');
     const analyzeMs = full

@@ -45,7 +45,7 @@ export interface ChurnModelReport {
 export type TrainedChurnModel = { readonly model: LogisticModel; readonly report: ChurnModelReport };
 
 const minimumRows = 50;
-const pAliveFitRows = 20_000;
+const pAliveFitRows = 5_000;
 
 /**
  * Past this many customers the model trains and is checked on a fixed hash

@@ -1,13 +1,16 @@
 /**
- * Every customer's measures, scores and tiers in one statement, written to
- * customer_scores for a snapshot. Cluster, purchase cycle and health are
- * filled in afterwards by their own steps.
+ * Every customer's measures, scores, tiers, purchase cycle and health in one
+ * statement, written to customer_scores for a snapshot (the cluster is filled
+ * in afterwards). Cycle and health used to be two UPDATEs of the fresh rows,
+ * which cost DuckDB more than computing them here.
  */
 import type { AnalysisContext } from '../analysis-context.js';
 import { rfmBreaksSql, rfmMeasuresSql, rfmScoresSql } from '../rfm/rfm-sql.js';
 import { rfmSegmentSql } from '../tiers/rfm-segments.js';
 import { tiersSql } from '../tiers/tier-sql.js';
 import { abcSql } from '../value/abc-sql.js';
+import { healthScoresSql } from '../value/health-sql.js';
+import { purchaseCyclesSql } from './purchase-cycle-sql.js';
 
 export function customerScoresSql(ctx: AnalysisContext): string {
   return `WITH measures AS (${rfmMeasuresSql(ctx)}),
@@ -18,10 +21,23 @@ classed AS (${abcSql('tiered', ctx.config.pareto.a, ctx.config.pareto.b)})
 SELECT *, ${rfmSegmentSql()} AS rfm_segment FROM classed`;
 }
 
-export function insertCustomerScoresSql(ctx: AnalysisContext, snapshotId: number): string {
-  return `INSERT INTO customer_scores (snapshot_id, customer_id, first_order_date, last_order_date, recency_days, frequency, monetary, profit,
-    r_score, f_score, m_score, rfm_code, rfm_weighted, value_score, potential_score, value_tier, rfm_tier, rfm_segment, abc_class)
-SELECT ${Math.floor(snapshotId)}, customer_id, first_order_date, last_order_date, recency_days, frequency, monetary, profit,
-    r_score, f_score, m_score, rfm_code, rfm_weighted, value_score, potential_score, value_tier, rfm_tier, rfm_segment, abc_class
-FROM (${customerScoresSql(ctx)})`;
+const scoreColumns = `customer_id, first_order_date, last_order_date, recency_days, frequency, monetary, profit,
+    r_score, f_score, m_score, rfm_code, rfm_weighted, value_score, potential_score, value_tier, rfm_tier, rfm_segment, abc_class`;
+
+/**
+ * `withHealth: false` writes RFM and tiers only (the benchmark's measure of
+ * them alone); analyses write cycle and health too.
+ */
+export function insertCustomerScoresSql(ctx: AnalysisContext, snapshotId: number, withHealth = true): string {
+  const id = Math.floor(snapshotId);
+  if (!withHealth) {
+    return `INSERT INTO customer_scores (snapshot_id, ${scoreColumns})
+SELECT ${id}, ${scoreColumns} FROM (${customerScoresSql(ctx)})`;
+  }
+  return `INSERT INTO customer_scores (snapshot_id, ${scoreColumns}, purchase_cycle_days, health_score)
+WITH scores AS (${customerScoresSql(ctx)}),
+cycles AS (${purchaseCyclesSql(ctx)}),
+cycled AS (SELECT scores.*, cycles.cycle AS purchase_cycle_days FROM scores LEFT JOIN cycles USING (customer_id)),
+health AS (${healthScoresSql(ctx, 'cycled')})
+SELECT ${id}, ${scoreColumns}, purchase_cycle_days, health.score FROM cycled LEFT JOIN health USING (customer_id)`;
 }

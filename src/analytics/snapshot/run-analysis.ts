@@ -16,8 +16,6 @@ import { rfmBreaksQuery } from '../rfm/rfm-sql.js';
 import { clusterSnapshot, type Clustering } from '../segments/clusters.js';
 import { segmentDimensions, segments, type SegmentDimension, type SegmentRow } from '../segments/segments.js';
 import { tierMigration, tierTraits, type Migration, type TierTrait } from '../tiers/tier-traits.js';
-import { healthUpdateSql } from '../value/health-sql.js';
-import { purchaseCycleUpdateSql } from './purchase-cycle-update.js';
 import { pareto, type ParetoSummary } from '../value/pareto.js';
 import { latestConfig, saveConfig } from './config-versions.js';
 import { scopeKey, scopeSql, type AnalysisScope } from '../analysis-scope.js';
@@ -141,8 +139,6 @@ export async function runAnalysis(engine: Engine, req: AnalyzeRequest, now: () =
 /** Scores, tiers, purchase cycles, health and clusters of every customer, into customer_scores. */
 async function scoreCustomers(ctx: AnalysisContext, snapshotId: number): Promise<Clustering> {
   await ctx.db.run(insertCustomerScoresSql(ctx, snapshotId));
-  await ctx.db.run(purchaseCycleUpdateSql(ctx, snapshotId));
-  await ctx.db.run(healthUpdateSql(ctx, snapshotId));
   const c = ctx.config.clustering;
   return clusterSnapshot(ctx.db, snapshotId, { ...(c.k !== undefined ? { k: c.k } : {}), maxK: c.maxK, seed: c.seed });
 }

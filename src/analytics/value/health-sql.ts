@@ -18,15 +18,13 @@ export const healthWeights = { recency: 30, orders: 20, revenue: 20, satisfactio
 
 const trend = (a: string, b: string) => `CASE WHEN greatest(${a}, ${b}) <= 0 THEN 0 ELSE 0.5 + (${b} - ${a}) / (2 * greatest(${a}, ${b})) END`;
 
-export function healthUpdateSql(ctx: AnalysisContext, snapshotId: number): string {
+/** (customer_id, score) for the customers of `base`, a relation with customer_id, recency_days and purchase_cycle_days. */
+export function healthScoresSql(ctx: AnalysisContext, base: string): string {
   const asOf = ctx.period.asOf;
   const windowStart = addDays(asOf, -ctx.config.rfm.windowDays + 1);
   const mid = addDays(windowStart, Math.floor(ctx.config.rfm.windowDays / 2));
-  const id = Math.floor(snapshotId);
   const w = healthWeights;
-  return `UPDATE customer_scores SET health_score = h.score FROM (
-  WITH base AS (SELECT * FROM customer_scores WHERE snapshot_id = ${id}),
-  med AS (SELECT coalesce(median(purchase_cycle_days), 90) AS cycle FROM base),
+  return `WITH med AS (SELECT coalesce(median(purchase_cycle_days), 90) AS cycle FROM ${base}),
   halves AS (
     SELECT customer_id,
       count(DISTINCT order_id) FILTER (WHERE order_date < ${dateLit(mid)} AND NOT is_return) AS n1,
@@ -50,7 +48,5 @@ export function healthUpdateSql(ctx: AnalysisContext, snapshotId: number): strin
     + ${w.satisfaction / 100} * least(1, greatest(0, coalesce(sat.s, 0.5)))
     + ${w.service / 100} * greatest(0, 1 - coalesce(compl.n, 0) / 3)
   ) AS score
-  FROM base b CROSS JOIN med LEFT JOIN halves hv USING (customer_id) LEFT JOIN sat USING (customer_id) LEFT JOIN compl USING (customer_id)
-) h
-WHERE customer_scores.snapshot_id = ${id} AND customer_scores.customer_id = h.customer_id`;
+  FROM ${base} b CROSS JOIN med LEFT JOIN halves hv USING (customer_id) LEFT JOIN sat USING (customer_id) LEFT JOIN compl USING (customer_id)`;
 }

@@ -43,8 +43,9 @@ function basketTablesSql(ctx: AnalysisContext, minOrders: number): string[] {
     `CREATE OR REPLACE TEMP TABLE basket_rules AS
 WITH n AS (SELECT count(DISTINCT order_id) AS n FROM basket_oc),
 oc AS (SELECT DISTINCT order_id, category FROM basket_oc WHERE category IS NOT NULL),
-cs AS (SELECT category, count(DISTINCT order_id) AS orders FROM oc GROUP BY category),
-pairs AS (SELECT a.category AS a, b.category AS b, count(DISTINCT a.order_id) AS orders
+-- oc holds each (order, category) once, so plain counts are counts of orders.
+cs AS (SELECT category, count(*) AS orders FROM oc GROUP BY category),
+pairs AS (SELECT a.category AS a, b.category AS b, count(*) AS orders
   FROM oc a JOIN oc b ON a.order_id = b.order_id AND a.category <> b.category GROUP BY ALL)
 SELECT a, b, pairs.orders, pairs.orders / n.n AS support, pairs.orders / ca.orders AS confidence,
   (pairs.orders / ca.orders) / (cb.orders / n.n) AS lift

@@ -31,11 +31,12 @@ export function kpiSql(ctx: AnalysisContext, p: PeriodRange): string {
 ord AS (SELECT order_id, customer_id, bool_or(NOT is_return) AS bought, bool_or(is_return) AS returned FROM lines GROUP BY ALL),
 orders AS (SELECT order_id, bool_or(bought) AS bought, bool_or(returned) AS returned FROM ord GROUP BY order_id),
 buyers AS (SELECT customer_id, count(*) AS orders FROM ord WHERE customer_id IS NOT NULL AND bought GROUP BY customer_id),
-firsts AS (SELECT customer_id, min(order_date) AS first_date FROM order_lines WHERE customer_id IS NOT NULL AND NOT is_return AND order_date <= ${to}${s} GROUP BY customer_id),
 before AS (SELECT DISTINCT customer_id FROM order_lines WHERE customer_id IS NOT NULL AND NOT is_return AND order_date BETWEEN ${activeFrom} AND ${dayBefore}${s}),
 prev_pairs AS (SELECT DISTINCT customer_id, category FROM order_lines WHERE customer_id IS NOT NULL AND NOT is_return AND category IS NOT NULL AND order_date BETWEEN ${prevFrom} AND ${dayBefore}${s}),
 cur_pairs AS (SELECT DISTINCT customer_id, category FROM lines WHERE customer_id IS NOT NULL AND NOT is_return AND category IS NOT NULL),
-history AS (SELECT customer_id, sum(amount) AS total FROM order_lines WHERE customer_id IS NOT NULL AND order_date <= ${to}${s} GROUP BY customer_id),
+-- Every customer's history to the period's end in one pass: first purchase (null when only returns) and net total.
+history AS (SELECT customer_id, min(order_date) FILTER (WHERE NOT is_return) AS first_date, sum(amount) AS total
+  FROM order_lines WHERE customer_id IS NOT NULL AND order_date <= ${to}${s} GROUP BY customer_id),
 nps AS (SELECT count(*) FILTER (WHERE score >= 9) AS promoters, count(*) FILTER (WHERE score <= 6) AS detractors, count(*) AS n
         FROM nps_responses WHERE response_date BETWEEN ${from} AND ${to}${s}),
 csat AS (SELECT count(*) FILTER (WHERE score >= ${satisfied}) AS satisfied, count(*) AS n, avg(score) AS mean
@@ -50,7 +51,7 @@ SELECT
   (SELECT count(*) FROM orders) AS all_orders,
   (SELECT count(*) FROM buyers) AS customers,
   (SELECT count(*) FROM buyers WHERE orders >= 2) AS repeat_customers,
-  (SELECT count(*) FROM firsts WHERE first_date BETWEEN ${from} AND ${to}) AS new_customers,
+  (SELECT count(*) FROM history WHERE first_date BETWEEN ${from} AND ${to}) AS new_customers,
   (SELECT count(*) FROM before) AS active_at_start,
   (SELECT count(*) FROM before WHERE customer_id IN (SELECT customer_id FROM buyers)) AS retained,
   (SELECT count(*) FROM prev_pairs) AS renewable,

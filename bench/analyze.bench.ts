@@ -19,6 +19,7 @@ import { defaultPeriod } from '../src/analytics/analysis-period.js';
 import { insertCustomerScoresSql } from '../src/analytics/snapshot/customer-scores-sql.js';
 import { runAnalysis } from '../src/analytics/snapshot/run-analysis.js';
 import { openStore } from '../src/store/open-store.js';
+import { bestOf } from './bench-runs.js';
 import { generateScaled, sizes } from './scaled-data.js';
 
 export interface AnalyzeBenchResult {
@@ -32,16 +33,6 @@ export interface AnalyzeBenchResult {
   /** The whole `salescope analyze` (every section), once; null when not asked for. */
   readonly analyzeMs: number | null;
   readonly peakRssMb: number;
-}
-
-async function bestOf(runs: number, fn: () => Promise<void>): Promise<number> {
-  let best = Infinity;
-  for (let k = 0; k < runs; k++) {
-    const t = performance.now();
-    await fn();
-    best = Math.min(best, performance.now() - t);
-  }
-  return Math.round(best);
 }
 
 export async function benchAnalyze(sizeName: keyof typeof sizes, runs: number, full = true): Promise<AnalyzeBenchResult> {

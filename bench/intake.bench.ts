@@ -15,6 +15,7 @@ import { openDuckDb } from '../src/store/duckdb/duckdb-engine.js';
 import { quoteLiteral } from '../src/store/engine.js';
 import { openStore } from '../src/store/open-store.js';
 import { importFile } from '../src/intake/import-file.js';
+import { median } from './bench-runs.js';
 
 export interface IntakeBenchResult {
   readonly file: string;
@@ -25,8 +26,6 @@ export interface IntakeBenchResult {
   readonly rowsPerSecond: number;
   readonly baselineRowsPerSecond: number;
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function baseline(file: string, dir: string): Promise<{ ms: number; rows: number }> {
   const db = path.join(dir, 'baseline.duckdb');

@@ -30,6 +30,7 @@ import { findChromium, htmlToPdf } from '../src/report/report-pdf.js';
 import { writeReportXlsx } from '../src/report/report-xlsx.js';
 import { svgRenderer } from '../src/report/svg-chart.js';
 import { openStore } from '../src/store/open-store.js';
+import { bestOf } from './bench-runs.js';
 import { generateScaled, sizes } from './scaled-data.js';
 
 export interface ModelTiming {
@@ -47,16 +48,6 @@ export interface ModelsBenchResult {
   readonly timings: readonly ModelTiming[];
   readonly pdf: boolean;
   readonly peakRssMb: number;
-}
-
-async function bestOf(runs: number, fn: () => Promise<unknown>): Promise<number> {
-  let best = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    best = Math.min(best, performance.now() - t);
-  }
-  return Math.round(best);
 }
 
 function chromiumOrNull(): string | null {

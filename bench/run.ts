@@ -4,11 +4,11 @@
  * Options: --only intake|xlsx|analyze|models|clv|dashboard  (one part)   --runs N  (repetitions, default 3)
  *          --sizes S,M,L  (analyze dataset sizes, default these three; XL on demand: --sizes XL --runs 1)
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openDuckDb } from '../src/store/duckdb/duckdb-engine.js';
 import type { AnalyzeBenchResult } from './analyze.bench.js';
+import { runInChild } from './bench-runs.js';
 import { benchClv } from './clv.bench.js';
 import { benchIntake, type IntakeBenchResult } from './intake.bench.js';
 import { benchDashboard, type EndpointLoad } from './dashboard.bench.js';
@@ -84,8 +84,7 @@ async function intakeSection(): Promise<string> {
 /** Each size in its own process, so that its peak memory is its own. */
 function analyzeSection(names: readonly (keyof typeof sizes)[]): string {
   const results = names.map((size) => {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench/analyze.bench.ts'), size, String(runs)], { encoding: 'utf8', cwd: root });
-    const r = JSON.parse(out.trim().split('\n').at(-1)!) as AnalyzeBenchResult;
+    const r = runInChild<AnalyzeBenchResult>('analyze.bench.ts', [size, String(runs)]);
     console.log(JSON.stringify(r));
     return r;
   });
@@ -109,8 +108,7 @@ async function xlsxSection(): Promise<string> {
 
 /** In a process of its own, so that its peak memory is its own. */
 function modelsSection(): string {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench/models.bench.ts'), 'M', String(runs)], { encoding: 'utf8', cwd: root });
-  const r = JSON.parse(out.trim().split('\n').at(-1)!) as ModelsBenchResult;
+  const r = runInChild<ModelsBenchResult>('models.bench.ts', ['M', String(runs)]);
   console.log(JSON.stringify(r));
   const n = (x: number) => x.toLocaleString('en');
   return [

@@ -10,7 +10,6 @@
  *
  *   npx tsx bench/xlsx-import.bench.ts [rows] [runs]
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,6 +17,7 @@ import { parse } from 'csv-parse/sync';
 import { importFile } from '../src/intake/import-file.js';
 import { openStore } from '../src/store/open-store.js';
 import { writeXlsx, type XlsxCell } from '../src/xlsx/xlsx-writer.js';
+import { median, runInChild } from './bench-runs.js';
 
 export interface XlsxBenchResult {
   readonly rows: number;
@@ -39,7 +39,6 @@ interface ChildResult {
 }
 
 const source = path.resolve(import.meta.dirname, '../../shared/datasets/online_retail/Online_Retail.csv');
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** An Excel user's cell: numbers stay numbers, the invoice time a date. */
 function cell(header: string, value: string): XlsxCell {
@@ -78,9 +77,7 @@ async function importOnce(file: string, memoryLimit: string | undefined): Promis
 }
 
 function inChild(file: string, memoryLimit?: string): ChildResult {
-  const args = ['--import', 'tsx', path.join(import.meta.dirname, 'xlsx-import.bench.ts'), '--child', file, ...(memoryLimit !== undefined ? [memoryLimit] : [])];
-  const out = execFileSync(process.execPath, args, { encoding: 'utf8' });
-  return JSON.parse(out.trim().split('\n').at(-1)!) as ChildResult;
+  return runInChild<ChildResult>('xlsx-import.bench.ts', ['--child', file, ...(memoryLimit !== undefined ? [memoryLimit] : [])]);
 }
 
 export async function benchXlsx(rows = 200_000, runs = 3): Promise<XlsxBenchResult> {

@@ -70,8 +70,7 @@ class DuckDbQueryable implements Queryable {
   }
 
   private async read(sql: string, params?: readonly SqlValue[]): Promise<ResultColumns> {
-    const result = await this.conn.run(sql, toDuckValues(params));
-    return readResultColumns(result, result.deduplicatedColumnNames());
+    return readResultColumns(await this.conn.run(sql, toDuckValues(params)));
   }
 
   async run(sql: string, params?: readonly SqlValue[]): Promise<void> {

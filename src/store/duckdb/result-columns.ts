@@ -34,7 +34,8 @@ const numericTypes: ReadonlySet<DuckDBTypeId> = new Set([
 const maxSafe = BigInt(Number.MAX_SAFE_INTEGER);
 const minSafe = BigInt(Number.MIN_SAFE_INTEGER);
 
-export async function readResultColumns(result: DuckDBMaterializedResult, names: readonly string[]): Promise<ResultColumns> {
+export async function readResultColumns(result: DuckDBMaterializedResult): Promise<ResultColumns> {
+  const names = result.deduplicatedColumnNames();
   const types = Array.from({ length: result.columnCount }, (_, i) => result.columnType(i));
   const columns: SqlValue[][] = types.map(() => []);
   const dates = new Map<number, string>();
@@ -57,9 +58,7 @@ function appendColumn(out: SqlValue[], chunk: DuckDBDataChunk, c: number, type: 
 
 function primitive(vector: DuckDBVector): PrimitiveVector | null {
   const v = vector as unknown as Partial<PrimitiveVector>;
-  const items = v.items as unknown;
-  const typed = items instanceof Float64Array || items instanceof Float32Array || items instanceof Int32Array || items instanceof Int16Array
-    || items instanceof Int8Array || items instanceof Uint32Array || items instanceof Uint16Array || items instanceof Uint8Array || items instanceof BigInt64Array;
+  const typed = ArrayBuffer.isView(v.items) && !(v.items instanceof DataView);
   return typed && v.validity !== undefined ? (v as PrimitiveVector) : null;
 }
 

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { openDuckDb } from './duckdb/duckdb-engine.js';
 import { quoteIdent as q, quoteLiteral as lit, type Queryable } from './engine.js';
 import { openStore, workDirFor, type Store } from './open-store.js';
-import { keyFileFor, loadKey, StoreKeyError, type Env } from './store-key.js';
+import { keyLocation, loadKey, StoreKeyError, type Env } from './store-key.js';
 import { fieldCipher } from '../access/field-cipher.js';
 
 export interface BackupManifest {
@@ -98,7 +98,7 @@ export async function restoreStore(db: string, fromDir: string, env: Env = {}): 
 
 /** Before anything is written: the key that opens the backup's sealed fields must be where the new store will look. */
 function checkKey(db: string, env: Env, keyId: string): void {
-  const where = env.SALESCOPE_KEY !== undefined ? 'SALESCOPE_KEY' : keyFileFor(db, env);
+  const where = keyLocation(db, env);
   const key = loadKey(db, env, false);
   if (key === null) throw new StoreKeyError('key_missing', where);
   if (fieldCipher(key).keyId !== keyId) throw new StoreKeyError('key_mismatch', where);

@@ -1,16 +1,17 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Engine, EngineOptions } from './engine.js';
+import type { Engine } from './engine.js';
 import { openDuckDb } from './duckdb/duckdb-engine.js';
+import { isPostgresUrl, openPostgres } from './postgres/postgres-engine.js';
 import { migrate } from './schema/migrate.js';
 import { fieldCipher, type FieldCipher } from '../access/field-cipher.js';
-import { keyFileFor, loadKey, StoreKeyError, type Env } from './store-key.js';
+import { keyLocation, loadKey, StoreKeyError, type Env } from './store-key.js';
 import { sealStore } from './seal-columns.js';
 import type { Queryable } from './engine.js';
 
 export interface StoreOptions {
-  /** Database file or ':memory:'. */
+  /** Database file, ':memory:', or a PostgreSQL URL (postgres://…?schema=name) for a team store. */
   readonly db: string;
   readonly memoryLimit?: string;
   readonly threads?: number;
@@ -27,26 +28,43 @@ export interface Store {
   close(): Promise<void>;
 }
 
-/** Work files live beside the database so they share its disk and permissions. */
+/**
+ * Work files live beside the database so they share its disk and permissions;
+ * a store with no file of its own (in memory, or on a server) gets a temporary
+ * directory that goes with it.
+ */
 export function workDirFor(db: string): string {
-  return db === ':memory:' ? mkdtempSync(path.join(os.tmpdir(), 'salescope-')) : `${path.resolve(db)}.work`;
+  return hasOwnFile(db) ? `${path.resolve(db)}.work` : mkdtempSync(path.join(os.tmpdir(), 'salescope-'));
 }
 
-/** Opens (creating if needed) the store and migrates it to the latest schema. */
-export async function openStore(options: StoreOptions): Promise<Store> {
-  const workDir = workDirFor(options.db);
-  const engineOptions: EngineOptions = {
+function hasOwnFile(db: string): boolean {
+  return db !== ':memory:' && !isPostgresUrl(db);
+}
+
+function openEngine(options: StoreOptions, workDir: string): Promise<Engine> {
+  if (isPostgresUrl(options.db)) return openPostgres({ url: options.db });
+  return openDuckDb({
     path: options.db,
     allowedDirectories: [workDir],
     tempDirectory: path.join(workDir, 'spill'),
     ...(options.memoryLimit !== undefined ? { memoryLimit: options.memoryLimit } : {}),
     ...(options.threads !== undefined ? { threads: options.threads } : {}),
-  };
-  const engine = await openDuckDb(engineOptions);
-  // An in-memory store's work directory is its own temporary one: it goes with the store.
+  });
+}
+
+/** Opens (creating if needed) the store and migrates it to the latest schema. */
+export async function openStore(options: StoreOptions): Promise<Store> {
+  const workDir = workDirFor(options.db);
+  let engine: Engine;
+  try {
+    engine = await openEngine(options, workDir);
+  } catch (error) {
+    if (!hasOwnFile(options.db)) rmSync(workDir, { recursive: true, force: true });
+    throw error;
+  }
   const close = async () => {
     await engine.close();
-    if (options.db === ':memory:') rmSync(workDir, { recursive: true, force: true });
+    if (!hasOwnFile(options.db)) rmSync(workDir, { recursive: true, force: true });
   };
   try {
     await migrate(engine);
@@ -77,7 +95,7 @@ function removeStaleScratch(workDir: string): void {
 /** The store's field cipher: the key it was first sealed with, or a new one for a store that has none. */
 async function storeCipher(db: Queryable, file: string, env: Env): Promise<FieldCipher> {
   const [known] = await db.query<{ id: string }>('SELECT key_id AS id FROM store_key LIMIT 1');
-  const where = env.SALESCOPE_KEY !== undefined ? 'SALESCOPE_KEY' : keyFileFor(file, env);
+  const where = keyLocation(file, env);
   const key = loadKey(file, env, known === undefined);
   if (key === null) throw new StoreKeyError('key_missing', where);
   const cipher = fieldCipher(key);

@@ -20,8 +20,20 @@ export class StoreKeyError extends Error {
   }
 }
 
-export function keyFileFor(db: string, env: Env): string {
-  return env.SALESCOPE_KEY_FILE ?? path.join(path.dirname(path.resolve(db)), 'salescope.key');
+/**
+ * Where the key is looked for. A team store (on a server) has no folder of
+ * its own, and every app process must seal with the same key, so it is named
+ * explicitly there (SALESCOPE_KEY or SALESCOPE_KEY_FILE).
+ */
+export function keyFileFor(db: string, env: Env): string | null {
+  if (env.SALESCOPE_KEY_FILE !== undefined) return env.SALESCOPE_KEY_FILE;
+  return /^postgres(ql)?:\/\//i.test(db) ? null : path.join(path.dirname(path.resolve(db)), 'salescope.key');
+}
+
+/** Where the key is (or should be), as the user is told when it is missing or wrong. */
+export function keyLocation(db: string, env: Env): string {
+  if (env.SALESCOPE_KEY !== undefined) return 'SALESCOPE_KEY';
+  return keyFileFor(db, env) ?? 'SALESCOPE_KEY / SALESCOPE_KEY_FILE';
 }
 
 function decode(text: string, where: string): Buffer {
@@ -35,6 +47,7 @@ export function loadKey(db: string, env: Env, create: boolean): Buffer | null {
   if (env.SALESCOPE_KEY !== undefined) return decode(env.SALESCOPE_KEY, 'SALESCOPE_KEY');
   if (db === ':memory:') return randomBytes(32);
   const file = keyFileFor(db, env);
+  if (file === null) return null;
   try {
     return decode(readFileSync(file, 'utf8'), file);
   } catch (error) {

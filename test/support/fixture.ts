@@ -5,6 +5,7 @@
  */
 import { openStore, type Store } from '../../src/store/open-store.js';
 import type { Queryable, SqlValue } from '../../src/store/engine.js';
+import { testDb } from './test-engine.js';
 import { defaultAnalysisConfig, type AnalysisConfig } from '../../src/config/analysis-config.js';
 import type { AnalysisContext, AnalysisPeriod } from '../../src/analytics/analysis-context.js';
 
@@ -76,7 +77,15 @@ export async function insertRows(db: Queryable, table: string, rows: readonly Fi
 
 /** An in-memory store holding the given rows; customers named in orders are created when missing. */
 export async function fixtureStore(data: FixtureData): Promise<Store> {
-  const store = await openStore({ db: ':memory:' });
+  const target = testDb(':memory:');
+  const opened = await openStore({ db: target.db, env: target.env });
+  const store: Store = {
+    ...opened,
+    close: async () => {
+      await opened.close();
+      await target.drop();
+    },
+  };
   const orders = withOrderDefaults(data.orders ?? []);
   const known = new Set((data.customers ?? []).map((c) => String(c.customer_id)));
   const implied = [...new Set(orders.map((o) => o.customer_id).filter((c): c is string => typeof c === 'string' && !known.has(c)))];

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import { importFile, type ImportRequest, type ImportResult } from '../../src/intake/import-file.js';
+import { testDb } from './test-engine.js';
 
 export const datasets = path.resolve(import.meta.dirname, '../../../shared/datasets');
 
@@ -18,7 +19,8 @@ export const fixedClock = () => new Date('2026-01-01T00:00:00Z');
 
 export async function testStore(): Promise<TestStore> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'salescope-test-'));
-  const store = await openStore({ db: path.join(dir, 'test.duckdb') });
+  const target = testDb(path.join(dir, 'test.duckdb'));
+  const store = await openStore({ db: target.db, env: target.env });
   return {
     ...store,
     dir,
@@ -26,6 +28,7 @@ export async function testStore(): Promise<TestStore> {
     one: async <T extends object>(sql: string) => (await store.engine.query<T>(sql))[0]!,
     dispose: async () => {
       await store.close();
+      await target.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,5 +1,6 @@
 import type { Engine } from '../engine.js';
 import { migrations as allMigrations, type Migration } from './migrations.js';
+import { ddlFor } from '../sql-dialect.js';
 
 export class SchemaTooNewError extends Error {
   constructor(readonly found: number, readonly known: number) {
@@ -22,7 +23,7 @@ export async function migrate(engine: Engine, migrations: readonly Migration[] =
   const applied: number[] = [];
   for (const m of migrations.filter((x) => x.version > current)) {
     await engine.transaction(async (tx) => {
-      await tx.run(m.sql);
+      await tx.run(ddlFor(engine.dialect, m.sql));
       await tx.run('INSERT INTO schema_migrations VALUES ($1, $2, current_timestamp::TIMESTAMP)', [m.version, m.name]);
     });
     applied.push(m.version);

@@ -1,0 +1,90 @@
+/**
+ * The SQL that differs between the two engines, and only that. Everything
+ * else salescope writes is SQL both engines run as it is (FLOAT8 casts,
+ * percentile_cont … WITHIN GROUP, ARRAY[…], generate_series, date − date,
+ * unnest … WITH ORDINALITY, aliased subqueries, explicit GROUP BY), so a
+ * builder reaches for this module only where the spelling or the meaning
+ * really differs. Each function returns a fragment for the engine it is
+ * given; test/store/sql-dialect.test.ts runs every one on the engine of the
+ * test run and compares with hand-computed values.
+ */
+import type { Dialect } from './engine.js';
+
+/** Schema DDL is written in DuckDB's spelling; PostgreSQL names DOUBLE in full. */
+export function ddlFor(dialect: Dialect, ddl: string): string {
+  switch (dialect) {
+    case 'duckdb':
+      return ddl;
+    case 'postgres':
+      return ddl.replace(/\bDOUBLE\b(?!\s+PRECISION)/g, 'DOUBLE PRECISION');
+    default:
+      return unreachable(dialect);
+  }
+}
+
+/** True when `pattern` matches anywhere in `text` (DuckDB's `~` would demand the whole string). */
+export function regexpMatches(dialect: Dialect, text: string, pattern: string): string {
+  switch (dialect) {
+    case 'duckdb':
+      return `regexp_matches(${text}, ${pattern})`;
+    case 'postgres':
+      return `(${text} ~ ${pattern})`;
+    default:
+      return unreachable(dialect);
+  }
+}
+
+/**
+ * A bucket 0 … n−1 from a hash of the value's text: a fixed pseudo-random
+ * sample that is the same on every run of one engine. The engines hash
+ * differently, so they pick different (equally fair) samples.
+ */
+export function hashBucket(dialect: Dialect, value: string, n: number): string {
+  const buckets = Math.max(1, Math.floor(n));
+  switch (dialect) {
+    case 'duckdb':
+      return `(hash(${value}) % ${buckets})`;
+    case 'postgres':
+      return `((hashtextextended(CAST(${value} AS TEXT), 0) % ${buckets} + ${buckets}) % ${buckets})`;
+    default:
+      return unreachable(dialect);
+  }
+}
+
+export type DateText = 'year' | 'month' | 'day' | 'weekday' | 'hour';
+
+/** A DATE or TIMESTAMP as text: 'YYYY', 'YYYY-MM', 'YYYY-MM-DD', ISO weekday '1'…'7' (Monday 1), hour '00'…'23'. */
+export function dateText(dialect: Dialect, value: string, unit: DateText): string {
+  const formats: Record<DateText, readonly [duck: string, pg: string]> = {
+    year: ['%Y', 'YYYY'],
+    month: ['%Y-%m', 'YYYY-MM'],
+    day: ['%Y-%m-%d', 'YYYY-MM-DD'],
+    weekday: ['%u', 'ID'],
+    hour: ['%H', 'HH24'],
+  };
+  const [duck, pg] = formats[unit];
+  switch (dialect) {
+    case 'duckdb':
+      return `strftime(${value}, '${duck}')`;
+    case 'postgres':
+      return `to_char(${value}, '${pg}')`;
+    default:
+      return unreachable(dialect);
+  }
+}
+
+/** `fn(x)` over each element of a list, keeping order: DuckDB's lambda, PostgreSQL's ARRAY(subquery). */
+export function listTransform(dialect: Dialect, list: string, fn: (element: string) => string): string {
+  switch (dialect) {
+    case 'duckdb':
+      return `list_transform(${list}, x -> ${fn('x')})`;
+    case 'postgres':
+      return `ARRAY(SELECT ${fn('u.x')} FROM unnest(${list}) WITH ORDINALITY AS u(x, i) ORDER BY u.i)`;
+    default:
+      return unreachable(dialect);
+  }
+}
+
+export function unreachable(value: never): never {
+  throw new Error(`unhandled dialect: ${String(value)}`);
+}

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { resolveLang, type Lang } from '../i18n/i18n.js';
 import { memoryOption } from './option-values.js';
+import { isPostgresUrl } from '../store/postgres/postgres-engine.js';
 
 export interface CliIo {
   readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -44,7 +45,7 @@ export function cliContext(io: CliIo, opts: GlobalOptions): CliContext {
     lang,
     memoryLimit: memory === undefined ? null : memoryOption(memory, opts.memoryLimit === undefined ? 'SALESCOPE_MEMORY_LIMIT' : '--memory-limit', lang),
     json: opts.json === true,
-    db: db === ':memory:' ? db : path.resolve(io.cwd, db),
+    db: db === ':memory:' || isPostgresUrl(db) ? db : path.resolve(io.cwd, db),
     now: io.now ?? (() => new Date()),
     out: (text) => io.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
     err: (text) => io.stderr.write(text.endsWith('\n') ? text : `${text}\n`),

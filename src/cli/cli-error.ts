@@ -5,10 +5,13 @@ import { isImportError } from '../intake/import-error.js';
 import { importErrorMessage } from '../intake/describe-import.js';
 import { SchemaTooNewError } from '../store/schema/migrate.js';
 import { StoreKeyError } from '../store/store-key.js';
+import { redactUrl, StoreConnectionError } from '../store/postgres/postgres-engine.js';
 import { UsageError, type CliContext } from './cli-context.js';
 
 export function translateError(ctx: CliContext, error: unknown): number {
   const t = translator(cliMessages, ctx.lang);
+  // A team store's URL may carry a password: it is never echoed.
+  const db = redactUrl(ctx.db);
   if (error instanceof UsageError) {
     ctx.err(error.message);
     return 2;
@@ -17,17 +20,21 @@ export function translateError(ctx: CliContext, error: unknown): number {
     ctx.err(`${error.file}: ${importErrorMessage(error, ctx.lang)}`);
     return 2;
   }
+  if (error instanceof StoreConnectionError) {
+    ctx.err(t(`error.${error.code}`, { where: error.where, detail: error.detail }));
+    return 2;
+  }
   if (error instanceof SchemaTooNewError) {
-    ctx.err(t('error.schemaTooNew', { db: ctx.db, found: error.found, known: error.known }));
+    ctx.err(t('error.schemaTooNew', { db, found: error.found, known: error.known }));
     return 1;
   }
   if (error instanceof StoreKeyError) {
-    ctx.err(t(`error.${error.code}`, { db: ctx.db, where: error.where }));
+    ctx.err(t(`error.${error.code}`, { db, where: error.where }));
     return 2;
   }
   const message = error instanceof Error ? error.message : String(error);
   if (/Could not set lock on file|Conflicting lock/i.test(message)) {
-    ctx.err(t('error.dbLocked', { db: ctx.db }));
+    ctx.err(t('error.dbLocked', { db }));
     return 1;
   }
   ctx.err(t('error.internal', { message: message.split('\n')[0] ?? message }));

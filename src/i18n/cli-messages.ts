@@ -28,9 +28,14 @@ export type CliKey =
   | 'error.internal'
   | 'error.dbLocked'
   | 'error.key_missing'
+  | 'error.key_unnamed'
   | 'error.key_mismatch'
   | 'error.key_invalid'
   | 'error.schemaTooNew'
+  | 'error.bad_url'
+  | 'error.unreachable'
+  | 'error.auth_failed'
+  | 'error.no_database'
   | 'error.usage'
   | 'entity.unknown';
 
@@ -66,6 +71,11 @@ export const cliMessages: Catalogue<CliKey> = {
     'error.key_mismatch': 'the key at {where} is not the one that sealed {db}: use the key file made with this store (or SALESCOPE_KEY_FILE to point at it)',
     'error.key_invalid': 'the key at {where} is not a salescope key (32 bytes, base64): restore the original key file',
     'error.schemaTooNew': 'the database {db} was written by a newer salescope (schema {found} > {known}); upgrade salescope',
+    'error.key_unnamed': 'a team store seals personal data with one key that every app process shares, and none is named for {db}: set SALESCOPE_KEY (base64 of 32 random bytes, e.g. from `openssl rand -base64 32`) or SALESCOPE_KEY_FILE (a file made on first use), the same in every process',
+    'error.bad_url': '--db {where} is not a PostgreSQL URL: write it as postgres://user:password@host:5432/database?schema=name',
+    'error.unreachable': 'cannot reach the PostgreSQL server of {where} ({detail}): start the server, or correct the host and port in --db',
+    'error.auth_failed': 'the PostgreSQL server refused the login for {where} ({detail}): correct the user and password in --db (or set PGPASSWORD)',
+    'error.no_database': 'the database of {where} does not exist on the PostgreSQL server: create it (createdb NAME) or correct its name in --db',
     'error.usage': '{message}',
     'entity.unknown': 'unknown entity "{entity}"; one of: {entities}',
   },
@@ -100,6 +110,11 @@ export const cliMessages: Catalogue<CliKey> = {
     'error.key_mismatch': '{where} 处的密钥不是加密 {db} 时使用的密钥：请使用随该数据库生成的密钥文件（或用 SALESCOPE_KEY_FILE 指向它）',
     'error.key_invalid': '{where} 处的内容不是 salescope 密钥（32 字节，base64）：请恢复原密钥文件',
     'error.schemaTooNew': '数据库 {db} 由更新版本的 salescope 写入（结构版本 {found} > {known}），请升级 salescope',
+    'error.key_unnamed': '团队库用同一把密钥加密个人信息，所有应用进程必须共用，但 {db} 没有指定密钥：请设置 SALESCOPE_KEY（32 个随机字节的 base64，例如 `openssl rand -base64 32` 的输出）或 SALESCOPE_KEY_FILE（首次使用时自动生成的文件），各进程保持一致',
+    'error.bad_url': '--db {where} 不是 PostgreSQL 连接地址：请写成 postgres://用户:密码@主机:5432/数据库?schema=名称',
+    'error.unreachable': '无法连接 {where} 的 PostgreSQL 服务器（{detail}）：请启动服务器，或更正 --db 中的主机和端口',
+    'error.auth_failed': 'PostgreSQL 服务器拒绝了 {where} 的登录（{detail}）：请更正 --db 中的用户名和密码（或设置 PGPASSWORD）',
+    'error.no_database': 'PostgreSQL 服务器上不存在 {where} 的数据库：请先创建（createdb 名称），或更正 --db 中的数据库名',
     'error.usage': '{message}',
     'entity.unknown': '未知的数据类型“{entity}”，可选：{entities}',
   },

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { openDuckDb } from './duckdb/duckdb-engine.js';
 import { quoteIdent as q, quoteLiteral as lit, type Queryable } from './engine.js';
 import { openStore, workDirFor, type Store } from './open-store.js';
-import { keyLocation, loadKey, StoreKeyError, type Env } from './store-key.js';
+import { keyLocation, loadKey, missingKey, StoreKeyError, type Env } from './store-key.js';
 import { fieldCipher } from '../access/field-cipher.js';
 
 export interface BackupManifest {
@@ -100,7 +100,7 @@ export async function restoreStore(db: string, fromDir: string, env: Env = {}): 
 function checkKey(db: string, env: Env, keyId: string): void {
   const where = keyLocation(db, env);
   const key = loadKey(db, env, false);
-  if (key === null) throw new StoreKeyError('key_missing', where);
+  if (key === null) throw missingKey(db, env);
   if (fieldCipher(key).keyId !== keyId) throw new StoreKeyError('key_mismatch', where);
 }
 

@@ -6,7 +6,7 @@ import { openDuckDb } from './duckdb/duckdb-engine.js';
 import { isPostgresUrl, openPostgres } from './postgres/postgres-engine.js';
 import { migrate } from './schema/migrate.js';
 import { fieldCipher, type FieldCipher } from '../access/field-cipher.js';
-import { keyLocation, loadKey, StoreKeyError, type Env } from './store-key.js';
+import { keyLocation, loadKey, missingKey, StoreKeyError, type Env } from './store-key.js';
 import { sealStore } from './seal-columns.js';
 import type { Queryable } from './engine.js';
 
@@ -97,7 +97,7 @@ async function storeCipher(db: Queryable, file: string, env: Env): Promise<Field
   const [known] = await db.query<{ id: string }>('SELECT key_id AS id FROM store_key LIMIT 1');
   const where = keyLocation(file, env);
   const key = loadKey(file, env, known === undefined);
-  if (key === null) throw new StoreKeyError('key_missing', where);
+  if (key === null) throw missingKey(file, env);
   const cipher = fieldCipher(key);
   if (known !== undefined && known.id !== cipher.keyId) throw new StoreKeyError('key_mismatch', where);
   if (known === undefined) await db.run('INSERT INTO store_key VALUES ($1, now()::TIMESTAMP)', [cipher.keyId]);

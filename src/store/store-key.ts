@@ -12,7 +12,7 @@ export type Env = Readonly<Record<string, string | undefined>>;
 
 export class StoreKeyError extends Error {
   constructor(
-    readonly code: 'key_missing' | 'key_mismatch' | 'key_invalid',
+    readonly code: 'key_missing' | 'key_unnamed' | 'key_mismatch' | 'key_invalid',
     readonly where: string,
   ) {
     super(`${code}: ${where}`);
@@ -28,6 +28,11 @@ export class StoreKeyError extends Error {
 export function keyFileFor(db: string, env: Env): string | null {
   if (env.SALESCOPE_KEY_FILE !== undefined) return env.SALESCOPE_KEY_FILE;
   return /^postgres(ql)?:\/\//i.test(db) ? null : path.join(path.dirname(path.resolve(db)), 'salescope.key');
+}
+
+/** The error for a key that is not there: a team store's key must be named before its first use. */
+export function missingKey(db: string, env: Env): StoreKeyError {
+  return new StoreKeyError(keyFileFor(db, env) === null ? 'key_unnamed' : 'key_missing', keyLocation(db, env));
 }
 
 /** Where the key is (or should be), as the user is told when it is missing or wrong. */

@@ -1,15 +1,17 @@
 /** The engine's reader connections: they see what the main connection committed, answer side by side, and keep answers in order per caller. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDuckDb } from '../../src/store/duckdb/duckdb-engine.js';
 import type { Engine } from '../../src/store/engine.js';
+import { openTestEngine, type TestEngine } from '../support/test-engine.js';
 import { DataVersionCache } from '../../src/server/data-version-cache.js';
 
+let opened: TestEngine;
 let engine: Engine;
 beforeAll(async () => {
-  engine = await openDuckDb({ path: ':memory:' });
-  await engine.run('CREATE TABLE t AS SELECT range AS i FROM range(1000)');
+  opened = await openTestEngine();
+  engine = opened.engine;
+  await engine.run('CREATE TABLE t AS SELECT i FROM generate_series(0, 999) AS g(i)');
 });
-afterAll(async () => engine.close());
+afterAll(async () => opened.dispose());
 
 describe('reader connections', () => {
   it('read what the main connection committed, many at once, each its own answer', async () => {

@@ -4,13 +4,25 @@ import type { Engine } from '../../src/store/engine.js';
 import { migrate, schemaVersion, SchemaTooNewError } from '../../src/store/schema/migrate.js';
 import { migrations } from '../../src/store/schema/migrations.js';
 import { dataModel } from '../../src/store/schema/data-model.js';
+import { openTestEngine, testDialect, type TestEngine } from '../support/test-engine.js';
 
-describe('schema and migrations', () => {
+// information_schema's names for the data model's types, per engine.
+const pgTypeNames: Readonly<Record<string, string>> = {
+  VARCHAR: 'character varying',
+  DOUBLE: 'double precision',
+  TIMESTAMP: 'timestamp without time zone',
+  'DECIMAL(18,4)': 'numeric',
+};
+const typeName = (type: string) => (testDialect() === 'postgres' ? (pgTypeNames[type] ?? type.toLowerCase()) : type);
+
+describe(`schema and migrations (${testDialect()})`, () => {
+  let opened: TestEngine;
   let engine: Engine;
   beforeAll(async () => {
-    engine = await openDuckDb({ path: ':memory:' });
+    opened = await openTestEngine();
+    engine = opened.engine;
   });
-  afterAll(() => engine.close());
+  afterAll(() => opened.dispose());
 
   it('migrates an empty database to the latest version, once', async () => {
     expect(await migrate(engine)).toEqual(migrations.map((m) => m.version));
@@ -21,11 +33,12 @@ describe('schema and migrations', () => {
   it('has exactly the columns the data model documents, with its types', async () => {
     const cols = await engine.query<{ table_name: string; column_name: string; data_type: string }>(
       `SELECT table_name, column_name, data_type FROM information_schema.columns
-       WHERE table_schema = 'main' AND table_name <> 'schema_migrations' ORDER BY table_name, ordinal_position`,
+       WHERE table_schema = $1 AND table_name <> 'schema_migrations' ORDER BY table_name, ordinal_position`,
+      [opened.schema],
     );
     const actual = cols.map((c) => `${c.table_name}.${c.column_name} ${c.data_type}`);
     const documented = dataModel
-      .flatMap((t) => t.columns.map((c) => `${t.name}.${c.name} ${c.type.replace('DECIMAL(18,4)', 'DECIMAL(18,4)')}`))
+      .flatMap((t) => t.columns.map((c) => `${t.name}.${c.name} ${typeName(c.type)}`))
       .sort();
     expect(actual.sort()).toEqual(documented);
   });
@@ -37,7 +50,8 @@ describe('schema and migrations', () => {
   });
 
   it('upgrades an older database, keeping its rows', async () => {
-    const old = await openDuckDb({ path: ':memory:' });
+    const opened = await openTestEngine();
+    const old = opened.engine;
     try {
       await migrate(old, migrations.slice(0, 1));
       await old.run(`INSERT INTO customers (customer_id, name) VALUES ('C1', '甲公司')`);
@@ -45,12 +59,12 @@ describe('schema and migrations', () => {
       expect(await migrate(old, [...migrations, extra])).toEqual(migrations.slice(1).map((m) => m.version).concat(extra.version));
       expect(await old.query('SELECT customer_id, name, note FROM customers')).toEqual([{ customer_id: 'C1', name: '甲公司', note: null }]);
     } finally {
-      await old.close();
+      await opened.dispose();
     }
   });
 });
 
-describe('engine lock-down', () => {
+describe('engine lock-down (DuckDB) and value shapes', () => {
   it('refuses files outside the allowed directories, extension installs and setting changes', async () => {
     const engine = await openDuckDb({ path: ':memory:' });
     try {
@@ -63,7 +77,7 @@ describe('engine lock-down', () => {
   });
 
   it('returns dates as ISO strings and safe integers as numbers', async () => {
-    const engine = await openDuckDb({ path: ':memory:' });
+    const { engine, dispose } = await openTestEngine();
     try {
       const [row] = await engine.query(
         `SELECT DATE '2024-03-05' AS d, TIMESTAMP '2024-03-05 10:11:12' AS ts, 42::BIGINT AS n, 9007199254740993::BIGINT AS big, 3.25::DECIMAL(18,4) AS m, $1 AS p`,
@@ -71,12 +85,12 @@ describe('engine lock-down', () => {
       );
       expect(row).toEqual({ d: '2024-03-05', ts: '2024-03-05T10:11:12.000Z', n: 42, big: 9007199254740993n, m: 3.25, p: '参数' });
     } finally {
-      await engine.close();
+      await dispose();
     }
   });
 
   it('rolls a failed transaction back completely', async () => {
-    const engine = await openDuckDb({ path: ':memory:' });
+    const { engine, dispose } = await openTestEngine();
     try {
       await engine.run('CREATE TABLE t (x INTEGER)');
       await expect(
@@ -89,7 +103,7 @@ describe('engine lock-down', () => {
       await engine.transaction((tx) => tx.run('INSERT INTO t VALUES (2)'));
       expect(await engine.query('SELECT x FROM t')).toEqual([{ x: 2 }]);
     } finally {
-      await engine.close();
+      await dispose();
     }
   });
 });

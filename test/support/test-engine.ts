@@ -5,7 +5,8 @@
  * store is a schema of its own, dropped when the store is disposed.
  */
 import { randomBytes } from 'node:crypto';
-import type { Dialect } from '../../src/store/engine.js';
+import type { Dialect, Engine } from '../../src/store/engine.js';
+import { openDuckDb } from '../../src/store/duckdb/duckdb-engine.js';
 import { openPostgres } from '../../src/store/postgres/postgres-engine.js';
 import type { Env } from '../../src/store/store-key.js';
 
@@ -41,6 +42,31 @@ export function testDb(file: string): TestDb {
       } finally {
         await engine.close();
       }
+    },
+  };
+}
+
+export interface TestEngine {
+  readonly engine: Engine;
+  /** The schema the engine's tables are in, as information_schema names it. */
+  readonly schema: string;
+  dispose(): Promise<void>;
+}
+
+/** A bare engine (no migrations, no key) of this run's kind: DuckDB in memory, or a fresh PostgreSQL schema. */
+export async function openTestEngine(): Promise<TestEngine> {
+  if (testDialect() === 'duckdb') {
+    const engine = await openDuckDb({ path: ':memory:' });
+    return { engine, schema: 'main', dispose: () => engine.close() };
+  }
+  const target = testDb(':memory:');
+  const engine = await openPostgres({ url: target.db, readers: 4 });
+  return {
+    engine,
+    schema: new URL(target.db).searchParams.get('schema')!,
+    dispose: async () => {
+      await engine.close();
+      await target.drop();
     },
   };
 }

@@ -16,6 +16,51 @@ export interface PostgresOptions {
   readonly readers?: number;
 }
 
+export type ConnectionProblem = 'bad_url' | 'unreachable' | 'auth_failed' | 'no_database';
+
+/** A team store that cannot be opened for a reason the user can fix; `where` never holds the password. */
+export class StoreConnectionError extends Error {
+  constructor(
+    readonly code: ConnectionProblem,
+    readonly where: string,
+    readonly detail: string,
+  ) {
+    super(`${code}: ${where} (${detail})`);
+    this.name = 'StoreConnectionError';
+  }
+}
+
+/** The URL as it may be shown: the password replaced by ***. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password !== '') parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return url.replace(/\/\/([^:/@]*):[^@]*@/, '//$1:***@');
+  }
+}
+
+const problemOf: Readonly<Record<string, ConnectionProblem>> = {
+  ECONNREFUSED: 'unreachable',
+  ENOTFOUND: 'unreachable',
+  EAI_AGAIN: 'unreachable',
+  ETIMEDOUT: 'unreachable',
+  EHOSTUNREACH: 'unreachable',
+  // SQLSTATE: invalid_password, invalid_authorization_specification, invalid_catalog_name.
+  '28P01': 'auth_failed',
+  '28000': 'auth_failed',
+  '3D000': 'no_database',
+};
+
+function connectionError(url: string, error: unknown): unknown {
+  const code = (error as { code?: unknown }).code;
+  const problem = typeof code === 'string' ? problemOf[code] : undefined;
+  if (problem === undefined) return error;
+  const detail = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+  return new StoreConnectionError(problem, redactUrl(url), detail);
+}
+
 export interface PostgresTarget {
   readonly connectionString: string;
   readonly schema: string;
@@ -23,8 +68,15 @@ export interface PostgresTarget {
 
 /** Splits the store's own `schema` parameter off the URL; the rest goes to the driver as given. */
 export function postgresTarget(url: string): PostgresTarget {
-  const parsed = new URL(url);
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new StoreConnectionError('bad_url', redactUrl(url), 'not a URL');
+  }
   const schema = parsed.searchParams.get('schema') ?? 'salescope';
+  // A plain name: it goes into every connection's start-up options unquoted.
+  if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema)) throw new StoreConnectionError('bad_url', redactUrl(url), `schema name ${schema}`);
   parsed.searchParams.delete('schema');
   return { connectionString: parsed.toString(), schema };
 }
@@ -35,33 +87,47 @@ export function isPostgresUrl(db: string): boolean {
 
 export async function openPostgres(options: PostgresOptions): Promise<Engine> {
   const { connectionString, schema } = postgresTarget(options.url);
-  const config: pg.ClientConfig = { connectionString, types: postgresTypes, application_name: 'salescope' };
+  // Settings travel with each connection's start-up packet, so a pooled connection is ready before its first query.
+  // UTC and ISO so that dates never shift; everything the store reads and writes is in its own schema.
+  const config: pg.ClientConfig = {
+    connectionString,
+    types: postgresTypes,
+    application_name: 'salescope',
+    options: `-c search_path=${schema} -c TimeZone=UTC -c DateStyle=ISO -c IntervalStyle=iso_8601`,
+  };
   const main = new pg.Client(config);
-  await main.connect();
   try {
-    // Everything the store reads and writes is in its own schema; UTC so that dates never shift.
+    await main.connect();
+  } catch (error) {
+    throw connectionError(options.url, error);
+  }
+  try {
     await main.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
-    await main.query(sessionSettings(schema));
   } catch (error) {
     await main.end().catch(() => undefined);
     throw error;
   }
   const pool = new pg.Pool({ ...config, max: options.readers ?? 6 });
-  pool.on('connect', (client) => {
-    client.query(sessionSettings(schema)).catch(() => undefined);
-  });
   // An idle pooled connection the server drops (restart, timeout) must not take the process down.
   pool.on('error', () => undefined);
   main.on('error', () => undefined);
-  return new PostgresEngine(main, pool, schema);
-}
-
-function sessionSettings(schema: string): string {
-  return `SET search_path TO ${quoteIdent(schema)}; SET TimeZone TO 'UTC'; SET DateStyle TO 'ISO'; SET IntervalStyle TO 'iso_8601'`;
+  return new PostgresEngine(serial(main), main, pool, schema);
 }
 
 interface Client {
-  query(sql: string, params?: unknown[]): Promise<pg.QueryResult>;
+  query(sql: string | pg.QueryConfig, params?: unknown[]): Promise<pg.QueryResult>;
+}
+
+/** One connection runs one statement at a time: callers that overlap wait their turn instead of interleaving on the wire. */
+function serial(client: Client): Client {
+  let tail: Promise<unknown> = Promise.resolve();
+  return {
+    query: (sql, params) => {
+      const result = tail.then(() => client.query(sql, params));
+      tail = result.catch(() => undefined);
+      return result;
+    },
+  };
 }
 
 /** Temporary tables live in pg_temp; callers use DuckDB's spelling 'temp.<table>'. */
@@ -82,7 +148,8 @@ class PostgresQueryable implements Queryable {
   }
 
   async queryColumns(sql: string, params?: readonly SqlValue[]): Promise<Record<string, SqlValue[]>> {
-    const result = lastResult(await this.client.query({ text: sql, values: toParams(params), rowMode: 'array' } as never));
+    const config: pg.QueryConfig = { text: sql, values: toParams(params) ?? [], rowMode: 'array' } as pg.QueryConfig;
+    const result = lastResult(await this.client.query(config));
     const out: Record<string, SqlValue[]> = {};
     result.fields.forEach((f, i) => {
       out[f.name] = result.rows.map((r) => (r as SqlValue[])[i] ?? null);
@@ -133,11 +200,12 @@ class PostgresEngine extends PostgresQueryable implements Engine {
   private closed = false;
   private readonly pooled: Queryable;
   constructor(
+    queue: Client,
     private readonly main: pg.Client,
     private readonly pool: pg.Pool,
     readonly schema: string,
   ) {
-    super(main);
+    super(queue);
     this.pooled = new PostgresQueryable(pool);
   }
 

@@ -1,0 +1,70 @@
+/** What every engine adapter promises (src/store/engine.ts), checked on the engine of this test run. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Engine, SqlValue } from '../../src/store/engine.js';
+import { openTestEngine, testDialect, type TestEngine } from '../support/test-engine.js';
+
+let opened: TestEngine;
+let engine: Engine;
+beforeAll(async () => {
+  opened = await openTestEngine();
+  engine = opened.engine;
+  await engine.run(`CREATE TABLE lines (id VARCHAR, n INTEGER, amount DECIMAL(18,4), x DOUBLE PRECISION, d DATE, ts TIMESTAMP, ok BOOLEAN)`);
+});
+afterAll(async () => opened.dispose());
+
+describe(`engine contract (${testDialect()})`, () => {
+  it('appends many rows in order, nulls included, and reads them back alike by rows and by columns', async () => {
+    // 70,001 rows × 7 columns: more than one statement's worth of parameters on PostgreSQL.
+    const n = 70_001;
+    const row = (i: number): SqlValue[] => [
+      `C${i}`, i, i % 4 === 0 ? null : i / 4, i % 3 === 0 ? null : i * 0.5,
+      i % 5 === 0 ? null : new Date(Date.UTC(2024, 0, 1 + (i % 366))).toISOString().slice(0, 10),
+      i % 7 === 0 ? null : new Date(Date.UTC(2024, 0, 1, i % 24, 30)).toISOString(), i % 2 === 0,
+    ];
+    expect(await engine.append('lines', ['id', 'n', 'amount', 'x', 'd', 'ts', 'ok'], (function* () {
+      for (let i = 1; i <= n; i++) yield row(i);
+    })())).toBe(n);
+    const sql = 'SELECT id, n, amount, x, d, ts, ok FROM lines ORDER BY n';
+    const rows = await engine.query<Record<string, SqlValue>>(sql);
+    const cols = await engine.queryColumns(sql);
+    expect(rows).toHaveLength(n);
+    const names = ['id', 'n', 'amount', 'x', 'd', 'ts', 'ok'];
+    const wrong: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const want = row(i + 1);
+      names.forEach((c, k) => {
+        if (rows[i]![c] !== want[k] || cols[c]![i] !== want[k]) wrong.push(i + 1);
+      });
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
+    expect(await engine.query('SELECT sum(n) AS s, count(amount) AS a FROM lines')).toEqual([{ s: (n * (n + 1)) / 2, a: n - Math.floor(n / 4) }]);
+  });
+
+  it('appends to a temporary table named temp.<table>', async () => {
+    await engine.run('CREATE TEMP TABLE picks (k VARCHAR, v INTEGER)');
+    expect(await engine.append('temp.picks', ['k', 'v'], [['a', 1], ['b', null]])).toBe(2);
+    expect(await engine.query('SELECT k, v FROM picks ORDER BY k')).toEqual([{ k: 'a', v: 1 }, { k: 'b', v: null }]);
+  });
+
+  it('keeps what a transaction writes from readers until it commits', async () => {
+    await engine.run('CREATE TABLE tx_probe (k INTEGER)');
+    const count = async () => (await engine.readers().query<{ c: number }>('SELECT count(*) AS c FROM tx_probe'))[0]!.c;
+    let seenInside = -1;
+    await engine.transaction(async (tx) => {
+      await tx.run('INSERT INTO tx_probe VALUES (1), (2)');
+      seenInside = await count();
+    });
+    expect(seenInside).toBe(0);
+    expect(await count()).toBe(2);
+  });
+
+  it('runs several statements at once and takes parameters as $1, $2', async () => {
+    await engine.run('CREATE TABLE multi (k INTEGER); INSERT INTO multi VALUES (3); INSERT INTO multi VALUES (4)');
+    expect(await engine.query('SELECT sum(k) AS s FROM multi WHERE k >= $1 AND k < $2', [3, 5])).toEqual([{ s: 7 }]);
+  });
+
+  it('answers overlapping calls on the main connection each with its own result', async () => {
+    const sums = await Promise.all([1, 2, 3, 4, 5].map((k) => engine.query<{ s: number }>(`SELECT count(*) * ${k} AS s FROM multi`)));
+    expect(sums.map((r) => r[0]!.s)).toEqual([2, 4, 6, 8, 10]);
+  });
+});

@@ -35,7 +35,7 @@ export interface Engine extends Queryable {
    * fn resolves, rolled back when it throws. Nothing fn wrote is visible to
    * others before the commit, and a crash before it leaves no trace.
    */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /**
    * A queryable for short independent reads that run beside each other and
    * beside the main connection (the server's many small requests), on a few
@@ -46,6 +46,15 @@ export interface Engine extends Queryable {
   /** Asks a running statement to stop (best effort). */
   interrupt(): void;
   close(): Promise<void>;
+}
+
+export interface TransactionOptions {
+  /**
+   * Transactions that name the same lock run one at a time, across every
+   * process that uses the store (an import read-compares-writes natural
+   * keys: two at once would both insert the same key).
+   */
+  readonly exclusive?: string;
 }
 
 export interface EngineOptions {

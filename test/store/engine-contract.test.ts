@@ -68,3 +68,29 @@ describe(`engine contract (${testDialect()})`, () => {
     expect(sums.map((r) => r[0]!.s)).toEqual([2, 4, 6, 8, 10]);
   });
 });
+
+describe(`exclusive transactions (${testDialect()})`, () => {
+  // Each reads the highest number, waits, then writes the next: run together without a lock, both would write 1.
+  const takeNext = (e: Engine) =>
+    e.transaction(async (tx) => {
+      const [row] = await tx.query<{ m: number | null }>('SELECT max(k) AS m FROM ticket');
+      await new Promise((resolve) => setTimeout(resolve, 80));
+      await tx.run('INSERT INTO ticket VALUES ($1)', [(row?.m ?? 0) + 1]);
+    }, { exclusive: 'ticket' });
+
+  it('run one at a time when they name the same lock', async () => {
+    await engine.run('CREATE TABLE ticket (k INTEGER)');
+    await Promise.all([takeNext(engine), takeNext(engine), takeNext(engine)]);
+    expect(await engine.query('SELECT k FROM ticket ORDER BY k')).toEqual([{ k: 1 }, { k: 2 }, { k: 3 }]);
+  });
+
+  it.runIf(testDialect() === 'postgres')('run one at a time across processes sharing a store', async () => {
+    const second = await opened.another();
+    try {
+      await Promise.all([takeNext(engine), takeNext(second), takeNext(engine), takeNext(second)]);
+      expect(await engine.query('SELECT k FROM ticket ORDER BY k')).toEqual([1, 2, 3, 4, 5, 6, 7].map((k) => ({ k })));
+    } finally {
+      await second.close();
+    }
+  });
+});

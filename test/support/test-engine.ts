@@ -50,6 +50,8 @@ export interface TestEngine {
   readonly engine: Engine;
   /** The schema the engine's tables are in, as information_schema names it. */
   readonly schema: string;
+  /** A second engine on the same store, as another app process would open it (PostgreSQL only: a DuckDB file has one process). */
+  another(): Promise<Engine>;
   dispose(): Promise<void>;
 }
 
@@ -57,13 +59,15 @@ export interface TestEngine {
 export async function openTestEngine(): Promise<TestEngine> {
   if (testDialect() === 'duckdb') {
     const engine = await openDuckDb({ path: ':memory:' });
-    return { engine, schema: 'main', dispose: () => engine.close() };
+    const another = () => Promise.reject(new Error('a DuckDB store is opened by one process only'));
+    return { engine, schema: 'main', another, dispose: () => engine.close() };
   }
   const target = testDb(':memory:');
   const engine = await openPostgres({ url: target.db, readers: 4 });
   return {
     engine,
     schema: new URL(target.db).searchParams.get('schema')!,
+    another: () => openPostgres({ url: target.db, readers: 2 }),
     dispose: async () => {
       await engine.close();
       await target.drop();

@@ -13,7 +13,7 @@ import {
 } from '@duckdb/node-api';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { AppendSource, Engine, EngineOptions, Queryable, Row, SqlValue } from '../engine.js';
+import type { AppendSource, Engine, EngineOptions, Queryable, Row, SqlValue, TransactionOptions } from '../engine.js';
 import { quoteLiteral } from '../engine.js';
 import { readResultColumns, type ResultColumns } from './result-columns.js';
 
@@ -146,7 +146,18 @@ class DuckDbEngine extends DuckDbQueryable implements Engine {
     super(main);
   }
 
-  async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  // A DuckDB file has one writing process (its lock), so an in-process queue per name is exclusive enough.
+  private readonly locks = new Map<string, Promise<unknown>>();
+
+  transaction<T>(fn: (tx: Queryable) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    const name = options.exclusive;
+    if (name === undefined) return this.run1(fn);
+    const result = (this.locks.get(name) ?? Promise.resolve()).then(() => this.run1(fn));
+    this.locks.set(name, result.catch(() => undefined));
+    return result;
+  }
+
+  private async run1<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
     const conn = await this.instance.connect();
     try {
       await conn.run('BEGIN TRANSACTION');

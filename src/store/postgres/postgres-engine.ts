@@ -5,7 +5,7 @@
  * several teams or test runs share a server without seeing each other.
  */
 import pg from 'pg';
-import type { AppendSource, Engine, Queryable, Row, SqlValue } from '../engine.js';
+import type { AppendSource, Engine, Queryable, Row, SqlValue, TransactionOptions } from '../engine.js';
 import { quoteIdent } from '../engine.js';
 import { postgresTypes } from './postgres-values.js';
 
@@ -209,10 +209,12 @@ class PostgresEngine extends PostgresQueryable implements Engine {
     this.pooled = new PostgresQueryable(pool);
   }
 
-  async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  async transaction<T>(fn: (tx: Queryable) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
+      // Held until COMMIT or ROLLBACK; the store's schema is in the key, so teams on one server do not wait for each other.
+      if (options.exclusive !== undefined) await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${this.schema}:${options.exclusive}`]);
       try {
         const result = await fn(new PostgresQueryable(client));
         await client.query('COMMIT');

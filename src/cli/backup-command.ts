@@ -11,6 +11,7 @@ import { translator } from '../i18n/i18n.js';
 import { backupMessages } from '../i18n/backup-messages.js';
 import { backupStore, restoreStore, RestoreError, type BackupManifest } from '../store/backup-store.js';
 import { workDirFor } from '../store/open-store.js';
+import { redactUrl } from '../store/postgres/postgres-engine.js';
 import { UsageError, type CliContext, type GlobalOptions } from './cli-context.js';
 import type { CommandRunner } from './main.js';
 import { withStore } from './main.js';
@@ -36,7 +37,10 @@ async function backup(ctx: CliContext, out: string): Promise<number> {
   try {
     manifest = await withStore(ctx, (store) => backupStore(store, out, ctx.now()));
   } catch (error) {
-    if (error instanceof RestoreError) throw new UsageError(translator(backupMessages, ctx.lang)('notEmpty', { dir: out }));
+    if (error instanceof RestoreError) {
+      const t = translator(backupMessages, ctx.lang);
+      throw new UsageError(error.code === 'server_store' ? t('server_store', { db: redactUrl(ctx.db) }) : t('notEmpty', { dir: out }));
+    }
     if (!(error instanceof Error) || !/lock/i.test(error.message)) throw error;
     manifest = await viaServer(ctx, out);
   }
@@ -64,7 +68,7 @@ async function restore(ctx: CliContext, from: string): Promise<number> {
     return 0;
   } catch (error) {
     if (!(error instanceof RestoreError)) throw error;
-    throw new UsageError(t(error.code, { db: ctx.db, dir: from, tables: error.detail }));
+    throw new UsageError(t(error.code, { db: redactUrl(ctx.db), dir: from, tables: error.detail }));
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Catalogue } from './i18n.js';
 
-export type BackupKey = 'backedUp' | 'restored' | 'notEmpty' | 'locked' | 'target_exists' | 'not_a_backup' | 'mismatch';
+export type BackupKey = 'backedUp' | 'restored' | 'notEmpty' | 'locked' | 'target_exists' | 'not_a_backup' | 'mismatch' | 'server_store';
 
 export const backupMessages: Catalogue<BackupKey> = {
   en: {
@@ -11,6 +11,7 @@ export const backupMessages: Catalogue<BackupKey> = {
     target_exists: '{db} already exists: restore into a new file (--db NEW.duckdb), then replace the old one',
     not_a_backup: '{dir} is not a salescope backup (no readable manifest.json)',
     mismatch: 'the restored tables differ from the backup ({tables}); the backup may be damaged — nothing was kept',
+    server_store: '{db} is a team store on PostgreSQL: back it up with the server\'s own tools (pg_dump --schema=NAME, then pg_restore), which keep it consistent while everyone works',
   },
   'zh-CN': {
     backedUp: '备份已写入 {where}：{tables} 张表，{rows} 行，每张表均有校验和',
@@ -20,5 +21,6 @@ export const backupMessages: Catalogue<BackupKey> = {
     target_exists: '{db} 已存在：请恢复到一个新文件（--db 新文件.duckdb），再替换旧文件',
     not_a_backup: '{dir} 不是 salescope 备份（没有可读的 manifest.json）',
     mismatch: '恢复后的表与备份不一致（{tables}），备份可能已损坏——未保留任何结果',
+    server_store: '{db} 是 PostgreSQL 上的团队库：请用数据库服务器自带的工具备份（pg_dump --schema=名称，恢复用 pg_restore），可在大家使用时保持一致',
   },
 };

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { openDuckDb } from './duckdb/duckdb-engine.js';
 import { quoteIdent as q, quoteLiteral as lit, type Queryable } from './engine.js';
 import { openStore, workDirFor, type Store } from './open-store.js';
+import { isPostgresUrl, redactUrl } from './postgres/postgres-engine.js';
 import { keyLocation, loadKey, missingKey, StoreKeyError, type Env } from './store-key.js';
 import { fieldCipher } from '../access/field-cipher.js';
 
@@ -26,7 +27,7 @@ export interface BackupManifest {
 }
 
 export class RestoreError extends Error {
-  constructor(readonly code: 'target_exists' | 'not_a_backup' | 'mismatch', readonly detail: string) {
+  constructor(readonly code: 'target_exists' | 'not_a_backup' | 'mismatch' | 'server_store', readonly detail: string) {
     super(`${code}: ${detail}`);
     this.name = 'RestoreError';
   }
@@ -49,6 +50,8 @@ async function schemaVersion(db: Queryable): Promise<number> {
 }
 
 export async function backupStore(store: Store, outDir: string, now: Date): Promise<BackupManifest> {
+  // A server store is backed up by the server (pg_dump); this copies DuckDB files.
+  if (store.engine.dialect !== 'duckdb') throw new RestoreError('server_store', outDir);
   const staging = path.join(store.workDir, `backup-${randomUUID()}`);
   try {
     const manifest = await store.engine.transaction(async (tx) => {
@@ -67,6 +70,7 @@ export async function backupStore(store: Store, outDir: string, now: Date): Prom
 }
 
 export async function restoreStore(db: string, fromDir: string, env: Env = {}): Promise<BackupManifest> {
+  if (isPostgresUrl(db)) throw new RestoreError('server_store', redactUrl(db));
   if (existsSync(db)) throw new RestoreError('target_exists', db);
   const manifest = await readManifest(fromDir);
   if (manifest.keyId !== undefined) checkKey(db, env, manifest.keyId);

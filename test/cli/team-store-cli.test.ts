@@ -28,6 +28,14 @@ describe('a team store that cannot be opened', () => {
     expect(run.stderr).not.toContain('s3cret-pw');
   });
 
+  it('sends backups of a server store to the server\'s own tools', async () => {
+    const run = await runCli(['restore', '--from', dir, '--db', nowhere], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('postgres://sales:***@127.0.0.1:1/salescope?schema=east is a team store on PostgreSQL: back it up with the server\'s own tools (pg_dump');
+    const zh = await runCli(['restore', '--from', dir, '--db', nowhere], dir, { LANG: 'zh_CN.UTF-8' });
+    expect(zh.stderr).toContain('是 PostgreSQL 上的团队库');
+  });
+
   it('refuses a URL it cannot read, with the form it wants', async () => {
     const run = await runCli(['customers', '--db', 'postgres://sales:pw@[bad'], dir);
     expect(run.code).toBe(2);
@@ -50,6 +58,13 @@ describe.runIf(server !== undefined)('a team store on a running server', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('set SALESCOPE_KEY');
     expect(run.stderr).toContain('SALESCOPE_KEY_FILE');
+  });
+
+  it('refuses to copy a running server store as files', async () => {
+    const key = { SALESCOPE_KEY: Buffer.alloc(32, 4).toString('base64') };
+    const run = await runCli(['backup', '--out', path.join(dir, 'b'), '--db', at((u) => u.searchParams.set('schema', `cli_b_${process.pid}`))], dir, key);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('is a team store on PostgreSQL: back it up with the server\'s own tools');
   });
 
   it('says the database does not exist', async () => {

@@ -76,7 +76,7 @@ async function analyze(ctx: CliContext, opts: AnalyzeOptions): Promise<number> {
     try {
       doc = await runAnalysis(store.engine, { ...dates, ...(config ? { config, configNote: `from ${opts.config}` } : {}) }, ctx.now);
     } catch (error) {
-      if (error instanceof NoDataError) throw new UsageError(t('error.noData', { db: ctx.db }));
+      if (error instanceof NoDataError) throw new UsageError(t('error.noData', { db: ctx.dbName }));
       throw error;
     }
     if (ctx.json) ctx.out(JSON.stringify(doc));
@@ -102,7 +102,7 @@ export function renderSummary(ctx: CliContext, doc: AnalysisDocument): void {
   ctx.out(t('summary.pareto', { top: pct(doc.pareto.topRevenueShare), profit: pct(doc.pareto.topProfitShare), gini: doc.pareto.gini === null ? '—' : doc.pareto.gini.toFixed(2) }));
   if (doc.clusters.k !== null) ctx.out(t('summary.clusters', { k: doc.clusters.k, silhouette: (doc.clusters.silhouette ?? 0).toFixed(2) }));
   for (const line of sectionLines(doc, lang)) ctx.out(t(line.key, line.values));
-  ctx.out(t('summary.next', { db: ctx.db }));
+  ctx.out(t('summary.next', { db: ctx.dbName }));
 }
 
 /** One summary line per analysis section that has something to say. */

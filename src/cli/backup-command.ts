@@ -11,7 +11,6 @@ import { translator } from '../i18n/i18n.js';
 import { backupMessages } from '../i18n/backup-messages.js';
 import { backupStore, restoreStore, RestoreError, type BackupManifest } from '../store/backup-store.js';
 import { workDirFor } from '../store/open-store.js';
-import { redactUrl } from '../store/postgres/postgres-engine.js';
 import { UsageError, type CliContext, type GlobalOptions } from './cli-context.js';
 import type { CommandRunner } from './main.js';
 import { withStore } from './main.js';
@@ -39,7 +38,7 @@ async function backup(ctx: CliContext, out: string): Promise<number> {
   } catch (error) {
     if (error instanceof RestoreError) {
       const t = translator(backupMessages, ctx.lang);
-      throw new UsageError(error.code === 'server_store' ? t('server_store', { db: redactUrl(ctx.db) }) : t('notEmpty', { dir: out }));
+      throw new UsageError(error.code === 'server_store' ? t('server_store', { db: ctx.dbName }) : t('notEmpty', { dir: out }));
     }
     if (!(error instanceof Error) || !/lock/i.test(error.message)) throw error;
     manifest = await viaServer(ctx, out);
@@ -52,10 +51,10 @@ async function backup(ctx: CliContext, out: string): Promise<number> {
 async function viaServer(ctx: CliContext, out: string): Promise<BackupManifest> {
   const t = translator(backupMessages, ctx.lang);
   const control = await readFile(controlFile(workDirFor(ctx.db)), 'utf8').then((s) => JSON.parse(s) as { url: string; token: string }).catch(() => null);
-  if (control === null) throw new UsageError(t('locked', { db: ctx.db }));
+  if (control === null) throw new UsageError(t('locked', { db: ctx.dbName }));
   // A server killed without cleaning up leaves its file behind: no answer is the same as no server.
   const res = await fetch(`${control.url}/api/backup`, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': ctx.lang, 'x-salescope-control': control.token }, body: JSON.stringify({ out }) }).catch(() => null);
-  if (res === null) throw new UsageError(t('locked', { db: ctx.db }));
+  if (res === null) throw new UsageError(t('locked', { db: ctx.dbName }));
   const body = (await res.json()) as BackupManifest & { message?: string };
   if (!res.ok) throw new UsageError(body.message ?? `HTTP ${res.status}`);
   return body;
@@ -64,11 +63,11 @@ async function viaServer(ctx: CliContext, out: string): Promise<BackupManifest> 
 async function restore(ctx: CliContext, from: string): Promise<number> {
   const t = translator(backupMessages, ctx.lang);
   try {
-    report(ctx, 'restored', ctx.db, await restoreStore(ctx.db, from, ctx.io.env));
+    report(ctx, 'restored', ctx.dbName, await restoreStore(ctx.db, from, ctx.io.env));
     return 0;
   } catch (error) {
     if (!(error instanceof RestoreError)) throw error;
-    throw new UsageError(t(error.code, { db: redactUrl(ctx.db), dir: from, tables: error.detail }));
+    throw new UsageError(t(error.code, { db: ctx.dbName, dir: from, tables: error.detail }));
   }
 }
 

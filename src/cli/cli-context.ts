@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { resolveLang, type Lang } from '../i18n/i18n.js';
 import { memoryOption } from './option-values.js';
-import { isPostgresUrl } from '../store/postgres/postgres-engine.js';
+import { isPostgresUrl, redactUrl } from '../store/postgres/postgres-engine.js';
 
 export interface CliIo {
   readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -29,6 +29,8 @@ export interface CliContext {
   readonly lang: Lang;
   readonly json: boolean;
   readonly db: string;
+  /** The database as the user is shown it: a URL's password hidden. */
+  readonly dbName: string;
   /** DuckDB's memory limit (--memory-limit, SALESCOPE_MEMORY_LIMIT), or null for its default (80% of RAM). */
   readonly memoryLimit: string | null;
   readonly now: () => Date;
@@ -46,6 +48,7 @@ export function cliContext(io: CliIo, opts: GlobalOptions): CliContext {
     memoryLimit: memory === undefined ? null : memoryOption(memory, opts.memoryLimit === undefined ? 'SALESCOPE_MEMORY_LIMIT' : '--memory-limit', lang),
     json: opts.json === true,
     db: db === ':memory:' || isPostgresUrl(db) ? db : path.resolve(io.cwd, db),
+    dbName: isPostgresUrl(db) ? redactUrl(db) : db === ':memory:' ? db : path.resolve(io.cwd, db),
     now: io.now ?? (() => new Date()),
     out: (text) => io.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
     err: (text) => io.stderr.write(text.endsWith('\n') ? text : `${text}\n`),

@@ -5,13 +5,13 @@ import { isImportError } from '../intake/import-error.js';
 import { importErrorMessage } from '../intake/describe-import.js';
 import { SchemaTooNewError } from '../store/schema/migrate.js';
 import { StoreKeyError } from '../store/store-key.js';
-import { redactUrl, StoreConnectionError } from '../store/postgres/postgres-engine.js';
+import { StoreConnectionError } from '../store/postgres/postgres-engine.js';
 import { UsageError, type CliContext } from './cli-context.js';
 
 export function translateError(ctx: CliContext, error: unknown): number {
   const t = translator(cliMessages, ctx.lang);
   // A team store's URL may carry a password: it is never echoed.
-  const db = redactUrl(ctx.db);
+  const db = ctx.dbName;
   if (error instanceof UsageError) {
     ctx.err(error.message);
     return 2;

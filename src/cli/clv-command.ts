@@ -49,7 +49,7 @@ async function clv(ctx: CliContext, opts: ClvOptions): Promise<number> {
     try {
       doc = await runClv(store.engine, request, ctx.now);
     } catch (error) {
-      if (error instanceof NoDataError) throw new UsageError(t('error.noData', { db: ctx.db }));
+      if (error instanceof NoDataError) throw new UsageError(t('error.noData', { db: ctx.dbName }));
       if (error instanceof TooLittleHistoryError) {
         throw new UsageError(t('error.tooLittleHistory', { repeat: error.repeatCustomers, needed: error.needed, date: request.calibrationEnd ?? '—' }));
       }

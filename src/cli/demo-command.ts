@@ -5,6 +5,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { isPostgresUrl } from '../store/postgres/postgres-engine.js';
 import type { Command } from 'commander';
 import { translator } from '../i18n/i18n.js';
 import { cliMessages } from '../i18n/cli-messages.js';
@@ -60,14 +61,16 @@ async function runDemo(ctx: CliContext, opts: DemoOptions): Promise<number> {
   const customers = wholeNumberOption(opts.customers, '--customers', 1, ctx.lang);
   const end = dateOption(opts.end, '--end', ctx.lang);
   const port = wholeNumberOption(opts.port, '--port', 0, ctx.lang);
-  const dir = path.resolve(ctx.io.cwd, opts.out ?? path.join(path.dirname(ctx.db === ':memory:' ? path.join(ctx.io.cwd, 'x') : ctx.db), 'salescope-demo'));
+  // The files go beside a database file; a store in memory or on a server has no folder, so they go in the current one.
+  const besideDb = ctx.db === ':memory:' || isPostgresUrl(ctx.db) ? ctx.io.cwd : path.dirname(ctx.db);
+  const dir = path.resolve(ctx.io.cwd, opts.out ?? path.join(besideDb, 'salescope-demo'));
   const log = (text: string) => (ctx.json ? ctx.err(text) : ctx.out(text));
   log(t('demo.generating', { seed, customers }));
   await mkdir(dir, { recursive: true });
   const company = generateDemo({ seed, customers, endDate: end, years: 3 });
   const files = await writeDemoFiles(company, dir);
   log(t('demo.written', { files: files.length, dir }));
-  log(t('demo.importing', { db: ctx.db }));
+  log(t('demo.importing', { db: ctx.dbName }));
   return withStore(ctx, async (store) => {
     const outcome = await importFiles({ ...ctx, json: false, out: () => undefined }, store, files.map((f) => f.path), {});
     if (!ctx.json) renderImport({ ...ctx, json: false }, outcome);
@@ -89,7 +92,7 @@ async function runDemo(ctx: CliContext, opts: DemoOptions): Promise<number> {
         }),
       );
       if (analysis) renderSummary(ctx, analysis);
-      else ctx.out(t('demo.next', { db: ctx.db }));
+      else ctx.out(t('demo.next', { db: ctx.dbName }));
     }
     if (outcome.failures.length > 0) return 1;
     return opts.serve ? serveStore(ctx, store, { port, host: opts.host }) : 0;

@@ -23,7 +23,7 @@ async function erase(ctx: CliContext, id: string, confirmed: boolean): Promise<n
   const who = { userId: null, username: `console:${ctx.io.env.USER ?? ctx.io.env.USERNAME ?? 'unknown'}` };
   return withStore(ctx, async (store) => {
     const done = await eraseCustomer(store.engine, id, who, ctx.now());
-    if (done === null) throw new UsageError(t('unknownCustomer', { id, db: ctx.db }));
+    if (done === null) throw new UsageError(t('unknownCustomer', { id, db: ctx.dbName }));
     if (ctx.json) ctx.out(JSON.stringify({ customerId: id, ...done }));
     else ctx.out(t('erased', { id, fields: done.fields.join(', '), rows: done.quarantineRows }));
     return 0;

@@ -48,7 +48,7 @@ async function forecast(ctx: CliContext, opts: ForecastOptions): Promise<number>
     try {
       doc = await runForecast(store.engine, config, { by, horizon, ...(asOf !== undefined ? { asOf } : {}) });
     } catch (error) {
-      if (error instanceof NoDataError) throw new UsageError(t('error.noData', { db: ctx.db }));
+      if (error instanceof NoDataError) throw new UsageError(t('error.noData', { db: ctx.dbName }));
       throw error;
     }
     if (ctx.json) ctx.out(JSON.stringify(doc));

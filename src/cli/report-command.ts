@@ -84,7 +84,7 @@ async function report(ctx: CliContext, opts: ReportOptions): Promise<number> {
       }
       model = await prepareReport(store.engine, { ...dates, lang, ...(opts.goal !== undefined ? { goal: opts.goal } : {}), ...(scope ? { scope } : {}), ...(playbook ? { playbook } : {}) }, ctx.now, store.cipher.open);
     } catch (error) {
-      if (error instanceof NoDataError) throw new UsageError(t('error.noData', { db: ctx.db }));
+      if (error instanceof NoDataError) throw new UsageError(t('error.noData', { db: ctx.dbName }));
       throw error;
     }
     const out = path.resolve(ctx.io.cwd, opts.out ?? `customer-report-${model.period.asOf}.${format}`);

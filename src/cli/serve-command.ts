@@ -52,7 +52,7 @@ export async function serveStore(ctx: CliContext, store: Store, opts: { port: nu
   const address = await app.listen({ port: opts.port, host: opts.host });
   const control = controlFile(store.workDir);
   await writeControl(control, address, controlToken);
-  ctx.out(t('serve.listening', { url: address, db: ctx.db }));
+  ctx.out(t('serve.listening', { url: address, db: ctx.dbName }));
   try {
     await Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]);
     await app.close();

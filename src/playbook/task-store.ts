@@ -24,7 +24,8 @@ const stamp = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
 /** Customer ids among `ids` that do not exist. */
 export async function unknownCustomers(db: Queryable, ids: readonly string[]): Promise<string[]> {
   if (ids.length === 0) return [];
-  const known = await db.query<{ id: string }>(`SELECT customer_id AS id FROM customers WHERE customer_id IN (SELECT unnest(from_json($1::JSON, '["VARCHAR"]')))`, [JSON.stringify(ids)]);
+  // One parameter per id (at most a few thousand): both engines take a plain IN list of text parameters.
+  const known = await db.query<{ id: string }>(`SELECT customer_id AS id FROM customers WHERE customer_id IN (${ids.map((_, i) => `$${i + 1}`).join(', ')})`, ids);
   const set = new Set(known.map((k) => k.id));
   return ids.filter((id) => !set.has(id));
 }

@@ -69,7 +69,7 @@ export const taskRoutes = [
       if (unknown.length > 0) throw new ApiError(400, 'unknown_customers', { ids: unknown.slice(0, 20).join(', ') });
       const within = withinSql(principal);
       if (within !== undefined && ids.length > 0) {
-        const inScope = await deps.store.engine.query<{ id: string }>(`SELECT customer_id AS id FROM (${within}) WHERE customer_id IN (${ids.map(lit).join(', ')})`);
+        const inScope = await deps.store.engine.query<{ id: string }>(`SELECT customer_id AS id FROM (${within}) AS within_scope WHERE customer_id IN (${ids.map(lit).join(', ')})`);
         const outside = ids.filter((id) => !inScope.some((r) => r.id === id));
         if (outside.length > 0) throw new ApiError(403, 'out_of_scope', { id: outside.slice(0, 20).join(', ') });
       }

@@ -25,8 +25,8 @@ export async function eraseCustomer(engine: Engine, customerId: string, who: Era
     await tx.run(`UPDATE customers SET ${personal.map((c) => `${c} = NULL`).join(', ')}, row_version = row_version + 1 WHERE customer_id = $1`, [customerId]);
     // A rejected row names the customer when one of its cells is exactly the id (JSON text, quotes included).
     const mention = JSON.stringify(customerId);
-    const [q] = await tx.query<{ n: bigint }>('SELECT count(*) AS n FROM quarantine WHERE contains(CAST(raw AS VARCHAR), $1)', [mention]);
-    await tx.run('DELETE FROM quarantine WHERE contains(CAST(raw AS VARCHAR), $1)', [mention]);
+    const [q] = await tx.query<{ n: bigint }>('SELECT count(*) AS n FROM quarantine WHERE strpos(CAST(raw AS VARCHAR), $1) > 0', [mention]);
+    await tx.run('DELETE FROM quarantine WHERE strpos(CAST(raw AS VARCHAR), $1) > 0', [mention]);
     await tx.run('INSERT INTO erasures VALUES ($1, $2::TIMESTAMP, $3) ON CONFLICT (customer_id) DO UPDATE SET erased_at = excluded.erased_at, username = excluded.username', [customerId, stamp, who.username]);
     await logAccess(tx, { userId: who.userId, username: who.username, action: 'erase', customerId, fields: personal }, now);
     return { fields: personal, quarantineRows: Number(q!.n) };

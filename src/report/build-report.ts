@@ -31,7 +31,10 @@ export async function prepareReport(engine: Engine, req: ReportRequest, now: () 
   const doc = await snapshotFor(engine, req, now);
   const config = (await latestConfig(engine))?.config ?? defaultAnalysisConfig();
   const scope = req.scope ? `report_scope_${doc.snapshotId}` : null;
-  if (scope !== null) await engine.run(`CREATE OR REPLACE TEMP TABLE ${scope} AS ${scopeSql(req.scope!)}`);
+  if (scope !== null) {
+    await engine.run(`DROP TABLE IF EXISTS ${scope}`);
+    await engine.run(`CREATE TEMP TABLE ${scope} AS ${scopeSql(req.scope!)}`);
+  }
   try {
     const data = await readReportData(engine, doc, config, req.rows ?? 20, scope, open);
     return buildReportModel(data, {

@@ -6,6 +6,7 @@
  */
 import { maskName, maskPhone } from '../domain/masking.js';
 import { quoteIdent, type Queryable } from '../store/engine.js';
+import { dateText } from '../store/sql-dialect.js';
 import type { AnalysisDocument } from '../analytics/snapshot/run-analysis.js';
 import type { AnalysisConfig } from '../config/analysis-config.js';
 import { runForecast, type ForecastPoint } from '../analytics/forecast/forecast.js';
@@ -54,6 +55,9 @@ export interface Table3Row {
   readonly need: string | null;
 }
 
+/** Calendar months from `from` to `to` (month boundaries crossed, as DuckDB's date_diff('month', …) counts them). */
+const monthsBetween = (from: string, to: string) => `((extract(year FROM ${to}) - extract(year FROM ${from})) * 12 + extract(month FROM ${to}) - extract(month FROM ${from}))`;
+
 const top = (snapshotId: number, n: number) =>
   `(SELECT customer_id, value_score FROM customer_scores WHERE snapshot_id = ${Math.floor(snapshotId)} ORDER BY value_score DESC, customer_id LIMIT ${Math.floor(n)})`;
 
@@ -71,32 +75,32 @@ export async function readReportData(db: Queryable, doc: AnalysisDocument, confi
     `SELECT file_name AS file, entity, rows, inserted, updated, quarantined FROM import_runs WHERE status = 'committed' ORDER BY run_id`,
   );
   const monthly = await db.query<{ month: string; revenue: number }>(
-    `SELECT strftime(date_trunc('month', order_date), '%Y-%m') AS month, CAST(sum(amount) AS DOUBLE) AS revenue FROM order_lines WHERE order_date <= ${asOf}${inScope('customer_id')} GROUP BY 1 ORDER BY 1`,
+    `SELECT ${dateText(db.dialect, 'order_date', 'month')} AS month, CAST(sum(amount) AS FLOAT8) AS revenue FROM order_lines WHERE order_date <= ${asOf}${inScope('customer_id')} GROUP BY 1 ORDER BY 1`,
   );
   const f = await runForecast(db, config, { by: 'none', horizon: 6, asOf: doc.period.asOf, ...(scope !== null ? { scope } : {}) });
   const series = f.series[0];
   const table1 = await db.query<Table1Row>(
     `SELECT t.customer_id AS "customerId", c.name, c.industry, c.size, c.contact_name AS "contactName", c.contact_phone AS "contactPhone",
-       date_diff('month', s.first_order_date, ${asOf}) AS months, s.value_tier AS tier
+       ${monthsBetween('s.first_order_date', asOf)} AS months, s.value_tier AS tier
      FROM ${top(id, rows)} t JOIN customer_scores s ON s.snapshot_id = ${id} AND s.customer_id = t.customer_id LEFT JOIN customers c ON c.customer_id = t.customer_id
      ORDER BY t.value_score DESC, t.customer_id`,
   );
   const table2 = await db.query<Table2Row>(
     `SELECT t.customer_id AS "customerId", c.name, s.recency_days AS "recencyDays", s.frequency * ${perYear} AS "frequencyPerYear",
-       CAST(s.monetary AS DOUBLE) * ${perYear} AS "amountPerYear", s.rfm_code AS "rfmCode", s.value_tier AS tier
+       CAST(s.monetary AS FLOAT8) * ${perYear} AS "amountPerYear", s.rfm_code AS "rfmCode", s.value_tier AS tier
      FROM ${top(id, rows)} t JOIN customer_scores s ON s.snapshot_id = ${id} AND s.customer_id = t.customer_id LEFT JOIN customers c ON c.customer_id = t.customer_id
      ORDER BY t.value_score DESC, t.customer_id`,
   );
   const table3 = await db.query<Table3Row & { mainCategories: string[] }>(
     `WITH cat AS (SELECT customer_id, category, sum(amount) AS v FROM order_lines
         WHERE customer_id IN (SELECT customer_id FROM ${top(id, rows)}) AND NOT is_return AND category IS NOT NULL
-          AND order_date BETWEEN ${dateLit(doc.period.from)} AND ${asOf} GROUP BY ALL),
-     cats AS (SELECT customer_id, list(category ORDER BY v DESC, category)[1:2] AS cats FROM cat GROUP BY customer_id),
-     fbc AS (SELECT customer_id, category, count(*) AS n, max(complaint_date) AS last FROM complaints WHERE complaint_date <= ${asOf} AND category IS NOT NULL GROUP BY ALL),
-     fb AS (SELECT customer_id, list(category ORDER BY n DESC, last DESC, category)[1] AS feedback FROM fbc GROUP BY customer_id),
+          AND order_date BETWEEN ${dateLit(doc.period.from)} AND ${asOf} GROUP BY customer_id, category),
+     cats AS (SELECT customer_id, (array_agg(category ORDER BY v DESC, category))[1:2] AS cats FROM cat GROUP BY customer_id),
+     fbc AS (SELECT customer_id, category, count(*) AS n, max(complaint_date) AS last FROM complaints WHERE complaint_date <= ${asOf} AND category IS NOT NULL GROUP BY customer_id, category),
+     fb AS (SELECT customer_id, (array_agg(category ORDER BY n DESC, last DESC, category))[1] AS feedback FROM fbc GROUP BY customer_id),
      need AS (SELECT r.customer_id, coalesce(p.name, r.product_id) AS need FROM customer_recommendations r LEFT JOIN products p ON p.product_id = r.product_id
         WHERE r.snapshot_id = ${id} AND r.rank = 1)
-     SELECT t.customer_id AS "customerId", c.name, coalesce(cats.cats, []) AS "mainCategories", s.purchase_cycle_days AS "cycleDays",
+     SELECT t.customer_id AS "customerId", c.name, coalesce(cats.cats, CAST(ARRAY[] AS VARCHAR[])) AS "mainCategories", s.purchase_cycle_days AS "cycleDays",
        c.decision_complexity AS complexity, fb.feedback, need.need
      FROM ${top(id, rows)} t JOIN customer_scores s ON s.snapshot_id = ${id} AND s.customer_id = t.customer_id LEFT JOIN customers c ON c.customer_id = t.customer_id
        LEFT JOIN cats ON cats.customer_id = t.customer_id LEFT JOIN fb ON fb.customer_id = t.customer_id LEFT JOIN need ON need.customer_id = t.customer_id

@@ -170,6 +170,6 @@ export const customerRoutes = [
 async function assertInScope(db: Queryable, principal: Principal | null, id: string): Promise<void> {
   const within = callerScope(principal);
   if (Object.keys(within).length === 0) return;
-  const [row] = await db.query<{ n: bigint }>(`SELECT count(*) AS n FROM (${scopeSql(within)}) WHERE customer_id = $1`, [id]);
+  const [row] = await db.query<{ n: bigint }>(`SELECT count(*) AS n FROM (${scopeSql(within)}) AS within_scope WHERE customer_id = $1`, [id]);
   if (Number(row?.n ?? 0) === 0) throw new ApiError(404, 'unknown_customer', { id });
 }

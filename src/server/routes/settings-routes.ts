@@ -39,9 +39,9 @@ async function preview(db: Queryable, config: AnalysisConfig) {
   const sql = customerScoresSql({ db, period: { asOf: snap.asOf, from: snap.from, to: snap.to }, config, tiers: null, scope: null });
   const moves = await db.query<{ scheme: string; from: string; to: string; customers: number }>(
     `WITH n AS (${sql}), o AS (SELECT * FROM customer_scores WHERE snapshot_id = ${Math.floor(snap.id)})
-     SELECT 'value' AS scheme, o.value_tier AS "from", n.value_tier AS "to", count(*) AS customers FROM o JOIN n USING (customer_id) GROUP BY ALL
+     SELECT 'value' AS scheme, o.value_tier AS "from", n.value_tier AS "to", count(*) AS customers FROM o JOIN n USING (customer_id) GROUP BY o.value_tier, n.value_tier
      UNION ALL
-     SELECT 'rfm', o.rfm_tier, n.rfm_tier, count(*) FROM o JOIN n USING (customer_id) GROUP BY ALL
+     SELECT 'rfm', o.rfm_tier, n.rfm_tier, count(*) FROM o JOIN n USING (customer_id) GROUP BY o.rfm_tier, n.rfm_tier
      ORDER BY 1, 2, 3`,
   );
   const moved = (scheme: string) => moves.filter((m) => m.scheme === scheme && m.from !== m.to).reduce((s, m) => s + m.customers, 0);

@@ -1,6 +1,6 @@
 import type { Catalogue } from './i18n.js';
 
-export type ServerKey = 'bad_request' | 'not_found' | 'no_snapshot' | 'unknown_customer' | 'internal' | 'unknown_tier' | 'unknown_customers' | 'unknown_task' | 'edit_conflict' | 'no_file' | 'too_large' | 'import_failed' | 'unknown_entity' | 'unknown_upload' | 'bad_mapping' | 'signed_out' | 'forbidden' | 'csrf' | 'password_change_required' | 'bad_login' | 'too_many_logins' | 'weak_password' | 'out_of_scope' | 'backup_not_empty' | 'settings_conflict';
+export type ServerKey = 'bad_request' | 'not_found' | 'no_snapshot' | 'unknown_customer' | 'internal' | 'unknown_tier' | 'unknown_customers' | 'unknown_task' | 'edit_conflict' | 'no_file' | 'too_large' | 'import_failed' | 'unknown_entity' | 'unknown_upload' | 'bad_mapping' | 'signed_out' | 'forbidden' | 'csrf' | 'password_change_required' | 'bad_login' | 'too_many_logins' | 'weak_password' | 'out_of_scope' | 'backup_not_empty' | 'backup_server_store' | 'settings_conflict';
 
 export const serverMessages: Catalogue<ServerKey> = {
   en: {
@@ -21,6 +21,7 @@ export const serverMessages: Catalogue<ServerKey> = {
     signed_out: 'please sign in (the session has ended or never began)',
     forbidden: 'your role ({role}) may not do this; ask an administrator',
     backup_not_empty: '{dir} is not empty: give a new or empty folder for the backup',
+    backup_server_store: 'this is a team store on PostgreSQL, which the app does not copy: back it up with the database server\'s own tools (pg_dump --schema=NAME, and pg_restore to bring it back), which keep it consistent while everyone works',
     settings_conflict: 'the settings were saved by someone else since you opened them (you edited version {yours}, now version {current}); reload, check their change and make yours again',
     csrf: 'this change did not come from the app (the x-csrf-token header is missing or wrong); reload the page and try again',
     password_change_required: 'choose your own password first: the one-time password must be replaced',
@@ -48,6 +49,7 @@ export const serverMessages: Catalogue<ServerKey> = {
     signed_out: '请先登录（会话已结束或尚未登录）',
     forbidden: '您的角色（{role}）无权执行此操作，请联系管理员',
     backup_not_empty: '{dir} 不是空文件夹：请指定一个新的或空的备份文件夹',
+    backup_server_store: '这是 PostgreSQL 上的团队库，本应用不复制它：请用数据库服务器自带的工具备份（pg_dump --schema=名称，恢复用 pg_restore），可在大家使用时保持一致',
     settings_conflict: '在您打开后，分析设置已被他人保存（您编辑的是第 {yours} 版，当前为第 {current} 版）；请刷新，查看对方的修改后再重新修改',
     csrf: '该修改并非来自本应用（缺少或错误的 x-csrf-token 请求头），请刷新页面后重试',
     password_change_required: '请先设置自己的密码：一次性密码必须更换',

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/create-app.js';
 import { fixtureStore } from '../support/fixture.js';
 import { signIn, type SignedIn } from '../support/signed-in.js';
+import { testDialect } from '../support/test-engine.js';
 import type { Store } from '../../src/store/open-store.js';
 import os from 'node:os';
 
@@ -29,7 +30,21 @@ const backup = (out: unknown, headers: Record<string, string> = { 'x-salescope-c
   app.inject({ method: 'POST', url: '/api/backup', headers: { ...headers, 'content-type': 'application/json' }, payload: JSON.stringify({ out }) });
 
 describe('POST /api/backup', () => {
-  it('writes a backup with the control token, and refuses a folder that is not empty', async () => {
+  // The app copies DuckDB files only; a team store on PostgreSQL is backed up by the database server's own tools.
+  it.runIf(testDialect() === 'postgres')('refuses a team store, pointing to pg_dump and pg_restore in the caller\'s language, and writes nothing', async () => {
+    const out = path.join(os.tmpdir(), `api-backup-${randomUUID()}`);
+    const r = await backup(out);
+    expect(r.statusCode).toBe(409);
+    expect(r.json()).toEqual({
+      code: 'backup_server_store',
+      message: "this is a team store on PostgreSQL, which the app does not copy: back it up with the database server's own tools (pg_dump --schema=NAME, and pg_restore to bring it back), which keep it consistent while everyone works",
+    });
+    const zh = await backup(out, { 'x-salescope-control': token, 'accept-language': 'zh-CN' });
+    expect(zh.json()).toMatchObject({ code: 'backup_server_store', message: expect.stringContaining('pg_dump --schema=名称，恢复用 pg_restore') });
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it.runIf(testDialect() === 'duckdb')('writes a backup with the control token, and refuses a folder that is not empty', async () => {
     const out = path.join(os.tmpdir(), `api-backup-${randomUUID()}`);
     const r = await backup(out);
     expect(r.statusCode).toBe(200);
@@ -51,9 +66,15 @@ describe('POST /api/backup', () => {
 
 describe('POST /api/customers/:id/erase', () => {
   it('erases as an admin, says so, and answers 404 for a customer that does not exist', async () => {
+    // Two rejected rows: one names customer A in a cell (dropped), one only has it inside longer text (kept).
+    await store.engine.run(
+      `INSERT INTO quarantine VALUES (1, 2, 'customers', CAST($1 AS JSON), CAST('[]' AS JSON)), (1, 3, 'customers', CAST($2 AS JSON), CAST('[]' AS JSON))`,
+      ['{"customer_id": "A", "contact_phone": "1381234567"}', '{"customer_id": "AB", "name": "A and B"}'],
+    );
     const r = await app.inject({ method: 'POST', url: '/api/customers/A/erase', headers: admin.headers, payload: {} });
     expect(r.statusCode).toBe(200);
-    expect(r.json()).toMatchObject({ customerId: 'A', quarantineRows: 0 });
+    expect(r.json()).toMatchObject({ customerId: 'A', quarantineRows: 1 });
+    expect(await store.engine.query('SELECT row_number AS n FROM quarantine ORDER BY 1')).toEqual([{ n: 3 }]);
     const [row] = await store.engine.query<{ p: string | null }>("SELECT contact_phone AS p FROM customers WHERE customer_id = 'A'");
     expect(row!.p).toBeNull();
     const missing = await app.inject({ method: 'POST', url: '/api/customers/NOPE/erase?lang=zh-CN', headers: admin.headers, payload: {} });

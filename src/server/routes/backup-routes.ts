@@ -1,7 +1,8 @@
 /**
  * Backup through the running server: the server holds the store, so a
  * second process cannot open it; `salescope backup` asks here instead,
- * showing the control token only the server's owner can read.
+ * showing the control token only the server's owner can read. A team store
+ * on PostgreSQL is refused: the database server's own tools back it up.
  */
 import path from 'node:path';
 import { z } from 'zod';
@@ -22,7 +23,7 @@ export const backupRoutes = [
       try {
         return await backupStore(deps.store, body.out, deps.now());
       } catch (error) {
-        if (error instanceof RestoreError) throw new ApiError(409, 'backup_not_empty', { dir: body.out });
+        if (error instanceof RestoreError) throw error.code === 'server_store' ? new ApiError(409, 'backup_server_store') : new ApiError(409, 'backup_not_empty', { dir: body.out });
         throw error;
       }
     },

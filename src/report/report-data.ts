@@ -93,7 +93,7 @@ export async function readReportData(db: Queryable, doc: AnalysisDocument, confi
   );
   const table3 = await db.query<Table3Row & { mainCategories: string[] }>(
     `WITH cat AS (SELECT customer_id, category, sum(amount) AS v FROM order_lines
-        WHERE customer_id IN (SELECT customer_id FROM ${top(id, rows)}) AND NOT is_return AND category IS NOT NULL
+        WHERE customer_id IN (SELECT customer_id FROM ${top(id, rows)} AS top_ids) AND NOT is_return AND category IS NOT NULL
           AND order_date BETWEEN ${dateLit(doc.period.from)} AND ${asOf} GROUP BY customer_id, category),
      cats AS (SELECT customer_id, (array_agg(category ORDER BY v DESC, category))[1:2] AS cats FROM cat GROUP BY customer_id),
      fbc AS (SELECT customer_id, category, count(*) AS n, max(complaint_date) AS last FROM complaints WHERE complaint_date <= ${asOf} AND category IS NOT NULL GROUP BY customer_id, category),

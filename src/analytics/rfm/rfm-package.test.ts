@@ -11,6 +11,7 @@ import { defaultAnalysisConfig } from '../../config/analysis-config.js';
 import { importFile } from '../../intake/import-file.js';
 import { readUserMapping } from '../../intake/user-mapping.js';
 import { openStore, type Store } from '../../store/open-store.js';
+import { testDb, type TestDb } from '../../../test/support/test-engine.js';
 import type { AnalysisContext } from '../analysis-context.js';
 import { rfmSegmentSql } from '../tiers/rfm-segments.js';
 import { rfmBreaksQuery, rfmSql } from './rfm-sql.js';
@@ -32,9 +33,11 @@ interface Expected {
 
 describe('RFM against the rfm package', () => {
   let store: Store;
+  let target: TestDb;
   let ctx: AnalysisContext;
   beforeAll(async () => {
-    store = await openStore({ db: ':memory:' });
+    target = testDb(':memory:');
+    store = await openStore({ db: target.db, env: target.env });
     const m = await readUserMapping(mappingFile);
     if (!m.ok) throw new Error('mapping');
     const r = await importFile(store, { file: path.join(dir, 'rfm_data_orders.csv'), mapping: m.mapping }, { now: () => new Date(0) });
@@ -43,7 +46,10 @@ describe('RFM against the rfm package', () => {
     // The package looks at all history, as of 2006-12-31.
     ctx = { db: store.engine, period: { asOf: '2006-12-31', from: '2001-01-01', to: '2006-12-31' }, config: { ...config, rfm: { ...config.rfm, windowDays: 100_000 } }, tiers: null, scope: null };
   });
-  afterAll(() => store.close());
+  afterAll(async () => {
+    await store.close();
+    await target.drop();
+  });
 
   it('uses the package README thresholds', async () => {
     const [b] = await store.engine.query<{ rb: number[]; fb: number[]; mb: number[] }>(rfmBreaksQuery(ctx));
@@ -55,7 +61,7 @@ describe('RFM against the rfm package', () => {
   it('gives every customer the package measures, scores and segment', async () => {
     const expected = parse(readFileSync(path.join(dir, 'rfm_expected_segments.csv')), { columns: true }) as Expected[];
     const rows = await store.engine.query<Record<string, number | string>>(
-      `SELECT customer_id, recency_days, frequency, monetary, r_score, f_score, m_score, rfm_code, ${rfmSegmentSql()} AS segment FROM (${rfmSql(ctx)}) ORDER BY customer_id`,
+      `SELECT customer_id, recency_days, frequency, monetary, r_score, f_score, m_score, rfm_code, ${rfmSegmentSql()} AS segment FROM (${rfmSql(ctx)}) AS r ORDER BY customer_id`,
     );
     expect(rows).toHaveLength(995);
     const byId = new Map(rows.map((r) => [r.customer_id, r]));

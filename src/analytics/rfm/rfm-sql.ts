@@ -22,11 +22,11 @@ export function rfmMeasuresSql(ctx: AnalysisContext): string {
   return `SELECT customer_id,
     min(order_date) AS first_order_date,
     coalesce(max(order_date) FILTER (WHERE NOT is_return), max(order_date)) AS last_order_date,
-    date_diff('day', coalesce(max(order_date) FILTER (WHERE NOT is_return), max(order_date)), ${dateLit(ctx.period.asOf)}) AS recency_days,
+    ${dateLit(ctx.period.asOf)} - coalesce(max(order_date) FILTER (WHERE NOT is_return), max(order_date)) AS recency_days,
     count(DISTINCT order_id) FILTER (WHERE ${inWindow} AND NOT is_return) AS frequency,
-    coalesce(CAST(sum(amount) FILTER (WHERE ${inWindow}) AS DOUBLE), 0) AS monetary,
-    coalesce(CAST(sum(coalesce(profit, 0)) FILTER (WHERE ${inWindow}) AS DOUBLE), 0) AS profit
-  FROM ${customerLinesSql(ctx)}
+    coalesce(CAST(sum(amount) FILTER (WHERE ${inWindow}) AS FLOAT8), 0) AS monetary,
+    coalesce(CAST(sum(coalesce(profit, 0)) FILTER (WHERE ${inWindow}) AS FLOAT8), 0) AS profit
+  FROM ${customerLinesSql(ctx)} AS l
   GROUP BY customer_id`;
 }
 
@@ -34,11 +34,14 @@ export function rfmMeasuresSql(ctx: AnalysisContext): string {
 export function rfmBreaksSql(ctx: AnalysisContext, measures: string): string {
   const t = ctx.config.rfm.thresholds;
   if (ctx.config.rfm.method === 'fixed' && t) {
-    const list = (xs: readonly number[]) => `[${xs.map((x) => String(x)).join(', ')}]::DOUBLE[]`;
+    const list = (xs: readonly number[]) => `CAST(ARRAY[${xs.map((x) => String(x)).join(', ')}] AS FLOAT8[])`;
     return `SELECT ${list(t.r)} AS rb, ${list(t.f)} AS fb, ${list(t.m)} AS mb`;
   }
-  const q = (col: string) => `list_transform(quantile_cont(${col}, [0.2, 0.4, 0.6, 0.8]), x -> x + 1)`;
-  return `SELECT ${q('recency_days')} AS rb, ${q('frequency')} AS fb, ${q('monetary')} AS mb FROM ${measures}`;
+  // The +1 is applied to the one row of quantiles, so it costs nothing and needs no lambda.
+  const q = (col: string) => `percentile_cont(ARRAY[0.2, 0.4, 0.6, 0.8]) WITHIN GROUP (ORDER BY ${col})`;
+  const plusOne = (col: string) => `ARRAY[${[1, 2, 3, 4].map((i) => `${col}[${i}] + 1`).join(', ')}]`;
+  return `SELECT ${plusOne('q.rq')} AS rb, ${plusOne('q.fq')} AS fb, ${plusOne('q.mq')} AS mb
+  FROM (SELECT ${q('recency_days')} AS rq, ${q('frequency')} AS fq, ${q('monetary')} AS mq FROM ${measures}) AS q`;
 }
 
 /** How many of the four cut points are at or below the value (plain comparisons: a lambda per row costs more). */
@@ -56,7 +59,7 @@ export function rfmScoresSql(ctx: AnalysisContext, measures: string, breaks: str
       1 + ${above('m.frequency', 'b.fb')} AS f_score,
       1 + ${above('m.monetary', 'b.mb')} AS m_score
     FROM ${measures} m CROSS JOIN ${breaks} b
-  )`;
+  ) AS scores`;
 }
 
 /** One relation: measures → breaks → scores, ready to join tiers onto. */

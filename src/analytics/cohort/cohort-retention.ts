@@ -21,8 +21,9 @@ export function cohortSql(ctx: AnalysisContext): string {
   WHERE customer_id IS NOT NULL AND NOT is_return AND order_date <= ${dateLit(ctx.period.asOf)}${scope}
 ), firsts AS (SELECT customer_id, min(month) AS cohort FROM buys GROUP BY customer_id),
 sized AS (SELECT cohort, count(*) AS n FROM firsts GROUP BY cohort)
-SELECT CAST(f.cohort AS VARCHAR) AS cohort, any_value(s.n) AS customers,
-  date_diff('month', f.cohort, b.month) AS k, count(DISTINCT b.customer_id) AS active
+SELECT CAST(f.cohort AS VARCHAR) AS cohort, max(s.n) AS customers,
+  CAST((extract(year FROM b.month) - extract(year FROM f.cohort)) * 12 + extract(month FROM b.month) - extract(month FROM f.cohort) AS INTEGER) AS k,
+  count(DISTINCT b.customer_id) AS active
 FROM firsts f JOIN buys b USING (customer_id) JOIN sized s USING (cohort)
 WHERE f.cohort BETWEEN date_trunc('month', ${dateLit(ctx.period.from)}) AND date_trunc('month', ${dateLit(ctx.period.to)})
 GROUP BY f.cohort, k ORDER BY f.cohort, k`;

@@ -54,12 +54,12 @@ export function sliceSql(ctx: AnalysisContext, dim: SliceDimension): string {
   WHERE l.order_date BETWEEN ${dateLit(from)} AND ${dateLit(to)}${scope}
 ), firsts AS (SELECT customer_id, min(order_date) AS first_date FROM order_lines WHERE customer_id IS NOT NULL AND NOT is_return GROUP BY customer_id),
 -- Lines fold into (segment, order, customer) once: the counts below need no DISTINCT over lines.
-so AS (SELECT segment, order_id, customer_id, bool_or(NOT is_return) AS bought, bool_or(is_return) AS returned, sum(amount) AS amount FROM l GROUP BY ALL),
-seg_orders AS (SELECT segment, order_id, bool_or(bought) AS bought, bool_or(returned) AS returned FROM so GROUP BY ALL),
-per AS (SELECT segment, customer_id, count(*) AS orders FROM so WHERE customer_id IS NOT NULL AND bought GROUP BY ALL),
+so AS (SELECT segment, order_id, customer_id, bool_or(NOT is_return) AS bought, bool_or(is_return) AS returned, sum(amount) AS amount FROM l GROUP BY segment, order_id, customer_id),
+seg_orders AS (SELECT segment, order_id, bool_or(bought) AS bought, bool_or(returned) AS returned FROM so GROUP BY segment, order_id),
+per AS (SELECT segment, customer_id, count(*) AS orders FROM so WHERE customer_id IS NOT NULL AND bought GROUP BY segment, customer_id),
 tot AS (SELECT sum(amount) AS rev FROM so),
 rev AS (SELECT segment, sum(amount) AS revenue FROM so GROUP BY segment)
-SELECT o.segment, CAST(any_value(rev.revenue) AS DOUBLE) AS revenue, CAST(any_value(rev.revenue) / nullif(any_value(tot.rev), 0) AS DOUBLE) AS revenue_share,
+SELECT o.segment, CAST(max(rev.revenue) AS FLOAT8) AS revenue, CAST(max(rev.revenue) / nullif(max(tot.rev), 0) AS FLOAT8) AS revenue_share,
   count(*) FILTER (WHERE o.bought) AS orders,
   count(*) FILTER (WHERE o.returned) AS return_orders,
   count(*) AS all_orders,

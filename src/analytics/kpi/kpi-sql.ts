@@ -28,7 +28,7 @@ export function kpiSql(ctx: AnalysisContext, p: PeriodRange): string {
   const s = scoped(ctx);
   // Lines fold into (order, customer) once, then into orders: the order counts need no DISTINCT over lines.
   return `WITH lines AS (SELECT * FROM order_lines WHERE order_date BETWEEN ${from} AND ${to}${s}),
-ord AS (SELECT order_id, customer_id, bool_or(NOT is_return) AS bought, bool_or(is_return) AS returned FROM lines GROUP BY ALL),
+ord AS (SELECT order_id, customer_id, bool_or(NOT is_return) AS bought, bool_or(is_return) AS returned FROM lines GROUP BY order_id, customer_id),
 orders AS (SELECT order_id, bool_or(bought) AS bought, bool_or(returned) AS returned FROM ord GROUP BY order_id),
 buyers AS (SELECT customer_id, count(*) AS orders FROM ord WHERE customer_id IS NOT NULL AND bought GROUP BY customer_id),
 before AS (SELECT DISTINCT customer_id FROM order_lines WHERE customer_id IS NOT NULL AND NOT is_return AND order_date BETWEEN ${activeFrom} AND ${dayBefore}${s}),
@@ -42,10 +42,10 @@ nps AS (SELECT count(*) FILTER (WHERE score >= 9) AS promoters, count(*) FILTER 
 csat AS (SELECT count(*) FILTER (WHERE score >= ${satisfied}) AS satisfied, count(*) AS n, avg(score) AS mean
          FROM survey_responses WHERE survey_date BETWEEN ${from} AND ${to}${s})
 SELECT
-  coalesce(CAST((SELECT sum(amount) FROM lines) AS DOUBLE), 0) AS revenue,
-  coalesce(CAST((SELECT sum(amount) FILTER (WHERE amount > 0) FROM lines) AS DOUBLE), 0) AS gross_sales,
-  coalesce(CAST((SELECT -sum(amount) FILTER (WHERE amount < 0) FROM lines) AS DOUBLE), 0) AS returned_amount,
-  coalesce(CAST((SELECT sum(profit) FROM lines) AS DOUBLE), 0) AS profit,
+  coalesce(CAST((SELECT sum(amount) FROM lines) AS FLOAT8), 0) AS revenue,
+  coalesce(CAST((SELECT sum(amount) FILTER (WHERE amount > 0) FROM lines) AS FLOAT8), 0) AS gross_sales,
+  coalesce(CAST((SELECT -sum(amount) FILTER (WHERE amount < 0) FROM lines) AS FLOAT8), 0) AS returned_amount,
+  coalesce(CAST((SELECT sum(profit) FROM lines) AS FLOAT8), 0) AS profit,
   (SELECT count(*) FILTER (WHERE bought) FROM orders) AS orders,
   (SELECT count(*) FILTER (WHERE returned) FROM orders) AS return_orders,
   (SELECT count(*) FROM orders) AS all_orders,
@@ -57,7 +57,7 @@ SELECT
   (SELECT count(*) FROM prev_pairs) AS renewable,
   (SELECT count(*) FROM prev_pairs p JOIN cur_pairs c USING (customer_id, category)) AS renewed,
   (SELECT count(*) FROM history) AS customers_to_date,
-  coalesce(CAST((SELECT avg(total) FROM history) AS DOUBLE), 0) AS historical_clv,
+  coalesce(CAST((SELECT avg(total) FROM history) AS FLOAT8), 0) AS historical_clv,
   (SELECT promoters FROM nps) AS promoters, (SELECT detractors FROM nps) AS detractors, (SELECT n FROM nps) AS nps_responses,
   (SELECT satisfied FROM csat) AS satisfied, (SELECT n FROM csat) AS survey_responses, (SELECT mean FROM csat) AS csat_mean`;
 }
@@ -73,11 +73,11 @@ export function cacSql(ctx: AnalysisContext, p: PeriodRange): string {
   JOIN (SELECT customer_id, min(order_date) AS first_date FROM order_lines WHERE customer_id IS NOT NULL AND NOT is_return GROUP BY customer_id) f USING (customer_id)
   LEFT JOIN campaigns cmp ON cmp.campaign_id = c.acquisition_campaign_id
   WHERE f.first_date BETWEEN ${from} AND ${to}${s}
-  GROUP BY ALL
+  GROUP BY 1
 ), spend AS (
   -- A campaign's cost is spread evenly over its days; the period takes its days' part.
-  SELECT channel, sum(CAST(cost AS DOUBLE) * greatest(0, date_diff('day', greatest(start_date, ${from}), least(coalesce(end_date, start_date), ${to})) + 1)
-                   / (date_diff('day', start_date, coalesce(end_date, start_date)) + 1)) AS cost
+  SELECT channel, sum(CAST(cost AS FLOAT8) * greatest(0, least(coalesce(end_date, start_date), ${to}) - greatest(start_date, ${from}) + 1)
+                   / (coalesce(end_date, start_date) - start_date + 1)) AS cost
   FROM campaigns WHERE start_date IS NOT NULL AND cost IS NOT NULL GROUP BY channel
 )
 SELECT coalesce(a.channel, sp.channel) AS channel, coalesce(sp.cost, 0) AS cost, coalesce(a.customers, 0) AS customers

@@ -16,9 +16,11 @@ const stamp = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
 
 /**
  * Every request reads its session; remembering it for a few seconds saves
- * that query on most of them. Only this process changes sessions and users
- * (the store is locked to it), and every change here forgets what it
- * touches, so a sign-out or a disabled user takes effect at once.
+ * that query on most of them. On a DuckDB file only this process changes
+ * sessions and users (the store is locked to it), and every change here
+ * forgets what it touches, so a sign-out or a disabled user takes effect at
+ * once. A team store on PostgreSQL is shared by several app processes, whose
+ * changes this one never hears of: there every request reads the store.
  */
 const remembered = new Map<string, { readonly session: ActiveSession; readonly lastSeen: number; readonly created: number; readonly until: number }>();
 const rememberMs = 5_000;
@@ -50,10 +52,11 @@ export interface ActiveSession {
 /** The session a token opens, touched; null when unknown, expired or its user disabled (an expired one is removed). */
 export async function resumeSession(db: Queryable, token: string, now: Date): Promise<ActiveSession | null> {
   const key = digest(token);
+  const remember = db.dialect === 'duckdb';
   const hit = remembered.get(key);
   const at = now.getTime();
   // A remembered session still needs its limits checked, and a touch once a minute goes to the store.
-  if (hit && at < hit.until && at - hit.lastSeen <= 60_000 && at - hit.created <= sessionLimits.absoluteHours * 3_600_000) return hit.session;
+  if (hit && remember && at < hit.until && at - hit.lastSeen <= 60_000 && at - hit.created <= sessionLimits.absoluteHours * 3_600_000) return hit.session;
   remembered.delete(key);
   const [row] = await db.query<{ user_id: number; username: string; role: string; rep_id: string | null; team: string | null; csrf_token: string; created_at: string; last_seen_at: string; disabled: boolean; must_change_password: boolean }>(
     `SELECT s.user_id, u.username, u.role, u.rep_id, u.team, s.csrf_token, CAST(s.created_at AS VARCHAR) AS created_at, CAST(s.last_seen_at AS VARCHAR) AS last_seen_at, u.disabled, u.must_change_password
@@ -76,7 +79,7 @@ export async function resumeSession(db: Queryable, token: string, now: Date): Pr
     csrfToken: row.csrf_token,
     mustChangePassword: row.must_change_password,
   };
-  remembered.set(key, { session, lastSeen: touched ? at : t(row.last_seen_at), created: t(row.created_at), until: at + rememberMs });
+  if (remember) remembered.set(key, { session, lastSeen: touched ? at : t(row.last_seen_at), created: t(row.created_at), until: at + rememberMs });
   return session;
 }
 

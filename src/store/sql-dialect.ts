@@ -85,6 +85,29 @@ export function listTransform(dialect: Dialect, list: string, fn: (element: stri
   }
 }
 
+/**
+ * One list of records (name → expression) per group, in the given order:
+ * DuckDB's list of structs, PostgreSQL's JSON array (which its adapter hands
+ * over as text: read it with readRecordList). Null when the group is empty.
+ */
+export function recordListAgg(dialect: Dialect, fields: Readonly<Record<string, string>>, orderBy: string): string {
+  const entries = Object.entries(fields).map(([name, expr]) => [`'${name.replaceAll("'", "''")}'`, expr] as const);
+  switch (dialect) {
+    case 'duckdb':
+      return `list({${entries.map(([name, expr]) => `${name}: ${expr}`).join(', ')}} ORDER BY ${orderBy})`;
+    case 'postgres':
+      return `json_agg(json_build_object(${entries.map(([name, expr]) => `${name}, ${expr}`).join(', ')}) ORDER BY ${orderBy})`;
+    default:
+      return unreachable(dialect);
+  }
+}
+
+/** A recordListAgg value as a query returned it (a list, or JSON text), as a list; null stays null. */
+export function readRecordList<T extends object>(value: unknown): T[] | null {
+  if (value === null || value === undefined) return null;
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T[];
+}
+
 export function unreachable(value: never): never {
   throw new Error(`unhandled dialect: ${String(value)}`);
 }

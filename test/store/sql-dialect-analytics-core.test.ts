@@ -1,0 +1,39 @@
+/** The dialect fragments the analytics core added, run on the engine of this test run (the suite runs once per engine). */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore, type Store } from '../../src/store/open-store.js';
+import { readRecordList, recordListAgg } from '../../src/store/sql-dialect.js';
+import { testDb, testDialect, type TestDb } from '../support/test-engine.js';
+
+let store: Store;
+let target: TestDb;
+const d = testDialect();
+
+beforeAll(async () => {
+  target = testDb(':memory:');
+  store = await openStore({ db: target.db, env: target.env });
+});
+afterAll(async () => {
+  await store.close();
+  await target.drop();
+});
+
+describe(`analytics-core dialect fragments on ${d}`, () => {
+  it('gathers records per group in the given order, and null for a group with no rows', async () => {
+    const agg = recordListAgg(d, { name: 'name', n: 'n', "it's": 'share' }, 'n DESC, name');
+    const rows = await store.engine.query<{ g: string; v: unknown }>(
+      `SELECT g, ${agg} AS v FROM (VALUES ('a', 'x', 1, 0.25), ('a', 'y', 3, 0.5), ('a', 'z', 3, 0.125)) AS t(g, name, n, share) GROUP BY g`,
+    );
+    expect(rows.map((r) => ({ g: r.g, v: readRecordList(r.v) }))).toEqual([
+      {
+        g: 'a',
+        v: [
+          { name: 'y', n: 3, "it's": 0.5 },
+          { name: 'z', n: 3, "it's": 0.125 },
+          { name: 'x', n: 1, "it's": 0.25 },
+        ],
+      },
+    ]);
+    const [empty] = await store.engine.query<{ v: unknown }>(`SELECT (SELECT ${recordListAgg(d, { n: 'n' }, 'n')} FROM (SELECT 1 AS n) AS t WHERE false) AS v`);
+    expect(readRecordList(empty!.v)).toBeNull();
+  });
+});

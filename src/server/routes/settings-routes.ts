@@ -82,12 +82,13 @@ export const settingsRoutes = [
     query: lang,
     params: noInput,
     body: saveBody,
+    // One save at a time, across app processes too: each reads the version in force and writes the next.
     handler: async ({ body, deps }) =>
       deps.store.engine.transaction(async (tx) => {
         const latest = await latestConfig(tx);
         const current = latest?.version ?? 0;
         if (body.baseVersion !== undefined && body.baseVersion !== current) throw new ApiError(409, 'settings_conflict', { yours: body.baseVersion, current });
         return saveConfig(tx, merged(latest?.config ?? defaultAnalysisConfig(), body.patch), body.note ?? 'changed in the app', deps.now());
-      }),
+      }, { exclusive: 'settings' }),
   }),
 ];

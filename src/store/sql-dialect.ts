@@ -108,6 +108,23 @@ export function readRecordList<T extends object>(value: unknown): T[] | null {
   return (typeof value === 'string' ? JSON.parse(value) : value) as T[];
 }
 
+/**
+ * Whole years elapsed from one DATE to a later one (an age: not calendar
+ * years crossed). DuckDB counts a month as full when it ends on the last day
+ * of a shorter month, so 29 February → 28 February of a common year is a
+ * full year; PostgreSQL's age() says not, and is corrected to agree.
+ */
+export function wholeYearsBetween(dialect: Dialect, from: string, to: string): string {
+  switch (dialect) {
+    case 'duckdb':
+      return `date_sub('year', ${from}, ${to})`;
+    case 'postgres':
+      return `CAST(extract(year FROM age(${to}, ${from})) + CASE WHEN extract(month FROM ${from}) = 2 AND extract(day FROM ${from}) = 29 AND extract(month FROM ${to}) = 2 AND extract(day FROM ${to}) = 28 AND extract(day FROM ${to} + 1) = 1 THEN 1 ELSE 0 END AS INTEGER)`;
+    default:
+      return unreachable(dialect);
+  }
+}
+
 export function unreachable(value: never): never {
   throw new Error(`unhandled dialect: ${String(value)}`);
 }

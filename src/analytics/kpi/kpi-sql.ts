@@ -77,7 +77,7 @@ export function cacSql(ctx: AnalysisContext, p: PeriodRange): string {
 ), spend AS (
   -- A campaign's cost is spread evenly over its days; the period takes its days' part.
   SELECT channel, sum(CAST(cost AS FLOAT8) * greatest(0, least(coalesce(end_date, start_date), ${to}) - greatest(start_date, ${from}) + 1)
-                   / (coalesce(end_date, start_date) - start_date + 1)) AS cost
+                   / nullif(coalesce(end_date, start_date) - start_date + 1, 0)) AS cost
   FROM campaigns WHERE start_date IS NOT NULL AND cost IS NOT NULL GROUP BY channel
 )
 SELECT coalesce(a.channel, sp.channel) AS channel, coalesce(sp.cost, 0) AS cost, coalesce(a.customers, 0) AS customers

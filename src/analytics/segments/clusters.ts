@@ -60,7 +60,7 @@ function chooseK(x: Float64Array, n: number, d: number, maxK: number, seed: numb
 
 export async function clusterSnapshot(db: Queryable, snapshotId: number, opts: { k?: number; maxK: number; seed: number }): Promise<Clustering> {
   const cols = await db.queryColumns(
-    `SELECT customer_id, recency_days, frequency, CAST(monetary AS DOUBLE) AS monetary FROM customer_scores WHERE snapshot_id = ${Math.floor(snapshotId)} ORDER BY customer_id`,
+    `SELECT customer_id, recency_days, frequency, CAST(monetary AS FLOAT8) AS monetary FROM customer_scores WHERE snapshot_id = ${Math.floor(snapshotId)} ORDER BY customer_id`,
   );
   const ids = (cols.customer_id ?? []) as string[];
   const n = ids.length;
@@ -108,7 +108,8 @@ function summarise(labels: Int32Array, k: number, raw: { r: number[]; f: number[
 
 async function writeLabels(db: Queryable, snapshotId: number, ids: readonly string[], labels: Int32Array, renumber: Int32Array): Promise<void> {
   const table = `cluster_labels_${Math.floor(snapshotId)}`;
-  await db.run(`CREATE OR REPLACE TEMP TABLE ${table} (customer_id VARCHAR, cluster INTEGER)`);
+  await db.run(`DROP TABLE IF EXISTS ${table}`);
+  await db.run(`CREATE TEMP TABLE ${table} (customer_id VARCHAR, cluster INTEGER)`);
   await db.append(`temp.${table}`, ['customer_id', 'cluster'], ids.map((id, i) => [id, renumber[labels[i]!]!]));
   await db.run(`UPDATE customer_scores SET cluster = l.cluster FROM ${table} l WHERE customer_scores.snapshot_id = ${Math.floor(snapshotId)} AND customer_scores.customer_id = l.customer_id`);
   await db.run(`DROP TABLE ${table}`);

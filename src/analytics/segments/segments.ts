@@ -3,8 +3,9 @@
  * region, age band, gender, demand type (the type that brought most of the
  * customer's revenue in the window).
  */
-import type { Queryable } from '../../store/engine.js';
+import type { Dialect, Queryable } from '../../store/engine.js';
 import { quoteLiteral as lit } from '../../store/engine.js';
+import { wholeYearsBetween } from '../../store/sql-dialect.js';
 
 export type SegmentDimension = 'industry' | 'size' | 'region' | 'age' | 'gender' | 'demand_type';
 export const segmentDimensions: readonly SegmentDimension[] = ['industry', 'size', 'region', 'age', 'gender', 'demand_type'];
@@ -18,7 +19,7 @@ export interface SegmentRow {
   readonly avgMonetary: number;
 }
 
-function segmentExpr(dim: SegmentDimension, asOf: string): string {
+function segmentExpr(dialect: Dialect, dim: SegmentDimension, asOf: string): string {
   switch (dim) {
     case 'industry':
     case 'size':
@@ -26,8 +27,7 @@ function segmentExpr(dim: SegmentDimension, asOf: string): string {
     case 'gender':
       return `c.${dim}`;
     case 'age': {
-      // date_sub counts whole years elapsed; date_diff would count calendar-year boundaries crossed.
-      const age = `date_sub('year', c.birth_date, DATE ${lit(asOf)})`;
+      const age = wholeYearsBetween(dialect, 'c.birth_date', `DATE ${lit(asOf)}`);
       return `CASE WHEN c.birth_date IS NULL THEN NULL WHEN ${age} < 25 THEN '<25' WHEN ${age} < 35 THEN '25-34' WHEN ${age} < 45 THEN '35-44' WHEN ${age} < 55 THEN '45-54' ELSE '55+' END`;
     }
     case 'demand_type':
@@ -41,27 +41,27 @@ function assertNever(x: never): never {
   throw new Error(`unexpected ${String(x)}`);
 }
 
-export function segmentSql(snapshotId: number, dim: SegmentDimension, asOf: string, windowFrom: string): string {
+export function segmentSql(dialect: Dialect, snapshotId: number, dim: SegmentDimension, asOf: string, windowFrom: string): string {
   const demand =
     dim === 'demand_type'
-      ? `LEFT JOIN (SELECT customer_id, list(demand_type ORDER BY rev DESC, demand_type)[1] AS demand_type FROM (
+      ? `LEFT JOIN (SELECT customer_id, (array_agg(demand_type ORDER BY rev DESC, demand_type))[1] AS demand_type FROM (
            SELECT customer_id, demand_type, sum(amount) AS rev FROM order_lines
            WHERE customer_id IS NOT NULL AND demand_type IS NOT NULL AND order_date BETWEEN DATE ${lit(windowFrom)} AND DATE ${lit(asOf)}
-           GROUP BY ALL) GROUP BY customer_id) d USING (customer_id)`
+           GROUP BY customer_id, demand_type) AS revs GROUP BY customer_id) d USING (customer_id)`
       : '';
   return `WITH s AS (
-  SELECT coalesce(CAST(${segmentExpr(dim, asOf)} AS VARCHAR), 'unknown') AS segment, cs.monetary
+  SELECT coalesce(CAST(${segmentExpr(dialect, dim, asOf)} AS VARCHAR), 'unknown') AS segment, cs.monetary
   FROM customer_scores cs LEFT JOIN customers c USING (customer_id) ${demand}
   WHERE cs.snapshot_id = ${Math.floor(snapshotId)}
 ), t AS (SELECT count(*) AS n, sum(greatest(monetary, 0)) AS rev FROM s)
-SELECT segment, count(*) AS customers, count(*) / any_value(t.n) AS customer_share,
-  CAST(sum(monetary) AS DOUBLE) AS revenue, CAST(sum(greatest(monetary, 0)) / nullif(any_value(t.rev), 0) AS DOUBLE) AS revenue_share,
-  CAST(avg(monetary) AS DOUBLE) AS avg_monetary
+SELECT segment, count(*) AS customers, CAST(count(*) AS FLOAT8) / max(t.n) AS customer_share,
+  CAST(sum(monetary) AS FLOAT8) AS revenue, CAST(sum(greatest(monetary, 0)) / nullif(max(t.rev), 0) AS FLOAT8) AS revenue_share,
+  CAST(avg(monetary) AS FLOAT8) AS avg_monetary
 FROM s, t GROUP BY segment ORDER BY revenue DESC`;
 }
 
 export async function segments(db: Queryable, snapshotId: number, dim: SegmentDimension, asOf: string, windowFrom: string): Promise<SegmentRow[]> {
-  const rows = await db.query<Record<string, unknown>>(segmentSql(snapshotId, dim, asOf, windowFrom));
+  const rows = await db.query<Record<string, unknown>>(segmentSql(db.dialect, snapshotId, dim, asOf, windowFrom));
   return rows.map((r) => ({
     segment: String(r.segment),
     customers: Number(r.customers),

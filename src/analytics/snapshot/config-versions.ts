@@ -26,9 +26,11 @@ export interface ConfigHistoryEntry {
 
 /** Every saved version, newest first: when and why the settings changed (a quarterly review reads it). */
 export async function configHistory(db: Queryable): Promise<ConfigHistoryEntry[]> {
-  return db.query<ConfigHistoryEntry & Record<string, unknown>>(
-    `SELECT version, strftime(created_at, '%Y-%m-%dT%H:%M:%SZ') AS "createdAt", note FROM analysis_configs ORDER BY version DESC`,
+  const rows = await db.query<{ version: number; created_at: string; note: string | null }>(
+    'SELECT version, created_at, note FROM analysis_configs ORDER BY version DESC',
   );
+  // Both adapters give a TIMESTAMP as ISO-8601 with milliseconds; the history shows whole seconds.
+  return rows.map((r) => ({ version: r.version, createdAt: new Date(r.created_at).toISOString().replace(/\.\d{3}Z$/, 'Z'), note: r.note }));
 }
 
 /** Stores the settings as a new version unless they equal the latest; returns the version in force. */

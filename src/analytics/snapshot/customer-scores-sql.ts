@@ -32,7 +32,7 @@ export function insertCustomerScoresSql(ctx: AnalysisContext, snapshotId: number
   const id = Math.floor(snapshotId);
   if (!withHealth) {
     return `INSERT INTO customer_scores (snapshot_id, ${scoreColumns})
-SELECT ${id}, ${scoreColumns} FROM (${customerScoresSql(ctx)})`;
+SELECT ${id}, ${scoreColumns} FROM (${customerScoresSql(ctx)}) AS scores`;
   }
   return `INSERT INTO customer_scores (snapshot_id, ${scoreColumns}, purchase_cycle_days, health_score)
 WITH scores AS (${customerScoresSql(ctx)}),

@@ -7,8 +7,8 @@ import type { AnalysisContext } from '../analysis-context.js';
 import { dateLit } from '../analysis-sql.js';
 
 export function purchaseCyclesSql(ctx: AnalysisContext): string {
-  return `SELECT customer_id, median(gap) AS cycle FROM (
-    SELECT customer_id, date_diff('day', lag(d) OVER (PARTITION BY customer_id ORDER BY d), d) AS gap
-    FROM (SELECT DISTINCT customer_id, order_date AS d FROM order_lines WHERE customer_id IS NOT NULL AND NOT is_return AND order_date <= ${dateLit(ctx.period.asOf)})
-  ) WHERE gap IS NOT NULL GROUP BY customer_id`;
+  return `SELECT customer_id, percentile_cont(0.5) WITHIN GROUP (ORDER BY gap) AS cycle FROM (
+    SELECT customer_id, d - lag(d) OVER (PARTITION BY customer_id ORDER BY d) AS gap
+    FROM (SELECT DISTINCT customer_id, order_date AS d FROM order_lines WHERE customer_id IS NOT NULL AND NOT is_return AND order_date <= ${dateLit(ctx.period.asOf)}) AS days
+  ) AS gaps WHERE gap IS NOT NULL GROUP BY customer_id`;
 }

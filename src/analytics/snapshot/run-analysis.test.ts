@@ -58,7 +58,7 @@ afterEach(async () => {
 
 async function scores(s: Store, snapshotId: number): Promise<Record<string, ScoreRow>> {
   const rows = await s.engine.query<ScoreRow>(
-    `SELECT customer_id, recency_days, frequency, CAST(monetary AS DOUBLE) AS monetary, rfm_code, rfm_weighted, value_score, value_tier, rfm_tier,
+    `SELECT customer_id, recency_days, frequency, CAST(monetary AS FLOAT8) AS monetary, rfm_code, rfm_weighted, value_score, value_tier, rfm_tier,
        abc_class, purchase_cycle_days, health_score FROM customer_scores WHERE snapshot_id = ${snapshotId}`,
   );
   return Object.fromEntries(rows.map((r) => [r.customer_id, r]));

@@ -146,8 +146,8 @@ async function scoreCustomers(ctx: AnalysisContext, snapshotId: number): Promise
 async function rfmSection(ctx: AnalysisContext, snapshotId: number): Promise<AnalysisDocument['rfm']> {
   const [b] = await ctx.db.query<{ rb: number[]; fb: number[]; mb: number[] }>(rfmBreaksQuery(ctx));
   const grid = await ctx.db.query<{ r: number; f: number; customers: number; revenue: number }>(
-    `SELECT r_score AS r, f_score AS f, count(*) AS customers, CAST(sum(monetary) AS DOUBLE) AS revenue
-     FROM customer_scores WHERE snapshot_id = ${snapshotId} GROUP BY ALL ORDER BY r, f`,
+    `SELECT r_score AS r, f_score AS f, count(*) AS customers, CAST(sum(monetary) AS FLOAT8) AS revenue
+     FROM customer_scores WHERE snapshot_id = ${snapshotId} GROUP BY r_score, f_score ORDER BY r, f`,
   );
   return { windowDays: ctx.config.rfm.windowDays, breaks: { r: b?.rb ?? [], f: b?.fb ?? [], m: b?.mb ?? [] }, grid };
 }

@@ -26,13 +26,14 @@ function lookup(map: Readonly<Record<string, number>>, key: string, fallback: nu
   if (entries.length === 0) return String(fallback);
   const keys = entries.map(([k]) => lit(k)).join(', ');
   const values = entries.map(([, v]) => String(v)).join(', ');
-  return `coalesce(([${values}])[list_position([${keys}], ${key})], ${fallback})`;
+  return `coalesce((ARRAY[${values}])[array_position(ARRAY[${keys}], ${key})], ${fallback})`;
 }
 
 /** potential 0..1 of a customer row (industry, size columns available as c.industry, c.size). */
 export function potentialSql(config: AnalysisConfig): string {
   const v = config.valueTiers;
-  return `(${lookup(v.industryOutlook, 'c.industry', v.defaultOutlook)} + ${lookup(v.sizeScore, 'c.size', v.defaultSize)}) / 2`;
+  // FLOAT8: with whole-number settings PostgreSQL would divide integers.
+  return `CAST(${lookup(v.industryOutlook, 'c.industry', v.defaultOutlook)} + ${lookup(v.sizeScore, 'c.size', v.defaultSize)} AS FLOAT8) / 2`;
 }
 
 /** Adds potential_score, value_score, value_tier and rfm_tier to an RFM relation `rfm`. */
@@ -50,11 +51,11 @@ export function tiersSql(config: AnalysisConfig, rfm: string): string {
          WHEN f_score >= ${high} OR m_score >= ${high} THEN 'churn_risk'
          ELSE 'low_value' END AS rfm_tier
   FROM (
-    SELECT *, 100 * (${w.rfm} * (rfm_weighted - 1) / 4 + ${w.profit} * profit_rank + ${w.potential} * potential_score) / ${total} AS value_score
+    SELECT *, 100 * (CAST(${w.rfm} * (rfm_weighted - 1) AS FLOAT8) / 4 + ${w.profit} * profit_rank + ${w.potential} * potential_score) / ${total} AS value_score
     FROM (
       SELECT r.*, ${potentialSql(config)} AS potential_score,
         CASE WHEN count(*) OVER () > 1 THEN percent_rank() OVER (ORDER BY r.profit) ELSE 1 END AS profit_rank
       FROM ${rfm} r LEFT JOIN customers c USING (customer_id)
-    )
-  )`;
+    ) AS potentials
+  ) AS valued`;
 }

@@ -3,7 +3,8 @@
  * customers, revenue and profit, average R/F/M, and its main industries.
  */
 import { quoteIdent as q } from '../../store/engine.js';
-import type { Queryable } from '../../store/engine.js';
+import type { Dialect, Queryable } from '../../store/engine.js';
+import { readRecordList, recordListAgg } from '../../store/sql-dialect.js';
 
 export type TierScheme = 'value_tier' | 'rfm_tier' | 'rfm_segment';
 
@@ -21,7 +22,7 @@ export interface TierTrait {
   readonly mainIndustries: readonly { readonly industry: string; readonly customers: number }[];
 }
 
-export function tierTraitsSql(snapshotId: number, scheme: TierScheme): string {
+export function tierTraitsSql(dialect: Dialect, snapshotId: number, scheme: TierScheme): string {
   const col = q(scheme);
   return `WITH s AS (SELECT cs.*, c.industry FROM customer_scores cs LEFT JOIN customers c USING (customer_id) WHERE snapshot_id = ${Math.floor(snapshotId)}),
 tot AS (SELECT count(*) AS n, sum(greatest(monetary, 0)) AS rev, sum(greatest(profit, 0)) AS prof FROM s),
@@ -29,16 +30,16 @@ ind AS (
   SELECT ${col} AS tier, industry, count(*) AS k, row_number() OVER (PARTITION BY ${col} ORDER BY count(*) DESC, industry) AS rk
   FROM s WHERE industry IS NOT NULL GROUP BY ${col}, industry
 )
-SELECT ${col} AS tier, count(*) AS customers, count(*) / any_value(tot.n) AS customer_share,
-  CAST(sum(monetary) AS DOUBLE) AS revenue, CAST(sum(greatest(monetary, 0)) / nullif(any_value(tot.rev), 0) AS DOUBLE) AS revenue_share,
-  CAST(sum(profit) AS DOUBLE) AS profit, CAST(sum(greatest(profit, 0)) / nullif(any_value(tot.prof), 0) AS DOUBLE) AS profit_share,
-  avg(recency_days) AS avg_recency, avg(frequency) AS avg_frequency, CAST(avg(monetary) AS DOUBLE) AS avg_monetary,
-  (SELECT list({'industry': industry, 'customers': k} ORDER BY rk) FROM ind WHERE ind.tier = s.${col} AND rk <= 3) AS main_industries
+SELECT ${col} AS tier, count(*) AS customers, CAST(count(*) AS FLOAT8) / max(tot.n) AS customer_share,
+  CAST(sum(monetary) AS FLOAT8) AS revenue, CAST(sum(greatest(monetary, 0)) / nullif(max(tot.rev), 0) AS FLOAT8) AS revenue_share,
+  CAST(sum(profit) AS FLOAT8) AS profit, CAST(sum(greatest(profit, 0)) / nullif(max(tot.prof), 0) AS FLOAT8) AS profit_share,
+  avg(recency_days) AS avg_recency, avg(frequency) AS avg_frequency, CAST(avg(monetary) AS FLOAT8) AS avg_monetary,
+  (SELECT ${recordListAgg(dialect, { industry: 'industry', customers: 'k' }, 'rk')} FROM ind WHERE ind.tier = s.${col} AND rk <= 3) AS main_industries
 FROM s, tot GROUP BY ${col} ORDER BY revenue DESC`;
 }
 
 export async function tierTraits(db: Queryable, snapshotId: number, scheme: TierScheme): Promise<TierTrait[]> {
-  const rows = await db.query<Record<string, unknown>>(tierTraitsSql(snapshotId, scheme));
+  const rows = await db.query<Record<string, unknown>>(tierTraitsSql(db.dialect, snapshotId, scheme));
   return rows.map((r) => ({
     tier: String(r.tier),
     customers: Number(r.customers),
@@ -50,7 +51,7 @@ export async function tierTraits(db: Queryable, snapshotId: number, scheme: Tier
     avgRecencyDays: Number(r.avg_recency),
     avgFrequency: Number(r.avg_frequency),
     avgMonetary: Number(r.avg_monetary),
-    mainIndustries: (r.main_industries as { industry: string; customers: number }[] | null) ?? [],
+    mainIndustries: readRecordList<{ industry: string; customers: number }>(r.main_industries) ?? [],
   }));
 }
 
@@ -69,7 +70,7 @@ export function tierMigrationSql(fromSnapshot: number, toSnapshot: number, schem
   return `SELECT coalesce(a.${col}, 'none') AS "from", coalesce(b.${col}, 'none') AS "to", count(*) AS customers
 FROM (SELECT customer_id, ${col} FROM customer_scores WHERE snapshot_id = ${Math.floor(fromSnapshot)}) a
 FULL JOIN (SELECT customer_id, ${col} FROM customer_scores WHERE snapshot_id = ${Math.floor(toSnapshot)}) b USING (customer_id)
-GROUP BY ALL ORDER BY "from", "to"`;
+GROUP BY 1, 2 ORDER BY "from", "to"`;
 }
 
 export async function tierMigration(db: Queryable, fromSnapshot: number, toSnapshot: number, scheme: TierScheme): Promise<Migration[]> {

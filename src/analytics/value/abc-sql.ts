@@ -13,5 +13,5 @@ export function abcSql(rfm: string, a: number, b: number): string {
     SELECT *, (sum(greatest(monetary, 0)) OVER (ORDER BY monetary DESC, customer_id ROWS UNBOUNDED PRECEDING) - greatest(monetary, 0))
               / nullif((SELECT sum(greatest(monetary, 0)) FROM ${rfm}), 0) AS before_share
     FROM ${rfm}
-  )`;
+  ) AS shares`;
 }

@@ -16,7 +16,7 @@ import { dateLit } from '../analysis-sql.js';
 
 export const healthWeights = { recency: 30, orders: 20, revenue: 20, satisfaction: 15, service: 15 } as const;
 
-const trend = (a: string, b: string) => `CASE WHEN greatest(${a}, ${b}) <= 0 THEN 0 ELSE 0.5 + (${b} - ${a}) / (2 * greatest(${a}, ${b})) END`;
+const trend = (a: string, b: string) => `CASE WHEN greatest(${a}, ${b}) <= 0 THEN 0 ELSE 0.5 + CAST(${b} - ${a} AS FLOAT8) / (2 * greatest(${a}, ${b})) END`;
 
 /** (customer_id, score) for the customers of `base`, a relation with customer_id, recency_days and purchase_cycle_days. */
 export function healthScoresSql(ctx: AnalysisContext, base: string): string {
@@ -24,13 +24,13 @@ export function healthScoresSql(ctx: AnalysisContext, base: string): string {
   const windowStart = addDays(asOf, -ctx.config.rfm.windowDays + 1);
   const mid = addDays(windowStart, Math.floor(ctx.config.rfm.windowDays / 2));
   const w = healthWeights;
-  return `WITH med AS (SELECT coalesce(median(purchase_cycle_days), 90) AS cycle FROM ${base}),
+  return `WITH med AS (SELECT coalesce(percentile_cont(0.5) WITHIN GROUP (ORDER BY purchase_cycle_days), 90) AS cycle FROM ${base}),
   halves AS (
     SELECT customer_id,
       count(DISTINCT order_id) FILTER (WHERE order_date < ${dateLit(mid)} AND NOT is_return) AS n1,
       count(DISTINCT order_id) FILTER (WHERE order_date >= ${dateLit(mid)} AND NOT is_return) AS n2,
-      greatest(coalesce(CAST(sum(amount) FILTER (WHERE order_date < ${dateLit(mid)}) AS DOUBLE), 0), 0) AS m1,
-      greatest(coalesce(CAST(sum(amount) FILTER (WHERE order_date >= ${dateLit(mid)}) AS DOUBLE), 0), 0) AS m2
+      greatest(coalesce(CAST(sum(amount) FILTER (WHERE order_date < ${dateLit(mid)}) AS FLOAT8), 0), 0) AS m1,
+      greatest(coalesce(CAST(sum(amount) FILTER (WHERE order_date >= ${dateLit(mid)}) AS FLOAT8), 0), 0) AS m2
     FROM order_lines WHERE customer_id IS NOT NULL AND order_date BETWEEN ${dateLit(windowStart)} AND ${dateLit(asOf)} GROUP BY customer_id
   ),
   sat AS (
@@ -38,15 +38,15 @@ export function healthScoresSql(ctx: AnalysisContext, base: string): string {
       SELECT customer_id, (avg(score) - 1) / 4 AS part FROM survey_responses WHERE survey_date BETWEEN ${dateLit(windowStart)} AND ${dateLit(asOf)} GROUP BY customer_id
       UNION ALL
       SELECT customer_id, avg(score) / 10 FROM nps_responses WHERE response_date BETWEEN ${dateLit(windowStart)} AND ${dateLit(asOf)} GROUP BY customer_id
-    ) GROUP BY customer_id
+    ) AS parts GROUP BY customer_id
   ),
   compl AS (SELECT customer_id, count(*) AS n FROM complaints WHERE complaint_date BETWEEN ${dateLit(windowStart)} AND ${dateLit(asOf)} GROUP BY customer_id)
   SELECT b.customer_id, 100 * (
-      ${w.recency / 100} * least(1, greatest(0, (3 - b.recency_days / coalesce(nullif(b.purchase_cycle_days, 0), med.cycle)) / 2))
+      ${w.recency / 100} * least(1, greatest(0, (3 - CAST(b.recency_days AS FLOAT8) / coalesce(nullif(b.purchase_cycle_days, 0), med.cycle)) / 2))
     + ${w.orders / 100} * ${trend('coalesce(hv.n1, 0)', 'coalesce(hv.n2, 0)')}
     + ${w.revenue / 100} * ${trend('coalesce(hv.m1, 0)', 'coalesce(hv.m2, 0)')}
     + ${w.satisfaction / 100} * least(1, greatest(0, coalesce(sat.s, 0.5)))
-    + ${w.service / 100} * greatest(0, 1 - coalesce(compl.n, 0) / 3)
+    + ${w.service / 100} * greatest(0, 1 - CAST(coalesce(compl.n, 0) AS FLOAT8) / 3)
   ) AS score
   FROM ${base} b CROSS JOIN med LEFT JOIN halves hv USING (customer_id) LEFT JOIN sat USING (customer_id) LEFT JOIN compl USING (customer_id)`;
 }

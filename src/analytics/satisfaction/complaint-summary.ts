@@ -24,9 +24,9 @@ const resolved = `(resolved_date IS NOT NULL OR lower(coalesce(status, '')) IN (
 
 export function complaintCategoriesSql(ctx: AnalysisContext): string {
   const { from, to } = ctx.period;
-  return `SELECT coalesce(nullif(trim(category), ''), 'unknown') AS category, count(*) AS complaints, count(*) / sum(count(*)) OVER () AS share,
+  return `SELECT coalesce(nullif(trim(category), ''), 'unknown') AS category, count(*) AS complaints, CAST(count(*) AS FLOAT8) / sum(count(*)) OVER () AS share,
   count(*) FILTER (WHERE NOT ${resolved}) AS unresolved,
-  median(date_diff('day', complaint_date, resolved_date)) AS "medianResolutionDays"
+  percentile_cont(0.5) WITHIN GROUP (ORDER BY resolved_date - complaint_date) AS "medianResolutionDays"
 FROM complaints WHERE complaint_date BETWEEN ${dateLit(from)} AND ${dateLit(to)}${scopeFilter(ctx)}
 GROUP BY 1 ORDER BY complaints DESC, category`;
 }
@@ -34,7 +34,7 @@ GROUP BY 1 ORDER BY complaints DESC, category`;
 export function churnReasonsSql(ctx: AnalysisContext): string {
   const { from, to } = ctx.period;
   return `SELECT coalesce(nullif(trim(reason_category), ''), 'unknown') AS reason, count(DISTINCT customer_id) AS customers,
-  count(DISTINCT customer_id) / sum(count(DISTINCT customer_id)) OVER () AS share
+  CAST(count(DISTINCT customer_id) AS FLOAT8) / sum(count(DISTINCT customer_id)) OVER () AS share
 FROM churn_records WHERE churn_date BETWEEN ${dateLit(from)} AND ${dateLit(to)}${scopeFilter(ctx)}
 GROUP BY 1 ORDER BY customers DESC, reason`;
 }

@@ -3,6 +3,7 @@
  * improving, and which tiers are unhappy.
  */
 import type { AnalysisContext } from '../analysis-context.js';
+import { dateText } from '../../store/sql-dialect.js';
 import { customerGroupJoin, dateLit, scopeFilter } from '../analysis-sql.js';
 
 export interface SatisfactionPoint {
@@ -18,7 +19,7 @@ type By = 'month' | 'tier';
 
 function groupExpr(ctx: AnalysisContext, by: By, dateCol: string): { joins: string; expr: string } {
   if (by === 'tier') return customerGroupJoin(ctx, 'tier');
-  return { joins: '', expr: `strftime(x.${dateCol}, '%Y-%m')` };
+  return { joins: '', expr: dateText(ctx.db.dialect, `x.${dateCol}`, 'month') };
 }
 
 export function satisfactionTrendSql(ctx: AnalysisContext, by: By): string {
@@ -28,9 +29,9 @@ export function satisfactionTrendSql(ctx: AnalysisContext, by: By): string {
   const s = groupExpr(ctx, by, 'survey_date');
   const satisfied = Number(ctx.config.satisfaction.csatSatisfied);
   return `WITH n AS (SELECT ${n.expr} AS grp, count(*) AS responses,
-    100 * (count(*) FILTER (WHERE x.score >= 9) - count(*) FILTER (WHERE x.score <= 6)) / count(*) AS nps
+    CAST(100 * (count(*) FILTER (WHERE x.score >= 9) - count(*) FILTER (WHERE x.score <= 6)) AS FLOAT8) / count(*) AS nps
   FROM nps_responses x ${n.joins} WHERE x.score IS NOT NULL AND ${inPeriod('response_date')} GROUP BY 1),
-s AS (SELECT ${s.expr} AS grp, count(*) AS responses, count(*) FILTER (WHERE x.score >= ${satisfied}) / count(*) AS csat, avg(x.score) AS mean
+s AS (SELECT ${s.expr} AS grp, count(*) AS responses, CAST(count(*) FILTER (WHERE x.score >= ${satisfied}) AS FLOAT8) / count(*) AS csat, avg(x.score) AS mean
   FROM survey_responses x ${s.joins} WHERE x.score IS NOT NULL AND ${inPeriod('survey_date')} GROUP BY 1)
 SELECT coalesce(n.grp, s.grp) AS "group", coalesce(n.responses, 0) AS "npsResponses", n.nps,
   coalesce(s.responses, 0) AS "surveyResponses", s.csat, s.mean AS "meanScore"

@@ -27,7 +27,7 @@ export function feedbackTextsSql(ctx: AnalysisContext): string {
   SELECT complaint_date AS d, complaint_id AS id, text FROM complaints WHERE ${inPeriod('complaint_date')} AND nullif(trim(text), '') IS NOT NULL
   UNION ALL
   SELECT response_date, response_id, comment FROM nps_responses WHERE ${inPeriod('response_date')} AND score <= 8 AND nullif(trim(comment), '') IS NOT NULL
-) ORDER BY d DESC, id`;
+) AS texts ORDER BY d DESC, id`;
 }
 
 export async function satisfactionSection(ctx: AnalysisContext): Promise<SatisfactionSection> {

@@ -125,6 +125,19 @@ export function wholeYearsBetween(dialect: Dialect, from: string, to: string): s
   }
 }
 
+/** True when a JSON array of objects holds one whose `field` is the text `value` (a SQL string expression). */
+export function jsonArrayHasField(dialect: Dialect, json: string, field: string, value: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(field)) throw new Error(`not a plain JSON field name: ${field}`);
+  switch (dialect) {
+    case 'duckdb':
+      return `list_contains(json_extract_string(${json}, '$[*].${field}'), ${value})`;
+    case 'postgres':
+      return `(CAST(${json} AS JSONB) @> jsonb_build_array(jsonb_build_object('${field}', CAST(${value} AS TEXT))))`;
+    default:
+      return unreachable(dialect);
+  }
+}
+
 export function unreachable(value: never): never {
   throw new Error(`unhandled dialect: ${String(value)}`);
 }

@@ -1,7 +1,7 @@
 /** The dialect fragments the analytics core added, run on the engine of this test run (the suite runs once per engine). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/store/open-store.js';
-import { readRecordList, recordListAgg, wholeYearsBetween } from '../../src/store/sql-dialect.js';
+import { jsonArrayHasField, readRecordList, recordListAgg, wholeYearsBetween } from '../../src/store/sql-dialect.js';
 import { testDb, testDialect, type TestDb } from '../support/test-engine.js';
 
 let store: Store;
@@ -54,5 +54,14 @@ describe(`analytics-core dialect fragments on ${d}`, () => {
     expect(await years('2000-02-29', '2005-02-28')).toBe(5);
     expect(await years('2003-02-28', '2004-02-28')).toBe(1);
     expect(await years('2000-03-31', '2001-03-30')).toBe(0);
+  });
+
+  it('finds an object by one field in a JSON array', async () => {
+    const signals = `CAST('[{"code":"overdue","weight":2},{"code":"falling_value"}]' AS JSON)`;
+    expect(await one(jsonArrayHasField(d, signals, 'code', `'falling_value'`))).toBe(true);
+    expect(await one(jsonArrayHasField(d, signals, 'code', `'overdue'`))).toBe(true);
+    expect(await one(jsonArrayHasField(d, signals, 'code', `'over'`))).toBe(false);
+    expect(await one(jsonArrayHasField(d, `CAST('[]' AS JSON)`, 'code', `'overdue'`))).toBe(false);
+    expect(() => jsonArrayHasField(d, signals, "code') OR (1", `'x'`)).toThrow();
   });
 });

@@ -3,7 +3,8 @@
  * report read them: filtered by tier or segment, sorted, paged. Rows become
  * domain objects here; callers never see column names.
  */
-import { quoteLiteral as lit, type Queryable } from '../../store/engine.js';
+import { quoteLiteral as lit, type Dialect, type Queryable } from '../../store/engine.js';
+import { jsonArrayHasField } from '../../store/sql-dialect.js';
 import type { Signal } from '../churn/churn-signals.js';
 import { scopeSql, type AnalysisScope } from '../analysis-scope.js';
 
@@ -108,7 +109,7 @@ const orderBy: Record<CustomerSort, string> = {
 
 type CustomerFilter = Omit<CustomerListQuery, 'snapshotId' | 'sort' | 'limit' | 'offset'>;
 
-export function customerFilterSql(snapshotId: number, q: CustomerFilter): string {
+export function customerFilterSql(dialect: Dialect, snapshotId: number, q: CustomerFilter): string {
   const where = [`s.snapshot_id = ${Math.floor(snapshotId)}`];
   if (q.tier !== undefined) where.push(`(s.value_tier = ${lit(q.tier)} OR s.rfm_tier = ${lit(q.tier)})`);
   if (q.segment !== undefined) where.push(`s.rfm_segment = ${lit(q.segment)}`);
@@ -124,7 +125,7 @@ export function customerFilterSql(snapshotId: number, q: CustomerFilter): string
   if (q.rScore !== undefined) where.push(`s.r_score = ${Math.floor(q.rScore)}`);
   if (q.fScore !== undefined) where.push(`s.f_score = ${Math.floor(q.fScore)}`);
   if (q.minRisk !== undefined) where.push(`r.risk_score >= ${Number(q.minRisk)}`);
-  if (q.signal !== undefined) where.push(`list_contains(json_extract_string(r.signals, '$[*].code'), ${lit(q.signal)})`);
+  if (q.signal !== undefined) where.push(jsonArrayHasField(dialect, 'r.signals', 'code', lit(q.signal)));
   if (q.within !== undefined && Object.keys(q.within).length > 0) where.push(`s.customer_id IN (${scopeSql(q.within)})`);
   return where.join(' AND ');
 }
@@ -143,19 +144,19 @@ function filteredFrom(q: CustomerFilter & { sort?: CustomerSort }): string {
   ].filter(Boolean).join(' ');
 }
 
-export function customerCountSql(snapshotId: number, q: CustomerFilter): string {
-  return `SELECT count(*) AS n FROM ${filteredFrom(q)} WHERE ${customerFilterSql(snapshotId, q)}`;
+export function customerCountSql(dialect: Dialect, snapshotId: number, q: CustomerFilter): string {
+  return `SELECT count(*) AS n FROM ${filteredFrom(q)} WHERE ${customerFilterSql(dialect, snapshotId, q)}`;
 }
 
-export function customerListSql(snapshotId: number, q: CustomerListQuery): string {
+export function customerListSql(dialect: Dialect, snapshotId: number, q: CustomerListQuery): string {
   const sort = orderBy[q.sort ?? 'value'];
   // The page is chosen first; only its rows are then joined to names and risk.
   return `WITH page AS (
-    SELECT s.customer_id FROM ${filteredFrom(q)} WHERE ${customerFilterSql(snapshotId, q)}
+    SELECT s.customer_id FROM ${filteredFrom(q)} WHERE ${customerFilterSql(dialect, snapshotId, q)}
     ORDER BY ${sort}, s.customer_id
     LIMIT ${Math.max(0, Math.floor(q.limit))} OFFSET ${Math.max(0, Math.floor(q.offset ?? 0))})
   SELECT s.customer_id, c.name, c.industry, c.region, c.rep_id, s.value_tier, s.rfm_tier, s.rfm_segment, s.abc_class,
-    s.cluster, s.rfm_code, s.recency_days, s.frequency, CAST(s.monetary AS DOUBLE) AS monetary, CAST(s.profit AS DOUBLE) AS profit,
+    s.cluster, s.rfm_code, s.recency_days, s.frequency, CAST(s.monetary AS FLOAT8) AS monetary, CAST(s.profit AS FLOAT8) AS profit,
     s.value_score, s.health_score, s.purchase_cycle_days, s.last_order_date, r.risk_score, r.churn_probability, CAST(r.signals AS VARCHAR) AS signals
   FROM page JOIN customer_scores s ON s.snapshot_id = ${Math.floor(snapshotId)} AND s.customer_id = page.customer_id
     LEFT JOIN customers c ON c.customer_id = page.customer_id
@@ -201,8 +202,8 @@ export async function findSnapshot(db: Queryable, snapshotId?: number): Promise<
 export async function listScoredCustomers(db: Queryable, q: CustomerListQuery): Promise<CustomerPage | null> {
   const snapshot = await findSnapshot(db, q.snapshotId);
   if (!snapshot) return null;
-  const [count] = await db.query<{ n: number }>(customerCountSql(snapshot.id, q));
-  const rows = await db.query<Row>(customerListSql(snapshot.id, q));
+  const [count] = await db.query<{ n: number }>(customerCountSql(db.dialect, snapshot.id, q));
+  const rows = await db.query<Row>(customerListSql(db.dialect, snapshot.id, q));
   return { snapshotId: snapshot.id, asOf: snapshot.asOf, total: count?.n ?? 0, customers: rows.map(toCustomer) };
 }
 

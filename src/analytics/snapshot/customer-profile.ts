@@ -67,7 +67,7 @@ export async function customerProfile(db: Queryable, id: string, open: (sealed: 
     clvP,
     db.query<CustomerProfile['scores'][number]>(
       `SELECT s.snapshot_id AS "snapshotId", CAST(a.as_of AS VARCHAR) AS "asOf", s.value_tier AS "valueTier", s.rfm_tier AS "rfmTier", s.rfm_code AS "rfmCode",
-         s.value_score AS "valueScore", CAST(s.monetary AS DOUBLE) AS monetary, s.health_score AS "healthScore"
+         s.value_score AS "valueScore", CAST(s.monetary AS FLOAT8) AS monetary, s.health_score AS "healthScore"
        FROM customer_scores s JOIN analysis_snapshots a USING (snapshot_id) WHERE s.customer_id = $1 AND a.scope IS NULL ORDER BY a.as_of, s.snapshot_id`,
       [id],
     ),
@@ -78,7 +78,7 @@ export async function customerProfile(db: Queryable, id: string, open: (sealed: 
       [id],
     ),
     db.query<CustomerProfile['orders'][number]>(
-      `SELECT order_id AS "orderId", CAST(min(order_date) AS VARCHAR) AS date, CAST(sum(amount) AS DOUBLE) AS amount, count(*) AS lines
+      `SELECT order_id AS "orderId", CAST(min(order_date) AS VARCHAR) AS date, CAST(sum(amount) AS FLOAT8) AS amount, count(*) AS lines
        FROM order_lines WHERE customer_id = $1 GROUP BY order_id ORDER BY date DESC, order_id DESC LIMIT 20`,
       [id],
     ),

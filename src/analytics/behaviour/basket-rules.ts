@@ -39,16 +39,18 @@ export interface BasketSettings {
 /** The period's purchase lines (narrow) and the rules among their categories, as two temp tables both queries read. */
 function basketTablesSql(ctx: AnalysisContext, minOrders: number): string[] {
   return [
-    `CREATE OR REPLACE TEMP TABLE basket_oc AS SELECT order_id, customer_id, category, amount FROM ${periodPurchasesSql(ctx)}`,
-    `CREATE OR REPLACE TEMP TABLE basket_rules AS
+    'DROP TABLE IF EXISTS basket_oc',
+    `CREATE TEMP TABLE basket_oc AS SELECT order_id, customer_id, category, amount FROM ${periodPurchasesSql(ctx)} AS p`,
+    'DROP TABLE IF EXISTS basket_rules',
+    `CREATE TEMP TABLE basket_rules AS
 WITH n AS (SELECT count(DISTINCT order_id) AS n FROM basket_oc),
 oc AS (SELECT DISTINCT order_id, category FROM basket_oc WHERE category IS NOT NULL),
 -- oc holds each (order, category) once, so plain counts are counts of orders.
 cs AS (SELECT category, count(*) AS orders FROM oc GROUP BY category),
 pairs AS (SELECT a.category AS a, b.category AS b, count(*) AS orders
-  FROM oc a JOIN oc b ON a.order_id = b.order_id AND a.category <> b.category GROUP BY ALL)
-SELECT a, b, pairs.orders, pairs.orders / n.n AS support, pairs.orders / ca.orders AS confidence,
-  (pairs.orders / ca.orders) / (cb.orders / n.n) AS lift
+  FROM oc a JOIN oc b ON a.order_id = b.order_id AND a.category <> b.category GROUP BY a.category, b.category)
+SELECT a, b, pairs.orders, CAST(pairs.orders AS FLOAT8) / n.n AS support, CAST(pairs.orders AS FLOAT8) / ca.orders AS confidence,
+  (CAST(pairs.orders AS FLOAT8) / ca.orders) / (CAST(cb.orders AS FLOAT8) / n.n) AS lift
 FROM pairs JOIN cs ca ON ca.category = a JOIN cs cb ON cb.category = b, n WHERE pairs.orders >= ${Math.max(1, Math.floor(minOrders))}`,
   ];
 }
@@ -63,7 +65,7 @@ cand AS (SELECT cc.customer_id, r.b AS category, r.a AS because, r.confidence, r
   WHERE r.lift > 1 AND r.confidence >= ${Number(s.minConfidence)}
     AND NOT EXISTS (SELECT 1 FROM cc c2 WHERE c2.customer_id = cc.customer_id AND c2.category = r.b)),
 sales AS (SELECT customer_id, sum(amount) AS sales FROM basket_oc GROUP BY customer_id)
-SELECT cand.customer_id AS "customerId", c.name, cand.category, because, confidence, lift, CAST(sales.sales AS DOUBLE) AS sales,
+SELECT cand.customer_id AS "customerId", c.name, cand.category, because, confidence, lift, CAST(sales.sales AS FLOAT8) AS sales,
   count(*) OVER () AS total
 FROM cand JOIN sales USING (customer_id) LEFT JOIN customers c ON c.customer_id = cand.customer_id
 WHERE rn = 1 ORDER BY sales DESC, "customerId" LIMIT ${Math.max(0, Math.floor(s.listed))}`;

@@ -20,13 +20,13 @@ export function categoryPreferenceSql(ctx: AnalysisContext, group: CustomerGroup
   const { joins, expr } = customerGroupJoin(ctx, group);
   return `WITH g AS (
   SELECT ${expr} AS grp, coalesce(x.category, 'unknown') AS category, count(*) AS lines, sum(x.amount) AS sales
-  FROM ${periodPurchasesSql(ctx)} x ${joins} GROUP BY ALL
+  FROM ${periodPurchasesSql(ctx)} x ${joins} GROUP BY 1, 2
 ), gt AS (SELECT grp, sum(lines) AS lines, sum(sales) AS sales FROM g GROUP BY grp),
 ov AS (SELECT category, sum(lines) AS lines FROM g GROUP BY category),
 tot AS (SELECT sum(lines) AS lines FROM g)
-SELECT g.grp AS "group", g.category, g.lines, CAST(g.sales AS DOUBLE) AS sales,
-  g.lines / gt.lines AS "lineShare", CAST(g.sales / nullif(gt.sales, 0) AS DOUBLE) AS "salesShare",
-  (g.lines / gt.lines) / (ov.lines / tot.lines) AS lift
+SELECT g.grp AS "group", g.category, g.lines, CAST(g.sales AS FLOAT8) AS sales,
+  CAST(g.lines AS FLOAT8) / gt.lines AS "lineShare", CAST(g.sales / nullif(gt.sales, 0) AS FLOAT8) AS "salesShare",
+  (CAST(g.lines AS FLOAT8) / gt.lines) / (CAST(ov.lines AS FLOAT8) / tot.lines) AS lift
 FROM g JOIN gt USING (grp) JOIN ov USING (category), tot
 ORDER BY "group", lift DESC, category`;
 }

@@ -36,12 +36,12 @@ function ordersCte(ctx: AnalysisContext, basis: PromotionResponse['basis']): str
   const promo = basis === 'promotion' ? `x.promotion IS NOT NULL AND trim(x.promotion) <> ''` : 'coalesce(x.discount, 0) > 0';
   const { joins, expr } = customerGroupJoin(ctx, 'tier');
   return `o AS (SELECT x.customer_id, x.order_id, ${expr} AS grp, sum(x.amount) AS sales, bool_or(${promo}) AS promo
-  FROM ${periodPurchasesSql(ctx)} x ${joins} GROUP BY ALL)`;
+  FROM ${periodPurchasesSql(ctx)} x ${joins} GROUP BY x.customer_id, x.order_id, ${expr})`;
 }
 
 const shareCols = `count(*) AS orders, count(*) FILTER (WHERE promo) AS "promoOrders",
-  count(*) FILTER (WHERE promo) / nullif(count(*), 0) AS "promoOrderShare",
-  CAST(sum(sales) FILTER (WHERE promo) / nullif(sum(sales), 0) AS DOUBLE) AS "promoSalesShare"`;
+  CAST(count(*) FILTER (WHERE promo) AS FLOAT8) / nullif(count(*), 0) AS "promoOrderShare",
+  CAST(sum(sales) FILTER (WHERE promo) / nullif(sum(sales), 0) AS FLOAT8) AS "promoSalesShare"`;
 
 export function promotionSharesSql(ctx: AnalysisContext, basis: PromotionResponse['basis']): string {
   return `WITH ${ordersCte(ctx, basis)}
@@ -51,7 +51,7 @@ UNION ALL (SELECT grp AS "group", ${shareCols} FROM o GROUP BY grp ORDER BY grp)
 
 export function promotionSensitiveSql(ctx: AnalysisContext, basis: PromotionResponse['basis'], s: PromotionSettings): string {
   return `WITH ${ordersCte(ctx, basis)},
-pc AS (SELECT customer_id, count(*) AS orders, count(*) FILTER (WHERE promo) / count(*) AS share FROM o GROUP BY customer_id)
+pc AS (SELECT customer_id, count(*) AS orders, CAST(count(*) FILTER (WHERE promo) AS FLOAT8) / count(*) AS share FROM o GROUP BY customer_id)
 SELECT pc.customer_id AS "customerId", c.name, pc.orders, pc.share AS "promoOrderShare", count(*) OVER () AS total
 FROM pc LEFT JOIN customers c USING (customer_id)
 WHERE pc.orders >= ${Math.floor(s.minOrders)} AND pc.share >= ${Number(s.sensitiveShare)}

@@ -34,8 +34,9 @@ export interface PurchasePatterns {
 
 export function cycleSql(ctx: AnalysisContext, snapshotId: number, group: CustomerGroup): string {
   const { joins, expr } = customerGroupJoin(ctx, group);
-  return `SELECT ${expr} AS "group", count(*) AS customers, median(x.purchase_cycle_days) AS "medianDays",
-  quantile_cont(x.purchase_cycle_days, 0.25) AS "p25Days", quantile_cont(x.purchase_cycle_days, 0.75) AS "p75Days"
+  return `SELECT ${expr} AS "group", count(*) AS customers, percentile_cont(0.5) WITHIN GROUP (ORDER BY x.purchase_cycle_days) AS "medianDays",
+  percentile_cont(0.25) WITHIN GROUP (ORDER BY x.purchase_cycle_days) AS "p25Days",
+  percentile_cont(0.75) WITHIN GROUP (ORDER BY x.purchase_cycle_days) AS "p75Days"
 FROM customer_scores x ${joins}
 WHERE x.snapshot_id = ${Math.floor(snapshotId)} AND x.purchase_cycle_days IS NOT NULL
 GROUP BY 1 ORDER BY "medianDays", "group"`;
@@ -44,18 +45,18 @@ GROUP BY 1 ORDER BY "medianDays", "group"`;
 type TimeKey = 'weekday' | 'month' | 'hour';
 
 export function timePatternSql(ctx: AnalysisContext, key: TimeKey): string {
-  const expr = key === 'weekday' ? 'isodow(d)' : key === 'month' ? 'month(d)' : 'hour(tm)';
+  const expr = key === 'weekday' ? 'extract(isodow FROM d)' : key === 'month' ? 'extract(month FROM d)' : 'extract(hour FROM tm)';
   const where = key === 'hour' ? 'WHERE tm IS NOT NULL' : '';
-  return `WITH o AS (SELECT order_id, min(order_date) AS d, min(order_time) AS tm, sum(amount) AS sales FROM ${periodPurchasesSql(ctx)} GROUP BY order_id)
-SELECT CAST(${expr} AS INTEGER) AS key, count(*) AS orders, CAST(sum(sales) AS DOUBLE) AS sales,
-  count(*) / sum(count(*)) OVER () AS "orderShare"
+  return `WITH o AS (SELECT order_id, min(order_date) AS d, min(order_time) AS tm, sum(amount) AS sales FROM ${periodPurchasesSql(ctx)} AS p GROUP BY order_id)
+SELECT CAST(${expr} AS INTEGER) AS key, count(*) AS orders, CAST(sum(sales) AS FLOAT8) AS sales,
+  CAST(count(*) AS FLOAT8) / sum(count(*)) OVER () AS "orderShare"
 FROM o ${where} GROUP BY 1 ORDER BY 1`;
 }
 
 export function weekdayHourSql(ctx: AnalysisContext): string {
-  return `SELECT CAST(isodow(order_date) AS INTEGER) AS weekday, CAST(hour(tm) AS INTEGER) AS hour, count(*) AS orders
-FROM (SELECT order_id, min(order_date) AS order_date, min(order_time) AS tm FROM ${periodPurchasesSql(ctx)} GROUP BY order_id)
-WHERE tm IS NOT NULL GROUP BY ALL ORDER BY 1, 2`;
+  return `SELECT CAST(extract(isodow FROM order_date) AS INTEGER) AS weekday, CAST(extract(hour FROM tm) AS INTEGER) AS hour, count(*) AS orders
+FROM (SELECT order_id, min(order_date) AS order_date, min(order_time) AS tm FROM ${periodPurchasesSql(ctx)} AS p GROUP BY order_id) AS o
+WHERE tm IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2`;
 }
 
 export async function purchasePatterns(ctx: AnalysisContext, snapshotId: number): Promise<PurchasePatterns> {

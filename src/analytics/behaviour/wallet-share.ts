@@ -29,13 +29,13 @@ function walletCte(ctx: AnalysisContext, year: number): string {
   return `w AS (SELECT customer_id, max(total_wallet) AS wallet FROM wallet_estimates
   WHERE year = ${Math.floor(year)} AND total_wallet > 0${scopeFilter(ctx)} GROUP BY customer_id),
 ours AS (SELECT customer_id, sum(amount) AS ours FROM order_lines
-  WHERE year(order_date) = ${Math.floor(year)} AND order_date <= ${dateLit(ctx.period.asOf)} AND customer_id IN (SELECT customer_id FROM w) GROUP BY customer_id),
+  WHERE extract(year FROM order_date) = ${Math.floor(year)} AND order_date <= ${dateLit(ctx.period.asOf)} AND customer_id IN (SELECT customer_id FROM w) GROUP BY customer_id),
 x AS (SELECT w.customer_id, w.wallet, greatest(coalesce(ours.ours, 0), 0) AS ours FROM w LEFT JOIN ours USING (customer_id)),
 g AS (SELECT x.*, ${expr} AS grp FROM x ${joins})`;
 }
 
-const groupCols = `count(*) AS customers, CAST(sum(wallet) AS DOUBLE) AS wallet, CAST(sum(ours) AS DOUBLE) AS ours,
-  CAST(sum(ours) / nullif(sum(wallet), 0) AS DOUBLE) AS share`;
+const groupCols = `count(*) AS customers, CAST(sum(wallet) AS FLOAT8) AS wallet, CAST(sum(ours) AS FLOAT8) AS ours,
+  CAST(sum(ours) / nullif(sum(wallet), 0) AS FLOAT8) AS share`;
 
 export function walletShareSql(ctx: AnalysisContext, year: number): string {
   return `WITH ${walletCte(ctx, year)}
@@ -45,25 +45,25 @@ UNION ALL (SELECT grp AS "group", ${groupCols} FROM g GROUP BY grp ORDER BY grp)
 
 export function competitorShareSql(ctx: AnalysisContext, year: number): string {
   return `WITH ${walletCte(ctx, year)}
-SELECT coalesce(e.competitor, 'unknown') AS competitor, CAST(sum(e.competitor_amount) AS DOUBLE) AS amount,
-  CAST(sum(e.competitor_amount) / nullif((SELECT sum(wallet) FROM w), 0) AS DOUBLE) AS share
+SELECT coalesce(e.competitor, 'unknown') AS competitor, CAST(sum(e.competitor_amount) AS FLOAT8) AS amount,
+  CAST(sum(e.competitor_amount) / nullif((SELECT sum(wallet) FROM w), 0) AS FLOAT8) AS share
 FROM wallet_estimates e WHERE e.year = ${Math.floor(year)} AND e.customer_id IN (SELECT customer_id FROM w) AND e.competitor_amount > 0
 GROUP BY 1 ORDER BY amount DESC, competitor`;
 }
 
 export function walletHeadroomSql(ctx: AnalysisContext, year: number, limit: number): string {
   return `WITH ${walletCte(ctx, year)},
-main AS (SELECT customer_id, list(competitor ORDER BY competitor_amount DESC, competitor)[1] AS competitor FROM wallet_estimates
+main AS (SELECT customer_id, (array_agg(competitor ORDER BY competitor_amount DESC, competitor))[1] AS competitor FROM wallet_estimates
   WHERE year = ${Math.floor(year)} AND competitor_amount > 0 GROUP BY customer_id)
-SELECT g.customer_id AS "customerId", c.name, g.grp AS tier, CAST(g.wallet AS DOUBLE) AS wallet, CAST(g.ours AS DOUBLE) AS ours,
-  CAST(g.ours / g.wallet AS DOUBLE) AS share, main.competitor AS "mainCompetitor"
+SELECT g.customer_id AS "customerId", c.name, g.grp AS tier, CAST(g.wallet AS FLOAT8) AS wallet, CAST(g.ours AS FLOAT8) AS ours,
+  CAST(g.ours / g.wallet AS FLOAT8) AS share, main.competitor AS "mainCompetitor"
 FROM g LEFT JOIN customers c ON c.customer_id = g.customer_id LEFT JOIN main ON main.customer_id = g.customer_id
 ORDER BY g.wallet - g.ours DESC, "customerId" LIMIT ${Math.floor(limit)}`;
 }
 
 export async function walletShare(ctx: AnalysisContext): Promise<WalletShare | null> {
   const [y] = await ctx.db.query<{ year: number | null }>(
-    `SELECT max(year) AS year FROM wallet_estimates WHERE year <= year(${dateLit(ctx.period.asOf)}) AND total_wallet > 0`,
+    `SELECT max(year) AS year FROM wallet_estimates WHERE year <= extract(year FROM ${dateLit(ctx.period.asOf)}) AND total_wallet > 0`,
   );
   if (y?.year === null || y?.year === undefined) return null;
   const [overall, ...byTier] = await ctx.db.query<WalletGroup>(walletShareSql(ctx, y.year));

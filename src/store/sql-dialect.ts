@@ -138,6 +138,23 @@ export function jsonArrayHasField(dialect: Dialect, json: string, field: string,
   }
 }
 
+/**
+ * The distinct non-null values of a group's rows that meet a condition, as a
+ * list in no particular order; null when no row meets it. DuckDB keeps its
+ * list_distinct (which drops nulls) over a filtered list(); PostgreSQL
+ * aggregates DISTINCT, leaving nulls out in the filter.
+ */
+export function distinctListAgg(dialect: Dialect, value: string, where: string): string {
+  switch (dialect) {
+    case 'duckdb':
+      return `list_distinct(list(${value}) FILTER (WHERE ${where}))`;
+    case 'postgres':
+      return `array_agg(DISTINCT ${value}) FILTER (WHERE (${where}) AND ${value} IS NOT NULL)`;
+    default:
+      return unreachable(dialect);
+  }
+}
+
 export function unreachable(value: never): never {
   throw new Error(`unhandled dialect: ${String(value)}`);
 }

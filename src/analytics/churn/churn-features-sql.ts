@@ -6,12 +6,15 @@
  * answers after it are ignored.
  */
 import type { AnalysisConfig } from '../../config/analysis-config.js';
+import type { Dialect } from '../../store/engine.js';
+import { distinctListAgg } from '../../store/sql-dialect.js';
 import { dateLit } from '../analysis-sql.js';
 import { addDays } from '../analysis-period.js';
 
-const stalledWords = `['stalled', '停滞', '暂停', '搁置']`;
+const stalledWords = `('stalled', '停滞', '暂停', '搁置')`;
 
-export function churnFeaturesSql(asOf: string, config: AnalysisConfig, scopeFilter = ''): string {
+/** `dialect` last and DuckDB by default: the models benchmark builds this text for its DuckDB store without one. */
+export function churnFeaturesSql(asOf: string, config: AnalysisConfig, scopeFilter = '', dialect: Dialect = 'duckdb'): string {
   const c = config.churn;
   const a = dateLit(asOf);
   const since = (days: number) => dateLit(addDays(asOf, -days + 1));
@@ -20,9 +23,9 @@ export function churnFeaturesSql(asOf: string, config: AnalysisConfig, scopeFilt
   SELECT customer_id, order_date AS d, sum(amount) AS v FROM order_lines
   WHERE customer_id IS NOT NULL AND NOT is_return AND order_date <= ${a}${scopeFilter} GROUP BY customer_id, order_date
 ), gaps AS (
-  SELECT customer_id, d, date_diff('day', lag(d) OVER (PARTITION BY customer_id ORDER BY d), d) AS gap FROM days
+  SELECT customer_id, d, d - lag(d) OVER (PARTITION BY customer_id ORDER BY d) AS gap FROM days
 ), buy AS (
-  SELECT customer_id, max(d) AS last_purchase, count(*) AS purchase_days, median(gap) AS cycle_days FROM gaps GROUP BY customer_id
+  SELECT customer_id, max(d) AS last_purchase, count(*) AS purchase_days, percentile_cont(0.5) WITHIN GROUP (ORDER BY gap) AS cycle_days FROM gaps GROUP BY customer_id
 ), val AS (
   SELECT customer_id,
     coalesce(sum(amount) FILTER (WHERE order_date >= ${since(182)}), 0) AS value_recent,
@@ -33,18 +36,18 @@ export function churnFeaturesSql(asOf: string, config: AnalysisConfig, scopeFilt
     avg(response_hours) FILTER (WHERE lower(type) = 'quote' AND interaction_date >= ${recent}) AS quote_recent,
     avg(response_hours) FILTER (WHERE lower(type) = 'quote' AND interaction_date < ${recent} AND interaction_date >= ${since(c.recentDays + 365)}) AS quote_before,
     count(*) FILTER (WHERE nullif(trim(competitor), '') IS NOT NULL AND interaction_date >= ${recent}) AS competitor_contacts,
-    list_distinct(list(competitor) FILTER (WHERE nullif(trim(competitor), '') IS NOT NULL AND interaction_date >= ${recent})) AS competitors,
-    count(*) FILTER (WHERE list_contains(${stalledWords}, lower(project_status)) AND interaction_date >= ${recent}) AS stalled_projects
+    ${distinctListAgg(dialect, 'competitor', `nullif(trim(competitor), '') IS NOT NULL AND interaction_date >= ${recent}`)} AS competitors,
+    count(*) FILTER (WHERE lower(project_status) IN ${stalledWords} AND interaction_date >= ${recent}) AS stalled_projects
   FROM interactions WHERE customer_id IS NOT NULL AND interaction_date <= ${a} GROUP BY customer_id
 ), moved AS (
   SELECT opportunity_id, max(entered_date) AS d FROM opportunity_stage_history WHERE entered_date <= ${a} GROUP BY opportunity_id
 ), opp AS (
   SELECT o.customer_id, count(*) AS stalled_opportunities,
-    max(date_diff('day', greatest(o.created_date, coalesce(m.d, o.created_date)), ${a})) AS stalled_days
+    max(${a} - greatest(o.created_date, coalesce(m.d, o.created_date))) AS stalled_days
   FROM opportunities o LEFT JOIN moved m USING (opportunity_id)
   WHERE o.customer_id IS NOT NULL AND o.created_date <= ${a} AND (o.close_date IS NULL OR o.close_date > ${a})
     AND (o.status = 'open' OR o.close_date > ${a})
-    AND date_diff('day', greatest(o.created_date, coalesce(m.d, o.created_date)), ${a}) >= ${Math.floor(config.funnel.stalledDays)}
+    AND ${a} - greatest(o.created_date, coalesce(m.d, o.created_date)) >= ${Math.floor(config.funnel.stalledDays)}
   GROUP BY o.customer_id
 ), cmp AS (
   SELECT customer_id, count(*) AS complaints,
@@ -54,13 +57,13 @@ export function churnFeaturesSql(asOf: string, config: AnalysisConfig, scopeFilt
   SELECT customer_id, avg(score) AS csat_mean, count(*) AS csat_answers FROM survey_responses
   WHERE survey_date <= ${a} AND survey_date >= ${since(365)} AND score IS NOT NULL GROUP BY customer_id
 ), nps AS (
-  SELECT customer_id, list(score ORDER BY response_date DESC, response_id DESC)[1] AS nps_last FROM nps_responses
+  SELECT customer_id, (array_agg(score ORDER BY response_date DESC, response_id DESC))[1] AS nps_last FROM nps_responses
   WHERE response_date <= ${a} AND response_date >= ${since(365)} AND score IS NOT NULL GROUP BY customer_id
 )
-SELECT buy.customer_id, CAST(buy.last_purchase AS VARCHAR) AS last_purchase, date_diff('day', buy.last_purchase, ${a}) AS days_since,
+SELECT buy.customer_id, CAST(buy.last_purchase AS VARCHAR) AS last_purchase, ${a} - buy.last_purchase AS days_since,
   buy.purchase_days, buy.cycle_days,
-  CAST(coalesce(val.value_recent, 0) AS DOUBLE) AS value_recent, CAST(coalesce(val.value_before, 0) AS DOUBLE) AS value_before,
-  act.quote_recent, act.quote_before, coalesce(act.competitor_contacts, 0) AS competitor_contacts, coalesce(act.competitors, []) AS competitors,
+  CAST(coalesce(val.value_recent, 0) AS FLOAT8) AS value_recent, CAST(coalesce(val.value_before, 0) AS FLOAT8) AS value_before,
+  act.quote_recent, act.quote_before, coalesce(act.competitor_contacts, 0) AS competitor_contacts, act.competitors,
   coalesce(act.stalled_projects, 0) AS stalled_projects, coalesce(opp.stalled_opportunities, 0) AS stalled_opportunities, opp.stalled_days,
   coalesce(cmp.complaints, 0) AS complaints, coalesce(cmp.unresolved, 0) AS unresolved_complaints,
   sat.csat_mean, nps.nps_last

@@ -18,7 +18,8 @@ interface FeatureRow {
   quote_recent: number | null;
   quote_before: number | null;
   competitor_contacts: number;
-  competitors: string[];
+  /** Null when there were none (an empty list has no engine-neutral literal). */
+  competitors: string[] | null;
   stalled_projects: number;
   stalled_opportunities: number;
   stalled_days: number | null;
@@ -31,7 +32,7 @@ interface FeatureRow {
 /** `scope`: a relation (customer_id) of the customers to read, or null for all; `sample`: a further condition on order_lines.customer_id. */
 export async function readChurnFeatures(db: Queryable, asOf: string, config: AnalysisConfig, scope: string | null = null, sample = ''): Promise<ChurnFeatures[]> {
   const filter = (scope === null ? '' : ` AND customer_id IN (SELECT customer_id FROM ${quoteIdent(scope)})`) + sample;
-  const rows = await db.query<FeatureRow>(churnFeaturesSql(asOf, config, filter));
+  const rows = await db.query<FeatureRow>(churnFeaturesSql(asOf, config, filter, db.dialect));
   return rows.map((r) => ({
     customerId: r.customer_id,
     lastPurchase: r.last_purchase,
@@ -43,7 +44,7 @@ export async function readChurnFeatures(db: Queryable, asOf: string, config: Ana
     quoteRecent: r.quote_recent,
     quoteBefore: r.quote_before,
     competitorContacts: r.competitor_contacts,
-    competitors: r.competitors,
+    competitors: r.competitors ?? [],
     stalledProjects: r.stalled_projects,
     stalledOpportunities: r.stalled_opportunities,
     stalledDays: r.stalled_days,

@@ -8,7 +8,8 @@
  * 1 − BG/NBD P(alive) fitted on the history up to the test date.
  */
 import type { AnalysisConfig } from '../../config/analysis-config.js';
-import type { Queryable } from '../../store/engine.js';
+import type { Dialect, Queryable } from '../../store/engine.js';
+import { hashBucket } from '../../store/sql-dialect.js';
 import { addDays } from '../analysis-period.js';
 import { bgnbdPAlive } from '../clv/bgnbd.js';
 import { clvSummarySql } from '../clv/clv-summary-sql.js';
@@ -55,10 +56,13 @@ const pAliveFitRows = 5_000;
  */
 const trainingCustomers = 50_000;
 
-/** ` AND hash(customer_id) % k = 0` keeping about trainingCustomers of `population`, or nothing. */
-export function trainingSampleFilter(population: number): { readonly every: number; readonly filter: string } {
+/**
+ * ` AND <hash bucket of customer_id among k> = 0` keeping about trainingCustomers of `population`, or nothing.
+ * Each engine hashes its own way (hashBucket), so DuckDB and PostgreSQL train on different, equally fair samples.
+ */
+export function trainingSampleFilter(dialect: Dialect, population: number): { readonly every: number; readonly filter: string } {
   const every = Math.max(1, Math.ceil(population / trainingCustomers));
-  return { every, filter: every === 1 ? '' : ` AND hash(customer_id) % ${every} = 0` };
+  return { every, filter: every === 1 ? '' : ` AND ${hashBucket(dialect, 'customer_id', every)} = 0` };
 }
 
 async function labelled(db: Queryable, date: string, config: AnalysisConfig, scope: string | null, sample: string) {
@@ -85,7 +89,7 @@ const quality = (scores: number[], labels: number[]): ScoreQuality => ({ auc: au
  */
 export async function trainChurnModel(db: Queryable, asOf: string, config: AnalysisConfig, scope: string | null = null, population = 0): Promise<TrainedChurnModel | null> {
   const c = config.churn;
-  const sample = trainingSampleFilter(population);
+  const sample = trainingSampleFilter(db.dialect, population);
   const testDate = addDays(asOf, -c.labelDays);
   const trainDates = [0, 1, 2, 3].map((q) => addDays(testDate, -c.labelDays - 91 * q));
   const train = [];

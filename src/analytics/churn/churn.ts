@@ -76,8 +76,8 @@ async function namesAndTiers(ctx: AnalysisContext, ids: readonly string[]): Prom
   if (ids.length === 0) return new Map();
   const rows = await ctx.db.query<{ customer_id: string; name: string | null; tier: string | null }>(
     `SELECT c.customer_id, c.name, t.tier FROM customers c ${tierJoin(ctx, 't', 'c.customer_id')}
-     WHERE c.customer_id IN (SELECT unnest(from_json($1::JSON, '["VARCHAR"]')))`,
-    [JSON.stringify(ids)],
+     WHERE c.customer_id IN (${ids.map((_, i) => `$${i + 1}`).join(', ')})`,
+    ids,
   );
   return new Map(rows.map((r) => [r.customer_id, { name: r.name, tier: r.tier }]));
 }

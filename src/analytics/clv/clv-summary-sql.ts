@@ -25,9 +25,9 @@ export function clvSummarySql(w: ClvWindow, filter = ''): string {
   WHERE customer_id IS NOT NULL AND NOT is_return AND order_date <= ${end}${filter} GROUP BY customer_id, order_date
 ), f AS (SELECT customer_id, min(d) AS first FROM d GROUP BY customer_id HAVING min(d) <= ${cal})
 SELECT d.customer_id, CAST(count(*) FILTER (WHERE d.d > f.first AND d.d <= ${cal}) AS INTEGER) AS x,
-  date_diff('day', f.first, max(d.d) FILTER (WHERE d.d <= ${cal})) AS tx_days,
-  date_diff('day', f.first, ${cal}) AS t_days,
-  CAST(avg(d.v) FILTER (WHERE d.d > f.first AND d.d <= ${cal}) AS DOUBLE) AS mx,
+  max(d.d) FILTER (WHERE d.d <= ${cal}) - f.first AS tx_days,
+  ${cal} - f.first AS t_days,
+  CAST(avg(d.v) FILTER (WHERE d.d > f.first AND d.d <= ${cal}) AS FLOAT8) AS mx,
   CAST(count(*) FILTER (WHERE d.d > ${cal}) AS INTEGER) AS x_star
 FROM d JOIN f USING (customer_id)
 GROUP BY d.customer_id, f.first

@@ -25,7 +25,7 @@ export async function clvForecast(db: Queryable, horizon: number): Promise<ClvFo
   if (!run) return null;
   const params = (JSON.parse(run.result) as { bgnbd: BgNbdParams }).bgnbd;
   const groups = await db.query<{ x: number; t_x: number; t_cal: number; spend: number }>(
-    `SELECT x, t_x, t_cal, sum(expected_spend) AS spend FROM customer_clv WHERE clv_run_id = ${Math.floor(run.id)} GROUP BY ALL`,
+    `SELECT x, t_x, t_cal, sum(expected_spend) AS spend FROM customer_clv WHERE clv_run_id = ${Math.floor(run.id)} GROUP BY x, t_x, t_cal`,
   );
   const perMonth = monthDays / unitDays[run.unit];
   const revenue = new Array<number>(horizon).fill(0);

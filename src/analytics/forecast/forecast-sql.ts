@@ -28,11 +28,11 @@ export function monthlyRevenueSql(by: ForecastBy, lastMonthEnd: string, scope: s
   return `WITH l AS (
   SELECT ${groupExpr(by)} AS grp, date_trunc('month', l.order_date) AS m, sum(l.amount) AS v
   FROM order_lines l LEFT JOIN customers c ON c.customer_id = l.customer_id
-  WHERE l.order_date <= ${dateLit(lastMonthEnd)}${inScope} GROUP BY ALL
+  WHERE l.order_date <= ${dateLit(lastMonthEnd)}${inScope} GROUP BY 1, 2
 ), months AS (
-  SELECT unnest(generate_series((SELECT min(m) FROM l), date_trunc('month', ${dateLit(lastMonthEnd)}), INTERVAL 1 MONTH)) AS m
+  SELECT s.m FROM (SELECT min(m) AS first FROM l) AS b, generate_series(b.first, date_trunc('month', ${dateLit(lastMonthEnd)}), INTERVAL '1 month') AS s(m)
 ), groups AS (SELECT grp, sum(v) AS total FROM l GROUP BY grp)
-SELECT g.grp AS "group", strftime(months.m, '%Y-%m') AS month, CAST(coalesce(l.v, 0) AS DOUBLE) AS revenue
+SELECT g.grp AS "group", substr(CAST(CAST(months.m AS DATE) AS VARCHAR), 1, 7) AS month, CAST(coalesce(l.v, 0) AS FLOAT8) AS revenue
 FROM groups g CROSS JOIN months LEFT JOIN l ON l.grp = g.grp AND l.m = months.m
 ORDER BY g.total DESC, g.grp, months.m`;
 }

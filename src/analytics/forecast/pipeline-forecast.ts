@@ -5,8 +5,9 @@
  * that one, the share won), by expected close month.
  */
 import type { AnalysisContext } from '../analysis-context.js';
+import { dateText } from '../../store/sql-dialect.js';
 import { dateLit } from '../analysis-sql.js';
-import { reachedCtes } from '../funnel/funnel-sql.js';
+import { reachedCtes, stageIndexSql } from '../funnel/funnel-sql.js';
 
 export interface StageWinRate {
   readonly stage: string;
@@ -26,7 +27,7 @@ export interface PipelineForecast {
 export function stageWinRatesSql(ctx: AnalysisContext): string {
   const n = ctx.config.funnel.stages.length;
   const everything = { from: '0001-01-01', to: ctx.period.asOf };
-  return `WITH ${reachedCtes(ctx, everything)}, idx AS (SELECT range AS i FROM range(${n}))
+  return `WITH ${reachedCtes(ctx, everything)}, idx AS ${stageIndexSql(n)}
 SELECT idx.i AS stage, count(r.opportunity_id) AS closed, count(r.opportunity_id) FILTER (WHERE r.status = 'won') AS won
 FROM idx LEFT JOIN r ON r.reached >= idx.i AND r.status IN ('won', 'lost') AND r.close_date <= ${dateLit(ctx.period.asOf)}
 GROUP BY idx.i ORDER BY idx.i`;
@@ -37,9 +38,9 @@ export function openPipelineSql(ctx: AnalysisContext): string {
   const asOf = dateLit(ctx.period.asOf);
   return `WITH ${reachedCtes(ctx, everything)}
 SELECT reached AS stage, CASE WHEN expected_close_date IS NULL THEN 'undated' WHEN expected_close_date < ${asOf} THEN 'overdue'
-    ELSE strftime(expected_close_date, '%Y-%m') END AS month,
-  count(*) AS opportunities, CAST(coalesce(sum(expected_amount), 0) AS DOUBLE) AS amount
-FROM r WHERE status = 'open' GROUP BY ALL`;
+    ELSE ${dateText(ctx.db.dialect, 'expected_close_date', 'month')} END AS month,
+  count(*) AS opportunities, CAST(coalesce(sum(expected_amount), 0) AS FLOAT8) AS amount
+FROM r WHERE status = 'open' GROUP BY 1, 2`;
 }
 
 export async function pipelineForecast(ctx: AnalysisContext): Promise<PipelineForecast> {

@@ -10,7 +10,7 @@ import { customerGroupJoin, dateLit, scopeFilter, type CustomerAttribute } from 
 /** A target row's amount times the share of its days that fall inside the period. */
 function prorated(ctx: AnalysisContext): string {
   const { from, to } = ctx.period;
-  return `target_amount * (date_diff('day', greatest(period_start, ${dateLit(from)}), least(period_end, ${dateLit(to)})) + 1) / (date_diff('day', period_start, period_end) + 1)`;
+  return `CAST(target_amount AS FLOAT8) * (least(period_end, ${dateLit(to)}) - greatest(period_start, ${dateLit(from)}) + 1) / (period_end - period_start + 1)`;
 }
 
 function overlaps(ctx: AnalysisContext): string {
@@ -30,15 +30,15 @@ sales AS (SELECT rep, sum(amount) AS revenue, count(DISTINCT order_id) FILTER (W
   FROM lines GROUP BY rep),
 deals AS (SELECT rep_id AS rep, count(*) FILTER (WHERE status = 'won') AS won, count(*) FILTER (WHERE status = 'lost') AS lost,
     sum(coalesce(won_amount, expected_amount)) FILTER (WHERE status = 'won') AS won_amount,
-    median(date_diff('day', created_date, close_date)) FILTER (WHERE status = 'won') AS cycle
+    percentile_cont(0.5) WITHIN GROUP (ORDER BY close_date - created_date) FILTER (WHERE status = 'won') AS cycle
   FROM opportunities WHERE ${inPeriod('close_date')}${scopeFilter(ctx)} GROUP BY rep_id),
 leads AS (SELECT rep_id AS rep, count(*) AS created, count(*) FILTER (WHERE status = 'won' AND close_date <= ${dateLit(ctx.period.asOf)}) AS created_won
   FROM opportunities WHERE ${inPeriod('created_date')}${scopeFilter(ctx)} GROUP BY rep_id),
 acts AS (SELECT rep_id AS rep, count(*) AS activities, count(*) FILTER (WHERE type = 'visit') AS visits
   FROM interactions WHERE ${inPeriod('interaction_date')}${scopeFilter(ctx)} GROUP BY rep_id),
-sat AS (SELECT c.rep_id AS rep, avg(s.score) AS score, count(*) FILTER (WHERE s.score >= ${csat}) / count(*) AS csat
+sat AS (SELECT c.rep_id AS rep, avg(s.score) AS score, CAST(count(*) FILTER (WHERE s.score >= ${csat}) AS FLOAT8) / count(*) AS csat
   FROM survey_responses s JOIN customers c ON c.customer_id = s.customer_id WHERE ${inPeriod('s.survey_date')}${scopeFilter(ctx, 's.customer_id')} GROUP BY c.rep_id),
-nps AS (SELECT c.rep_id AS rep, 100 * (count(*) FILTER (WHERE n.score >= 9) - count(*) FILTER (WHERE n.score <= 6)) / count(*) AS nps
+nps AS (SELECT c.rep_id AS rep, CAST(100 * (count(*) FILTER (WHERE n.score >= 9) - count(*) FILTER (WHERE n.score <= 6)) AS FLOAT8) / count(*) AS nps
   FROM nps_responses n JOIN customers c ON c.customer_id = n.customer_id WHERE ${inPeriod('n.response_date')}${scopeFilter(ctx, 'n.customer_id')} GROUP BY c.rep_id),
 tg AS (SELECT scope_id AS rep, sum(${prorated(ctx)}) AS target
   FROM targets WHERE scope_type = 'rep' AND ${overlaps(ctx)} GROUP BY scope_id),
@@ -49,11 +49,11 @@ ids AS (${
     : `SELECT rep FROM sales UNION SELECT rep FROM deals UNION SELECT rep FROM leads UNION SELECT rep FROM acts UNION SELECT c.rep_id FROM customers c WHERE TRUE${scopeFilter(ctx, 'c.customer_id')}`
 })
 SELECT ids.rep AS "repId", r.name, r.team, r.region, CAST(r.hire_date AS VARCHAR) AS "hireDate",
-  CAST(coalesce(sales.revenue, 0) AS DOUBLE) AS revenue, coalesce(sales.orders, 0) AS orders, coalesce(sales.customers, 0) AS customers,
+  CAST(coalesce(sales.revenue, 0) AS FLOAT8) AS revenue, coalesce(sales.orders, 0) AS orders, coalesce(sales.customers, 0) AS customers,
   coalesce(sales.new_customers, 0) AS "newCustomers", coalesce(deals.won, 0) AS won, coalesce(deals.lost, 0) AS lost,
-  CAST(coalesce(deals.won_amount, 0) AS DOUBLE) AS "wonAmount", coalesce(leads.created, 0) AS "opportunitiesCreated", coalesce(leads.created_won, 0) AS "createdWon", deals.cycle AS "medianCycleDays",
+  CAST(coalesce(deals.won_amount, 0) AS FLOAT8) AS "wonAmount", coalesce(leads.created, 0) AS "opportunitiesCreated", coalesce(leads.created_won, 0) AS "createdWon", deals.cycle AS "medianCycleDays",
   coalesce(acts.activities, 0) AS activities, coalesce(acts.visits, 0) AS visits,
-  sat.score AS "meanSatisfaction", sat.csat, nps.nps, CAST(tg.target AS DOUBLE) AS target
+  sat.score AS "meanSatisfaction", sat.csat, nps.nps, CAST(tg.target AS FLOAT8) AS target
 FROM ids LEFT JOIN reps r ON r.rep_id = ids.rep LEFT JOIN sales ON sales.rep = ids.rep LEFT JOIN deals ON deals.rep = ids.rep LEFT JOIN leads ON leads.rep = ids.rep
   LEFT JOIN acts ON acts.rep = ids.rep LEFT JOIN sat ON sat.rep = ids.rep LEFT JOIN nps ON nps.rep = ids.rep LEFT JOIN tg ON tg.rep = ids.rep
 WHERE ids.rep IS NOT NULL
@@ -73,12 +73,12 @@ export function splitBasisSql(ctx: AnalysisContext, snapshotId: number, group: C
 pot AS (SELECT customer_id, potential_score AS pot FROM customer_scores WHERE snapshot_id = ${Math.floor(snapshotId)}),
 x AS (SELECT c0.customer_id, coalesce(prev.rev, 0) AS rev, coalesce(pot.pot, 0) AS pot
   FROM customers c0 LEFT JOIN prev USING (customer_id) LEFT JOIN pot USING (customer_id) WHERE TRUE${scopeFilter(ctx, 'c0.customer_id')})
-SELECT ${expr} AS "group", CAST(sum(x.rev) AS DOUBLE) AS history, CAST(sum(x.pot) AS DOUBLE) AS potential
+SELECT ${expr} AS "group", CAST(sum(x.rev) AS FLOAT8) AS history, CAST(sum(x.pot) AS FLOAT8) AS potential
 FROM x ${joins} GROUP BY 1 ORDER BY 1`;
 }
 
 /** The period's target: company targets overlapping it (prorated), else the sum of rep targets. */
 export function periodTargetSql(ctx: AnalysisContext): string {
-  return `SELECT scope_type, CAST(sum(${prorated(ctx)}) AS DOUBLE) AS target
+  return `SELECT scope_type, CAST(sum(${prorated(ctx)}) AS FLOAT8) AS target
 FROM targets WHERE scope_type IN ('company', 'rep') AND ${overlaps(ctx)} GROUP BY scope_type`;
 }

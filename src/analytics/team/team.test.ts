@@ -86,7 +86,7 @@ describe('team performance', () => {
 
   it('for a set of customers lists only the reps who own or worked with them, with what they sold to them', async () => {
     // Customer C only: E1 owns it and sold 300 to it; E2 and E3 never touched it.
-    await store.engine.run(`CREATE OR REPLACE TEMP TABLE only_c AS SELECT 'C' AS customer_id`);
+    await store.engine.run(`CREATE TEMP TABLE only_c AS SELECT CAST('C' AS VARCHAR) AS customer_id`);
     const scoped = await teamSection({ ...fixtureContext(store, { asOf: '2024-12-31', from: '2024-01-01', to: '2024-12-31' }), scope: 'only_c' }, 1);
     expect(scoped.reps.map((r) => [r.repId, r.revenue, r.orders])).toEqual([['E1', 300, 1]]);
   });

@@ -24,11 +24,11 @@ cp AS (SELECT DISTINCT customer_id, product_id FROM lines),
 op AS (SELECT DISTINCT order_id, product_id FROM lines),
 buyers AS (SELECT product_id, count(*) AS n FROM cp GROUP BY product_id),
 orders_with AS (SELECT product_id, count(*) AS n FROM op GROUP BY product_id),
-shared AS (SELECT a.product_id AS i, b.product_id AS j, count(*) AS n FROM cp a JOIN cp b ON a.customer_id = b.customer_id AND a.product_id <> b.product_id GROUP BY ALL),
-together AS (SELECT a.product_id AS i, b.product_id AS j, count(*) AS n FROM op a JOIN op b ON a.order_id = b.order_id AND a.product_id <> b.product_id GROUP BY ALL),
+shared AS (SELECT a.product_id AS i, b.product_id AS j, count(*) AS n FROM cp a JOIN cp b ON a.customer_id = b.customer_id AND a.product_id <> b.product_id GROUP BY a.product_id, b.product_id),
+together AS (SELECT a.product_id AS i, b.product_id AS j, count(*) AS n FROM op a JOIN op b ON a.order_id = b.order_id AND a.product_id <> b.product_id GROUP BY a.product_id, b.product_id),
 sim AS (
   SELECT coalesce(s.i, t.i) AS i, coalesce(s.j, t.j) AS j,
-    coalesce(CASE WHEN s.n >= ${min} THEN s.n / sqrt(bi.n * bj.n) END, 0) + coalesce(CASE WHEN t.n >= ${min} THEN t.n / oi.n END, 0) AS s
+    coalesce(CASE WHEN s.n >= ${min} THEN s.n / sqrt(bi.n * bj.n) END, 0) + coalesce(CASE WHEN t.n >= ${min} THEN CAST(t.n AS FLOAT8) / oi.n END, 0) AS s
   FROM shared s FULL JOIN together t ON s.i = t.i AND s.j = t.j
   LEFT JOIN buyers bi ON bi.product_id = coalesce(s.i, t.i) LEFT JOIN buyers bj ON bj.product_id = coalesce(s.j, t.j)
   LEFT JOIN orders_with oi ON oi.product_id = coalesce(s.i, t.i)
@@ -39,14 +39,14 @@ sim AS (
 export function recommendationsSql(p: RecommendParams): string {
   return `WITH ${baseCtes(p)},
 cand AS (
-  SELECT cp.customer_id, sim.j AS product_id, sum(sim.s) AS score, list(sim.i ORDER BY sim.s DESC, sim.i)[1] AS because
+  SELECT cp.customer_id, sim.j AS product_id, sum(sim.s) AS score, (array_agg(sim.i ORDER BY sim.s DESC, sim.i))[1] AS because
   FROM cp JOIN sim ON sim.i = cp.product_id AND sim.s > 0
   WHERE NOT EXISTS (SELECT 1 FROM cp c2 WHERE c2.customer_id = cp.customer_id AND c2.product_id = sim.j)
-  GROUP BY ALL
+  GROUP BY cp.customer_id, sim.j
 )
 SELECT customer_id, CAST(rk AS INTEGER) AS rank, product_id, score, because FROM (
   SELECT *, row_number() OVER (PARTITION BY customer_id ORDER BY score DESC, product_id) AS rk FROM cand
-) WHERE rk <= ${Math.floor(p.k)}`;
+) AS ranked WHERE rk <= ${Math.floor(p.k)}`;
 }
 
 /** The baseline: the products with the most buyers that the customer has not bought. */
@@ -55,11 +55,11 @@ export function popularSql(p: RecommendParams): string {
 customers AS (SELECT DISTINCT customer_id FROM cp),
 ranked AS (SELECT product_id, row_number() OVER (ORDER BY n DESC, product_id) AS pos FROM buyers),
 cand AS (SELECT c.customer_id, r.product_id, r.pos FROM customers c CROSS JOIN ranked r
-  WHERE r.pos <= ${Math.floor(p.k)} + (SELECT max(n) FROM (SELECT count(*) AS n FROM cp GROUP BY customer_id))
+  WHERE r.pos <= ${Math.floor(p.k)} + (SELECT max(n) FROM (SELECT count(*) AS n FROM cp GROUP BY customer_id) AS bought)
     AND NOT EXISTS (SELECT 1 FROM cp c2 WHERE c2.customer_id = c.customer_id AND c2.product_id = r.product_id))
-SELECT customer_id, CAST(rk AS INTEGER) AS rank, product_id, 0.0 AS score, NULL AS because FROM (
+SELECT customer_id, CAST(rk AS INTEGER) AS rank, product_id, CAST(0 AS FLOAT8) AS score, CAST(NULL AS VARCHAR) AS because FROM (
   SELECT *, row_number() OVER (PARTITION BY customer_id ORDER BY pos) AS rk FROM cand
-) WHERE rk <= ${Math.floor(p.k)}`;
+) AS ranked WHERE rk <= ${Math.floor(p.k)}`;
 }
 
 /**
@@ -78,6 +78,6 @@ per AS (SELECT n.customer_id, count(r.product_id) FILTER (WHERE x.product_id IS 
   FROM (SELECT DISTINCT customer_id FROM new) n LEFT JOIN r ON r.customer_id = n.customer_id
     LEFT JOIN new x ON x.customer_id = r.customer_id AND x.product_id = r.product_id
   GROUP BY n.customer_id)
-SELECT count(*) AS customers, count(*) FILTER (WHERE hits > 0) / nullif(count(*), 0) AS "hitRate",
-  sum(hits) / nullif(sum(shown), 0) AS precision FROM per`;
+SELECT count(*) AS customers, CAST(count(*) FILTER (WHERE hits > 0) AS FLOAT8) / nullif(count(*), 0) AS "hitRate",
+  CAST(sum(hits) AS FLOAT8) / nullif(sum(shown), 0) AS precision FROM per`;
 }

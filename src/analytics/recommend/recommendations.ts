@@ -45,7 +45,7 @@ export async function recommendSection(ctx: AnalysisContext, snapshotId: number)
   const model = await quality(ctx, recommendationsSql({ ...base, cutoff }), cutoff);
   const popular = await quality(ctx, popularSql({ ...base, cutoff }), cutoff);
   const id = Math.floor(snapshotId);
-  await ctx.db.run(`INSERT INTO customer_recommendations SELECT ${id}, customer_id, rank, product_id, score, because FROM (${recommendationsSql({ ...base, cutoff: ctx.period.asOf })})`);
+  await ctx.db.run(`INSERT INTO customer_recommendations SELECT ${id}, customer_id, rank, product_id, score, because FROM (${recommendationsSql({ ...base, cutoff: ctx.period.asOf })}) AS recs`);
   const [count] = await ctx.db.query<{ n: number }>(`SELECT count(DISTINCT customer_id) AS n FROM customer_recommendations WHERE snapshot_id = ${id}`);
   const rows = await ctx.db.query<{ customer_id: string; name: string | null; rank: number; product_id: string; product: string | null; score: number; because: string | null }>(
     `WITH top AS (SELECT customer_id, value_score FROM customer_scores WHERE snapshot_id = ${id}

@@ -20,16 +20,22 @@ import { commonIssueRules, issuesSql, normSql, runTables, type PlanColumn, type 
 import {
   countsSql,
   duplicateKeySql,
+  freshRows,
   importIssuesSql,
+  lookupTables,
   mergedSql,
+  outcomeCountsSql,
+  parentCandidatesSql,
+  parentCandidatesTable,
+  parentsSql,
   quarantineSql,
   resolveRepNamesSql,
   shapedSql,
-  writeNewSql,
   writeSql,
   type WriteContext,
 } from './import-write.js';
-import { shapeOf, type Shape } from './entity-shapes.js';
+import { shapeOf, type Parent, type Shape } from './entity-shapes.js';
+import { apart, copyRows, copyToStore, insertSelect, withParsingEngine, type ColumnType, type ImportSides } from './parsing-engine.js';
 import { nearDuplicateCustomers, type DuplicateCandidate } from './near-duplicates.js';
 import { stageFile, type FileNote, type StagedFile } from './stage-file.js';
 import type { UserMapping } from './user-mapping.js';
@@ -108,7 +114,8 @@ async function importOnce(store: Store, req: ImportRequest, deps: ImportDeps, co
     const sha256 = fileSha256(req.file).catch(() => '');
     // One connection for the whole import: its temporary tables are private
     // to it and vanish with it, and nothing is visible to others before COMMIT.
-    return await db.transaction(async (tx) => {
+    // A PostgreSQL store opens its transaction only once the file is parsed.
+    return await withParsingEngine(store, (parser) => parser.transaction(async (tx) => {
       const tables = runTables(runId);
       const staged = await stageFile(tx, {
         file: req.file,
@@ -130,10 +137,12 @@ async function importOnce(store: Store, req: ImportRequest, deps: ImportDeps, co
       await tx.run(issuesSql(input));
       await checkRecordCount(tx, input, staged, req.file);
       deps.onProgress?.('writing', 0, staged.rows);
-      const result = await writeRun(tx, input, staged, match, { runId, sha256: await sha256, startedAt, deps, file: req.file, cipher: store.cipher });
+      const run: RunContext = { runId, sha256: await sha256, startedAt, deps, file: req.file, cipher: store.cipher };
+      const write = (storeTx: Queryable) => writeRun({ parse: tx, store: storeTx }, input, staged, match, run);
+      const result = parser === db ? await write(tx) : await db.transaction(write);
       deps.onProgress?.('writing', staged.rows, staged.rows);
       return result;
-    });
+    }));
   } catch (error) {
     const retried = !confirmEncoding && error instanceof Error && /Invalid unicode/i.test(error.message);
     if (!retried) await recordFailure(db, runId, req.file, startedAt, deps.now(), error);
@@ -292,39 +301,47 @@ function timestampLiteral(d: Date): string {
   return `TIMESTAMP ${lit(d.toISOString().replace('T', ' ').replace('Z', ''))}`;
 }
 
-async function writeRun(tx: Queryable, input: PlanInput, staged: StagedFile, match: HeaderMatch, run: RunContext): Promise<ImportResult> {
+async function writeRun(sides: ImportSides, input: PlanInput, staged: StagedFile, match: HeaderMatch, run: RunContext): Promise<ImportResult> {
+  const { parse, store: tx } = sides;
+  const copied = apart(sides);
   const table = tableOf(input.entity);
   const shape = shapeOf(input.entity.name);
   const cap = run.deps.issueCap ?? DEFAULT_ISSUE_CAP;
   const mapping = match.columns.map((c) => ({ header: c.header, field: c.field.name, how: c.how }));
   {
-    const ctx: WriteContext = { runId: run.runId, now: timestampLiteral(run.deps.now()) };
+    const ctx: WriteContext = { runId: run.runId, now: timestampLiteral(run.deps.now()), ...(copied ? { parentsCopied: true } : {}) };
     // An empty table takes every row as new: shaped rows go straight in.
     const fresh = await isEmpty(tx, table.name);
     const sealed = (sealedColumns.get(table.name) ?? []).filter((c) => c in shape.columns);
+    if (copied) await copyLookups(sides, lookupTables(input, shape), sealed.length > 0 && table.name === 'customers');
     // Personal fields are sealed before the merge compares them with the stored (sealed) ones.
-    await tx.run(shapedSql(input, shape, table, sealed.length > 0));
-    if (sealed.length > 0) await sealStaged(tx, input.tables.shaped, table, shape, sealed, run.cipher);
-    for (const sql of duplicateKeySql(input, shape, table)) await tx.run(sql);
+    await parse.run(shapedSql(input, shape, table, sealed.length > 0));
+    if (sealed.length > 0) await sealStaged(parse, input.tables.shaped, table, shape, sealed, run.cipher);
+    for (const sql of duplicateKeySql(input, shape, table)) await parse.run(sql);
+    if (copied) for (const parent of shape.parents) await copyRows(parse, parentCandidatesSql(input, shape, parent), tx, parentCandidatesTable(input, parent), parentColumns(parent));
     if (fresh) {
-      for (const sql of writeNewSql(input, shape, table, ctx)) await tx.run(sql);
+      for (const sql of parentsSql(input, shape, ctx)) await tx.run(sql);
+      await insertSelect(sides, freshRows(input, table, ctx));
     } else {
+      if (copied) await copyToStore(sides, input.tables.shaped);
       await tx.run(mergedSql(input, shape, table));
       for (const sql of writeSql(input, shape, table, ctx)) await tx.run(sql);
     }
     if (input.entity.name === 'reps') for (const sql of resolveRepNamesSql()) await tx.run(sql);
-    const lateRejects = (await tx.query<{ n: number }>(`SELECT count(*) AS n FROM ${q(input.tables.issues)} WHERE code = 'duplicate_key'`))[0]!.n > 0;
-    await tx.run(quarantineSql(input, ctx, lateRejects));
-    await insertBadRecords(tx, run.runId, input.entity.name, staged);
-    await tx.run(importIssuesSql(input, ctx, cap));
-    const counts = (await tx.query<Record<string, number>>(countsSql(input, fresh)))[0]!;
+    const lateRejects = (await parse.query<{ n: number }>(`SELECT count(*) AS n FROM ${q(input.tables.issues)} WHERE code = 'duplicate_key'`))[0]!.n > 0;
+    await insertSelect(sides, quarantineSql(input, ctx, lateRejects));
+    await insertBadRecords(sides, run.runId, input.entity.name, staged);
+    await insertSelect(sides, importIssuesSql(input, ctx, cap));
+    // Where the merge ran on the store, the parse side counts as if fresh and the store gives the outcomes.
+    const counts = (await parse.query<Record<string, number>>(countsSql(input, fresh || copied)))[0]!;
+    if (copied && !fresh) Object.assign(counts, (await tx.query<Record<string, number>>(outcomeCountsSql(input)))[0]);
     const bad = staged.badRecords.length;
     const totals = { ...counts, rows: counts.rows! + bad, quarantined: counts.quarantined! + bad };
     const issues = await tx.query<ImportIssue>(
       `SELECT row_number AS "row", column_name AS "column", code, severity, value FROM import_issues WHERE run_id = $1 ORDER BY row_number, column_name LIMIT ${cap}`,
       [run.runId],
     );
-    const issuesTotal = (await tx.query<{ n: number }>(`SELECT count(*) AS n FROM ${q(input.tables.issues)}`))[0]!.n + bad;
+    const issuesTotal = (await parse.query<{ n: number }>(`SELECT count(*) AS n FROM ${q(input.tables.issues)}`))[0]!.n + bad;
     const result: ImportResult = {
       runId: run.runId,
       file: run.file,
@@ -345,20 +362,50 @@ async function writeRun(tx: Queryable, input: PlanInput, staged: StagedFile, mat
       mapping,
       unmapped: match.unmapped.map((u) => u.header),
       notes: staged.notes,
-      duplicateCandidates: input.entity.name === 'customers' ? await nearDuplicateCustomers(tx, run.runId) : [],
+      duplicateCandidates: input.entity.name === 'customers' ? await duplicateCandidates(sides, input, run.runId) : [],
     };
     await recordRun(tx, result, run, staged, 'committed', null);
     return result;
   }
 }
 
-async function insertBadRecords(tx: Queryable, runId: number, entity: string, staged: StagedFile): Promise<void> {
+const varchar = (name: string): ColumnType => ({ name, type: 'VARCHAR' });
+
+/** The store rows the shaping reads (name lookups, erased customers), copied to the engine that parses. */
+async function copyLookups(sides: ImportSides, lookups: readonly ('customers' | 'reps')[], erasures: boolean): Promise<void> {
+  const { store, parse } = sides;
+  if (lookups.includes('customers')) {
+    await copyRows(store, 'SELECT customer_id, name FROM customers WHERE name IS NOT NULL', parse, 'customers', [varchar('customer_id'), varchar('name')]);
+  }
+  if (lookups.includes('reps')) await copyRows(store, 'SELECT rep_id, name FROM reps', parse, 'reps', [varchar('rep_id'), varchar('name')]);
+  if (erasures) await copyRows(store, 'SELECT customer_id FROM erasures', parse, 'erasures', [varchar('customer_id')]);
+}
+
+/** Columns of a parent's candidates table: the key as _key, then the parent's fields, typed as the parent table has them. */
+function parentColumns(parent: Parent): ColumnType[] {
+  const doc = dataModel.find((t) => t.name === parent.table);
+  const typeOf = (name: string) => doc?.columns.find((c) => c.name === name)?.type ?? 'VARCHAR';
+  const [, ...rest] = Object.keys(parent.columns);
+  return [{ name: '_key', type: typeOf(parent.key) }, ...rest.map((name) => ({ name, type: typeOf(name) }))];
+}
+
+async function duplicateCandidates(sides: ImportSides, input: PlanInput, runId: number): Promise<DuplicateCandidate[]> {
+  if (!apart(sides)) return nearDuplicateCustomers(sides.store, runId);
+  const names = `${input.tables.shaped}_names`;
+  const columns = [varchar('customer_id'), varchar('name'), { name: 'import_run_id', type: 'BIGINT' }];
+  await copyRows(sides.store, 'SELECT customer_id, name, import_run_id FROM customers WHERE name IS NOT NULL', sides.parse, names, columns);
+  return nearDuplicateCustomers(sides.parse, runId, 100, names);
+}
+
+async function insertBadRecords(sides: ImportSides, runId: number, entity: string, staged: StagedFile): Promise<void> {
   for (const b of staged.badRecords) {
-    await tx.run(
-      `INSERT INTO quarantine (run_id, row_number, entity, raw, reasons) VALUES ($1, $2, $3, json_object('_line', $4::VARCHAR), json_array(json_object('column', '', 'code', $5::VARCHAR, 'value', NULL)))`,
-      [runId, b.row, entity, b.text, b.reason],
-    );
-    await tx.run(`INSERT INTO import_issues VALUES ($1, $2, '', $3, 'error', $4)`, [runId, b.row, b.reason, b.text.slice(0, 200)]);
+    await insertSelect(sides, {
+      table: 'quarantine',
+      columns: ['run_id', 'row_number', 'entity', 'raw', 'reasons'],
+      select: `VALUES ($1, $2, $3, json_object('_line', $4::VARCHAR), json_array(json_object('column', '', 'code', $5::VARCHAR, 'value', NULL)))`,
+      params: [runId, b.row, entity, b.text, b.reason],
+    });
+    await sides.store.run(`INSERT INTO import_issues VALUES ($1, $2, '', $3, 'error', $4)`, [runId, b.row, b.reason, b.text.slice(0, 200)]);
   }
 }
 

@@ -7,6 +7,7 @@ import { quoteIdent as q, quoteLiteral as lit } from '../store/engine.js';
 import type { ColumnDoc, TableDoc } from '../store/schema/data-model.js';
 import { normWithAllFields, type PlanInput } from './import-plan.js';
 import type { Lookup, Parent, Shape } from './entity-shapes.js';
+import type { InsertSelect } from './parsing-engine.js';
 
 const bookkeeping = new Set(['extra', 'import_run_id', 'updated_at', 'row_version']);
 
@@ -33,6 +34,16 @@ LEFT JOIN (SELECT name, min(rep_id) AS id FROM reps WHERE name IS NOT NULL GROUP
     default:
       throw new Error(`unknown lookup ${String(lookup)}`);
   }
+}
+
+/** Store tables the shape's lookups read (the same conditions as lookupJoin). */
+export function lookupTables(input: PlanInput, shape: Shape): ('customers' | 'reps')[] {
+  const mapped = mappedFields(input);
+  return shape.lookups.flatMap((l): ('customers' | 'reps')[] => {
+    if (l === 'customer_by_name') return mapped.has('customer_name') ? ['customers'] : [];
+    if (l === 'rep_by_name') return mapped.has('rep_id') ? ['reps'] : [];
+    throw new Error(`unknown lookup ${String(l)}`);
+  });
 }
 
 function keyEquals(table: TableDoc, left: string, right: string): string {
@@ -140,6 +151,12 @@ export interface WriteContext {
   readonly runId: number;
   /** Timestamp literal for updated_at (the clock is passed in). */
   readonly now: string;
+  /**
+   * The store is not the engine that parsed: parents are read from their
+   * candidate tables (parentCandidatesSql, copied to the store) instead of
+   * from norm, which the store does not have.
+   */
+  readonly parentsCopied?: boolean;
 }
 
 /** Step 6: replace changed rows, add new ones, create the parents they name. */
@@ -151,37 +168,60 @@ export function writeSql(input: PlanInput, shape: Shape, table: TableDoc, ctx: W
     `DELETE FROM ${target} USING ${q(t.merged)} m WHERE ${keyEquals(table, target, 'm')} AND m._outcome = 'updated'`,
     `INSERT INTO ${target} (${cols.join(', ')}, import_run_id, updated_at)
 SELECT ${cols.join(', ')}, ${ctx.runId}, ${ctx.now} FROM ${q(t.merged)} WHERE _outcome <> 'unchanged'${clusterBy(table)}`,
-    ...shape.parents.map((p) => parentSql(input, shape, p, ctx)),
+    ...parentsSql(input, shape, ctx),
   ];
 }
 
+/** The parents the valid rows name that the store does not hold yet (with writeSql, or before freshRows). */
+export function parentsSql(input: PlanInput, shape: Shape, ctx: WriteContext): string[] {
+  return shape.parents.map((p) => parentSql(input, shape, p, ctx));
+}
+
 /**
- * Step 5 and 6 at once, for a table that holds nothing yet: every shaped row
- * is new, so it goes straight in, with no comparison table in between.
+ * Step 5 and 6 at once, for a table that holds nothing yet (after
+ * parentsSql): every shaped row is new, so it goes straight in, with no
+ * comparison table in between.
  */
-export function writeNewSql(input: PlanInput, shape: Shape, table: TableDoc, ctx: WriteContext): string[] {
-  const t = input.tables;
-  const cols = table.columns.filter((c) => !['import_run_id', 'updated_at', 'row_version'].includes(c.name)).map((c) => q(c.name));
+export function freshRows(input: PlanInput, table: TableDoc, ctx: WriteContext): InsertSelect {
+  const cols = table.columns.filter((c) => !['import_run_id', 'updated_at', 'row_version'].includes(c.name)).map((c) => c.name);
   const hasVersion = table.columns.some((c) => c.name === 'row_version');
-  return [
-    ...shape.parents.map((p) => parentSql(input, shape, p, ctx)),
-    `INSERT INTO ${q(table.name)} (${cols.join(', ')}${hasVersion ? ', row_version' : ''}, import_run_id, updated_at)
-SELECT ${cols.join(', ')}${hasVersion ? ', 1' : ''}, ${ctx.runId}, ${ctx.now} FROM ${q(t.shaped)}${clusterBy(table)}`,
-  ];
+  return {
+    table: table.name,
+    columns: [...cols, ...(hasVersion ? ['row_version'] : []), 'import_run_id', 'updated_at'],
+    select: `SELECT ${cols.map((c) => q(c)).join(', ')}${hasVersion ? ', 1' : ''}, ${ctx.runId}, ${ctx.now} FROM ${q(input.tables.shaped)}${clusterBy(table)}`,
+  };
 }
 
 /** Minimal records for the customers and products the valid rows name that the store does not know yet. */
 function parentSql(input: PlanInput, shape: Shape, parent: Parent, ctx: WriteContext): string {
   const entries = Object.entries(parent.columns);
-  const [keyCol, keyExpr] = entries[0]!;
+  const [keyCol] = entries[0]!;
   const rest = entries.slice(1);
   const version = parent.table === 'customers' ? ', row_version' : '';
   const versionValue = parent.table === 'customers' ? ', 1' : '';
+  const source = ctx.parentsCopied === true ? q(parentCandidatesTable(input, parent)) : `(${parentRowsSql(input, shape, parent)})`;
   return `INSERT INTO ${q(parent.table)} (${[keyCol, ...rest.map(([c]) => c)].map((c) => q(c)).join(', ')}${version}, import_run_id, updated_at)
 SELECT _key, ${rest.map(([c]) => `max(${q(c)})`).join(', ')}${versionValue}, ${ctx.runId}, ${ctx.now}
-FROM (SELECT ${keyExpr} AS _key${rest.map(([c, e]) => `, ${e} AS ${q(c)}`).join('')} ${validRows(input, shape, mappedFields(input))})
+FROM ${source}
 WHERE _key IS NOT NULL AND _key NOT IN (SELECT ${q(parent.key)} FROM ${q(parent.table)} WHERE ${q(parent.key)} IS NOT NULL)
 GROUP BY _key`;
+}
+
+/** The parent's key and fields on every valid row. */
+function parentRowsSql(input: PlanInput, shape: Shape, parent: Parent): string {
+  const [[, keyExpr], ...rest] = Object.entries(parent.columns) as [[string, string], ...[string, string][]];
+  return `SELECT ${keyExpr} AS _key${rest.map(([c, e]) => `, ${e} AS ${q(c)}`).join('')} ${validRows(input, shape, mappedFields(input))}`;
+}
+
+/** Temporary table of a parent's candidates, when they are copied from the engine that parsed to the store. */
+export function parentCandidatesTable(input: PlanInput, parent: Parent): string {
+  return `${input.tables.shaped}_${parent.table}`;
+}
+
+/** One row per parent key the valid rows name (parentSql, run over these, gives the same records). */
+export function parentCandidatesSql(input: PlanInput, shape: Shape, parent: Parent): string {
+  const rest = Object.keys(parent.columns).slice(1);
+  return `SELECT _key, ${rest.map((c) => `max(${q(c)}) AS ${q(c)}`).join(', ')} FROM (${parentRowsSql(input, shape, parent)}) AS p WHERE _key IS NOT NULL GROUP BY _key`;
 }
 
 /** Tables whose rep_id may still hold a rep's name from before the reps were known. */
@@ -205,33 +245,53 @@ WHERE targets.scope_type = 'rep' AND targets.scope_id = r.name AND targets.scope
  * cells were kept in norm for rows with errors; rows rejected later (a
  * repeated key) are looked up in the staged file, which only then is read again.
  */
-export function quarantineSql(input: PlanInput, ctx: WriteContext, lateRejects: boolean): string {
+export function quarantineSql(input: PlanInput, ctx: WriteContext, lateRejects: boolean): InsertSelect {
   const t = input.tables;
   const pairs = input.rawColumns.map((c) => `${lit(c.header)}, r.${q(c.source)}`).join(', ');
   const raw = lateRejects ? `coalesce(n._raw, json_object(${pairs}))` : 'n._raw';
   const join = lateRejects ? `LEFT JOIN ${q(t.raw)} r ON n._raw IS NULL AND r._row = e._row` : '';
-  return `INSERT INTO quarantine (run_id, row_number, entity, raw, reasons)
-WITH e AS (
+  return {
+    table: 'quarantine',
+    columns: ['run_id', 'row_number', 'entity', 'raw', 'reasons'],
+    select: `WITH e AS (
   SELECT _row, json_group_array(json_object('column', col, 'code', code, 'value', value)) AS reasons
   FROM ${q(t.issues)} WHERE severity = 'error' GROUP BY _row
 )
 SELECT ${ctx.runId}, e._row, ${lit(input.entity.name)}, ${raw}, e.reasons
-FROM e JOIN ${q(t.norm)} n ON n._row = e._row ${join}`;
+FROM e JOIN ${q(t.norm)} n ON n._row = e._row ${join}`,
+  };
 }
 
 /** Issues kept for review: at most `cap` per code, earliest rows first. */
-export function importIssuesSql(input: PlanInput, ctx: WriteContext, cap: number): string {
-  return `INSERT INTO import_issues (run_id, row_number, column_name, code, severity, value)
-SELECT ${ctx.runId}, _row, col, code, severity, value FROM (
+export function importIssuesSql(input: PlanInput, ctx: WriteContext, cap: number): InsertSelect {
+  return {
+    table: 'import_issues',
+    columns: ['run_id', 'row_number', 'column_name', 'code', 'severity', 'value'],
+    select: `SELECT ${ctx.runId}, _row, col, code, severity, value FROM (
   SELECT *, row_number() OVER (PARTITION BY code ORDER BY _row) AS rk FROM ${q(input.tables.issues)}
-) WHERE rk <= ${Math.floor(cap)}`;
+) WHERE rk <= ${Math.floor(cap)}`,
+  };
 }
 
-/** Row outcomes. `fresh`: the rows went straight in (writeNewSql), so all valid rows were inserted. */
+function outcomeCount(input: PlanInput, outcome: 'inserted' | 'updated' | 'unchanged'): string {
+  return `(SELECT count(*) FROM ${q(input.tables.merged)} WHERE _outcome = '${outcome}')`;
+}
+
+/** Inserted, updated and unchanged rows, where the merge ran. */
+export function outcomeCountsSql(input: PlanInput): string {
+  return `SELECT ${(['inserted', 'updated', 'unchanged'] as const).map((o) => `${outcomeCount(input, o)} AS ${o}`).join(', ')}`;
+}
+
+/**
+ * Row outcomes. `fresh`: the rows went straight in (freshRows), so all
+ * valid rows were inserted. Where the merge ran on the store and the rest on
+ * a private engine, these are taken as if fresh and outcomeCountsSql on the
+ * store gives the three outcomes.
+ */
 export function countsSql(input: PlanInput, fresh: boolean): string {
   const t = input.tables;
   const errorRows = `(SELECT count(DISTINCT _row) FROM ${q(t.issues)} WHERE severity = 'error')`;
-  const outcome = (o: string) => `(SELECT count(*) FROM ${q(t.merged)} WHERE _outcome = '${o}')`;
+  const outcome = (o: 'inserted' | 'updated' | 'unchanged') => outcomeCount(input, o);
   return `SELECT
   count(*) FILTER (WHERE _dup > 0) AS rows,
   count(*) FILTER (WHERE _dup = 0) AS blank,

@@ -4,7 +4,7 @@
  * (苏州华瑞精密机械有限公司 and 苏州 华瑞精密机械, "ACME Co., Ltd." and "Acme Ltd").
  * Reported for a person to merge; never merged automatically.
  */
-import type { Queryable } from '../store/engine.js';
+import { quoteIdent as q, type Queryable } from '../store/engine.js';
 
 export interface DuplicateCandidate {
   readonly key: string;
@@ -21,10 +21,14 @@ export function nameKeySql(name: string): string {
   return `regexp_replace(${stripped}, '(${forms})+$', '')`;
 }
 
-/** Groups of two or more customers sharing a key, at least one written by `runId`. */
-export async function nearDuplicateCustomers(db: Queryable, runId: number, limit = 100): Promise<DuplicateCandidate[]> {
+/**
+ * Groups of two or more customers sharing a key, at least one written by
+ * `runId`. DuckDB SQL (its regexps know Unicode punctuation): a PostgreSQL
+ * store's customers are read from a copy in the import's own DuckDB.
+ */
+export async function nearDuplicateCustomers(db: Queryable, runId: number, limit = 100, customers = 'customers'): Promise<DuplicateCandidate[]> {
   const rows = await db.query<{ k: string; ids: string[]; names: string[] }>(
-    `WITH n AS (SELECT customer_id, name, import_run_id, ${nameKeySql('name')} AS k FROM customers WHERE name IS NOT NULL)
+    `WITH n AS (SELECT customer_id, name, import_run_id, ${nameKeySql('name')} AS k FROM ${q(customers)} WHERE name IS NOT NULL)
      SELECT k, list(customer_id ORDER BY customer_id) AS ids, list(name ORDER BY customer_id) AS names
      FROM n WHERE k <> '' GROUP BY k
      HAVING count(DISTINCT customer_id) > 1 AND bool_or(import_run_id = $1)

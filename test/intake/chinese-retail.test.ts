@@ -5,7 +5,7 @@ import { findLibreOffice } from '../../src/intake/sniff/legacy-xls.js';
 import { datasets, outcomesAddUp, testStore, type TestStore } from '../support/test-store.js';
 
 const dir = path.join(datasets, 'chinese_retail');
-const tmallSummary = `SELECT count(*) AS lines, CAST(sum(amount) AS DOUBLE) AS total, CAST(sum(paid_amount) AS DOUBLE) AS paid,
+const tmallSummary = `SELECT count(*) AS lines, CAST(sum(amount) AS FLOAT8) AS total, CAST(sum(paid_amount) AS FLOAT8) AS paid,
   count(*) FILTER (WHERE paid_date IS NOT NULL) AS paid_orders, count(*) FILTER (WHERE refund_amount > 0) AS refunds,
   count(DISTINCT province) AS provinces, count(*) FILTER (WHERE customer_id IS NOT NULL) AS with_customer,
   CAST(min(order_time) AS VARCHAR) AS first, CAST(max(order_time) AS VARCHAR) AS last FROM order_lines`;

@@ -34,7 +34,7 @@ describe('CRM, funnel and transaction-log files', () => {
     ]);
     const s = await store.one<Record<string, number>>(`SELECT
       count(*) FILTER (WHERE status = 'won') AS won, count(*) FILTER (WHERE status = 'lost') AS lost,
-      count(*) FILTER (WHERE status = 'open') AS open, CAST(sum(won_amount) FILTER (WHERE status = 'won') AS DOUBLE) AS won_value,
+      count(*) FILTER (WHERE status = 'open') AS open, CAST(sum(won_amount) FILTER (WHERE status = 'won') AS FLOAT8) AS won_value,
       count(*) FILTER (WHERE customer_id IS NULL) AS no_account, count(DISTINCT rep_id) AS agents,
       count(*) FILTER (WHERE rep_id NOT IN (SELECT rep_id FROM reps)) AS unknown_agents
       FROM opportunities`);
@@ -67,7 +67,7 @@ describe('CRM, funnel and transaction-log files', () => {
   it('CDNOW master: whitespace-separated, YYYYMMDD dates; same-day repeat purchases are kept', async () => {
     const r = await store.import(path.join(datasets, 'cdnow/CDNOW_master.txt'));
     expect(r).toMatchObject({ entity: 'order_lines', rows: 69_659, inserted: 69_659, duplicates: 0, quarantined: 0 });
-    const s = await store.one<Record<string, number | string>>(`SELECT count(DISTINCT customer_id) AS customers, CAST(sum(amount) AS DOUBLE) AS dollars,
+    const s = await store.one<Record<string, number | string>>(`SELECT count(DISTINCT customer_id) AS customers, CAST(sum(amount) AS FLOAT8) AS dollars,
       CAST(min(order_date) AS VARCHAR) AS first, CAST(max(order_date) AS VARCHAR) AS last,
       count(*) FILTER (WHERE amount = 0) AS zero FROM order_lines`);
     expect(s).toMatchObject({ customers: 23_570, first: '1997-01-01', last: '1998-06-30', zero: 80 });
@@ -80,7 +80,7 @@ describe('CRM, funnel and transaction-log files', () => {
     const r = await store.import(path.join(datasets, 'cdnow/CDNOW_sample.txt'), { mapping: await mapping('cdnow-sample.yaml') });
     expect(r).toMatchObject({ rows: 6_919, inserted: 6_919, quarantined: 0 });
     const s = await store.one<{ customers: number; dollars: number; cds: number }>(
-      `SELECT count(DISTINCT customer_id) AS customers, CAST(sum(amount) AS DOUBLE) AS dollars, sum(quantity) AS cds FROM order_lines`,
+      `SELECT count(DISTINCT customer_id) AS customers, CAST(sum(amount) AS FLOAT8) AS dollars, sum(quantity) AS cds FROM order_lines`,
     );
     expect(s.customers).toBe(2_357);
     expect(s.dollars).toBeCloseTo(244_091.94, 2);

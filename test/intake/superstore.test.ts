@@ -7,7 +7,7 @@ import { datasets, outcomesAddUp, testStore, type TestStore } from '../support/t
 const dir = path.join(datasets, 'superstore');
 const mappings = path.resolve(import.meta.dirname, '../fixtures/mappings');
 const summary = `SELECT count(*) AS lines, count(DISTINCT customer_id) AS customers, count(DISTINCT order_id) AS orders,
-  CAST(sum(amount) AS DOUBLE) AS sales, CAST(sum(profit) AS DOUBLE) AS profit,
+  CAST(sum(amount) AS FLOAT8) AS sales, CAST(sum(profit) AS FLOAT8) AS profit,
   CAST(min(order_date) AS VARCHAR) AS first, CAST(max(order_date) AS VARCHAR) AS last FROM order_lines`;
 
 describe('Superstore', () => {
@@ -45,7 +45,7 @@ describe('Superstore', () => {
     expect(r).toMatchObject({ encoding: 'windows-1252', rows: 9_994, quarantined: 0 });
     expect(outcomesAddUp(r)).toBe(true);
     const s = await store.one<{ sales: number; customers: number }>(
-      `SELECT CAST(sum(amount) AS DOUBLE) AS sales, count(DISTINCT customer_id) AS customers FROM order_lines`,
+      `SELECT CAST(sum(amount) AS FLOAT8) AS sales, count(DISTINCT customer_id) AS customers FROM order_lines`,
     );
     expect(s.sales).toBeCloseTo(2_297_200.8603, 4);
     expect(s.customers).toBe(793);

@@ -3,7 +3,8 @@
  * read (format, encoding, sheet), its first rows, the data type recognised
  * and which column feeds which field, with what is still missing. The file is
  * staged exactly as an import would stage it, inside a transaction that is
- * always rolled back, so the preview and the import cannot disagree.
+ * always rolled back, so the preview and the import cannot disagree (on a
+ * PostgreSQL store, in the same private DuckDB an import would parse in).
  */
 import { randomUUID } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
@@ -14,6 +15,7 @@ import { entities, entitySpec, type EntityName } from './field-catalog.js';
 import { matchEntity, recogniseEntity, type HeaderMatch } from './header-match.js';
 import { mappingOverrides } from './import-file.js';
 import { stageFile, type FileNote, type StagedFile } from './stage-file.js';
+import { withParsingEngine } from './parsing-engine.js';
 import type { UserMapping } from './user-mapping.js';
 
 export interface PreviewRequest {
@@ -54,7 +56,7 @@ export async function previewFile(store: Store, req: PreviewRequest): Promise<Fi
   await mkdir(store.workDir, { recursive: true });
   const scratch: string[] = [];
   try {
-    await store.engine.transaction(async (tx) => {
+    await withParsingEngine(store, (engine) => engine.transaction(async (tx) => {
       const rawTable = `raw_${tag.replace(/-/g, '_')}`;
       const staged = await stageFile(tx, {
         file: req.file,
@@ -69,7 +71,7 @@ export async function previewFile(store: Store, req: PreviewRequest): Promise<Fi
       const rows = await tx.query(`SELECT ${cols} FROM ${q(rawTable)} LIMIT ${req.sampleRows ?? 10}`);
       const sample = rows.map((r) => Array.from({ length: staged.width }, (_, i) => (r[`c${i + 1}`] as string | null) ?? null));
       throw new Rollback(describe(staged, matchFor(req, staged), sample));
-    });
+    }));
   } catch (error) {
     if (error instanceof Rollback) return error.preview;
     throw error;

@@ -115,6 +115,8 @@ async function importOnce(store: Store, req: ImportRequest, deps: ImportDeps, co
     // One connection for the whole import: its temporary tables are private
     // to it and vanish with it, and nothing is visible to others before COMMIT.
     // A PostgreSQL store opens its transaction only once the file is parsed.
+    // Imports take turns: each compares natural keys with the stored rows before it writes.
+    const oneAtATime = { exclusive: 'import' };
     return await withParsingEngine(store, (parser) => parser.transaction(async (tx) => {
       const tables = runTables(runId);
       const staged = await stageFile(tx, {
@@ -139,10 +141,10 @@ async function importOnce(store: Store, req: ImportRequest, deps: ImportDeps, co
       deps.onProgress?.('writing', 0, staged.rows);
       const run: RunContext = { runId, sha256: await sha256, startedAt, deps, file: req.file, cipher: store.cipher };
       const write = (storeTx: Queryable) => writeRun({ parse: tx, store: storeTx }, input, staged, match, run);
-      const result = parser === db ? await write(tx) : await db.transaction(write);
+      const result = parser === db ? await write(tx) : await db.transaction(write, oneAtATime);
       deps.onProgress?.('writing', staged.rows, staged.rows);
       return result;
-    }));
+    }, parser === db ? oneAtATime : {}));
   } catch (error) {
     const retried = !confirmEncoding && error instanceof Error && /Invalid unicode/i.test(error.message);
     if (!retried) await recordFailure(db, runId, req.file, startedAt, deps.now(), error);

@@ -34,7 +34,7 @@ beforeAll(async () => {
   const db = demo.store.engine;
   // A team with two reps who both have customers, and a customer of another team.
   const [pick] = await db.query<{ team: string; a: string; b: string }>(
-    `WITH r AS (SELECT r.team, r.rep_id, count(*) AS n FROM reps r JOIN customers c USING (rep_id) GROUP BY ALL)
+    `WITH r AS (SELECT r.team, r.rep_id, count(*) AS n FROM reps r JOIN customers c USING (rep_id) GROUP BY r.team, r.rep_id)
      SELECT team, min(rep_id) AS a, max(rep_id) AS b FROM r GROUP BY team HAVING count(*) >= 2 ORDER BY team LIMIT 1`,
   );
   team = pick!.team;

@@ -34,7 +34,7 @@ beforeAll(async () => {
   demo = await demoStore({ customers: 80 });
   const dir = demo.store.dir;
   const top = await demo.store.engine.query<{ id: string; rep: string }>(
-    'SELECT o.customer_id AS id, any_value(c.rep_id) AS rep FROM order_lines o JOIN customers c USING (customer_id) GROUP BY 1 ORDER BY sum(o.amount) DESC LIMIT 2',
+    'SELECT o.customer_id AS id, max(c.rep_id) AS rep FROM order_lines o JOIN customers c USING (customer_id) GROUP BY 1 ORDER BY sum(o.amount) DESC LIMIT 2',
   );
   evil.forEach((e, i) => (e.id = top[i]!.id));
   rep = top[0]!.rep;

@@ -78,7 +78,7 @@ export async function benchModels(sizeName: keyof typeof sizes = 'M', runs = 3):
     await runAnalysis(db, { asOf }, () => new Date());
     const ctx = { db, period: defaultPeriod(asOf), config, tiers: null, scope: null };
 
-    const churnBase = await bestOf(runs, () => db.run(`CREATE OR REPLACE TEMP TABLE bench_features AS ${churnFeaturesSql(asOf, config)}`));
+    const churnBase = await bestOf(runs, () => db.run(`CREATE OR REPLACE TEMP TABLE bench_features AS ${churnFeaturesSql(asOf, config, '', db.dialect)}`));
     let snapshot = 1_000_000;
     const churn = await bestOf(runs, () => churnSection(ctx, ++snapshot));
 

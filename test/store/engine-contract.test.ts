@@ -58,6 +58,12 @@ describe(`engine contract (${testDialect()})`, () => {
     expect(await count()).toBe(2);
   });
 
+  it('gives timestamps as ISO-8601 in UTC, with or without a zone', async () => {
+    const [row] = await engine.query(`SELECT TIMESTAMP '2024-03-05 10:11:12.5' AS t, CAST(TIMESTAMP '2024-03-05 10:11:12' AS TIMESTAMPTZ) AS tz,
+      date_trunc('month', DATE '2024-03-05') AS m`);
+    expect(row).toEqual({ t: '2024-03-05T10:11:12.500Z', tz: '2024-03-05T10:11:12.000Z', m: '2024-03-01T00:00:00.000Z' });
+  });
+
   it('runs several statements at once and takes parameters as $1, $2', async () => {
     await engine.run('CREATE TABLE multi (k INTEGER); INSERT INTO multi VALUES (3); INSERT INTO multi VALUES (4)');
     expect(await engine.query('SELECT sum(k) AS s FROM multi WHERE k >= $1 AND k < $2', [3, 5])).toEqual([{ s: 7 }]);

@@ -29,6 +29,19 @@ describe(`sql dialect on ${d}`, () => {
     expect(await store.engine.query('SELECT a + b AS s, c FROM ddl_probe')).toEqual([{ s: 0.30000000000000004, c: [0.5] }]);
   });
 
+  it('sorts text columns byte by byte, as DuckDB does, whatever the server locale', async () => {
+    await store.engine.run(ddlFor(d, 'CREATE TABLE collate_probe (k VARCHAR NOT NULL, tags VARCHAR[])'));
+    await store.engine.run(`INSERT INTO collate_probe VALUES ('b', NULL), ('B', NULL), ('a', NULL), ('_x', NULL), ('华东', NULL), ('10', NULL), ('9', NULL)`);
+    const rows = await store.engine.query<{ k: string }>('SELECT k FROM collate_probe ORDER BY k');
+    // Code-point order: digits, upper case, '_', lower case, then CJK (a locale-aware collation would put 'a' before 'B').
+    expect(rows.map((r) => r.k)).toEqual(['10', '9', 'B', '_x', 'a', 'b', '华东']);
+    if (d === 'postgres') {
+      // This test server's own locale may already sort that way: the column must say so itself.
+      const cols = await store.engine.query<{ c: string }>(`SELECT collation_name AS c FROM information_schema.columns WHERE table_name = 'collate_probe' ORDER BY ordinal_position`);
+      expect(cols.map((c) => c.c)).toEqual(['C', 'C']);
+    }
+  });
+
   it('matches a pattern anywhere in the text', async () => {
     expect(await one(regexpMatches(d, `'order 123'`, `'[0-9]+'`))).toBe(true);
     expect(await one(regexpMatches(d, `'order'`, `'^[0-9]+$'`))).toBe(false);

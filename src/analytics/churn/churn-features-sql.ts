@@ -14,7 +14,7 @@ import { addDays } from '../analysis-period.js';
 const stalledWords = `('stalled', '停滞', '暂停', '搁置')`;
 
 /** `dialect` last and DuckDB by default: the models benchmark builds this text for its DuckDB store without one. */
-export function churnFeaturesSql(asOf: string, config: AnalysisConfig, scopeFilter = '', dialect: Dialect = 'duckdb'): string {
+export function churnFeaturesSql(asOf: string, config: AnalysisConfig, scopeFilter: string, dialect: Dialect): string {
   const c = config.churn;
   const a = dateLit(asOf);
   const since = (days: number) => dateLit(addDays(asOf, -days + 1));

@@ -23,7 +23,8 @@ function numeric(text: string): number | string {
 /** '2026-01-01 08:30:00[.123456][+00]' → '2026-01-01T08:30:00.000Z'. */
 function timestamp(text: string): string {
   if (text === 'infinity' || text === '-infinity') return text;
-  const withZone = /[+-]\d\d(:?\d\d)?$/.test(text) ? text : `${text}Z`;
+  // PostgreSQL writes a whole-hour zone as '+00', which Date.parse refuses: make it '+00:00'.
+  const withZone = /[+-]\d\d$/.test(text) ? `${text}:00` : /[+-]\d\d:?\d\d$/.test(text) ? text : `${text}Z`;
   const ms = Date.parse(withZone.replace(' ', 'T'));
   return Number.isNaN(ms) ? text : new Date(ms).toISOString();
 }

@@ -66,7 +66,7 @@ export async function insertSelect(sides: ImportSides, x: InsertSelect): Promise
     await sides.store.run(insertSql(x), x.params);
     return;
   }
-  await sides.store.append(x.table, x.columns, rowsOf(sides.parse, x.select, x.columns.length, x.params));
+  await transfer(sides.parse, x.select, x.params, sides.store, x.table, x.columns);
 }
 
 export interface ColumnType {
@@ -78,7 +78,7 @@ export interface ColumnType {
 /** Copies the rows of `select` on one engine into a new temporary table of another. */
 export async function copyRows(from: Queryable, select: string, to: Queryable, target: string, columns: readonly ColumnType[]): Promise<void> {
   await to.run(`CREATE TEMP TABLE ${q(target)} (${columns.map((c) => `${q(c.name)} ${ddlFor(to.dialect, c.type)}`).join(', ')})`);
-  await to.append(`temp.${target}`, columns.map((c) => c.name), rowsOf(from, select, columns.length));
+  await transfer(from, select, undefined, to, `temp.${target}`, columns.map((c) => c.name));
 }
 
 const portableType = /^(VARCHAR|BIGINT|INTEGER|SMALLINT|DOUBLE|BOOLEAN|DATE|TIMESTAMP|JSON|DECIMAL\(\d+,\d+\))$/;
@@ -97,24 +97,36 @@ const pageRows = 50_000;
 let shipCounter = 0;
 
 /**
- * The rows of `select`, a page at a time, in column order: a result of half a
- * million wide rows is never held whole. Only a private DuckDB pays for the
- * numbered copy.
+ * Appends the rows of `select` (run on `from`) to `table` of `to`, a page at
+ * a time, so that half a million wide rows are never held whole. Columns
+ * that are NULL on every row are left out: each value costs the server a
+ * parameter, and a column left out is NULL all the same (no store table has
+ * a DEFAULT a NULL would have overridden: row_version's is 1, and freshRows
+ * always writes it).
  */
-async function* rowsOf(db: Queryable, select: string, width: number, params?: readonly SqlValue[]): AsyncIterable<SqlValue[]> {
-  const names = Array.from({ length: width }, (_, i) => q(`c${i}`));
+async function transfer(from: Queryable, select: string, params: readonly SqlValue[] | undefined, to: Queryable, table: string, columns: readonly string[]): Promise<void> {
+  const names = columns.map((_, i) => `c${i}`);
   const numbered = q(`_ship_${++shipCounter}`);
   // Output columns renamed by position: constants in a SELECT have no usable names.
-  await db.run(`CREATE TEMP TABLE ${numbered} AS SELECT row_number() OVER () AS _n, * FROM (${select}) AS s(${names.join(', ')})`, params);
+  await from.run(`CREATE TEMP TABLE ${numbered} AS SELECT row_number() OVER () AS _n, * FROM (${select}) AS s(${names.map((n) => q(n)).join(', ')})`, params);
   try {
-    const total = (await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${numbered}`))[0]!.n;
-    for (let first = 1; first <= total; first += pageRows) {
-      const page = await db.queryColumns(`SELECT ${names.join(', ')} FROM ${numbered} WHERE _n BETWEEN ${first} AND ${first + pageRows - 1}`);
-      const cols = Array.from({ length: width }, (_, i) => page[`c${i}`] ?? []);
-      const n = cols[0]?.length ?? 0;
-      for (let r = 0; r < n; r++) yield cols.map((c) => c[r] ?? null);
+    const counts = (await from.query<Record<string, number>>(`SELECT count(*) AS _total, ${names.map((n) => `count(${q(n)}) AS ${q(n)}`).join(', ')} FROM ${numbered}`))[0]!;
+    const total = counts._total ?? 0;
+    if (total === 0) return;
+    const filled = names.flatMap((n, i) => ((counts[n] ?? 0) > 0 ? [i] : []));
+    // Rows that are NULL throughout are still rows.
+    const kept = filled.length > 0 ? filled : [0];
+    const list = kept.map((i) => q(names[i]!)).join(', ');
+    async function* pages(): AsyncIterable<SqlValue[]> {
+      for (let first = 1; first <= total; first += pageRows) {
+        const page = await from.queryColumns(`SELECT ${list} FROM ${numbered} WHERE _n BETWEEN ${first} AND ${first + pageRows - 1}`);
+        const cols = kept.map((i) => page[names[i]!] ?? []);
+        const n = cols[0]?.length ?? 0;
+        for (let r = 0; r < n; r++) yield cols.map((c) => c[r] ?? null);
+      }
     }
+    await to.append(table, kept.map((i) => columns[i]!), pages());
   } finally {
-    await db.run(`DROP TABLE ${numbered}`);
+    await from.run(`DROP TABLE ${numbered}`);
   }
 }

@@ -10,7 +10,7 @@ beforeAll(async () => {
   web = await startWebApp({ customers: 300 });
   // A second analysis as of three months later than a first one, so the migration matrix has two snapshots to compare.
   const [{ earlier }] = (await web.demo.store.engine.query<{ earlier: string }>(
-    `SELECT strftime(max(order_date) - INTERVAL 3 MONTH, '%Y-%m-%d') AS earlier FROM order_lines`,
+    `SELECT CAST(CAST(max(order_date) - INTERVAL '3 months' AS DATE) AS VARCHAR) AS earlier FROM order_lines`,
   )) as [{ earlier: string }];
   const now = () => new Date('2026-01-05T08:00:00Z');
   await runAnalysis(web.demo.store.engine, { asOf: earlier }, now);
@@ -41,7 +41,7 @@ describe('segmentation', () => {
   it('shows in every RFM grid cell the customers with that R and F score in the store', async () => {
     const seg = await api<Segments>('/api/segments');
     const cells = await rows<{ r: number; f: number; n: bigint; revenue: number }>(
-      'SELECT r_score AS r, f_score AS f, count(*) AS n, CAST(sum(monetary) AS DOUBLE) AS revenue FROM customer_scores WHERE snapshot_id = $1 GROUP BY ALL',
+      'SELECT r_score AS r, f_score AS f, count(*) AS n, CAST(sum(monetary) AS FLOAT8) AS revenue FROM customer_scores WHERE snapshot_id = $1 GROUP BY r_score, f_score',
       [seg.snapshotId],
     );
     const { context, page } = await web.newPage({ locale: 'zh-CN' });
@@ -63,7 +63,7 @@ describe('segmentation', () => {
   it('drills from a grid cell into the customers list with that cell\'s customers', async () => {
     const seg = await api<Segments>('/api/segments');
     const [cell] = await rows<{ r: number; f: number; n: bigint }>(
-      'SELECT r_score AS r, f_score AS f, count(*) AS n FROM customer_scores WHERE snapshot_id = $1 GROUP BY ALL HAVING count(*) > 1 ORDER BY n, r, f LIMIT 1',
+      'SELECT r_score AS r, f_score AS f, count(*) AS n FROM customer_scores WHERE snapshot_id = $1 GROUP BY r_score, f_score HAVING count(*) > 1 ORDER BY n, r, f LIMIT 1',
       [seg.snapshotId],
     );
     const { context, page } = await web.newPage({ locale: 'en' });

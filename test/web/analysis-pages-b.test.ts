@@ -175,7 +175,7 @@ describe('team page', () => {
     const first = t.reps[0]!;
     const revenueOf = async (where: string, param: string) =>
       (await one<{ revenue: number }>(
-        `SELECT CAST(sum(l.amount) AS DOUBLE) AS revenue FROM order_lines l LEFT JOIN customers c USING (customer_id) LEFT JOIN reps r ON r.rep_id = coalesce(l.rep_id, c.rep_id)
+        `SELECT CAST(sum(l.amount) AS FLOAT8) AS revenue FROM order_lines l LEFT JOIN customers c USING (customer_id) LEFT JOIN reps r ON r.rep_id = coalesce(l.rep_id, c.rep_id)
          WHERE ${where} = $1 AND l.order_date BETWEEN CAST($2 AS DATE) AND CAST($3 AS DATE)`,
         [param, from, to],
       )).revenue;
@@ -215,7 +215,7 @@ describe('team page', () => {
     const t = await api<Team>('/api/team');
     const [r] = await rows<{ region: string }>('SELECT region, count(*) AS n FROM customers GROUP BY region ORDER BY n DESC, region LIMIT 1');
     const byRep = await rows<{ rep: string; revenue: number }>(
-      `SELECT coalesce(l.rep_id, c.rep_id) AS rep, CAST(sum(l.amount) AS DOUBLE) AS revenue FROM order_lines l JOIN customers c USING (customer_id)
+      `SELECT coalesce(l.rep_id, c.rep_id) AS rep, CAST(sum(l.amount) AS FLOAT8) AS revenue FROM order_lines l JOIN customers c USING (customer_id)
        WHERE c.region = $1 AND l.order_date BETWEEN CAST($2 AS DATE) AND CAST($3 AS DATE) GROUP BY 1`,
       [r!.region, t.period.from, t.period.to],
     );

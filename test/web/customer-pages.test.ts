@@ -48,7 +48,7 @@ describe('overview', () => {
     await page.goto(`${web.url}/#/?region=${encodeURIComponent(r!.region)}`);
     const period = await api<{ period: { from: string; to: string } }>('/api/overview');
     const [sum] = await web.demo.store.engine.query<{ revenue: number }>(
-      `SELECT CAST(sum(o.amount) AS DOUBLE) AS revenue FROM order_lines o JOIN customers c USING (customer_id)
+      `SELECT CAST(sum(o.amount) AS FLOAT8) AS revenue FROM order_lines o JOIN customers c USING (customer_id)
        WHERE c.region = $1 AND o.order_date BETWEEN CAST($2 AS DATE) AND CAST($3 AS DATE)`,
       [r!.region, period.period.from, period.period.to],
     );

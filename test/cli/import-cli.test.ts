@@ -1,22 +1,27 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli-harness.js';
+import { cliFolder } from '../support/cli-folder.js';
 
-let dir: string;
+const folder = cliFolder('salescope-cli-');
+const { dir } = folder;
+const a = folder.store('a.duckdb');
+const b = folder.store('b.duckdb');
+const c = folder.store('c.duckdb');
+const d = folder.store('d.duckdb');
+const e = folder.store('e.duckdb');
 beforeAll(() => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'salescope-cli-'));
   writeFileSync(path.join(dir, 'orders.csv'), '订单编号,下单日期,客户编号,金额(万元)\nSO1,2024/3/5,C1,1.5\nSO2,2024/2/30,C2,2\nSO3,2024年3月6日,C1,"¥12,000"\n');
   writeFileSync(path.join(dir, 'customers.csv'), '客户编号,客户名称,所属行业,联系电话\nC1,苏州华瑞精密机械有限公司,机械制造,13912345678\nC9,苏州华瑞精密机械股份有限公司,机械制造,13912345679\n');
   writeFileSync(path.join(dir, 'bad-mapping.yaml'), 'entity: order_lines\noptions: { dateOrder: ydm }\n');
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => folder.dispose());
 
 describe('salescope import', () => {
   it('prints the --json contract: counts that add up and issues with row, column and message', async () => {
-    const r = await runCli(['import', '--db', 'a.duckdb', '--json', 'orders.csv', 'customers.csv'], dir);
+    const r = await runCli(['import', '--db', a.db, '--json', 'orders.csv', 'customers.csv'], dir, a.env);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as { files: Record<string, unknown>[] };
     expect(doc.files).toHaveLength(2);
@@ -33,45 +38,45 @@ describe('salescope import', () => {
   });
 
   it('speaks Chinese when asked, and the amounts in 万元 were scaled', async () => {
-    const r = await runCli(['import', '--db', 'b.duckdb', '--lang', 'zh-CN', 'orders.csv'], dir);
+    const r = await runCli(['import', '--db', b.db, '--lang', 'zh-CN', 'orders.csv'], dir, b.env);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('orders.csv → 订单明细');
     expect(r.stdout).toContain('新增 2 · 更新 0 · 未变 0 · 重复 0 · 隔离 1');
     expect(r.stdout).toContain('第 3 行，下单日期：“2024/2/30”不是真实存在的日期');
-    const q = await runCli(['quarantine', 'list', '--db', 'b.duckdb', '--json'], dir);
+    const q = await runCli(['quarantine', 'list', '--db', b.db, '--json'], dir, b.env);
     const rows = (JSON.parse(q.stdout) as { rows: { row: number; raw: Record<string, string> }[] }).rows;
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ row: 3, raw: { 订单编号: 'SO2', 下单日期: '2024/2/30', 客户编号: 'C2', '金额(万元)': '2' } });
   });
 
   it('exports the quarantine as a file that imports again once fixed', async () => {
-    await runCli(['import', '--db', 'c.duckdb', 'orders.csv'], dir);
-    const e = await runCli(['quarantine', 'export', '--db', 'c.duckdb', '--out', 'fix.csv'], dir);
-    expect(e.code).toBe(0);
+    await runCli(['import', '--db', c.db, 'orders.csv'], dir, c.env);
+    const exported = await runCli(['quarantine', 'export', '--db', c.db, '--out', 'fix.csv'], dir, c.env);
+    expect(exported.code).toBe(0);
     const { readFileSync } = await import('node:fs');
     const text = readFileSync(path.join(dir, 'fix.csv'), 'utf8');
     expect(text.startsWith('\ufeff订单编号,下单日期,客户编号,金额(万元),salescope: problems,salescope: original row\r\n')).toBe(true);
     writeFileSync(path.join(dir, 'fixed.csv'), text.replace('2024/2/30', '2024/2/28'));
-    const again = await runCli(['import', '--db', 'c.duckdb', '--json', 'fixed.csv'], dir);
+    const again = await runCli(['import', '--db', c.db, '--json', 'fixed.csv'], dir, c.env);
     const doc = JSON.parse(again.stdout) as { files: { inserted: number; quarantined: number; unmapped: string[] }[] };
     expect(doc.files[0]).toMatchObject({ inserted: 1, quarantined: 0, unmapped: [] });
   });
 
   it('exit 2 with a message naming the file for a file it cannot read', async () => {
-    const r = await runCli(['import', '--db', 'd.duckdb', 'missing.csv'], dir);
+    const r = await runCli(['import', '--db', d.db, 'missing.csv'], dir, d.env);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('missing.csv: file not found; check the path\n');
   });
 
   it('exit 2 for a bad mapping file, naming the key', async () => {
-    const r = await runCli(['import', '--db', 'd.duckdb', '--mapping', 'bad-mapping.yaml', 'orders.csv'], dir, { LANG: 'zh_CN.UTF-8' });
+    const r = await runCli(['import', '--db', d.db, '--mapping', 'bad-mapping.yaml', 'orders.csv'], dir, { ...d.env, LANG: 'zh_CN.UTF-8' });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('bad-mapping.yaml：options.dateOrder：');
   });
 
   it('exit 2 for an unknown entity or option', async () => {
-    expect((await runCli(['import', '--db', 'd.duckdb', '--entity', 'orderz', 'orders.csv'], dir)).stderr).toContain('unknown entity "orderz"');
-    expect((await runCli(['import', '--db', 'd.duckdb', '--entity', 'orderz', 'orders.csv'], dir)).code).toBe(2);
+    expect((await runCli(['import', '--db', d.db, '--entity', 'orderz', 'orders.csv'], dir, d.env)).stderr).toContain('unknown entity "orderz"');
+    expect((await runCli(['import', '--db', d.db, '--entity', 'orderz', 'orders.csv'], dir, d.env)).code).toBe(2);
     expect((await runCli(['import', '--frobnicate', 'orders.csv'], dir)).code).toBe(2);
     expect((await runCli(['import'], dir)).code).toBe(2);
   });
@@ -87,9 +92,10 @@ describe('salescope import', () => {
   it('runs as a real process with the same exit codes', () => {
     const tsx = path.resolve(import.meta.dirname, '../../node_modules/.bin/tsx');
     const entry = path.resolve(import.meta.dirname, '../../src/cli/run.ts');
-    const ok = spawnSync(tsx, [entry, 'import', '--db', 'e.duckdb', 'orders.csv'], { cwd: dir, encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+    const run = (file: string) => spawnSync(tsx, [entry, 'import', '--db', e.db, file], { cwd: dir, encoding: 'utf8', env: { ...process.env, ...e.env, LANG: 'C' } });
+    const ok = run('orders.csv');
     expect(ok.status).toBe(0);
-    const bad = spawnSync(tsx, [entry, 'import', '--db', 'e.duckdb', 'nope.csv'], { cwd: dir, encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+    const bad = run('nope.csv');
     expect(bad.status).toBe(2);
   });
 });

@@ -1,12 +1,15 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli-harness.js';
+import { cliFolder } from '../support/cli-folder.js';
 
-let dir: string;
+const folder = cliFolder('salescope-analyze-');
+const { dir } = folder;
+const a = folder.store('a.duckdb');
+const b = folder.store('b.duckdb');
+const empty = folder.store('empty.duckdb');
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'salescope-analyze-'));
   // Three customers: C1 two orders (2024-03-05, 2024-12-20), C2 one (2024-06-01), C3 one a year earlier.
   writeFileSync(
     path.join(dir, 'orders.csv'),
@@ -19,14 +22,14 @@ beforeAll(async () => {
   );
   writeFileSync(path.join(dir, 'settings.yaml'), 'rfm:\n  profile: balanced\n  windowDays: 730\n');
   writeFileSync(path.join(dir, 'bad-settings.yaml'), 'rfm:\n  profile: luxurious\n');
-  const r = await runCli(['import', '--db', 'a.duckdb', 'orders.csv', 'deals.csv'], dir);
+  const r = await runCli(['import', '--db', a.db, 'orders.csv', 'deals.csv'], dir, a.env);
   expect(r.code).toBe(0);
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => folder.dispose());
 
 describe('salescope analyze', () => {
   it('prints one JSON document with a section per capability, as of the last order date', async () => {
-    const r = await runCli(['analyze', '--db', 'a.duckdb', '--json'], dir);
+    const r = await runCli(['analyze', '--db', a.db, '--json'], dir, a.env);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as Record<string, unknown> & { period: unknown; kpis: { current: { revenue: number; orders: number } } };
@@ -37,7 +40,7 @@ describe('salescope analyze', () => {
   });
 
   it('summarises in Chinese with 同比 and 环比', async () => {
-    const r = await runCli(['analyze', '--db', 'a.duckdb', '--lang', 'zh-CN', '--as-of', '2024-12-31'], dir);
+    const r = await runCli(['analyze', '--db', a.db, '--lang', 'zh-CN', '--as-of', '2024-12-31'], dir, a.env);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('截至 2024年12月31日');
     expect(r.stdout).toContain('销售额 ¥4,500.00（同比');
@@ -47,7 +50,7 @@ describe('salescope analyze', () => {
   });
 
   it('applies a settings file as a new settings version', async () => {
-    const r = await runCli(['analyze', '--db', 'a.duckdb', '--json', '--config', 'settings.yaml'], dir);
+    const r = await runCli(['analyze', '--db', a.db, '--json', '--config', 'settings.yaml'], dir, a.env);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as { configVersion: number; rfm: { windowDays: number } };
     expect(doc.rfm.windowDays).toBe(730);
@@ -61,14 +64,14 @@ describe('salescope analyze', () => {
     [['--config', 'bad-settings.yaml'], 'bad-settings.yaml: rfm.profile:'],
     [['--config', 'missing.yaml'], 'missing.yaml: ENOENT'],
   ])('refuses %j with a message and exit code 2', async (args, message) => {
-    const r = await runCli(['analyze', '--db', 'a.duckdb', ...args], dir);
+    const r = await runCli(['analyze', '--db', a.db, ...args], dir, a.env);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(message);
     expect(r.stdout).toBe('');
   });
 
   it('says how to get data into an empty store', async () => {
-    const r = await runCli(['analyze', '--db', 'empty.duckdb', '--lang', 'zh-CN'], dir);
+    const r = await runCli(['analyze', '--db', empty.db, '--lang', 'zh-CN'], dir, empty.env);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('中还没有订单；请先导入文件（salescope import …）或加载演示数据（salescope demo）');
   });
@@ -76,21 +79,21 @@ describe('salescope analyze', () => {
 
 describe('salescope customers', () => {
   it('lists the latest snapshot, sorted by value, filterable by tier', async () => {
-    const all = await runCli(['customers', '--db', 'a.duckdb', '--json'], dir);
+    const all = await runCli(['customers', '--db', a.db, '--json'], dir, a.env);
     expect(all.code).toBe(0);
     const page = JSON.parse(all.stdout) as { total: number; customers: { customerId: string; monetary: number; valueTier: string }[] };
     expect(page.total).toBe(3);
     expect(page.customers.map((c) => c.customerId)).toEqual(['C1', 'C2', 'C3']);
     const tier = page.customers[0]!.valueTier;
-    const byTier = await runCli(['customers', '--db', 'a.duckdb', '--json', '--tier', tier], dir);
+    const byTier = await runCli(['customers', '--db', a.db, '--json', '--tier', tier], dir, a.env);
     const filtered = JSON.parse(byTier.stdout) as { customers: { valueTier: string }[] };
     expect(filtered.customers.length).toBeGreaterThan(0);
     expect(filtered.customers.every((c) => c.valueTier === tier)).toBe(true);
   });
 
   it('lists customers by churn risk with the signals behind it', async () => {
-    await runCli(['analyze', '--db', 'a.duckdb'], dir);
-    const r = await runCli(['customers', '--db', 'a.duckdb', '--sort', 'risk', '--json'], dir);
+    await runCli(['analyze', '--db', a.db], dir, a.env);
+    const r = await runCli(['customers', '--db', a.db, '--sort', 'risk', '--json'], dir, a.env);
     expect(r.code).toBe(0);
     const page = JSON.parse(r.stdout) as { customers: { customerId: string; riskScore: number; riskSignals: { code: string; level: string }[] }[] };
     // C2 bought 500 in the half-year before the last one and nothing since: order value −100%, an alert worth 15 of 100;
@@ -103,12 +106,12 @@ describe('salescope customers', () => {
         { code: 'stalled', level: 'warn', evidence: { opportunities: 1 } },
       ],
     });
-    const zh = await runCli(['customers', '--db', 'a.duckdb', '--sort', 'risk', '--limit', '1', '--lang', 'zh-CN'], dir);
+    const zh = await runCli(['customers', '--db', a.db, '--sort', 'risk', '--limit', '1', '--lang', 'zh-CN'], dir, a.env);
     expect(zh.stdout).toContain('20（金额下滑!、项目停滞）');
   });
 
   it('accepts tier names in Chinese and prints a table', async () => {
-    const r = await runCli(['customers', '--db', 'a.duckdb', '--lang', 'zh-CN', '--tier', '长尾客户', '--limit', '1'], dir);
+    const r = await runCli(['customers', '--db', a.db, '--lang', 'zh-CN', '--tier', '长尾客户', '--limit', '1'], dir, a.env);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/客户编号 · 客户名称|没有符合条件的客户/);
   });
@@ -119,33 +122,38 @@ describe('salescope customers', () => {
     [['--limit', 'ten'], '--limit: "ten" is not a whole number'],
     [['--sort', 'name'], '--sort: "name" is not one of: value, revenue, recency, health'],
   ])('refuses %j', async (args, message) => {
-    const r = await runCli(['customers', '--db', 'a.duckdb', ...args], dir);
+    const r = await runCli(['customers', '--db', a.db, ...args], dir, a.env);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(message);
   });
 
   it('asks for an analysis first when there is none', async () => {
-    await runCli(['import', '--db', 'b.duckdb', 'orders.csv'], dir);
-    const r = await runCli(['customers', '--db', 'b.duckdb'], dir);
+    await runCli(['import', '--db', b.db, 'orders.csv'], dir, b.env);
+    const r = await runCli(['customers', '--db', b.db], dir, b.env);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('no analysis yet; run salescope analyze first');
   });
 });
 
+// DuckDB's memory limit: a server store has no use for it, so these run on a file store (a plain path) on either project.
 describe('--memory-limit', () => {
+  beforeAll(async () => {
+    expect((await runCli(['import', '--db', 'm.duckdb', 'orders.csv'], dir)).code).toBe(0);
+  });
+
   it('runs with the limit given on the command line or in the environment', async () => {
-    expect((await runCli(['--memory-limit', '256MB', 'analyze', '--db', 'a.duckdb', '--json'], dir)).code).toBe(0);
-    expect((await runCli(['analyze', '--db', 'a.duckdb', '--json'], dir, { SALESCOPE_MEMORY_LIMIT: '1.5GiB' })).code).toBe(0);
+    expect((await runCli(['--memory-limit', '256MB', 'analyze', '--db', 'm.duckdb', '--json'], dir)).code).toBe(0);
+    expect((await runCli(['analyze', '--db', 'm.duckdb', '--json'], dir, { SALESCOPE_MEMORY_LIMIT: '1.5GiB' })).code).toBe(0);
   });
 
   it('names the flag or variable and the value it cannot read, in the user language', async () => {
-    const flag = await runCli(['--memory-limit', 'lots', 'analyze', '--db', 'a.duckdb'], dir);
+    const flag = await runCli(['--memory-limit', 'lots', 'analyze', '--db', 'm.duckdb'], dir);
     expect(flag.code).toBe(2);
     expect(flag.stderr).toContain('--memory-limit: "lots" is not an amount of memory; write a number and a unit, e.g. 512MB or 4GB');
-    const env = await runCli(['analyze', '--db', 'a.duckdb'], dir, { SALESCOPE_MEMORY_LIMIT: '0GB' });
+    const env = await runCli(['analyze', '--db', 'm.duckdb'], dir, { SALESCOPE_MEMORY_LIMIT: '0GB' });
     expect(env.code).toBe(2);
     expect(env.stderr).toContain('SALESCOPE_MEMORY_LIMIT: "0GB"');
-    const zh = await runCli(['--lang', 'zh-CN', '--memory-limit', '4 G', 'analyze', '--db', 'a.duckdb'], dir);
+    const zh = await runCli(['--lang', 'zh-CN', '--memory-limit', '4 G', 'analyze', '--db', 'm.duckdb'], dir);
     expect(zh.stderr).toContain('--memory-limit：“4 G”不是内存大小');
   });
 });

@@ -1,12 +1,15 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli-harness.js';
+import { cliFolder } from '../support/cli-folder.js';
 
-let dir: string;
+const folder = cliFolder('salescope-forecast-');
+const { dir } = folder;
+const f = folder.store('f.duckdb');
+const short = folder.store('short.duckdb');
+const none = folder.store('none.duckdb');
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'salescope-forecast-'));
   // 36 months, 2022-01 … 2024-12: growth of 2% a month and a low February, two categories.
   const lines = ['订单编号,下单日期,客户编号,产品类别,金额'];
   for (let i = 0; i < 36; i++) {
@@ -18,14 +21,14 @@ beforeAll(async () => {
   }
   writeFileSync(path.join(dir, 'orders.csv'), `${lines.join('\n')}\n`);
   writeFileSync(path.join(dir, 'short.csv'), '订单编号,下单日期,客户编号,金额\nA1,2024-01-05,C1,100\nA2,2024-02-05,C1,100\nA3,2024-03-31,C1,100\n');
-  expect((await runCli(['import', '--db', 'f.duckdb', 'orders.csv'], dir)).code).toBe(0);
-  expect((await runCli(['import', '--db', 'short.duckdb', 'short.csv'], dir)).code).toBe(0);
+  expect((await runCli(['import', '--db', f.db, 'orders.csv'], dir, f.env)).code).toBe(0);
+  expect((await runCli(['import', '--db', short.db, 'short.csv'], dir, short.env)).code).toBe(0);
 }, 60_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => folder.dispose());
 
 describe('salescope forecast', () => {
   it('forecasts each category with intervals and a backtest, as JSON', async () => {
-    const r = await runCli(['forecast', '--db', 'f.duckdb', '--by', 'category', '--horizon', '6', '--json'], dir);
+    const r = await runCli(['forecast', '--db', f.db, '--by', 'category', '--horizon', '6', '--json'], dir, f.env);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as { lastMonth: string; series: { group: string; status: string; forecast: { month: string; revenue: number; lower95: number; upper95: number }[]; backtest: { origins: number } }[] };
@@ -40,18 +43,18 @@ describe('salescope forecast', () => {
   }, 60_000);
 
   it('leaves out a month still in progress', async () => {
-    const r = await runCli(['forecast', '--db', 'f.duckdb', '--as-of', '2024-12-20', '--horizon', '1', '--json'], dir);
+    const r = await runCli(['forecast', '--db', f.db, '--as-of', '2024-12-20', '--horizon', '1', '--json'], dir, f.env);
     expect((JSON.parse(r.stdout) as { lastMonth: string }).lastMonth).toBe('2024-11');
   }, 60_000);
 
   it('summarises in Chinese, and says when the history is too short', async () => {
-    const r = await runCli(['forecast', '--db', 'f.duckdb', '--lang', 'zh-CN'], dir);
+    const r = await runCli(['forecast', '--db', f.db, '--lang', 'zh-CN'], dir, f.env);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('销售额预测：2024-12（最后一个完整月份）之后 12 个月');
     expect(r.stdout).toMatch(/全部：ETS\(A,[NA]d?,[AMN]\) · 下月 ¥/);
-    const short = await runCli(['forecast', '--db', 'short.duckdb', '--lang', 'zh-CN'], dir);
-    expect(short.code).toBe(0);
-    expect(short.stdout).toContain('全部：只有 3 个月的历史数据，预测至少需要 6 个月');
+    const fewMonths = await runCli(['forecast', '--db', short.db, '--lang', 'zh-CN'], dir, short.env);
+    expect(fewMonths.code).toBe(0);
+    expect(fewMonths.stdout).toContain('全部：只有 3 个月的历史数据，预测至少需要 6 个月');
   }, 60_000);
 
   it.each([
@@ -60,13 +63,13 @@ describe('salescope forecast', () => {
     [['--horizon', '100'], '--horizon: "100" is not a number from 1 to 60'],
     [['--as-of', '2024-02-30'], '--as-of: "2024-02-30" is not a date'],
   ])('refuses %j and says what to write', async (args, message) => {
-    const r = await runCli(['forecast', '--db', 'f.duckdb', '--lang', 'en', ...args], dir);
+    const r = await runCli(['forecast', '--db', f.db, '--lang', 'en', ...args], dir, f.env);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(message);
   });
 
   it('asks for data in an empty store', async () => {
-    const r = await runCli(['forecast', '--db', 'none.duckdb', '--lang', 'en'], dir);
+    const r = await runCli(['forecast', '--db', none.db, '--lang', 'en'], dir, none.env);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('there are no orders in');
   });

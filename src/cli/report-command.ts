@@ -79,7 +79,7 @@ async function report(ctx: CliContext, opts: ReportOptions): Promise<number> {
   return withStore(ctx, async (store) => {
     let model;
     try {
-      if (scope && (await store.engine.query<{ n: number }>(`SELECT count(*) AS n FROM (${scopeSql(scope)})`))[0]?.n === 0) {
+      if (scope && (await store.engine.query<{ n: number }>(`SELECT count(*) AS n FROM (${scopeSql(scope)}) AS in_scope`))[0]?.n === 0) {
         throw new UsageError(t('error.emptyScope', { scope: opts.scope }));
       }
       model = await prepareReport(store.engine, { ...dates, lang, ...(opts.goal !== undefined ? { goal: opts.goal } : {}), ...(scope ? { scope } : {}), ...(playbook ? { playbook } : {}) }, ctx.now, store.cipher.open);

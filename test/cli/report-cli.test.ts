@@ -1,22 +1,24 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../src/demo/generate-demo.js';
 import { writeDemoFiles } from '../../src/demo/write-demo-files.js';
 import { runCli } from '../support/cli-harness.js';
+import { cliFolder } from '../support/cli-folder.js';
 
-let dir: string;
+const folder = cliFolder('salescope-report-');
+const { dir } = folder;
+const store = folder.store('r.duckdb');
+const empty = folder.store('empty.duckdb');
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'salescope-report-'));
   const files = await writeDemoFiles(generateDemo({ seed: 3, customers: 150 }), path.join(dir, 'files'));
-  expect((await runCli(['import', '--db', 'r.duckdb', ...files.map((f) => f.path)], dir)).code).toBe(0);
+  expect((await runCli(['import', '--db', store.db, ...files.map((f) => f.path)], dir, store.env)).code).toBe(0);
 }, 120_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => folder.dispose());
 
 describe('salescope report', () => {
   it('writes the HTML report, named after the as-of date by default', async () => {
-    const r = await runCli(['report', '--db', 'r.duckdb', '--lang', 'zh-CN'], dir);
+    const r = await runCli(['report', '--db', store.db, '--lang', 'zh-CN'], dir, store.env);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const file = path.join(dir, 'customer-report-2025-12-31.html');
@@ -27,11 +29,11 @@ describe('salescope report', () => {
   }, 60_000);
 
   it('writes English XLSX and PDF where asked, and a goal into the background', async () => {
-    const x = await runCli(['report', '--db', 'r.duckdb', '--lang', 'en', '--format', 'xlsx', '--out', 'r.xlsx', '--json'], dir);
+    const x = await runCli(['report', '--db', store.db, '--lang', 'en', '--format', 'xlsx', '--out', 'r.xlsx', '--json'], dir, store.env);
     expect(x.code).toBe(0);
     expect(JSON.parse(x.stdout)).toMatchObject({ format: 'xlsx', lang: 'en', period: { asOf: '2025-12-31' } });
     expect(existsSync(path.join(dir, 'r.xlsx'))).toBe(true);
-    const p = await runCli(['report', '--db', 'r.duckdb', '--lang', 'en', '--format', 'pdf', '--out', 'r.pdf', '--goal', 'win back the north'], dir);
+    const p = await runCli(['report', '--db', store.db, '--lang', 'en', '--format', 'pdf', '--out', 'r.pdf', '--goal', 'win back the north'], dir, store.env);
     expect(p.code).toBe(0);
     expect(readFileSync(path.join(dir, 'r.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
   }, 120_000);
@@ -50,19 +52,19 @@ describe('salescope report', () => {
         '',
       ].join('\n'),
     );
-    const r = await runCli(['report', '--db', 'r.duckdb', '--lang', 'zh-CN', '--playbook', 'playbook.yaml', '--out', 'p.html'], dir);
+    const r = await runCli(['report', '--db', store.db, '--lang', 'zh-CN', '--playbook', 'playbook.yaml', '--out', 'p.html'], dir, store.env);
     expect(r.code).toBe(0);
     const html = readFileSync(path.join(dir, 'p.html'), 'utf8');
     expect(html).toContain('每季度发一次电子报');
     expect(html).toContain('组建专属客户成功小组'); // the other groups keep the defaults
     writeFileSync(path.join(dir, 'bad-playbook.yaml'), 'churn_risk:\n  due: soon\n');
-    const bad = await runCli(['report', '--db', 'r.duckdb', '--lang', 'en', '--playbook', 'bad-playbook.yaml'], dir);
+    const bad = await runCli(['report', '--db', store.db, '--lang', 'en', '--playbook', 'bad-playbook.yaml'], dir, store.env);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('bad-playbook.yaml: churn_risk.traits');
   }, 60_000);
 
   it('says how to get Chromium when a PDF cannot be printed', async () => {
-    const r = await runCli(['report', '--db', 'r.duckdb', '--lang', 'en', '--format', 'pdf', '--out', 'x.pdf'], dir, { SALESCOPE_CHROMIUM: '/nowhere/chromium' });
+    const r = await runCli(['report', '--db', store.db, '--lang', 'en', '--format', 'pdf', '--out', 'x.pdf'], dir, { ...store.env, SALESCOPE_CHROMIUM: '/nowhere/chromium' });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('a PDF needs Chromium and CJK fonts, and none was found (/nowhere/chromium)');
     expect(r.stderr).toContain('apt-get install chromium fonts-noto-cjk');
@@ -75,13 +77,13 @@ describe('salescope report', () => {
     [['--scope', 'colour=red'], '--scope: cannot read "colour=red"; write key=value pairs'],
     [['--scope', 'region=火星'], '--scope region=火星: no customer matches'],
   ])('refuses %j', async (args, message) => {
-    const r = await runCli(['report', '--db', 'r.duckdb', '--lang', 'en', ...args], dir);
+    const r = await runCli(['report', '--db', store.db, '--lang', 'en', ...args], dir, store.env);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(message);
   });
 
   it('asks for data in an empty store', async () => {
-    const r = await runCli(['report', '--db', 'empty.duckdb', '--lang', 'en'], dir);
+    const r = await runCli(['report', '--db', empty.db, '--lang', 'en'], dir, empty.env);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('there are no orders in');
   });

@@ -1,22 +1,19 @@
 /** `salescope user`: one-time passwords printed once and stored only as argon2id hashes; list, reset, disable; bad input. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { passwordCost, passwordProblem, verifyPassword } from '../../src/access/password-hash.js';
 import { resumeSession, startSession } from '../../src/access/session-store.js';
 import { openStore } from '../../src/store/open-store.js';
 import { runCli } from '../support/cli-harness.js';
+import { cliFolder } from '../support/cli-folder.js';
 
-let dir: string;
-beforeAll(() => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'salescope-user-'));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const folder = cliFolder('salescope-user-');
+const u = folder.store('u.duckdb');
+afterAll(() => folder.dispose());
 
-const cli = (...args: string[]) => runCli([...args, '--db', 'u.duckdb', '--lang', 'en'], dir);
+const cli = (...args: string[]) => runCli([...args, '--db', u.db, '--lang', 'en'], folder.dir, u.env);
+const open = () => openStore({ db: u.db, env: u.env });
 const hashOf = async (username: string) => {
-  const store = await openStore({ db: path.join(dir, 'u.duckdb') });
+  const store = await open();
   try {
     return (await store.engine.query<{ h: string }>('SELECT password_hash AS h FROM users WHERE username = $1', [username]))[0]!.h;
   } finally {
@@ -40,7 +37,7 @@ describe('salescope user', () => {
   });
 
   it('gives a new one-time password and ends the user\'s sessions; disabling ends them too', async () => {
-    const store = await openStore({ db: path.join(dir, 'u.duckdb') });
+    const store = await open();
     const id = (await store.engine.query<{ id: number }>(`SELECT user_id AS id FROM users WHERE username = 'wang'`))[0]!.id;
     const s = await startSession(store.engine, Number(id), new Date('2026-01-01T00:00:00Z'));
     await store.close();
@@ -49,7 +46,7 @@ describe('salescope user', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/one-time password: [A-Za-z2-9]{16}/);
     expect(await hashOf('wang')).not.toBe(before);
-    const again = await openStore({ db: path.join(dir, 'u.duckdb') });
+    const again = await open();
     expect(await resumeSession(again.engine, s.token, new Date('2026-01-01T00:01:00Z'))).toBeNull();
     await again.close();
     expect((await cli('user', 'disable', 'wang')).stdout).toContain('user wang disabled');

@@ -40,6 +40,28 @@ describe(`engine contract (${testDialect()})`, () => {
     expect(await engine.query('SELECT sum(n) AS s, count(amount) AS a FROM lines')).toEqual([{ s: (n * (n + 1)) / 2, a: n - Math.floor(n / 4) }]);
   });
 
+  it('appends text exactly as given: quotes, commas, line breaks, backslashes, an empty string apart from NULL', async () => {
+    await engine.run('CREATE TABLE texts (k INTEGER, t VARCHAR, big BIGINT, ok BOOLEAN)');
+    const odd = ['say "hi", then go', 'two\nlines\r\nthree', 'back\\slash \\N', '', '华东区，上海', '  padded  ', ',', '"'];
+    const rows = odd.map((t, i): SqlValue[] => [i, t, 9007199254740993n * BigInt(i % 2), i % 3 === 0]);
+    rows.push([odd.length, null, null, null]);
+    expect(await engine.append('texts', ['k', 't', 'big', 'ok'], rows)).toBe(rows.length);
+    const back = await engine.query<{ k: number; t: string | null; big: number | bigint | null; ok: boolean | null }>('SELECT k, t, big, ok FROM texts ORDER BY k');
+    expect(back.map((r) => r.t)).toEqual([...odd, null]);
+    expect(back[1]!.big).toBe(9007199254740993n);
+    expect(back[0]!.big).toBe(0);
+    expect(back.map((r) => r.ok)).toEqual([true, false, false, true, false, false, true, false, null]);
+  });
+
+  it('refuses a row of the wrong width and stays usable', async () => {
+    await engine.run('CREATE TABLE narrow (a INTEGER, b INTEGER)');
+    await expect(engine.append('narrow', ['a', 'b'], [[1, 2], [3]])).rejects.toThrow(/values per row/);
+    expect(await engine.query('SELECT count(*) AS n FROM narrow')).toEqual([{ n: 0 }]);
+    expect(await engine.append('narrow', ['a', 'b'], [[5, 6]])).toBe(1);
+    expect(await engine.readers().append('narrow', ['a', 'b'], [[7, 8]])).toBe(1);
+    expect(await engine.query('SELECT sum(a) AS s FROM narrow')).toEqual([{ s: 12 }]);
+  });
+
   it('appends to a temporary table named temp.<table>', async () => {
     await engine.run('CREATE TEMP TABLE picks (k VARCHAR, v INTEGER)');
     expect(await engine.append('temp.picks', ['k', 'v'], [['a', 1], ['b', null]])).toBe(2);

@@ -90,11 +90,17 @@ class DuckDbQueryable implements Queryable {
       }
       const writers = Array.from({ length: width }, (_, i) => valueWriter(appender, appender.columnType(i).typeId));
       for await (const row of rows) {
+        // A short row would be padded with NULLs and a long one cut: both are a caller's bug.
+        if (row.length !== width) throw new Error(`append to ${table}: ${row.length} values per row, ${width} columns named`);
         for (let i = 0; i < width; i++) writers[i]!(row[i] ?? null);
         appender.endRow();
         count++;
       }
       appender.flushSync();
+    } catch (error) {
+      // Closing would write the rows still buffered; a failed append drops them (all of them, inside a transaction).
+      appender.clear();
+      throw error;
     } finally {
       appender.closeSync();
     }

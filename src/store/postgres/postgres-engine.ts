@@ -4,7 +4,11 @@
  * database, named by the URL's `schema` parameter (default `salescope`), so
  * several teams or test runs share a server without seeing each other.
  */
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { copyText } from './copy-text.js';
 import type { AppendSource, Engine, Queryable, Row, SqlValue, TransactionOptions } from '../engine.js';
 import { quoteIdent } from '../engine.js';
 import { postgresTypes } from './postgres-values.js';
@@ -111,22 +115,50 @@ export async function openPostgres(options: PostgresOptions): Promise<Engine> {
   // An idle pooled connection the server drops (restart, timeout) must not take the process down.
   pool.on('error', () => undefined);
   main.on('error', () => undefined);
-  return new PostgresEngine(serial(main), main, pool, schema);
+  return new PostgresEngine(serial(direct(main)), main, pool, schema);
 }
 
 interface Client {
   query(sql: string | pg.QueryConfig, params?: unknown[]): Promise<pg.QueryResult>;
+  /** Runs COPY … FROM STDIN with the given text. */
+  copyIn(sql: string, text: AsyncIterable<string>): Promise<void>;
+}
+
+async function copyOn(client: pg.ClientBase, sql: string, text: AsyncIterable<string>): Promise<void> {
+  await pipeline(Readable.from(text), client.query(copyFrom(sql)));
+}
+
+/** One connection of its own (the main one, a transaction's). */
+function direct(client: pg.ClientBase): Client {
+  return { query: (sql, params) => client.query(sql, params), copyIn: (sql, text) => copyOn(client, sql, text) };
+}
+
+/** Any free connection of the pool; a COPY holds one for its whole stream. */
+function pooled(pool: pg.Pool): Client {
+  return {
+    query: (sql, params) => pool.query(sql, params),
+    copyIn: async (sql, text) => {
+      const client = await pool.connect();
+      try {
+        await copyOn(client, sql, text);
+      } finally {
+        client.release();
+      }
+    },
+  };
 }
 
 /** One connection runs one statement at a time: callers that overlap wait their turn instead of interleaving on the wire. */
 function serial(client: Client): Client {
   let tail: Promise<unknown> = Promise.resolve();
+  const turn = <T>(fn: () => Promise<T>): Promise<T> => {
+    const result = tail.then(fn);
+    tail = result.catch(() => undefined);
+    return result;
+  };
   return {
-    query: (sql, params) => {
-      const result = tail.then(() => client.query(sql, params));
-      tail = result.catch(() => undefined);
-      return result;
-    },
+    query: (sql, params) => turn(() => client.query(sql, params)),
+    copyIn: (sql, text) => turn(() => client.copyIn(sql, text)),
   };
 }
 
@@ -134,9 +166,6 @@ function serial(client: Client): Client {
 function tableName(table: string): string {
   return table.startsWith('temp.') ? `pg_temp.${quoteIdent(table.slice(5))}` : quoteIdent(table);
 }
-
-// PostgreSQL takes at most 65,535 parameters per statement.
-const maxParams = 60_000;
 
 class PostgresQueryable implements Queryable {
   readonly dialect = 'postgres' as const;
@@ -162,23 +191,9 @@ class PostgresQueryable implements Queryable {
   }
 
   async append(table: string, columns: readonly string[], rows: AppendSource): Promise<number> {
-    const perBatch = Math.max(1, Math.floor(maxParams / Math.max(1, columns.length)));
-    const head = `INSERT INTO ${tableName(table)} (${columns.map(quoteIdent).join(', ')}) VALUES `;
-    let batch: SqlValue[][] = [];
     let count = 0;
-    const flush = async () => {
-      if (batch.length === 0) return;
-      const tuples = batch.map((_, r) => `(${columns.map((__, c) => `$${r * columns.length + c + 1}`).join(', ')})`);
-      await this.client.query(head + tuples.join(', '), batch.flat().map(toParam));
-      count += batch.length;
-      batch = [];
-    };
-    for await (const row of rows) {
-      if (row.length !== columns.length) throw new Error(`append to ${table}: ${row.length} values per row, ${columns.length} columns named`);
-      batch.push([...row]);
-      if (batch.length >= perBatch) await flush();
-    }
-    await flush();
+    const sql = `COPY ${tableName(table)} (${columns.map(quoteIdent).join(', ')}) FROM STDIN WITH (FORMAT csv)`;
+    await this.client.copyIn(sql, copyText(rows, columns.length, table, () => count++));
     return count;
   }
 }
@@ -206,7 +221,7 @@ class PostgresEngine extends PostgresQueryable implements Engine {
     readonly schema: string,
   ) {
     super(queue);
-    this.pooled = new PostgresQueryable(pool);
+    this.pooled = new PostgresQueryable(pooled(pool));
   }
 
   async transaction<T>(fn: (tx: Queryable) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
@@ -216,7 +231,7 @@ class PostgresEngine extends PostgresQueryable implements Engine {
       // Held until COMMIT or ROLLBACK; the store's schema is in the key, so teams on one server do not wait for each other.
       if (options.exclusive !== undefined) await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${this.schema}:${options.exclusive}`]);
       try {
-        const result = await fn(new PostgresQueryable(client));
+        const result = await fn(new PostgresQueryable(direct(client)));
         await client.query('COMMIT');
         return result;
       } catch (error) {

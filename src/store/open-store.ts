@@ -34,7 +34,37 @@ export interface Store {
  * directory that goes with it.
  */
 export function workDirFor(db: string): string {
-  return hasOwnFile(db) ? `${path.resolve(db)}.work` : mkdtempSync(path.join(os.tmpdir(), 'salescope-'));
+  if (hasOwnFile(db)) return `${path.resolve(db)}.work`;
+  removeOrphanWorkDirs(os.tmpdir());
+  return mkdtempSync(path.join(os.tmpdir(), `salescope-${process.pid}-`));
+}
+
+/**
+ * A process killed while it held a store without a folder of its own leaves
+ * its temporary work directory behind (named after its process id); the next
+ * store opened on this machine removes those whose process is gone.
+ */
+export function removeOrphanWorkDirs(tmp: string, alive: (pid: number) => boolean = processAlive): void {
+  let names: string[];
+  try {
+    names = readdirSync(tmp);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = /^salescope-(\d+)-[A-Za-z0-9]{6}$/.exec(name)?.[1];
+    if (pid !== undefined && !alive(Number(pid))) rmSync(path.join(tmp, name), { recursive: true, force: true });
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, it is someone else's.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function hasOwnFile(db: string): boolean {

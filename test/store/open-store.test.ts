@@ -1,7 +1,9 @@
 /** An in-memory store (tests, previews) cleans up the temporary work directory it made. */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openStore } from '../../src/store/open-store.js';
+import { openStore, removeOrphanWorkDirs } from '../../src/store/open-store.js';
 
 describe('openStore in memory', () => {
   it('removes its work directory at close', async () => {
@@ -9,6 +11,30 @@ describe('openStore in memory', () => {
     expect(existsSync(store.workDir)).toBe(true);
     await store.close();
     expect(existsSync(store.workDir)).toBe(false);
+  });
+});
+
+describe('work directories left by killed processes', () => {
+  it('are removed when their process is gone, and only those', () => {
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'salescope-orphans-'));
+    try {
+      for (const name of ['salescope-111-aB3dEf', 'salescope-222-Zz9Yy8', 'salescope-test-abc123', 'salescope-333-short', 'other-111-aB3dEf']) mkdirSync(path.join(tmp, name));
+      removeOrphanWorkDirs(tmp, (pid) => pid === 222);
+      expect(readdirSync(tmp).sort()).toEqual(['other-111-aB3dEf', 'salescope-222-Zz9Yy8', 'salescope-333-short', 'salescope-test-abc123']);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
+  it('never include the directory of a store this process holds', async () => {
+    const store = await openStore({ db: ':memory:' });
+    try {
+      removeOrphanWorkDirs(os.tmpdir());
+      expect(existsSync(store.workDir)).toBe(true);
+      expect(path.basename(store.workDir)).toMatch(new RegExp(`^salescope-${process.pid}-`));
+    } finally {
+      await store.close();
+    }
   });
 });
 

@@ -13,6 +13,7 @@ import { formatDate, formatInteger, formatMoney } from '../i18n/number-format.js
 import { generateDemo } from '../demo/generate-demo.js';
 import { writeDemoFiles } from '../demo/write-demo-files.js';
 import type { Store } from '../store/open-store.js';
+import { dateText } from '../store/sql-dialect.js';
 import { runAnalysis } from '../analytics/snapshot/run-analysis.js';
 import { runClv, TooLittleHistoryError } from '../analytics/clv/run-clv.js';
 import { renderSummary } from './analyze-command.js';
@@ -109,9 +110,10 @@ export interface StoreSummary {
 }
 
 export async function storeSummary(store: Store): Promise<StoreSummary> {
+  const day = (value: string) => dateText(store.engine.dialect, value, 'day');
   const rows = await store.engine.query<StoreSummary>(
     `SELECT (SELECT count(*) FROM customers) AS customers, count(DISTINCT order_id) AS orders, count(*) AS lines,
-            coalesce(CAST(sum(amount) AS DOUBLE), 0) AS revenue, CAST(min(order_date) AS VARCHAR) AS "from", CAST(max(order_date) AS VARCHAR) AS "to"
+            coalesce(CAST(sum(amount) AS FLOAT8), 0) AS revenue, ${day('min(order_date)')} AS "from", ${day('max(order_date)')} AS "to"
      FROM order_lines`,
   );
   return rows[0]!;

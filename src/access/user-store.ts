@@ -69,13 +69,35 @@ export async function disableUser(db: Queryable, userId: number, now: Date): Pro
   await db.run('DELETE FROM sessions WHERE user_id = $1', [userId]);
 }
 
-export async function logAccess(db: Queryable, entry: { userId: number | null; username: string; action: string; customerId?: string; fields?: readonly string[] }, now: Date): Promise<void> {
-  await db.run('INSERT INTO access_log VALUES ($1::TIMESTAMP, $2, $3, $4, $5, $6)', [
+export async function logAccess(
+  db: Queryable,
+  entry: { userId: number | null; username: string; action: string; customerId?: string; fields?: readonly string[]; client?: string },
+  now: Date,
+): Promise<void> {
+  await db.run('INSERT INTO access_log (logged_at, user_id, username, action, customer_id, fields, client) VALUES ($1::TIMESTAMP, $2, $3, $4, $5, $6, $7)', [
     stamp(now),
     entry.userId,
     entry.username,
     entry.action,
     entry.customerId ?? null,
     entry.fields ? entry.fields.join(',') : null,
+    entry.client ?? null,
   ]);
+}
+
+/**
+ * Failed sign-ins of a name from an address since `since`, not counting those
+ * before its last successful one (those logged in the same millisecond as it
+ * do count: the safe side). Kept in the store, so every app process
+ * sharing it counts the same failures.
+ */
+export async function failedSignIns(db: Queryable, username: string, client: string, since: Date): Promise<number> {
+  const [row] = await db.query<{ n: number }>(
+    `SELECT count(*) AS n FROM access_log
+     WHERE action = 'login_failed' AND username = $1 AND client = $2
+       AND logged_at >= greatest(CAST($3 AS TIMESTAMP), coalesce(
+         (SELECT max(logged_at) FROM access_log WHERE action = 'login' AND username = $1 AND client = $2), CAST($3 AS TIMESTAMP)))`,
+    [username, client, stamp(since)],
+  );
+  return Number(row?.n ?? 0);
 }

@@ -6,6 +6,8 @@ import type { Store } from '../../src/store/open-store.js';
 import { fixtureStore } from '../support/fixture.js';
 import { createUser } from '../support/signed-in.js';
 import { disableUser } from '../../src/access/user-store.js';
+import { openStore } from '../../src/store/open-store.js';
+import { testDb, testDialect } from '../support/test-engine.js';
 
 let store: Store;
 let app: FastifyInstance;
@@ -82,6 +84,39 @@ describe('sessions', () => {
     expect((await signIn()).statusCode).toBe(200);
     const failed = await store.engine.query<{ n: bigint }>(`SELECT count(*) AS n FROM access_log WHERE action = 'login_failed' AND username = $1`, [user.username]);
     expect(Number(failed[0]!.n)).toBe(5);
+  });
+
+  it('counts failures per name and address: another address is not held up, a success starts the count again', async () => {
+    const u = await createUser(store.engine, 'analyst');
+    const from = (ip: string, password: string) =>
+      app.inject({ method: 'POST', url: '/api/session', remoteAddress: ip, payload: { username: u.username, password } });
+    for (let i = 0; i < 4; i++) expect((await from('10.0.0.1', 'wrong-password')).statusCode).toBe(401);
+    later(1);
+    expect((await from('10.0.0.1', u.password)).statusCode).toBe(200);
+    later(1);
+    for (let i = 0; i < 5; i++) expect((await from('10.0.0.1', 'wrong-password')).statusCode).toBe(401);
+    expect((await from('10.0.0.1', u.password)).statusCode).toBe(429);
+    expect((await from('10.0.0.2', u.password)).statusCode).toBe(200);
+  });
+
+  // Several app processes share a team store; a DuckDB file is held by one.
+  it.runIf(testDialect() === 'postgres')('counts the failures of every app process sharing the store together', async () => {
+    const target = testDb(':memory:');
+    const first = await openStore({ db: target.db, env: target.env });
+    const second = await openStore({ db: target.db, env: target.env });
+    const apps = [createApp({ store: first, now: () => clock, defaultLang: 'en' }), createApp({ store: second, now: () => clock, defaultLang: 'en' })];
+    try {
+      const u = await createUser(first.engine, 'analyst');
+      const on = (k: number, password: string) => apps[k]!.inject({ method: 'POST', url: '/api/session', payload: { username: u.username, password } });
+      for (const k of [0, 1, 0, 1, 0]) expect((await on(k, 'wrong-password')).statusCode).toBe(401);
+      expect((await on(1, u.password)).statusCode).toBe(429);
+      expect((await on(0, u.password)).statusCode).toBe(429);
+    } finally {
+      for (const a of apps) await a.close();
+      await second.close();
+      await first.close();
+      await target.drop();
+    }
   });
 
   it('lets a one-time password do nothing but be replaced by a real one', async () => {

@@ -4,11 +4,10 @@
  * user name and address and slowed down, and a one-time password must be
  * replaced before anything else.
  */
-import { perStore } from '../per-store.js';
 import { z } from 'zod';
 import { passwordProblem, verifyPassword } from '../../access/password-hash.js';
 import { endSession, sessionLimits, startSession } from '../../access/session-store.js';
-import { findUser, logAccess, setPassword, userById } from '../../access/user-store.js';
+import { failedSignIns, findUser, logAccess, setPassword, userById } from '../../access/user-store.js';
 import { ApiError } from '../api-error.js';
 import { cookieValue, requestSession, sessionCookie, sessionCookieHeader } from '../access-guard.js';
 import { CookieResult, noInput, route, type AppDeps } from '../route-spec.js';
@@ -16,13 +15,13 @@ import { CookieResult, noInput, route, type AppDeps } from '../route-spec.js';
 const lang = z.object({ lang: z.enum(['zh-CN', 'en']).optional() }).strict();
 const maxAge = sessionLimits.absoluteHours * 3600;
 const window = { failures: 5, minutes: 15 };
-const failuresOf = perStore(() => new Map<string, number[]>());
 
-function throttle(deps: AppDeps, key: string, now: number): { fail: () => void; clear: () => void } {
-  const byKey = failuresOf(deps.store);
-  const recent = (byKey.get(key) ?? []).filter((t) => now - t < window.minutes * 60_000);
-  if (recent.length >= window.failures) throw new ApiError(429, 'too_many_logins', { minutes: window.minutes });
-  return { fail: () => byKey.set(key, [...recent, now]), clear: () => byKey.delete(key) };
+/** Refuses a name and address with too many recent failures; the count is the access log's, shared by every app process. */
+async function throttle(deps: AppDeps, username: string, client: string, now: Date): Promise<void> {
+  const since = new Date(now.getTime() - window.minutes * 60_000);
+  if ((await failedSignIns(deps.store.engine, username, client, since)) >= window.failures) {
+    throw new ApiError(429, 'too_many_logins', { minutes: window.minutes });
+  }
 }
 
 const sessionView = (s: { principal: { username: string; role: string; repId: string | null; team: string | null }; csrfToken: string; mustChangePassword: boolean }) => ({
@@ -45,19 +44,17 @@ export const sessionRoutes = [
     body: z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }).strict(),
     handler: async ({ body, raw, deps }) => {
       const now = deps.now();
-      const gate = throttle(deps, `${body.username}|${raw.ip}`, now.getTime());
+      await throttle(deps, body.username, raw.ip, now);
       const user = await findUser(deps.store.engine, body.username);
       const ok = user !== null && !user.disabled && (await verifyPassword(user.passwordHash, body.password));
       if (!ok || user === null) {
-        gate.fail();
-        await logAccess(deps.store.engine, { userId: user?.userId ?? null, username: body.username, action: 'login_failed' }, now);
+        await logAccess(deps.store.engine, { userId: user?.userId ?? null, username: body.username, action: 'login_failed', client: raw.ip }, now);
         throw new ApiError(401, 'bad_login');
       }
-      gate.clear();
       const old = cookieValue(raw.headers.cookie, sessionCookie);
       if (old !== null) await endSession(deps.store.engine, old);
       const s = await startSession(deps.store.engine, user.userId, now);
-      await logAccess(deps.store.engine, { userId: user.userId, username: user.username, action: 'login' }, now);
+      await logAccess(deps.store.engine, { userId: user.userId, username: user.username, action: 'login', client: raw.ip }, now);
       const view = { username: user.username, role: user.role, repId: user.repId, team: user.team, csrfToken: s.csrfToken, mustChangePassword: user.mustChangePassword };
       return new CookieResult(view, sessionCookieHeader(s.token, deps.secureCookies === true, maxAge));
     },

@@ -526,6 +526,7 @@ export const dataModel: readonly TableDoc[] = [
       i('action', 'VARCHAR', 'login / login_failed / logout / reveal / erase'),
       i('customer_id', 'VARCHAR', 'the customer concerned'),
       i('fields', 'VARCHAR', 'the fields revealed or erased, comma-separated'),
+      c('client', 'VARCHAR', 'confidential', 'the network address a sign-in came from (failed sign-ins are counted per name and address)'),
     ],
   },
   {

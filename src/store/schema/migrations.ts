@@ -457,4 +457,10 @@ export const migrations: readonly Migration[] = [
     );
   `,
   },
+  {
+    version: 10,
+    name: 'sign-in address in the access log',
+    // Failed sign-ins are counted per name and address in the store, so that several app processes share one count.
+    sql: `ALTER TABLE access_log ADD COLUMN client VARCHAR;`,
+  },
 ];

@@ -6,9 +6,17 @@
 set -euo pipefail
 dir="${1:-$(mktemp -d -t salescope-pg-XXXXXX)}"
 mkdir -p "$dir"
-port="${2:-54329}"
+port="${2:-}"
 bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
 [ -x "$bin/initdb" ] || { echo "PostgreSQL server binaries not found (Debian package: postgresql)" >&2; exit 1; }
+
+# No port given: the first free one from 54329 up (another server, or another run, may hold one).
+if [ -z "$port" ]; then
+  for candidate in $(seq 54329 54399); do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then port=$candidate; break; fi
+  done
+  [ -n "$port" ] || { echo "no free port between 54329 and 54399 for the test PostgreSQL server" >&2; exit 1; }
+fi
 
 # initdb refuses to run as root; the Debian package's postgres user owns the cluster then.
 as=()

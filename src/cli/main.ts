@@ -4,7 +4,10 @@
  * user's language.
  */
 import { Command, CommanderError, Option } from 'commander';
+import { translator } from '../i18n/i18n.js';
+import { cliMessages } from '../i18n/cli-messages.js';
 import { openStore, type Store } from '../store/open-store.js';
+import { isPostgresUrl } from '../store/postgres/postgres-engine.js';
 import { cliContext, UsageError, type CliContext, type CliIo, type GlobalOptions } from './cli-context.js';
 import { translateError } from './cli-error.js';
 import { importFiles, renderImport, type ImportOptions } from './import-command.js';
@@ -24,6 +27,7 @@ export type CommandRunner = (ctx: CliContext) => Promise<number>;
 
 /** Opens the store for a command and always closes it. */
 export async function withStore<T>(ctx: CliContext, fn: (store: Store) => Promise<T>): Promise<T> {
+  if (ctx.memoryLimit !== null && isPostgresUrl(ctx.db)) ctx.err(translator(cliMessages, ctx.lang)('warn.memoryLimitIgnored', { limit: ctx.memoryLimit }));
   const store = await openStore({ db: ctx.db, env: ctx.io.env, ...(ctx.memoryLimit !== null ? { memoryLimit: ctx.memoryLimit } : {}) });
   try {
     return await fn(store);
@@ -34,10 +38,10 @@ export async function withStore<T>(ctx: CliContext, fn: (store: Store) => Promis
 
 export function buildProgram(io: CliIo, run: (runner: CommandRunner, opts: GlobalOptions) => Promise<void>): Command {
   const program = new Command('salescope')
-    .description('Sales-data analysis and customer management on an embedded DuckDB file')
-    .addOption(new Option('--db <file>', 'database file (env SALESCOPE_DB)').default(undefined, './salescope.duckdb'))
+    .description('Sales-data analysis and customer management on an embedded DuckDB file, or on PostgreSQL for a team')
+    .addOption(new Option('--db <file|url>', 'database file, or postgres://user:password@host/database?schema=name for a team store (env SALESCOPE_DB)').default(undefined, './salescope.duckdb'))
     .addOption(new Option('--lang <lang>', 'language of messages').choices(['zh-CN', 'en']))
-    .option('--memory-limit <size>', 'memory the database may use before spilling to disk, e.g. 4GB (env SALESCOPE_MEMORY_LIMIT; default 80% of RAM)')
+    .option('--memory-limit <size>', 'memory DuckDB may use before spilling to disk, e.g. 4GB (env SALESCOPE_MEMORY_LIMIT; default 80% of RAM; a team store\'s server sets its own)')
     .option('--json', 'machine-readable output on stdout')
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .exitOverride()

@@ -33,6 +33,7 @@ export type CliKey =
   | 'error.key_invalid'
   | 'error.schemaTooNew'
   | 'error.bad_url'
+  | 'warn.memoryLimitIgnored'
   | 'error.unreachable'
   | 'error.auth_failed'
   | 'error.no_database'
@@ -72,6 +73,7 @@ export const cliMessages: Catalogue<CliKey> = {
     'error.key_invalid': 'the key at {where} is not a salescope key (32 bytes, base64): restore the original key file',
     'error.schemaTooNew': 'the database {db} was written by a newer salescope (schema {found} > {known}); upgrade salescope',
     'error.key_unnamed': 'a team store seals personal data with one key that every app process shares, and none is named for {db}: set SALESCOPE_KEY (base64 of 32 random bytes, e.g. from `openssl rand -base64 32`) or SALESCOPE_KEY_FILE (a file made on first use), the same in every process',
+    'warn.memoryLimitIgnored': 'note: --memory-limit {limit} is for a DuckDB file; a team store\'s memory is set on its PostgreSQL server, so the limit is not used',
     'error.bad_url': '--db {where} is not a PostgreSQL URL: write it as postgres://user:password@host:5432/database?schema=name',
     'error.unreachable': 'cannot reach the PostgreSQL server of {where} ({detail}): start the server, or correct the host and port in --db',
     'error.auth_failed': 'the PostgreSQL server refused the login for {where} ({detail}): correct the user and password in --db (or set PGPASSWORD)',
@@ -111,6 +113,7 @@ export const cliMessages: Catalogue<CliKey> = {
     'error.key_invalid': '{where} 处的内容不是 salescope 密钥（32 字节，base64）：请恢复原密钥文件',
     'error.schemaTooNew': '数据库 {db} 由更新版本的 salescope 写入（结构版本 {found} > {known}），请升级 salescope',
     'error.key_unnamed': '团队库用同一把密钥加密个人信息，所有应用进程必须共用，但 {db} 没有指定密钥：请设置 SALESCOPE_KEY（32 个随机字节的 base64，例如 `openssl rand -base64 32` 的输出）或 SALESCOPE_KEY_FILE（首次使用时自动生成的文件），各进程保持一致',
+    'warn.memoryLimitIgnored': '提示：--memory-limit {limit} 仅用于 DuckDB 文件；团队库的内存由其 PostgreSQL 服务器设置，此限制不会生效',
     'error.bad_url': '--db {where} 不是 PostgreSQL 连接地址：请写成 postgres://用户:密码@主机:5432/数据库?schema=名称',
     'error.unreachable': '无法连接 {where} 的 PostgreSQL 服务器（{detail}）：请启动服务器，或更正 --db 中的主机和端口',
     'error.auth_failed': 'PostgreSQL 服务器拒绝了 {where} 的登录（{detail}）：请更正 --db 中的用户名和密码（或设置 PGPASSWORD）',

@@ -67,6 +67,12 @@ describe.runIf(server !== undefined)('a team store on a running server', () => {
     expect(run.stderr).toContain('is a team store on PostgreSQL: back it up with the server\'s own tools');
   });
 
+  it('says that --memory-limit does not apply to a team store', async () => {
+    const key = { SALESCOPE_KEY: Buffer.alloc(32, 5).toString('base64') };
+    const run = await runCli(['customers', '--memory-limit', '1GB', '--db', at((u) => u.searchParams.set('schema', `cli_m_${process.pid}`))], dir, key);
+    expect(run.stderr).toContain('--memory-limit 1GB is for a DuckDB file; a team store\'s memory is set on its PostgreSQL server');
+  });
+
   it('says the database does not exist', async () => {
     const run = await runCli(['customers', '--db', at((u) => (u.pathname = '/no_such_db'))], dir, { SALESCOPE_KEY: Buffer.alloc(32, 3).toString('base64') });
     expect(run.code).toBe(2);

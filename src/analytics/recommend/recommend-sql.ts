@@ -35,18 +35,33 @@ sim AS (
 )`;
 }
 
-/** (customer_id, rank, product_id, score, because), at most k per customer. */
+/**
+ * (customer_id, rank, product_id, score, because), at most k per customer.
+ * The scores are plain sums over every (bought i, candidate j) pair; 'because'
+ * is looked up afterwards for the k kept per customer only, since carrying
+ * each pair's i through the grouping held every pair in memory at once (a
+ * 20,000-customer store ran out of memory).
+ */
 export function recommendationsSql(p: RecommendParams): string {
   return `WITH ${baseCtes(p)},
 cand AS (
-  SELECT cp.customer_id, sim.j AS product_id, sum(sim.s) AS score, (array_agg(sim.i ORDER BY sim.s DESC, sim.i))[1] AS because
+  SELECT cp.customer_id, sim.j AS product_id, sum(sim.s) AS score
   FROM cp JOIN sim ON sim.i = cp.product_id AND sim.s > 0
   WHERE NOT EXISTS (SELECT 1 FROM cp c2 WHERE c2.customer_id = cp.customer_id AND c2.product_id = sim.j)
   GROUP BY cp.customer_id, sim.j
+),
+top AS (
+  SELECT customer_id, product_id, score, rk FROM (
+    SELECT *, row_number() OVER (PARTITION BY customer_id ORDER BY score DESC, product_id) AS rk FROM cand
+  ) AS ranked WHERE rk <= ${Math.floor(p.k)}
+),
+why AS (
+  SELECT t.customer_id, t.product_id, sim.i AS because,
+    row_number() OVER (PARTITION BY t.customer_id, t.product_id ORDER BY sim.s DESC, sim.i) AS pick
+  FROM top t JOIN cp ON cp.customer_id = t.customer_id JOIN sim ON sim.i = cp.product_id AND sim.j = t.product_id AND sim.s > 0
 )
-SELECT customer_id, CAST(rk AS INTEGER) AS rank, product_id, score, because FROM (
-  SELECT *, row_number() OVER (PARTITION BY customer_id ORDER BY score DESC, product_id) AS rk FROM cand
-) AS ranked WHERE rk <= ${Math.floor(p.k)}`;
+SELECT t.customer_id, CAST(t.rk AS INTEGER) AS rank, t.product_id, t.score, w.because
+FROM top t JOIN why w ON w.customer_id = t.customer_id AND w.product_id = t.product_id AND w.pick = 1`;
 }
 
 /** The baseline: the products with the most buyers that the customer has not bought. */

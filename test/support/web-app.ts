@@ -26,7 +26,11 @@ export interface WebApp {
   /** GET an API path as the signed-in admin, parsed. */
   api<T>(path: string): Promise<T>;
   /** A fresh browser context (own storage) with the given language, signed in as the admin unless told otherwise. */
-  newPage(options?: { locale?: 'zh-CN' | 'en'; downloads?: boolean; signedIn?: boolean }): Promise<{ context: BrowserContext; page: Page }>;
+  /**
+   * The browser asks for reduced motion unless `motion` says otherwise: popups then open without
+   * their zoom, so a click never lands on a button that is still moving in.
+   */
+  newPage(options?: { locale?: 'zh-CN' | 'en'; downloads?: boolean; signedIn?: boolean; motion?: 'reduce' | 'no-preference' }): Promise<{ context: BrowserContext; page: Page }>;
   /** Saves a full-page screenshot in .tmp/screenshots, for people to look at. */
   screenshot(page: Page, name: string): Promise<void>;
   close(): Promise<void>;
@@ -50,8 +54,8 @@ export async function startWebApp(options: { seed?: number; customers?: number; 
     async api<T>(path: string): Promise<T> {
       return (await fetch(`${url}${path}`, { headers: admin.headers })).json() as Promise<T>;
     },
-    async newPage({ locale = 'zh-CN', downloads = false, signedIn = true } = {}) {
-      const context = await browser.newContext({ locale, acceptDownloads: downloads, viewport: { width: 1440, height: 900 } });
+    async newPage({ locale = 'zh-CN', downloads = false, signedIn = true, motion = 'reduce' } = {}) {
+      const context = await browser.newContext({ locale, acceptDownloads: downloads, viewport: { width: 1440, height: 900 }, reducedMotion: motion });
       if (signedIn) await context.addCookies([{ name: 'salescope_session', value: admin.headers.cookie!.split('=')[1]!, url }]);
       const page = await context.newPage();
       page.setDefaultTimeout(20_000);

@@ -22,6 +22,21 @@ describe('app shell', () => {
     await context.close();
   });
 
+  it('turns its animations off when the system asks for reduced motion', async () => {
+    const duration = async (motion: 'reduce' | 'no-preference') => {
+      const { context, page } = await web.newPage({ locale: 'en', motion });
+      await page.goto(web.url);
+      const button = page.getByTestId('sign-out');
+      await button.waitFor();
+      // antd sets every transition and animation from this token.
+      const value = await button.evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).getPropertyValue('--ant-motion-duration-mid').trim());
+      await context.close();
+      return value;
+    };
+    expect(await duration('reduce')).toBe('0s');
+    expect(await duration('no-preference')).toBe('0.2s');
+  });
+
   it('reaches every page from the menu', async () => {
     const { context, page } = await web.newPage({ locale: 'zh-CN' });
     await page.goto(web.url);

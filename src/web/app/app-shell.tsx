@@ -10,6 +10,7 @@ import { initialLang, LangContext, useLang } from './i18n.js';
 import { MoneyContext, moneyUnits, unitLabel, type MoneyUnit } from './money.js';
 import { navigate, useRoute } from './hash-route.js';
 import { pageFor, pages } from './pages.js';
+import { useReducedMotion } from './reduced-motion.js';
 import { SessionGate, useSession } from './session.js';
 
 const roleNames: Record<string, { 'zh-CN': string; en: string }> = {
@@ -43,6 +44,7 @@ function stored(key: string): string | null {
 export function AppShell() {
   const [lang, setLangState] = useState<Lang>(() => initialLang(stored('salescope.lang'), navigator.languages));
   const [unit, setUnitState] = useState<MoneyUnit>(() => (moneyUnits as readonly string[]).includes(stored('salescope.unit') ?? '') ? (stored('salescope.unit') as MoneyUnit) : 'wan');
+  const reducedMotion = useReducedMotion();
   const route = useRoute();
   const page = pageFor(route.path);
   useEffect(() => {
@@ -53,7 +55,7 @@ export function AppShell() {
   const moneyValue = useMemo(() => ({ unit, setUnit: (u: MoneyUnit) => (window.localStorage.setItem('salescope.unit', u), setUnitState(u)) }), [unit]);
   const Page = page.component;
   return (
-    <ConfigProvider locale={lang === 'zh-CN' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1f6feb' } }}>
+    <ConfigProvider locale={lang === 'zh-CN' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1f6feb', motion: !reducedMotion } }}>
       <LangContext.Provider value={langValue}>
         <MoneyContext.Provider value={moneyValue}>
           <SessionGate>

@@ -34,13 +34,15 @@ export async function generateScaled(engine: Engine, size: ScaledSize, seed = 1)
     FROM range(${size.customers}) t(i)`);
   // Customer of a line: squared uniform, so low ids buy far more often (a Pareto-like spread).
   const orders = Math.floor(size.lines / 2);
-  await engine.run(`INSERT INTO order_lines (order_id, line_no, customer_id, order_date, category, quantity, amount, profit, is_return, status)
+  // The order head (order-heads.ts) is written with the line: the first line, or the second when the first is a return.
+  await engine.run(`INSERT INTO order_lines (order_id, line_no, customer_id, order_date, category, quantity, amount, profit, is_return, status, opens_order)
     SELECT 'SO' || o, l,
       'C' || lpad(CAST(CAST(floor(power(${u(seed, 'o', 4)}, 2) * ${size.customers}) AS BIGINT) AS VARCHAR), 8, '0'),
       DATE '2023-01-01' + CAST(floor(${u(seed, 'o', 5)} * 1095) AS INTEGER),
       ['PLC', '伺服', '传感器', '变频器', '工控机'][1 + CAST(floor(${u(seed, 'o * 2 + l', 6)} * 5) AS INTEGER)],
       q, q * round(50 + 5000 * power(${u(seed, 'o * 2 + l', 7)}, 3), 2), q * round(10 + 1000 * power(${u(seed, 'o * 2 + l', 7)}, 3), 2),
-      q < 0, CASE WHEN q < 0 THEN 'returned' ELSE 'completed' END
-    FROM (SELECT o, l, CASE WHEN ${u(seed, 'o * 2 + l', 8)} < 0.02 THEN -1 ELSE 1 END AS q FROM range(${orders}) a(o), range(1, 3) b(l))
+      q < 0, CASE WHEN q < 0 THEN 'returned' ELSE 'completed' END, q > 0 AND (l = 1 OR first_returned)
+    FROM (SELECT o, l, CASE WHEN ${u(seed, 'o * 2 + l', 8)} < 0.02 THEN -1 ELSE 1 END AS q, ${u(seed, 'o * 2 + 1', 8)} < 0.02 AS first_returned
+      FROM range(${orders}) a(o), range(1, 3) b(l))
     ORDER BY 3`); // grouped by customer, as the intake writes order lines
 }

@@ -39,6 +39,7 @@ import { apart, copyRows, copyToStore, insertSelect, withParsingEngine, type Col
 import { nearDuplicateCustomers, type DuplicateCandidate } from './near-duplicates.js';
 import { stageFile, type FileNote, type StagedFile } from './stage-file.js';
 import type { UserMapping } from './user-mapping.js';
+import { markOrderHeadsSql } from '../store/schema/order-heads.js';
 import { detectDateOrder, detectDecimal, unitFactorFromHeader } from './value-sql.js';
 
 export interface ImportRequest {
@@ -330,6 +331,8 @@ async function writeRun(sides: ImportSides, input: PlanInput, staged: StagedFile
       for (const sql of writeSql(input, shape, table, ctx)) await tx.run(sql);
     }
     if (input.entity.name === 'reps') for (const sql of resolveRepNamesSql()) await tx.run(sql);
+    // A fresh table had its order heads marked on the way in (freshRows); merged lines are marked here.
+    if (table.name === 'order_lines' && !fresh) await tx.run(markOrderHeadsSql);
     const lateRejects = (await parse.query<{ n: number }>(`SELECT count(*) AS n FROM ${q(input.tables.issues)} WHERE code = 'duplicate_key'`))[0]!.n > 0;
     await insertSelect(sides, quarantineSql(input, ctx, lateRejects));
     await insertBadRecords(sides, run.runId, input.entity.name, staged);

@@ -5,15 +5,18 @@
  */
 import { quoteIdent as q, quoteLiteral as lit } from '../store/engine.js';
 import type { ColumnDoc, TableDoc } from '../store/schema/data-model.js';
+import { orderHeadSql } from '../store/schema/order-heads.js';
 import { normWithAllFields, type PlanInput } from './import-plan.js';
 import type { Lookup, Parent, Shape } from './entity-shapes.js';
 import type { InsertSelect } from './parsing-engine.js';
 
 const bookkeeping = new Set(['extra', 'import_run_id', 'updated_at', 'row_version']);
+/** Worked out from the stored rows after each write (order-heads.ts): a merged row leaves it NULL, a fresh table marks it on the way in. */
+const derived = new Set(['opens_order']);
 
 /** Target columns an import writes from the file (everything but bookkeeping). */
 export function dataColumns(table: TableDoc): ColumnDoc[] {
-  return table.columns.filter((c) => !bookkeeping.has(c.name));
+  return table.columns.filter((c) => !bookkeeping.has(c.name) && !derived.has(c.name));
 }
 
 function lookupJoin(lookup: Lookup, mapped: ReadonlySet<string>): string {
@@ -127,7 +130,7 @@ export function mergedSql(input: PlanInput, shape: Shape, table: TableDoc): stri
   const firstKey = q(table.key[0]!);
   const hasVersion = table.columns.some((c) => c.name === 'row_version');
   const kept = table.columns
-    .filter((c) => !bookkeeping.has(c.name) && !written.includes(c.name))
+    .filter((c) => !bookkeeping.has(c.name) && !derived.has(c.name) && !written.includes(c.name))
     .map((c) => `o.${q(c.name)}`);
   return `CREATE TEMP TABLE ${q(t.merged)} AS
 SELECT s._row,
@@ -162,7 +165,7 @@ export interface WriteContext {
 /** Step 6: replace changed rows, add new ones, create the parents they name. */
 export function writeSql(input: PlanInput, shape: Shape, table: TableDoc, ctx: WriteContext): string[] {
   const t = input.tables;
-  const cols = table.columns.filter((c) => !['import_run_id', 'updated_at'].includes(c.name)).map((c) => q(c.name));
+  const cols = table.columns.filter((c) => !['import_run_id', 'updated_at'].includes(c.name) && !derived.has(c.name)).map((c) => q(c.name));
   const target = q(table.name);
   return [
     `DELETE FROM ${target} USING ${q(t.merged)} m WHERE ${keyEquals(table, target, 'm')} AND m._outcome = 'updated'`,
@@ -183,12 +186,14 @@ export function parentsSql(input: PlanInput, shape: Shape, ctx: WriteContext): s
  * comparison table in between.
  */
 export function freshRows(input: PlanInput, table: TableDoc, ctx: WriteContext): InsertSelect {
-  const cols = table.columns.filter((c) => !['import_run_id', 'updated_at', 'row_version'].includes(c.name)).map((c) => c.name);
+  const cols = table.columns.filter((c) => !['import_run_id', 'updated_at', 'row_version'].includes(c.name) && !derived.has(c.name)).map((c) => c.name);
   const hasVersion = table.columns.some((c) => c.name === 'row_version');
+  // Every line of every order is here, so the heads are marked on the way in: cheaper than updating them after.
+  const heads = table.name === 'order_lines';
   return {
     table: table.name,
-    columns: [...cols, ...(hasVersion ? ['row_version'] : []), 'import_run_id', 'updated_at'],
-    select: `SELECT ${cols.map((c) => q(c)).join(', ')}${hasVersion ? ', 1' : ''}, ${ctx.runId}, ${ctx.now} FROM ${q(input.tables.shaped)}${clusterBy(table)}`,
+    columns: [...cols, ...(hasVersion ? ['row_version'] : []), ...(heads ? ['opens_order'] : []), 'import_run_id', 'updated_at'],
+    select: `SELECT ${cols.map((c) => q(c)).join(', ')}${hasVersion ? ', 1' : ''}${heads ? `, ${orderHeadSql}` : ''}, ${ctx.runId}, ${ctx.now} FROM ${q(input.tables.shaped)}${clusterBy(table)}`,
   };
 }
 

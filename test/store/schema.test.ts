@@ -62,6 +62,26 @@ describe(`schema and migrations (${testDialect()})`, () => {
       await opened.dispose();
     }
   });
+
+  it('marks the order heads of the lines a store held before migration 11', async () => {
+    const opened = await openTestEngine();
+    const old = opened.engine;
+    try {
+      await migrate(old, migrations.filter((m) => m.version <= 10));
+      await old.run(`INSERT INTO order_lines (order_id, line_no, order_date, customer_id, amount, is_return) VALUES
+        ('A', 1, DATE '2024-01-02', 'C1', -5, true), ('A', 2, DATE '2024-01-02', 'C1', 5, false), ('A', 3, DATE '2024-01-01', 'C1', 5, false),
+        ('R', 1, DATE '2024-01-03', 'C1', -5, true)`);
+      await migrate(old, migrations);
+      expect(await old.query('SELECT order_id, line_no, opens_order FROM order_lines ORDER BY 1, 2')).toEqual([
+        { order_id: 'A', line_no: 1, opens_order: false },
+        { order_id: 'A', line_no: 2, opens_order: false },
+        { order_id: 'A', line_no: 3, opens_order: true },
+        { order_id: 'R', line_no: 1, opens_order: false },
+      ]);
+    } finally {
+      await opened.dispose();
+    }
+  });
 });
 
 describe('engine lock-down (DuckDB) and value shapes', () => {

@@ -6,6 +6,7 @@
 import { openStore, type Store } from '../../src/store/open-store.js';
 import type { Queryable, SqlValue } from '../../src/store/engine.js';
 import { testDb } from './test-engine.js';
+import { markOrderHeadsSql } from '../../src/store/schema/order-heads.js';
 import { defaultAnalysisConfig, type AnalysisConfig } from '../../src/config/analysis-config.js';
 import type { AnalysisContext, AnalysisPeriod } from '../../src/analytics/analysis-context.js';
 
@@ -95,6 +96,7 @@ export async function fixtureStore(data: FixtureData): Promise<Store> {
     const rows = key === 'orders' ? orders : (data[key] ?? []);
     await insertRows(store.engine, tables[key], rows);
   }
+  await store.engine.run(markOrderHeadsSql);
   return store;
 }
 

@@ -6,7 +6,7 @@ const def = (area: Area, ...rest: Parameters<ReturnType<typeof metricsOf>>): Met
 
 export const rfmMetrics: readonly MetricDefinition[] = [
   def('rfm', 'recency', 'Recency', '最近购买间隔 R', 'as-of date − date of the last purchase (any time up to the as-of date)', 'days', 'A customer with only returns uses the last return date.'),
-  def('rfm', 'frequency', 'Frequency', '购买频次 F', 'distinct orders in the RFM window (windowDays before the as-of date, default 365)', 'orders', 'Returns are not orders; 0 when the customer bought only before the window.'),
+  def('rfm', 'frequency', 'Frequency', '购买频次 F', 'distinct orders in the RFM window (windowDays before the as-of date, default 365)', 'orders', 'Returns are not orders; 0 when the customer bought only before the window. An order is dated by its first purchase line: one whose lines span several dates counts when that first line is in the window.'),
   def('rfm', 'monetary', 'Monetary', '消费金额 M', 'net revenue in the RFM window (returns subtract)', '元', 'Can be 0 or negative when returns exceed purchases.'),
   def('rfm', 'rfm_scores', 'R, F and M scores', 'R/F/M 评分', "quintile: cut points = the customers' own 20/40/60/80% quantiles (type 7) + 1; fixed: four configured cut points; score = 1 + number of cut points ≤ value (recency: 5 − that number)", '1..5', 'Equal values always get equal scores (ties never split). One customer: R5 F1 M1. This is the rfm R package rule; its published segments are reproduced exactly.'),
   def('rfm', 'rfm_code', 'RFM code', 'RFM 编码', 'R, F and M scores written as three digits', 'e.g. 555', '—'),

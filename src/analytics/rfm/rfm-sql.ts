@@ -1,7 +1,8 @@
 /**
  * RFM per customer, in one SQL pipeline:
  *   recency   days from the last purchase (any time up to the as-of date) to the as-of date
- *   frequency distinct orders in the RFM window (returns are not orders)
+ *   frequency orders in the RFM window (returns are not orders), counted by
+ *             their head lines: an order is dated by its first purchase line
  *   monetary  net revenue in the window (returns subtract)
  * Scores 1..5 from four cut points: quintile breaks of the customers' own
  * values or fixed thresholds. A value scores 1 + the number of cut points at
@@ -14,6 +15,7 @@ import { rfmWeights } from '../../config/analysis-config.js';
 import type { AnalysisContext } from '../analysis-context.js';
 import { addDays } from '../analysis-period.js';
 import { customerLinesSql, dateLit } from '../analysis-sql.js';
+import { rfmCodeSql } from '../tiers/rfm-segments.js';
 
 /** Per-customer raw measures: (customer_id, first_order_date, last_order_date, recency_days, frequency, monetary, profit). */
 export function rfmMeasuresSql(ctx: AnalysisContext): string {
@@ -23,7 +25,7 @@ export function rfmMeasuresSql(ctx: AnalysisContext): string {
     min(order_date) AS first_order_date,
     coalesce(max(order_date) FILTER (WHERE NOT is_return), max(order_date)) AS last_order_date,
     ${dateLit(ctx.period.asOf)} - coalesce(max(order_date) FILTER (WHERE NOT is_return), max(order_date)) AS recency_days,
-    count(DISTINCT order_id) FILTER (WHERE ${inWindow} AND NOT is_return) AS frequency,
+    count(*) FILTER (WHERE ${inWindow} AND opens_order) AS frequency,
     coalesce(CAST(sum(amount) FILTER (WHERE ${inWindow}) AS FLOAT8), 0) AS monetary,
     coalesce(CAST(sum(coalesce(profit, 0)) FILTER (WHERE ${inWindow}) AS FLOAT8), 0) AS profit
   FROM ${customerLinesSql(ctx)} AS l
@@ -51,7 +53,7 @@ const above = (value: string, breaks: string) => `(${[1, 2, 3, 4].map((i) => `($
 export function rfmScoresSql(ctx: AnalysisContext, measures: string, breaks: string): string {
   const w = rfmWeights(ctx.config);
   return `SELECT *,
-    CAST(r_score AS VARCHAR) || CAST(f_score AS VARCHAR) || CAST(m_score AS VARCHAR) AS rfm_code,
+    ${rfmCodeSql()} AS rfm_code,
     ${w.r} * r_score + ${w.f} * f_score + ${w.m} * m_score AS rfm_weighted
   FROM (
     SELECT m.*,

@@ -7,17 +7,19 @@
 import type { AnalysisContext } from '../analysis-context.js';
 import { rfmBreaksSql, rfmMeasuresSql, rfmScoresSql } from '../rfm/rfm-sql.js';
 import { rfmSegmentSql } from '../tiers/rfm-segments.js';
-import { tiersSql } from '../tiers/tier-sql.js';
-import { abcSql } from '../value/abc-sql.js';
+import { profitRankSql, tiersSql } from '../tiers/tier-sql.js';
+import { abcClassSql, abcCutsSql } from '../value/abc-sql.js';
 import { healthScoresSql } from '../value/health-sql.js';
 import { purchaseCyclesSql } from './purchase-cycle-sql.js';
 
 export function customerScoresSql(ctx: AnalysisContext): string {
   return `WITH measures AS (${rfmMeasuresSql(ctx)}),
+ranked AS (SELECT *, ${profitRankSql('measures')} AS profit_rank FROM measures),
 breaks AS (${rfmBreaksSql(ctx, 'measures')}),
-scored AS (${rfmScoresSql(ctx, 'measures', 'breaks')}),
+scored AS (${rfmScoresSql(ctx, 'ranked', 'breaks')}),
 tiered AS (${tiersSql(ctx.config, 'scored')}),
-classed AS (${abcSql('tiered', ctx.config.pareto.a, ctx.config.pareto.b)})
+abc_cuts AS (${abcCutsSql('measures', ctx.config.pareto.a, ctx.config.pareto.b)}),
+classed AS (SELECT tiered.*, ${abcClassSql('tiered', 'abc_cuts')} AS abc_class FROM tiered CROSS JOIN abc_cuts)
 SELECT *, ${rfmSegmentSql()} AS rfm_segment FROM classed`;
 }
 

@@ -36,7 +36,17 @@ export function potentialSql(config: AnalysisConfig): string {
   return `CAST(${lookup(v.industryOutlook, 'c.industry', v.defaultOutlook)} + ${lookup(v.sizeScore, 'c.size', v.defaultSize)} AS FLOAT8) / 2`;
 }
 
-/** Adds potential_score, value_score, value_tier and rfm_tier to an RFM relation `rfm`. */
+/**
+ * The profit percentile (0..1; 1 for a lone customer) of each row of
+ * `measures`, as a column expression. It is computed on the narrow measures,
+ * before scores and tiers widen the rows: a window copies every column it
+ * carries, and the wide, text-heavy rows cost DuckDB a third of the scoring.
+ */
+export function profitRankSql(measures: string): string {
+  return `CASE WHEN (SELECT count(*) FROM ${measures}) > 1 THEN percent_rank() OVER (ORDER BY profit) ELSE 1 END`;
+}
+
+/** Adds potential_score, value_score, value_tier and rfm_tier to an RFM relation `rfm` that carries profit_rank. */
 export function tiersSql(config: AnalysisConfig, rfm: string): string {
   const w = config.valueTiers.weights;
   const total = w.rfm + w.profit + w.potential || 1;
@@ -53,8 +63,7 @@ export function tiersSql(config: AnalysisConfig, rfm: string): string {
   FROM (
     SELECT *, 100 * (CAST(${w.rfm} * (rfm_weighted - 1) AS FLOAT8) / 4 + ${w.profit} * profit_rank + ${w.potential} * potential_score) / ${total} AS value_score
     FROM (
-      SELECT r.*, ${potentialSql(config)} AS potential_score,
-        CASE WHEN count(*) OVER () > 1 THEN percent_rank() OVER (ORDER BY r.profit) ELSE 1 END AS profit_rank
+      SELECT r.*, ${potentialSql(config)} AS potential_score
       FROM ${rfm} r LEFT JOIN customers c USING (customer_id)
     ) AS potentials
   ) AS valued`;

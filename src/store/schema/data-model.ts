@@ -117,6 +117,7 @@ export const dataModel: readonly TableDoc[] = [
       money('refund_amount', 'amount refunded'),
       i('promotion', 'VARCHAR', 'promotion or campaign the line was bought under'),
       i('demand_type', 'VARCHAR', 'new_project / replenishment / upgrade, or as given'),
+      i('opens_order', 'BOOLEAN', 'derived, never imported: TRUE on the line that stands for its order in order counts (its first purchase line for that customer, by date then line number); NULL until worked out after the write (order-heads.ts)'),
       ...provenance,
     ],
   },

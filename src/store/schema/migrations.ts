@@ -463,4 +463,17 @@ export const migrations: readonly Migration[] = [
     // Failed sign-ins are counted per name and address in the store, so that several app processes share one count.
     sql: `ALTER TABLE access_log ADD COLUMN client VARCHAR;`,
   },
+  {
+    version: 11,
+    name: 'order heads',
+    // Counting orders becomes a filtered count instead of a count(DISTINCT); order-heads.ts says which line is the head.
+    sql: `ALTER TABLE order_lines ADD COLUMN opens_order BOOLEAN;
+    UPDATE order_lines SET opens_order = heads.opens
+    FROM (
+      SELECT order_id, line_no,
+        NOT is_return AND row_number() OVER (PARTITION BY order_id, customer_id ORDER BY is_return, order_date, line_no) = 1 AS opens
+      FROM order_lines
+    ) AS heads
+    WHERE order_lines.order_id = heads.order_id AND order_lines.line_no = heads.line_no;`,
+  },
 ];

@@ -28,6 +28,12 @@ export interface AnalysisContext {
    * 华东 / 制造业, a rep's own book), or null for all customers.
    */
   readonly scope: string | null;
+  /**
+   * A table of each customer's purchase days to the as-of date with the gap
+   * since the previous one (purchaseDaysSql), made once by an analysis for the
+   * purchase cycles and the churn features; absent, each works its own out.
+   */
+  readonly purchaseDays?: string;
 }
 
 /** Rows in a report never carry NaN: an undefined ratio is null, with the reason in `empty`. */

@@ -6,25 +6,21 @@
  * answers after it are ignored.
  */
 import type { AnalysisConfig } from '../../config/analysis-config.js';
-import type { Dialect } from '../../store/engine.js';
+import { quoteIdent, type Dialect } from '../../store/engine.js';
 import { distinctListAgg } from '../../store/sql-dialect.js';
-import { dateLit } from '../analysis-sql.js';
+import { dateLit, purchaseDaysSql } from '../analysis-sql.js';
 import { addDays } from '../analysis-period.js';
 
 const stalledWords = `('stalled', '停滞', '暂停', '搁置')`;
 
-/** `dialect` last and DuckDB by default: the models benchmark builds this text for its DuckDB store without one. */
-export function churnFeaturesSql(asOf: string, config: AnalysisConfig, scopeFilter: string, dialect: Dialect): string {
+/** `days`: a table made by purchaseDaysSql at this date or later, or null to work the gaps out here. */
+export function churnFeaturesSql(asOf: string, config: AnalysisConfig, scopeFilter: string, dialect: Dialect, days: string | null = null): string {
   const c = config.churn;
   const a = dateLit(asOf);
-  const since = (days: number) => dateLit(addDays(asOf, -days + 1));
+  const since = (n: number) => dateLit(addDays(asOf, -n + 1));
   const recent = since(c.recentDays);
-  return `WITH days AS (
-  SELECT customer_id, order_date AS d, sum(amount) AS v FROM order_lines
-  WHERE customer_id IS NOT NULL AND NOT is_return AND order_date <= ${a}${scopeFilter} GROUP BY customer_id, order_date
-), gaps AS (
-  SELECT customer_id, d, d - lag(d) OVER (PARTITION BY customer_id ORDER BY d) AS gap FROM days
-), buy AS (
+  const gaps = days === null ? purchaseDaysSql(asOf, scopeFilter) : `SELECT customer_id, d, gap FROM ${quoteIdent(days)} WHERE d <= ${a}${scopeFilter}`;
+  return `WITH gaps AS (${gaps}), buy AS (
   SELECT customer_id, max(d) AS last_purchase, count(*) AS purchase_days, percentile_cont(0.5) WITHIN GROUP (ORDER BY gap) AS cycle_days FROM gaps GROUP BY customer_id
 ), val AS (
   SELECT customer_id,

@@ -29,10 +29,20 @@ interface FeatureRow {
   nps_last: number | null;
 }
 
-/** `scope`: a relation (customer_id) of the customers to read, or null for all; `sample`: a further condition on order_lines.customer_id. */
-export async function readChurnFeatures(db: Queryable, asOf: string, config: AnalysisConfig, scope: string | null = null, sample = ''): Promise<ChurnFeatures[]> {
-  const filter = (scope === null ? '' : ` AND customer_id IN (SELECT customer_id FROM ${quoteIdent(scope)})`) + sample;
-  const rows = await db.query<FeatureRow>(churnFeaturesSql(asOf, config, filter, db.dialect));
+/** Where the features are read from; every part is optional. */
+export interface FeatureSource {
+  /** A relation (customer_id) of the customers to read; all of them when absent. */
+  readonly scope?: string | null;
+  /** A further condition on customer_id (the training sample). */
+  readonly sample?: string;
+  /** A table of purchase days (purchaseDaysSql) made at this date or later, shared by the dates read. */
+  readonly days?: string | null;
+}
+
+export async function readChurnFeatures(db: Queryable, asOf: string, config: AnalysisConfig, source: FeatureSource = {}): Promise<ChurnFeatures[]> {
+  const scope = source.scope ?? null;
+  const filter = (scope === null ? '' : ` AND customer_id IN (SELECT customer_id FROM ${quoteIdent(scope)})`) + (source.sample ?? '');
+  const rows = await db.query<FeatureRow>(churnFeaturesSql(asOf, config, filter, db.dialect, source.days ?? null));
   return rows.map((r) => ({
     customerId: r.customer_id,
     lastPurchase: r.last_purchase,

@@ -17,7 +17,7 @@ import { compress, summaryOf } from '../clv/customer-summary.js';
 import { fitBgNbd, sampleRows } from '../clv/model-fit.js';
 import { auc, calibrationTable, precisionAtTop, type CalibrationBin } from './classifier-metrics.js';
 import { boughtAfterSql } from './churn-features-sql.js';
-import { modelFeatureNames, modelFeatures, readChurnFeatures } from './churn-features.js';
+import { modelFeatureNames, modelFeatures, readChurnFeatures, type FeatureSource } from './churn-features.js';
 import { churnSignals, riskScore } from './churn-signals.js';
 import { fitLogistic, predictLogistic, type LogisticModel } from './logistic-regression.js';
 
@@ -65,8 +65,9 @@ export function trainingSampleFilter(dialect: Dialect, population: number): { re
   return { every, filter: every === 1 ? '' : ` AND ${hashBucket(dialect, 'customer_id', every)} = 0` };
 }
 
-async function labelled(db: Queryable, date: string, config: AnalysisConfig, scope: string | null, sample: string) {
-  const features = await readChurnFeatures(db, date, config, scope, sample);
+async function labelled(db: Queryable, date: string, config: AnalysisConfig, source: FeatureSource & { readonly sample: string }) {
+  const features = await readChurnFeatures(db, date, config, source);
+  const sample = source.sample;
   const bought = new Set((await db.query<{ customer_id: string }>(boughtAfterSql(date, config.churn.labelDays, sample))).map((r) => r.customer_id));
   return features.map((f) => ({ f, label: bought.has(f.customerId) ? 0 : 1 }));
 }
@@ -85,17 +86,26 @@ const quality = (scores: number[], labels: number[]): ScoreQuality => ({ auc: au
 /**
  * Null when the history is too short for a train and a test date with both
  * outcomes. `population`: the customers scored at the as-of date, which sets
- * the training sample (all of them up to trainingCustomers).
+ * the training sample (all of them up to trainingCustomers). `days`: the
+ * analysis's table of purchase days (purchaseDaysSql), or null.
  */
-export async function trainChurnModel(db: Queryable, asOf: string, config: AnalysisConfig, scope: string | null = null, population = 0): Promise<TrainedChurnModel | null> {
+export async function trainChurnModel(
+  db: Queryable,
+  asOf: string,
+  config: AnalysisConfig,
+  scope: string | null = null,
+  population = 0,
+  days: string | null = null,
+): Promise<TrainedChurnModel | null> {
   const c = config.churn;
   const sample = trainingSampleFilter(db.dialect, population);
+  const source = { scope, days, sample: sample.filter };
   const testDate = addDays(asOf, -c.labelDays);
   const trainDates = [0, 1, 2, 3].map((q) => addDays(testDate, -c.labelDays - 91 * q));
   const train = [];
   // One date after another: the queries share the analysis transaction's connection.
-  for (const d of trainDates) train.push(...(await labelled(db, d, config, scope, sample.filter)));
-  const test = await labelled(db, testDate, config, scope, sample.filter);
+  for (const d of trainDates) train.push(...(await labelled(db, d, config, source)));
+  const test = await labelled(db, testDate, config, source);
   const both = (xs: { label: number }[]) => xs.some((x) => x.label === 1) && xs.some((x) => x.label === 0);
   if (train.length < minimumRows || test.length < minimumRows || !both(train) || !both(test)) return null;
   const model = fitLogistic(train.map((t) => modelFeatures(t.f, c.csatLow)), train.map((t) => t.label), 1);

@@ -5,7 +5,7 @@
  * recorded churn reasons. Definitions in churn-metrics.ts.
  */
 import type { AnalysisContext } from '../analysis-context.js';
-import { tierJoin } from '../analysis-sql.js';
+import { purchaseDaysSql, scopeFilter, tierJoin } from '../analysis-sql.js';
 import { churnReasonsSql } from '../satisfaction/complaint-summary.js';
 import type { ChurnReasonRow } from '../satisfaction/complaint-summary.js';
 import { modelFeatures, readChurnFeatures } from './churn-features.js';
@@ -40,8 +40,12 @@ function band(score: number): keyof ChurnSection['bands'] {
 
 export async function churnSection(ctx: AnalysisContext, snapshotId: number): Promise<ChurnSection> {
   const c = ctx.config.churn;
-  const features = await readChurnFeatures(ctx.db, ctx.period.asOf, ctx.config, ctx.scope);
-  const trained = await trainChurnModel(ctx.db, ctx.period.asOf, ctx.config, ctx.scope, features.length);
+  // The purchase days are worked out once for the six dates read below (the analysis's table when it made one).
+  const days = ctx.purchaseDays ?? `churn_days_${Math.floor(snapshotId)}`;
+  if (ctx.purchaseDays === undefined) await ctx.db.run(`CREATE TEMP TABLE ${days} AS ${purchaseDaysSql(ctx.period.asOf, scopeFilter(ctx))}`);
+  const features = await readChurnFeatures(ctx.db, ctx.period.asOf, ctx.config, { scope: ctx.scope, days });
+  const trained = await trainChurnModel(ctx.db, ctx.period.asOf, ctx.config, ctx.scope, features.length, days);
+  if (ctx.purchaseDays === undefined) await ctx.db.run(`DROP TABLE ${days}`);
   const scored = features.map((f) => {
     const signals = churnSignals(f, c);
     return { f, signals, risk: riskScore(signals, c.weights), probability: trained ? predictLogistic(trained.model, modelFeatures(f, c.csatLow)) : null };

@@ -4,11 +4,10 @@
  * purchase day have no row.
  */
 import type { AnalysisContext } from '../analysis-context.js';
-import { dateLit } from '../analysis-sql.js';
+import { quoteIdent as q } from '../../store/engine.js';
+import { purchaseDaysSql, scopeFilter } from '../analysis-sql.js';
 
 export function purchaseCyclesSql(ctx: AnalysisContext): string {
-  return `SELECT customer_id, percentile_cont(0.5) WITHIN GROUP (ORDER BY gap) AS cycle FROM (
-    SELECT customer_id, d - lag(d) OVER (PARTITION BY customer_id ORDER BY d) AS gap
-    FROM (SELECT DISTINCT customer_id, order_date AS d FROM order_lines WHERE customer_id IS NOT NULL AND NOT is_return AND order_date <= ${dateLit(ctx.period.asOf)}) AS days
-  ) AS gaps WHERE gap IS NOT NULL GROUP BY customer_id`;
+  const days = ctx.purchaseDays !== undefined ? q(ctx.purchaseDays) : `(${purchaseDaysSql(ctx.period.asOf, scopeFilter(ctx))})`;
+  return `SELECT customer_id, percentile_cont(0.5) WITHIN GROUP (ORDER BY gap) AS cycle FROM ${days} AS gaps WHERE gap IS NOT NULL GROUP BY customer_id`;
 }

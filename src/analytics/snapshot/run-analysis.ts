@@ -7,8 +7,10 @@
 import type { AnalysisConfig } from '../../config/analysis-config.js';
 import { defaultAnalysisConfig } from '../../config/analysis-config.js';
 import type { Engine, Queryable } from '../../store/engine.js';
+import { markOrderHeadsSql } from '../../store/schema/order-heads.js';
 import type { AnalysisContext, AnalysisPeriod } from '../analysis-context.js';
 import { addDays, resolvePeriod } from '../analysis-period.js';
+import { purchaseDaysSql, scopeFilter } from '../analysis-sql.js';
 import { cohortRetention, type CohortRow } from '../cohort/cohort-retention.js';
 import { kpiReport, type KpiReport } from '../kpi/kpis.js';
 import { kpiSlices, sliceDimensions, type SliceDimension, type SliceRow } from '../kpi/kpi-slices.js';
@@ -81,6 +83,8 @@ async function previousSnapshot(db: Queryable, asOf: string, scope: string | nul
 
 export async function runAnalysis(engine: Engine, req: AnalyzeRequest, now: () => Date): Promise<AnalysisDocument> {
   return engine.transaction(async (db) => {
+    // Every import marks its order heads; this catches lines written some other way (one scan when there are none).
+    await db.run(markOrderHeadsSql);
     const period = await resolvePeriod(db, req);
     const { version, config } = await configInForce(db, req, now());
     const snapshotId = (await db.query<{ id: number }>(`SELECT nextval('snapshot_seq') AS id`))[0]!.id;
@@ -88,7 +92,9 @@ export async function runAnalysis(engine: Engine, req: AnalyzeRequest, now: () =
     const scope = scopeKey(req.scope);
     const scopeTable = req.scope && scope !== null ? `snapshot_scope_${snapshotId}` : null;
     if (scopeTable !== null) await db.run(`CREATE TEMP TABLE ${scopeTable} AS ${scopeSql(req.scope!)}`);
-    const ctx: AnalysisContext = { db, period, config, tiers: tiersView, scope: scopeTable };
+    const purchaseDays = `purchase_days_${snapshotId}`;
+    const ctx: AnalysisContext = { db, period, config, tiers: tiersView, scope: scopeTable, purchaseDays };
+    await db.run(`CREATE TEMP TABLE ${purchaseDays} AS ${purchaseDaysSql(period.asOf, scopeFilter(ctx))}`);
     const clusters = await scoreCustomers(ctx, snapshotId);
     await db.run(`CREATE OR REPLACE TEMP VIEW ${tiersView} AS SELECT customer_id, value_tier AS tier FROM customer_scores WHERE snapshot_id = ${snapshotId}`);
     const previousSnapshotId = await previousSnapshot(db, period.asOf, scope);
@@ -121,6 +127,7 @@ export async function runAnalysis(engine: Engine, req: AnalyzeRequest, now: () =
       ...(await analysisSections(ctx, snapshotId)),
     };
     await db.run(`DROP VIEW ${tiersView}`);
+    await db.run(`DROP TABLE ${purchaseDays}`);
     if (scopeTable !== null) await db.run(`DROP TABLE ${scopeTable}`);
     await db.run('INSERT INTO analysis_snapshots VALUES ($1, CAST($2 AS DATE), CAST($3 AS DATE), CAST($4 AS DATE), $5, $6::TIMESTAMP, $7::JSON, $8)', [
       snapshotId,

@@ -6,8 +6,8 @@
  * The revenue before a customer only grows along that order, so each class
  * is a run of it, ending at one customer: the cut. The running sum is taken
  * over the positive customers' id and revenue alone, and each customer is
- * then compared with the two cuts; a running sum carried on every scored
- * row cost a tenth of the scoring over a million customers.
+ * then compared with the two cuts, instead of carrying a running sum on
+ * every scored row (about 70 ms of 1.3 s at a million customers).
  */
 
 /** One row (a_monetary, a_id, b_monetary, b_id): the last customer of class A and of class B; NULLs when a class is empty. */

@@ -43,46 +43,133 @@ function sliceExpr(dim: SliceDimension): string {
   }
 }
 
-export function sliceSql(ctx: AnalysisContext, dim: SliceDimension): string {
-  const { from, to } = ctx.period;
-  const tiers = ctx.tiers ? `LEFT JOIN ${q(ctx.tiers)} t ON t.customer_id = l.customer_id` : 'LEFT JOIN (SELECT NULL::VARCHAR AS customer_id, NULL::VARCHAR AS tier) t ON false';
-  const scope = ctx.scope ? ` AND l.customer_id IN (SELECT customer_id FROM ${q(ctx.scope)})` : '';
-  return `WITH l AS (
-  SELECT coalesce(CAST(${sliceExpr(dim)} AS VARCHAR), 'unknown') AS segment, l.*
-  FROM order_lines l LEFT JOIN customers c USING (customer_id) ${tiers}
-  LEFT JOIN reps r ON r.rep_id = coalesce(l.rep_id, c.rep_id)
-  WHERE l.order_date BETWEEN ${dateLit(from)} AND ${dateLit(to)}${scope}
-), firsts AS (SELECT customer_id, min(order_date) AS first_date FROM order_lines WHERE customer_id IS NOT NULL AND NOT is_return GROUP BY customer_id),
--- Lines fold into (segment, order, customer) once: the counts below need no DISTINCT over lines.
-so AS (SELECT segment, order_id, customer_id, bool_or(NOT is_return) AS bought, bool_or(is_return) AS returned, sum(amount) AS amount FROM l GROUP BY segment, order_id, customer_id),
-seg_orders AS (SELECT segment, order_id, bool_or(bought) AS bought, bool_or(returned) AS returned FROM so GROUP BY segment, order_id),
-per AS (SELECT segment, customer_id, count(*) AS orders FROM so WHERE customer_id IS NOT NULL AND bought GROUP BY segment, customer_id),
-tot AS (SELECT sum(amount) AS rev FROM so),
-rev AS (SELECT segment, sum(amount) AS revenue FROM so GROUP BY segment)
-SELECT o.segment, CAST(max(rev.revenue) AS FLOAT8) AS revenue, CAST(max(rev.revenue) / nullif(max(tot.rev), 0) AS FLOAT8) AS revenue_share,
-  count(*) FILTER (WHERE o.bought) AS orders,
-  count(*) FILTER (WHERE o.returned) AS return_orders,
-  count(*) AS all_orders,
-  (SELECT count(*) FROM per WHERE per.segment = o.segment) AS customers,
-  (SELECT count(*) FROM per WHERE per.segment = o.segment AND per.orders >= 2) AS repeaters,
-  (SELECT count(*) FROM per JOIN firsts f USING (customer_id) WHERE per.segment = o.segment AND f.first_date BETWEEN ${dateLit(from)} AND ${dateLit(to)}) AS new_customers
-FROM seg_orders o JOIN rev USING (segment), tot GROUP BY o.segment ORDER BY revenue DESC`;
+/** The relations one round of slices reads, made once for all dimensions. */
+interface SliceTables {
+  /** Period lines summed per customer and the slice columns a line can carry: revenue and orders (heads). */
+  readonly base: string;
+  /** Return orders' lines in the period (is_head false) and, where the order has one, its head (is_head true). */
+  readonly returns: string;
+  /** Each customer's first purchase date. */
+  readonly firsts: string;
 }
 
-export async function kpiSlices(ctx: AnalysisContext, dim: SliceDimension): Promise<SliceRow[]> {
-  const rows = await ctx.db.query<Record<string, number | string | null>>(sliceSql(ctx, dim));
-  return rows.map((r) => {
-    const n = (k: string) => Number(r[k] ?? 0);
-    return {
-      segment: String(r.segment),
-      revenue: n('revenue'),
-      revenueShare: r.revenue_share === null ? null : n('revenue_share'),
-      orders: n('orders'),
-      customers: n('customers'),
-      newCustomers: n('new_customers'),
-      averageOrderValue: ratio(n('revenue'), n('orders')),
-      repeatPurchaseRate: ratio(n('repeaters'), n('customers')),
-      refundRate: ratio(n('return_orders'), n('all_orders')),
-    };
-  });
+function periodWhere(ctx: AnalysisContext): string {
+  const scope = ctx.scope ? ` AND l.customer_id IN (SELECT customer_id FROM ${q(ctx.scope)})` : '';
+  return `l.order_date BETWEEN ${dateLit(ctx.period.from)} AND ${dateLit(ctx.period.to)}${scope}`;
+}
+
+function sliceTablesSql(ctx: AnalysisContext, t: SliceTables): string[] {
+  const inPeriod = periodWhere(ctx);
+  return [
+    `CREATE TEMP TABLE ${t.base} AS SELECT customer_id, region, rep_id, channel, sum(amount) AS revenue, count(*) FILTER (WHERE opens_order) AS orders
+  FROM order_lines l WHERE ${inPeriod} GROUP BY customer_id, region, rep_id, channel`,
+    `CREATE TEMP TABLE ${t.returns} AS WITH r AS (SELECT DISTINCT order_id, customer_id, region, rep_id, channel FROM order_lines l WHERE ${inPeriod} AND is_return)
+SELECT order_id, customer_id, region, rep_id, channel, false AS is_head FROM r
+UNION ALL
+SELECT order_id, customer_id, region, rep_id, channel, true FROM order_lines l WHERE ${inPeriod} AND opens_order
+  -- The IN on order_id alone is a cheap first cut (a plain hash probe) before the exact pair test.
+  AND l.order_id IN (SELECT order_id FROM r) AND EXISTS (SELECT 1 FROM r WHERE r.order_id = l.order_id AND r.customer_id IS NOT DISTINCT FROM l.customer_id)`,
+    `CREATE TEMP TABLE ${t.firsts} AS ${firstsSql}`,
+  ];
+}
+
+/** The joins a row of (customer_id, region, rep_id, channel) as `l` needs for a dimension's slice expression. */
+function sliceJoins(ctx: AnalysisContext, dim: Exclude<SliceDimension, 'category'>): string {
+  const customers = 'LEFT JOIN customers c ON c.customer_id = l.customer_id';
+  switch (dim) {
+    case 'tier':
+      return ctx.tiers ? `LEFT JOIN ${q(ctx.tiers)} t ON t.customer_id = l.customer_id` : 'LEFT JOIN (SELECT NULL::VARCHAR AS customer_id, NULL::VARCHAR AS tier) t ON false';
+    case 'rep':
+      return `${customers} LEFT JOIN reps r ON r.rep_id = coalesce(l.rep_id, c.rep_id)`;
+    case 'region':
+    case 'industry':
+    case 'size':
+    case 'channel':
+      return customers;
+    default:
+      throw new Error(`unknown dimension ${String(dim satisfies never)}`);
+  }
+}
+
+const firstsSql = 'SELECT customer_id, min(order_date) AS first_date FROM order_lines WHERE customer_id IS NOT NULL AND NOT is_return GROUP BY customer_id';
+
+/**
+ * An order falls in the slice of its head (its first purchase line), as the
+ * KPIs count it, so a slice's orders are its heads, summed from the base.
+ * A return order counts in the slice of its return lines; it is one order
+ * with its head when both fall in the same slice.
+ */
+function headSliceSql(ctx: AnalysisContext, dim: Exclude<SliceDimension, 'category'>, t: SliceTables): string {
+  const seg = `coalesce(CAST(${sliceExpr(dim)} AS VARCHAR), 'unknown')`;
+  const joins = sliceJoins(ctx, dim);
+  return `WITH b AS (SELECT ${seg} AS segment, l.customer_id, l.revenue, l.orders FROM ${t.base} l ${joins}),
+rev AS (SELECT segment, sum(revenue) AS revenue, CAST(sum(orders) AS BIGINT) AS orders FROM b GROUP BY segment),
+per AS (SELECT segment, customer_id, sum(orders) AS orders FROM b WHERE customer_id IS NOT NULL GROUP BY segment, customer_id HAVING sum(orders) > 0),
+pc AS (SELECT segment, count(*) AS customers, count(*) FILTER (WHERE per.orders >= 2) AS repeaters,
+  count(*) FILTER (WHERE f.first_date BETWEEN ${dateLit(ctx.period.from)} AND ${dateLit(ctx.period.to)}) AS new_customers
+  FROM per JOIN ${t.firsts} f USING (customer_id) GROUP BY segment),
+rs AS (SELECT ${seg} AS segment, l.order_id, l.customer_id, bool_or(l.is_head) AS headed, bool_or(NOT l.is_head) AS returned
+  FROM ${t.returns} l ${joins} GROUP BY 1, l.order_id, l.customer_id),
+ro AS (SELECT segment, count(*) FILTER (WHERE returned) AS return_orders, count(*) FILTER (WHERE returned AND headed) AS headed FROM rs GROUP BY segment)
+SELECT rev.segment, CAST(rev.revenue AS FLOAT8) AS revenue, CAST(rev.revenue / nullif(sum(rev.revenue) OVER (), 0) AS FLOAT8) AS revenue_share,
+  rev.orders, coalesce(ro.return_orders, 0) AS return_orders, rev.orders + coalesce(ro.return_orders, 0) - coalesce(ro.headed, 0) AS all_orders,
+  coalesce(pc.customers, 0) AS customers, coalesce(pc.repeaters, 0) AS repeaters, coalesce(pc.new_customers, 0) AS new_customers
+FROM rev LEFT JOIN ro USING (segment) LEFT JOIN pc USING (segment)
+ORDER BY revenue DESC, rev.segment`;
+}
+
+/** A product category counts every order with a line of it in the period, so one order can count in several. */
+function categorySliceSql(ctx: AnalysisContext, t: SliceTables): string {
+  const { from, to } = ctx.period;
+  return `WITH l AS (SELECT coalesce(CAST(l.category AS VARCHAR), 'unknown') AS segment, l.order_id, l.customer_id, l.is_return, l.amount FROM order_lines l WHERE ${periodWhere(ctx)}),
+-- Lines fold into (segment, order, customer), the orders of the slice: the counts below need no DISTINCT over lines.
+so AS (SELECT segment, order_id, customer_id, bool_or(NOT is_return) AS bought, bool_or(is_return) AS returned, sum(amount) AS amount FROM l GROUP BY segment, order_id, customer_id),
+per AS (SELECT segment, customer_id, count(*) AS orders FROM so WHERE customer_id IS NOT NULL AND bought GROUP BY segment, customer_id),
+pc AS (SELECT segment, count(*) AS customers, count(*) FILTER (WHERE per.orders >= 2) AS repeaters,
+  count(*) FILTER (WHERE f.first_date BETWEEN ${dateLit(from)} AND ${dateLit(to)}) AS new_customers
+  FROM per JOIN ${t.firsts} f USING (customer_id) GROUP BY segment),
+rev AS (SELECT segment, sum(amount) AS revenue FROM so GROUP BY segment),
+os AS (SELECT segment, count(*) FILTER (WHERE bought) AS orders, count(*) FILTER (WHERE returned) AS return_orders, count(*) AS all_orders FROM so GROUP BY segment)
+SELECT rev.segment, CAST(rev.revenue AS FLOAT8) AS revenue, CAST(rev.revenue / nullif(sum(rev.revenue) OVER (), 0) AS FLOAT8) AS revenue_share,
+  os.orders, os.return_orders, os.all_orders,
+  coalesce(pc.customers, 0) AS customers, coalesce(pc.repeaters, 0) AS repeaters, coalesce(pc.new_customers, 0) AS new_customers
+FROM rev JOIN os USING (segment) LEFT JOIN pc USING (segment)
+ORDER BY revenue DESC, rev.segment`;
+}
+
+export function sliceSql(ctx: AnalysisContext, dim: SliceDimension, t: SliceTables): string {
+  return dim === 'category' ? categorySliceSql(ctx, t) : headSliceSql(ctx, dim, t);
+}
+
+function sliceRow(r: Record<string, number | string | null>): SliceRow {
+  const n = (k: string) => Number(r[k] ?? 0);
+  return {
+    segment: String(r.segment),
+    revenue: n('revenue'),
+    revenueShare: r.revenue_share === null ? null : n('revenue_share'),
+    orders: n('orders'),
+    customers: n('customers'),
+    newCustomers: n('new_customers'),
+    averageOrderValue: ratio(n('revenue'), n('orders')),
+    repeatPurchaseRate: ratio(n('repeaters'), n('customers')),
+    refundRate: ratio(n('return_orders'), n('all_orders')),
+  };
+}
+
+/**
+ * The period's KPIs by every dimension. The period's lines are summed once
+ * per customer and line slice columns, and every dimension but category
+ * reads that summary instead of the lines. `tag` keeps the work tables of
+ * concurrent analyses apart.
+ */
+export async function kpiSlices(ctx: AnalysisContext, tag: number): Promise<Record<SliceDimension, SliceRow[]>> {
+  const id = Math.floor(tag);
+  const t: SliceTables = { base: `slice_base_${id}`, returns: `slice_returns_${id}`, firsts: `slice_firsts_${id}` };
+  for (const sql of sliceTablesSql(ctx, t)) await ctx.db.run(sql);
+  const out = {} as Record<SliceDimension, SliceRow[]>;
+  for (const dim of sliceDimensions) {
+    out[dim] = (await ctx.db.query<Record<string, number | string | null>>(sliceSql(ctx, dim, t))).map(sliceRow);
+  }
+  for (const table of [t.base, t.returns, t.firsts]) await ctx.db.run(`DROP TABLE ${table}`);
+  return out;
 }

@@ -26,14 +26,21 @@ export function kpiSql(ctx: AnalysisContext, p: PeriodRange): string {
   const dayBefore = dateLit(addDays(p.from, -1));
   const satisfied = ctx.config.satisfaction.csatSatisfied;
   const s = scoped(ctx);
-  // Lines fold into (order, customer) once, then into orders: the order counts need no DISTINCT over lines.
-  return `WITH lines AS (SELECT * FROM order_lines WHERE order_date BETWEEN ${from} AND ${to}${s}),
-ord AS (SELECT order_id, customer_id, bool_or(NOT is_return) AS bought, bool_or(is_return) AS returned FROM lines GROUP BY order_id, customer_id),
-orders AS (SELECT order_id, bool_or(bought) AS bought, bool_or(returned) AS returned FROM ord GROUP BY order_id),
-buyers AS (SELECT customer_id, count(*) AS orders FROM ord WHERE customer_id IS NOT NULL AND bought GROUP BY customer_id),
+  // An order is an order id of one customer, dated by its head (its first purchase line, marked at import):
+  // counting orders is counting heads, with no fold of lines into orders. Returns are few, so their orders are folded.
+  return `WITH lines AS (SELECT order_id, customer_id, category, amount, profit, is_return, opens_order FROM order_lines WHERE order_date BETWEEN ${from} AND ${to}${s}),
+sums AS (SELECT sum(amount) AS revenue, sum(amount) FILTER (WHERE amount > 0) AS gross, -sum(amount) FILTER (WHERE amount < 0) AS returned, sum(profit) AS profit FROM lines),
+heads AS (SELECT order_id, customer_id FROM lines WHERE opens_order),
+buyers AS (SELECT customer_id, count(*) AS orders FROM heads WHERE customer_id IS NOT NULL GROUP BY customer_id),
+returns AS (SELECT DISTINCT order_id, customer_id FROM lines WHERE is_return),
+-- Return orders that also have a head in the period; the probe runs from the many heads into the few returns.
+headed_returns AS (SELECT count(*) AS n FROM heads h
+  WHERE h.order_id IN (SELECT order_id FROM returns) AND EXISTS (SELECT 1 FROM returns r WHERE r.order_id = h.order_id AND r.customer_id IS NOT DISTINCT FROM h.customer_id)),
 before AS (SELECT DISTINCT customer_id FROM order_lines WHERE customer_id IS NOT NULL AND NOT is_return AND order_date BETWEEN ${activeFrom} AND ${dayBefore}${s}),
-prev_pairs AS (SELECT DISTINCT customer_id, category FROM order_lines WHERE customer_id IS NOT NULL AND NOT is_return AND category IS NOT NULL AND order_date BETWEEN ${prevFrom} AND ${dayBefore}${s}),
-cur_pairs AS (SELECT DISTINCT customer_id, category FROM lines WHERE customer_id IS NOT NULL AND NOT is_return AND category IS NOT NULL),
+-- (customer, category) pairs of the period before and this one in one pass.
+pairs AS (SELECT customer_id, category, bool_or(order_date < ${from}) AS earlier, bool_or(order_date >= ${from}) AS again
+  FROM order_lines WHERE customer_id IS NOT NULL AND NOT is_return AND category IS NOT NULL AND order_date BETWEEN ${prevFrom} AND ${to}${s}
+  GROUP BY customer_id, category),
 -- Every customer's history to the period's end in one pass: first purchase (null when only returns) and net total.
 history AS (SELECT customer_id, min(order_date) FILTER (WHERE NOT is_return) AS first_date, sum(amount) AS total
   FROM order_lines WHERE customer_id IS NOT NULL AND order_date <= ${to}${s} GROUP BY customer_id),
@@ -42,20 +49,20 @@ nps AS (SELECT count(*) FILTER (WHERE score >= 9) AS promoters, count(*) FILTER 
 csat AS (SELECT count(*) FILTER (WHERE score >= ${satisfied}) AS satisfied, count(*) AS n, avg(score) AS mean
          FROM survey_responses WHERE survey_date BETWEEN ${from} AND ${to}${s})
 SELECT
-  coalesce(CAST((SELECT sum(amount) FROM lines) AS FLOAT8), 0) AS revenue,
-  coalesce(CAST((SELECT sum(amount) FILTER (WHERE amount > 0) FROM lines) AS FLOAT8), 0) AS gross_sales,
-  coalesce(CAST((SELECT -sum(amount) FILTER (WHERE amount < 0) FROM lines) AS FLOAT8), 0) AS returned_amount,
-  coalesce(CAST((SELECT sum(profit) FROM lines) AS FLOAT8), 0) AS profit,
-  (SELECT count(*) FILTER (WHERE bought) FROM orders) AS orders,
-  (SELECT count(*) FILTER (WHERE returned) FROM orders) AS return_orders,
-  (SELECT count(*) FROM orders) AS all_orders,
+  coalesce(CAST((SELECT revenue FROM sums) AS FLOAT8), 0) AS revenue,
+  coalesce(CAST((SELECT gross FROM sums) AS FLOAT8), 0) AS gross_sales,
+  coalesce(CAST((SELECT returned FROM sums) AS FLOAT8), 0) AS returned_amount,
+  coalesce(CAST((SELECT profit FROM sums) AS FLOAT8), 0) AS profit,
+  (SELECT count(*) FROM heads) AS orders,
+  (SELECT count(*) FROM returns) AS return_orders,
+  (SELECT count(*) FROM heads) + (SELECT count(*) FROM returns) - (SELECT n FROM headed_returns) AS all_orders,
   (SELECT count(*) FROM buyers) AS customers,
   (SELECT count(*) FROM buyers WHERE orders >= 2) AS repeat_customers,
   (SELECT count(*) FROM history WHERE first_date BETWEEN ${from} AND ${to}) AS new_customers,
   (SELECT count(*) FROM before) AS active_at_start,
   (SELECT count(*) FROM before WHERE customer_id IN (SELECT customer_id FROM buyers)) AS retained,
-  (SELECT count(*) FROM prev_pairs) AS renewable,
-  (SELECT count(*) FROM prev_pairs p JOIN cur_pairs c USING (customer_id, category)) AS renewed,
+  (SELECT count(*) FILTER (WHERE earlier) FROM pairs) AS renewable,
+  (SELECT count(*) FILTER (WHERE earlier AND again) FROM pairs) AS renewed,
   (SELECT count(*) FROM history) AS customers_to_date,
   coalesce(CAST((SELECT avg(total) FROM history) AS FLOAT8), 0) AS historical_clv,
   (SELECT promoters FROM nps) AS promoters, (SELECT detractors FROM nps) AS detractors, (SELECT n FROM nps) AS nps_responses,

@@ -92,12 +92,82 @@ describe('cohorts and slices on the same data', () => {
 
   it('slices the period by category', async () => {
     const { kpiSlices } = await import('./kpi-slices.js');
-    const rows = await kpiSlices(fixtureContext(store, period), 'category');
+    const rows = (await kpiSlices(fixtureContext(store, period), 0)).category;
     expect(rows).toEqual([
       { segment: 'X', revenue: 500, revenueShare: 500 / 960, orders: 2, customers: 2, newCustomers: 1, averageOrderValue: 250, repeatPurchaseRate: 0, refundRate: 1 / 3 },
       { segment: 'Y', revenue: 300, revenueShare: 300 / 960, orders: 1, customers: 1, newCustomers: 0, averageOrderValue: 300, repeatPurchaseRate: 0, refundRate: 0 },
       { segment: 'Z', revenue: 100, revenueShare: 100 / 960, orders: 1, customers: 1, newCustomers: 1, averageOrderValue: 100, repeatPurchaseRate: 0, refundRate: 0 },
       { segment: 'unknown', revenue: 60, revenueShare: 60 / 960, orders: 1, customers: 0, newCustomers: 0, averageOrderValue: 60, repeatPurchaseRate: null, refundRate: 0 },
+    ]);
+  });
+});
+
+/**
+ * What counts as an order (period 2024): an order is an order id of one
+ * customer, dated by its head, its first purchase line.
+ *   P1 (E): 2023-12-20 100 华东 · 2024-01-05 50 华东 — head in 2023
+ *   P2 (E): 2024-03-01 200 华东 · 2024-03-10 return −30 华东 — one order with a return
+ *   P3: F 2024-04-01 80 华北 · G 2024-04-01 70 华北 — one id, two customers: two orders
+ *   P4 (F): 2024-05-01 return −20 华北 — return only
+ *   P5 (H): 2023-12-30 40 华南 · 2024-01-02 60 华南 — head in 2023
+ *   P6 (I): 2024-06-01 100 华东 · 2024-06-02 50 华南 — head in 华东
+ * Industries: E, F, H 制造; G 能源; I none.
+ */
+const edgeOrders = [
+  { order_id: 'P1', customer_id: 'E', order_date: '2023-12-20', amount: 100, region: '华东' },
+  { order_id: 'P1', customer_id: 'E', order_date: '2024-01-05', amount: 50, region: '华东' },
+  { order_id: 'P2', customer_id: 'E', order_date: '2024-03-01', amount: 200, region: '华东' },
+  { order_id: 'P2', customer_id: 'E', order_date: '2024-03-10', amount: -30, quantity: -1, region: '华东' },
+  { order_id: 'P3', customer_id: 'F', order_date: '2024-04-01', amount: 80, region: '华北' },
+  { order_id: 'P3', customer_id: 'G', order_date: '2024-04-01', amount: 70, region: '华北' },
+  { order_id: 'P4', customer_id: 'F', order_date: '2024-05-01', amount: -20, quantity: -1, region: '华北' },
+  { order_id: 'P5', customer_id: 'H', order_date: '2023-12-30', amount: 40, region: '华南' },
+  { order_id: 'P5', customer_id: 'H', order_date: '2024-01-02', amount: 60, region: '华南' },
+  { order_id: 'P6', customer_id: 'I', order_date: '2024-06-01', amount: 100, region: '华东' },
+  { order_id: 'P6', customer_id: 'I', order_date: '2024-06-02', amount: 50, region: '华南' },
+];
+const edgeCustomers = [
+  { customer_id: 'E', industry: '制造' },
+  { customer_id: 'F', industry: '制造' },
+  { customer_id: 'G', industry: '能源' },
+  { customer_id: 'H', industry: '制造' },
+  { customer_id: 'I' },
+];
+
+describe('what counts as an order', () => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await fixtureStore({ customers: edgeCustomers, orders: edgeOrders });
+  });
+  afterAll(() => store.close());
+
+  it('dates an order by its head and counts one order per customer on an order id', async () => {
+    const k = await kpisFor(fixtureContext(store, period), period);
+    expect(k).toMatchObject({
+      revenue: 560, // every line dated in 2024, heads or not
+      orders: 4, // P2/E P3/F P3/G P6/I; P1 and P5 are 2023's
+      customers: 4, // E F G I; H has 2024 revenue but no 2024 order
+      newCustomers: 3, // F G I
+      averageOrderValue: 140,
+      repeatPurchaseRate: 0,
+      refundRate: 0.4, // returns P2/E P4/F over P2 P3/F P3/G P6 and P4
+    });
+    const before = await kpisFor(fixtureContext(store, period), { from: '2023-01-01', to: '2023-12-31' });
+    expect(before).toMatchObject({ revenue: 140, orders: 2, customers: 2 });
+  });
+
+  it('puts an order in the slice of its head; a return order in its return lines’ slice', async () => {
+    const { kpiSlices } = await import('./kpi-slices.js');
+    const s = await kpiSlices(fixtureContext(store, period), 0);
+    expect(s.region).toEqual([
+      { segment: '华东', revenue: 320, revenueShare: 320 / 560, orders: 2, customers: 2, newCustomers: 1, averageOrderValue: 160, repeatPurchaseRate: 0, refundRate: 0.5 },
+      { segment: '华北', revenue: 130, revenueShare: 130 / 560, orders: 2, customers: 2, newCustomers: 2, averageOrderValue: 65, repeatPurchaseRate: 0, refundRate: 1 / 3 },
+      { segment: '华南', revenue: 110, revenueShare: 110 / 560, orders: 0, customers: 0, newCustomers: 0, averageOrderValue: null, repeatPurchaseRate: null, refundRate: null },
+    ]);
+    expect(s.industry).toEqual([
+      { segment: '制造', revenue: 340, revenueShare: 340 / 560, orders: 2, customers: 2, newCustomers: 1, averageOrderValue: 170, repeatPurchaseRate: 0, refundRate: 2 / 3 },
+      { segment: 'unknown', revenue: 150, revenueShare: 150 / 560, orders: 1, customers: 1, newCustomers: 1, averageOrderValue: 150, repeatPurchaseRate: 0, refundRate: 0 },
+      { segment: '能源', revenue: 70, revenueShare: 70 / 560, orders: 1, customers: 1, newCustomers: 1, averageOrderValue: 70, repeatPurchaseRate: 0, refundRate: 0 },
     ]);
   });
 });

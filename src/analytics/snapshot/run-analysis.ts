@@ -13,7 +13,7 @@ import { addDays, resolvePeriod } from '../analysis-period.js';
 import { purchaseDaysSql, scopeFilter } from '../analysis-sql.js';
 import { cohortRetention, type CohortRow } from '../cohort/cohort-retention.js';
 import { kpiReport, type KpiReport } from '../kpi/kpis.js';
-import { kpiSlices, sliceDimensions, type SliceDimension, type SliceRow } from '../kpi/kpi-slices.js';
+import { kpiSlices, type SliceDimension, type SliceRow } from '../kpi/kpi-slices.js';
 import { rfmBreaksQuery } from '../rfm/rfm-sql.js';
 import { clusterSnapshot, type Clustering } from '../segments/clusters.js';
 import { segmentDimensions, segments, type SegmentDimension, type SegmentRow } from '../segments/segments.js';
@@ -122,7 +122,7 @@ export async function runAnalysis(engine: Engine, req: AnalyzeRequest, now: () =
             },
       pareto: await pareto(db, snapshotId),
       segments: await allSegments(ctx, snapshotId),
-      slices: await allSlices(ctx),
+      slices: await kpiSlices(ctx, snapshotId),
       clusters,
       ...(await analysisSections(ctx, snapshotId)),
     };
@@ -163,11 +163,5 @@ async function allSegments(ctx: AnalysisContext, snapshotId: number): Promise<An
   const windowFrom = addDays(ctx.period.asOf, -ctx.config.rfm.windowDays + 1);
   const out = {} as Record<SegmentDimension, readonly SegmentRow[]>;
   for (const dim of segmentDimensions) out[dim] = await segments(ctx.db, snapshotId, dim, ctx.period.asOf, windowFrom);
-  return out;
-}
-
-async function allSlices(ctx: AnalysisContext): Promise<AnalysisDocument['slices']> {
-  const out = {} as Record<SliceDimension, readonly SliceRow[]>;
-  for (const dim of sliceDimensions) out[dim] = await kpiSlices(ctx, dim);
   return out;
 }

@@ -95,7 +95,7 @@ describe('purchase behaviour', () => {
   });
 
   it('measures promotion share and finds promotion-sensitive customers', async () => {
-    const p = await promotionResponse(ctx, { minOrders: 2, sensitiveShare: 0.5, listed: 10 });
+    const p = await promotionResponse(ctx, { minOrders: 2, sensitiveShare: 0.5, listed: 10 }, 0);
     expect(p.basis).toBe('promotion');
     expect(p.overall.orders).toBe(5);
     expect(p.overall.promoOrders).toBe(2);
@@ -137,7 +137,7 @@ describe('behaviour with nothing to measure', () => {
     try {
       const c = fixtureContext(empty, { asOf: '2024-12-31', from: '2024-01-01', to: '2024-12-31' });
       expect((await basketAnalysis(c, { minOrders: 1, minConfidence: 0, listed: 5 })).rules).toEqual([]);
-      const p = await promotionResponse(c, { minOrders: 1, sensitiveShare: 0.5, listed: 5 });
+      const p = await promotionResponse(c, { minOrders: 1, sensitiveShare: 0.5, listed: 5 }, 0);
       expect(p).toMatchObject({ basis: 'discount', overall: { orders: 0, promoOrderShare: null }, byTier: [] });
       expect(await walletShare(c)).toBeNull();
       expect((await purchasePatterns(c, 1)).weekday).toEqual([]);

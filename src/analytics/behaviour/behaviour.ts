@@ -29,7 +29,7 @@ export async function behaviourSection(ctx: AnalysisContext, snapshotId: number)
     patterns: await purchasePatterns(ctx, snapshotId),
     preferences: await categoryPreferences(ctx),
     basket: await basketAnalysis(ctx, { minOrders: b.basketMinOrders, minConfidence: b.crossSellMinConfidence, listed: ctx.config.listed }),
-    promotion: await promotionResponse(ctx, { minOrders: b.promoMinOrders, sensitiveShare: b.promoSensitiveShare, listed: ctx.config.listed }),
+    promotion: await promotionResponse(ctx, { minOrders: b.promoMinOrders, sensitiveShare: b.promoSensitiveShare, listed: ctx.config.listed }, snapshotId),
     wallet: await walletShare(ctx),
     decisionComplexity: await decisionComplexity(ctx),
   };

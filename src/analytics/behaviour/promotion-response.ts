@@ -32,37 +32,40 @@ export interface PromotionResponse {
   };
 }
 
-function ordersCte(ctx: AnalysisContext, basis: PromotionResponse['basis']): string {
+/** The period's orders with their tier, sales and whether they were promotional: folded once for both questions. */
+export function promotionOrdersSql(ctx: AnalysisContext, basis: PromotionResponse['basis']): string {
   const promo = basis === 'promotion' ? `x.promotion IS NOT NULL AND trim(x.promotion) <> ''` : 'coalesce(x.discount, 0) > 0';
   const { joins, expr } = customerGroupJoin(ctx, 'tier');
-  return `o AS (SELECT x.customer_id, x.order_id, ${expr} AS grp, sum(x.amount) AS sales, bool_or(${promo}) AS promo
-  FROM ${periodPurchasesSql(ctx)} x ${joins} GROUP BY x.customer_id, x.order_id, ${expr})`;
+  return `SELECT x.customer_id, x.order_id, ${expr} AS grp, sum(x.amount) AS sales, bool_or(${promo}) AS promo
+  FROM ${periodPurchasesSql(ctx)} x ${joins} GROUP BY x.customer_id, x.order_id, ${expr}`;
 }
 
 const shareCols = `count(*) AS orders, count(*) FILTER (WHERE promo) AS "promoOrders",
   CAST(count(*) FILTER (WHERE promo) AS FLOAT8) / nullif(count(*), 0) AS "promoOrderShare",
   CAST(sum(sales) FILTER (WHERE promo) / nullif(sum(sales), 0) AS FLOAT8) AS "promoSalesShare"`;
 
-export function promotionSharesSql(ctx: AnalysisContext, basis: PromotionResponse['basis']): string {
-  return `WITH ${ordersCte(ctx, basis)}
+export function promotionSharesSql(orders: string): string {
+  return `WITH o AS (SELECT * FROM ${orders})
 SELECT '*' AS "group", ${shareCols} FROM o
 UNION ALL (SELECT grp AS "group", ${shareCols} FROM o GROUP BY grp ORDER BY grp)`;
 }
 
-export function promotionSensitiveSql(ctx: AnalysisContext, basis: PromotionResponse['basis'], s: PromotionSettings): string {
-  return `WITH ${ordersCte(ctx, basis)},
-pc AS (SELECT customer_id, count(*) AS orders, CAST(count(*) FILTER (WHERE promo) AS FLOAT8) / count(*) AS share FROM o GROUP BY customer_id)
+export function promotionSensitiveSql(orders: string, s: PromotionSettings): string {
+  return `WITH pc AS (SELECT customer_id, count(*) AS orders, CAST(count(*) FILTER (WHERE promo) AS FLOAT8) / count(*) AS share FROM ${orders} GROUP BY customer_id)
 SELECT pc.customer_id AS "customerId", c.name, pc.orders, pc.share AS "promoOrderShare", count(*) OVER () AS total
 FROM pc LEFT JOIN customers c USING (customer_id)
 WHERE pc.orders >= ${Math.floor(s.minOrders)} AND pc.share >= ${Number(s.sensitiveShare)}
 ORDER BY pc.share DESC, pc.orders DESC, "customerId" LIMIT ${Math.floor(s.listed)}`;
 }
 
-export async function promotionResponse(ctx: AnalysisContext, s: PromotionSettings): Promise<PromotionResponse> {
+export async function promotionResponse(ctx: AnalysisContext, s: PromotionSettings, tag: number): Promise<PromotionResponse> {
   const [flag] = await ctx.db.query<{ has: boolean }>('SELECT EXISTS (SELECT 1 FROM order_lines WHERE promotion IS NOT NULL) AS has');
   const basis = flag?.has ? 'promotion' : 'discount';
-  const [overall, ...byTier] = await ctx.db.query<PromotionShare>(promotionSharesSql(ctx, basis));
-  const top = await ctx.db.query<PromotionResponse['sensitive']['top'][number] & { total: number }>(promotionSensitiveSql(ctx, basis, s));
+  const orders = `promotion_orders_${Math.floor(tag)}`;
+  await ctx.db.run(`CREATE TEMP TABLE ${orders} AS ${promotionOrdersSql(ctx, basis)}`);
+  const [overall, ...byTier] = await ctx.db.query<PromotionShare>(promotionSharesSql(orders));
+  const top = await ctx.db.query<PromotionResponse['sensitive']['top'][number] & { total: number }>(promotionSensitiveSql(orders, s));
+  await ctx.db.run(`DROP TABLE ${orders}`);
   return {
     basis,
     overall: overall ?? { group: '*', orders: 0, promoOrders: 0, promoOrderShare: null, promoSalesShare: null },

@@ -44,30 +44,37 @@ GROUP BY 1 ORDER BY "medianDays", "group"`;
 
 type TimeKey = 'weekday' | 'month' | 'hour';
 
-export function timePatternSql(ctx: AnalysisContext, key: TimeKey): string {
-  const expr = key === 'weekday' ? 'extract(isodow FROM d)' : key === 'month' ? 'extract(month FROM d)' : 'extract(hour FROM tm)';
-  const where = key === 'hour' ? 'WHERE tm IS NOT NULL' : '';
-  return `WITH o AS (SELECT order_id, min(order_date) AS d, min(order_time) AS tm, sum(amount) AS sales FROM ${periodPurchasesSql(ctx)} AS p GROUP BY order_id)
-SELECT CAST(${expr} AS INTEGER) AS key, count(*) AS orders, CAST(sum(sales) AS FLOAT8) AS sales,
-  CAST(count(*) AS FLOAT8) / sum(count(*)) OVER () AS "orderShare"
-FROM o ${where} GROUP BY 1 ORDER BY 1`;
+/** The period's orders (by known customers) with their first date and time and their sales, folded once for every pattern. */
+export function patternOrdersSql(ctx: AnalysisContext): string {
+  return `SELECT order_id, min(order_date) AS d, min(order_time) AS tm, sum(amount) AS sales FROM ${periodPurchasesSql(ctx)} AS p GROUP BY order_id`;
 }
 
-export function weekdayHourSql(ctx: AnalysisContext): string {
-  return `SELECT CAST(extract(isodow FROM order_date) AS INTEGER) AS weekday, CAST(extract(hour FROM tm) AS INTEGER) AS hour, count(*) AS orders
-FROM (SELECT order_id, min(order_date) AS order_date, min(order_time) AS tm FROM ${periodPurchasesSql(ctx)} AS p GROUP BY order_id) AS o
-WHERE tm IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2`;
+export function timePatternSql(orders: string, key: TimeKey): string {
+  const expr = key === 'weekday' ? 'extract(isodow FROM d)' : key === 'month' ? 'extract(month FROM d)' : 'extract(hour FROM tm)';
+  const where = key === 'hour' ? 'WHERE tm IS NOT NULL' : '';
+  return `SELECT CAST(${expr} AS INTEGER) AS key, count(*) AS orders, CAST(sum(sales) AS FLOAT8) AS sales,
+  CAST(count(*) AS FLOAT8) / sum(count(*)) OVER () AS "orderShare"
+FROM ${orders} ${where} GROUP BY 1 ORDER BY 1`;
+}
+
+export function weekdayHourSql(orders: string): string {
+  return `SELECT CAST(extract(isodow FROM d) AS INTEGER) AS weekday, CAST(extract(hour FROM tm) AS INTEGER) AS hour, count(*) AS orders
+FROM ${orders} WHERE tm IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2`;
 }
 
 export async function purchasePatterns(ctx: AnalysisContext, snapshotId: number): Promise<PurchasePatterns> {
   const cycles = {} as Record<CustomerGroup, readonly CycleRow[]>;
   for (const g of customerGroups) cycles[g] = await ctx.db.query<CycleRow>(cycleSql(ctx, snapshotId, g));
-  const hour = await ctx.db.query<TimeRow>(timePatternSql(ctx, 'hour'));
-  return {
+  const orders = `pattern_orders_${Math.floor(snapshotId)}`;
+  await ctx.db.run(`CREATE TEMP TABLE ${orders} AS ${patternOrdersSql(ctx)}`);
+  const hour = await ctx.db.query<TimeRow>(timePatternSql(orders, 'hour'));
+  const patterns: PurchasePatterns = {
     cycles,
-    weekday: await ctx.db.query<TimeRow>(timePatternSql(ctx, 'weekday')),
-    month: await ctx.db.query<TimeRow>(timePatternSql(ctx, 'month')),
+    weekday: await ctx.db.query<TimeRow>(timePatternSql(orders, 'weekday')),
+    month: await ctx.db.query<TimeRow>(timePatternSql(orders, 'month')),
     hour: hour.length > 0 ? hour : null,
-    weekdayHour: hour.length > 0 ? await ctx.db.query(weekdayHourSql(ctx)) : null,
+    weekdayHour: hour.length > 0 ? await ctx.db.query(weekdayHourSql(orders)) : null,
   };
+  await ctx.db.run(`DROP TABLE ${orders}`);
+  return patterns;
 }

@@ -58,13 +58,23 @@ function chooseK(x: Float64Array, n: number, d: number, maxK: number, seed: numb
   return tried;
 }
 
-export async function clusterSnapshot(db: Queryable, snapshotId: number, opts: { k?: number; maxK: number; seed: number }): Promise<Clustering> {
+export interface ClusterOptions {
+  readonly k?: number;
+  readonly maxK: number;
+  readonly seed: number;
+  /** Above this many customers the centres are fitted on a seeded sample of this size; every customer is then assigned. */
+  readonly fitSample?: number;
+}
+
+const FIT_SAMPLE = 20_000;
+
+export async function clusterSnapshot(db: Queryable, snapshotId: number, opts: ClusterOptions): Promise<Clustering> {
+  const id = Math.floor(snapshotId);
   const cols = await db.queryColumns(
-    `SELECT customer_id, recency_days, frequency, CAST(monetary AS FLOAT8) AS monetary FROM customer_scores WHERE snapshot_id = ${Math.floor(snapshotId)} ORDER BY customer_id`,
+    `SELECT recency_days, frequency, CAST(monetary AS FLOAT8) AS monetary FROM customer_scores WHERE snapshot_id = ${id} ORDER BY customer_id`,
   );
-  const ids = (cols.customer_id ?? []) as string[];
-  const n = ids.length;
-  const raw = { r: cols.recency_days as number[], f: cols.frequency as number[], m: cols.monetary as number[] };
+  const raw = { r: (cols.recency_days ?? []) as number[], f: (cols.frequency ?? []) as number[], m: (cols.monetary ?? []) as number[] };
+  const n = raw.r.length;
   if (n < 3) return { k: null, silhouette: null, tried: [], clusters: [] };
   const d = 3;
   const x = new Float64Array(n * d);
@@ -73,23 +83,75 @@ export async function clusterSnapshot(db: Queryable, snapshotId: number, opts: {
     x[i * d + 1] = slog(raw.f[i]!);
     x[i * d + 2] = slog(raw.m[i]!);
   }
-  standardise(x, n, d);
+  const scale = standardise(x, n, d);
   const tried = opts.k === undefined ? chooseK(x, n, d, opts.maxK, opts.seed) : [];
   const k = opts.k ?? tried.reduce((best, t) => (t.silhouette > best.silhouette ? t : best), tried[0] ?? { k: 2, silhouette: 0 }).k;
-  const fit = kmeans(x, n, d, Math.min(k, n), opts.seed, 3, 60);
-  const clusters = summarise(fit.labels, fit.k, raw);
+  // Lloyd's iterations cost n·k per pass: past a few ten thousand customers a sample places the centres as well.
+  const fitRows = sampleRows(n, opts.fitSample ?? FIT_SAMPLE, opts.seed);
+  const fitted = fitRows.length === n ? x : subset(x, d, fitRows);
+  const fit = kmeans(fitted, fitRows.length, d, Math.min(k, fitRows.length), opts.seed, 3, 60);
+  const labels = fitRows.length === n ? fit.labels : nearest(x, n, d, fit.centers, fit.k);
   // Number clusters by average revenue, highest first, so "cluster 1" means something.
-  const order = [...clusters].sort((a, b) => b.avgMonetary - a.avgMonetary).map((c) => c.cluster);
+  const order = summarise(labels, fit.k, raw).sort((a, b) => b.avgMonetary - a.avgMonetary).map((c) => c.cluster);
+  // A centre no customer is nearest to still gets a number, after the others.
+  for (let j = 0; j < fit.k; j++) if (!order.includes(j)) order.push(j);
   const renumber = new Int32Array(fit.k);
   order.forEach((old, i) => (renumber[old] = i + 1));
-  await writeLabels(db, snapshotId, ids, fit.labels, renumber);
-  const sil = tried.find((t) => t.k === fit.k)?.silhouette ?? silhouette(x, d, fit.labels, fit.k, sampleRows(n, SAMPLE, opts.seed));
-  return {
-    k: fit.k,
-    silhouette: sil,
-    tried,
-    clusters: clusters.map((c) => ({ ...c, cluster: renumber[c.cluster]! })).sort((a, b) => a.cluster - b.cluster),
-  };
+  await db.run(assignClustersSql(id, scale, fit.centers, fit.k, renumber));
+  const sil = tried.find((t) => t.k === fit.k)?.silhouette ?? silhouette(x, d, labels, fit.k, sampleRows(n, SAMPLE, opts.seed));
+  return { k: fit.k, silhouette: sil, tried, clusters: await storedClusters(db, id) };
+}
+
+/** Each row's nearest centre (ties to the lower index), as the engine assigns it. */
+function nearest(x: Float64Array, n: number, d: number, centers: Float64Array, k: number): Int32Array {
+  const labels = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    let best = Infinity;
+    for (let j = 0; j < k; j++) {
+      let s = 0;
+      for (let t = 0; t < d; t++) s += (x[i * d + t]! - centers[j * d + t]!) ** 2;
+      if (s < best) {
+        best = s;
+        labels[i] = j;
+      }
+    }
+  }
+  return labels;
+}
+
+/**
+ * The model goes to the data, not the labels: the engine standardises each
+ * customer's log RFM and picks the nearest centre, in one UPDATE, instead of
+ * taking a million (id, label) pairs back in.
+ */
+export function assignClustersSql(snapshotId: number, scale: { mean: Float64Array; sd: Float64Array }, centers: Float64Array, k: number, renumber: Int32Array): string {
+  const num = (v: number) => (Number.isFinite(v) ? `CAST(${v} AS FLOAT8)` : 'CAST(0 AS FLOAT8)');
+  const z = ['recency_days', 'frequency', 'monetary'].map((col, t) => {
+    const sd = scale.sd[t]!;
+    const v = `CAST(${col} AS FLOAT8)`;
+    return sd > 0 ? `(sign(${v}) * ln(1 + abs(${v})) - ${num(scale.mean[t]!)}) / ${num(sd)}` : 'CAST(0 AS FLOAT8)';
+  });
+  const dist = (j: number) => [0, 1, 2].map((t) => `(z${t} - ${num(centers[j * 3 + t]!)}) * (z${t} - ${num(centers[j * 3 + t]!)})`).join(' + ');
+  const ds = Array.from({ length: k }, (_, j) => `${dist(j)} AS d${j}`).join(', ');
+  // Reaching branch j means every earlier centre lost to a later one, so d_j ≤ each later d is the argmin with ties to the lower index.
+  const branches = Array.from({ length: k - 1 }, (_, j) => {
+    const cond = Array.from({ length: k - 1 - j }, (_, i) => `d${j} <= d${j + 1 + i}`).join(' AND ');
+    return `WHEN ${cond} THEN ${renumber[j]!}`;
+  }).join(' ');
+  const pick = k === 1 ? `${renumber[0]!}` : `CASE ${branches} ELSE ${renumber[k - 1]!} END`;
+  return `UPDATE customer_scores SET cluster = a.cluster FROM (
+  SELECT customer_id, ${pick} AS cluster FROM (
+    SELECT customer_id, ${ds} FROM (SELECT customer_id, ${z.map((e, t) => `${e} AS z${t}`).join(', ')} FROM customer_scores WHERE snapshot_id = ${snapshotId}) AS zs
+  ) AS dists
+) AS a WHERE customer_scores.snapshot_id = ${snapshotId} AND customer_scores.customer_id = a.customer_id`;
+}
+
+async function storedClusters(db: Queryable, snapshotId: number): Promise<ClusterSummary[]> {
+  const rows = await db.query<{ cluster: number; customers: number; r: number; f: number; m: number }>(
+    `SELECT cluster, count(*) AS customers, avg(recency_days) AS r, avg(frequency) AS f, avg(CAST(monetary AS FLOAT8)) AS m
+     FROM customer_scores WHERE snapshot_id = ${snapshotId} AND cluster IS NOT NULL GROUP BY cluster ORDER BY cluster`,
+  );
+  return rows.map((c) => ({ cluster: Number(c.cluster), customers: Number(c.customers), avgRecencyDays: Number(c.r), avgFrequency: Number(c.f), avgMonetary: Number(c.m) }));
 }
 
 function summarise(labels: Int32Array, k: number, raw: { r: number[]; f: number[]; m: number[] }): ClusterSummary[] {
@@ -104,13 +166,4 @@ function summarise(labels: Int32Array, k: number, raw: { r: number[]; f: number[
   return acc
     .filter((a) => a.customers > 0)
     .map((a) => ({ cluster: a.cluster, customers: a.customers, avgRecencyDays: a.r / a.customers, avgFrequency: a.f / a.customers, avgMonetary: a.m / a.customers }));
-}
-
-async function writeLabels(db: Queryable, snapshotId: number, ids: readonly string[], labels: Int32Array, renumber: Int32Array): Promise<void> {
-  const table = `cluster_labels_${Math.floor(snapshotId)}`;
-  await db.run(`DROP TABLE IF EXISTS ${table}`);
-  await db.run(`CREATE TEMP TABLE ${table} (customer_id VARCHAR, cluster INTEGER)`);
-  await db.append(`temp.${table}`, ['customer_id', 'cluster'], ids.map((id, i) => [id, renumber[labels[i]!]!]));
-  await db.run(`UPDATE customer_scores SET cluster = l.cluster FROM ${table} l WHERE customer_scores.snapshot_id = ${Math.floor(snapshotId)} AND customer_scores.customer_id = l.customer_id`);
-  await db.run(`DROP TABLE ${table}`);
 }

@@ -68,8 +68,14 @@ FROM buy LEFT JOIN val USING (customer_id) LEFT JOIN act USING (customer_id) LEF
 ORDER BY buy.customer_id`;
 }
 
-/** Customers who bought in (asOf, asOf + days]: the complement is the churn label. */
-export function boughtAfterSql(asOf: string, days: number, filter = ''): string {
+/**
+ * Customers who bought in (asOf, asOf + days]: the complement is the churn
+ * label. `purchaseDays`: a table made by purchaseDaysSql at asOf + days or
+ * later (a distinct customer-day list, half the lines or less), or null to read the lines.
+ */
+export function boughtAfterSql(asOf: string, days: number, filter = '', purchaseDays: string | null = null): string {
+  const window = (col: string) => `${col} > ${dateLit(asOf)} AND ${col} <= ${dateLit(addDays(asOf, days))}`;
+  if (purchaseDays !== null) return `SELECT DISTINCT customer_id FROM ${quoteIdent(purchaseDays)} WHERE ${window('d')}${filter}`;
   return `SELECT DISTINCT customer_id FROM order_lines WHERE customer_id IS NOT NULL AND NOT is_return
-  AND order_date > ${dateLit(asOf)} AND order_date <= ${dateLit(addDays(asOf, days))}${filter}`;
+  AND ${window('order_date')}${filter}`;
 }

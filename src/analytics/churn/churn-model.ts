@@ -68,7 +68,7 @@ export function trainingSampleFilter(dialect: Dialect, population: number): { re
 async function labelled(db: Queryable, date: string, config: AnalysisConfig, source: FeatureSource & { readonly sample: string }) {
   const features = await readChurnFeatures(db, date, config, source);
   const sample = source.sample;
-  const bought = new Set((await db.query<{ customer_id: string }>(boughtAfterSql(date, config.churn.labelDays, sample))).map((r) => r.customer_id));
+  const bought = new Set((await db.query<{ customer_id: string }>(boughtAfterSql(date, config.churn.labelDays, sample, source.days ?? null))).map((r) => r.customer_id));
   return features.map((f) => ({ f, label: bought.has(f.customerId) ? 0 : 1 }));
 }
 

@@ -4,7 +4,7 @@ import { metricsOf, type MetricDefinition } from '../metric-definition.js';
 const m = metricsOf('team');
 
 export const teamMetrics: readonly MetricDefinition[] = [
-  m('rep_revenue', 'Rep revenue, orders and customers', '销售个人业绩', "net revenue, orders, buying customers and new customers (first order ever in the period) of the lines credited to the rep: the line's rep, else the customer's owner", '元, orders, customers', 'Returns subtract from the rep credited with the return line. Reps with no sales show 0.'),
+  m('rep_revenue', 'Rep revenue, orders and customers', '销售个人业绩', "net revenue of the lines credited to the rep (the line's rep, else the customer's owner); orders dated in the period, credited with their first purchase line, and the customers who placed them; new customers = those of them whose first order ever is in the period", '元, orders, customers', 'Returns subtract from the rep credited with the return line. Reps with no sales show 0.'),
   m('rep_deals', 'Rep deals, win rate, deal size and cycle', '个人赢单率与客单', "opportunities the rep owns closed in the period: won, lost, win rate = won ÷ (won + lost), average deal size = won amount (expected when missing) ÷ won, median days created → closed of the won", 'count, ratio, 元, days', 'Nothing closed: null rates.'),
   m('rep_activities', 'Rep activities', '个人拜访/跟进量', 'interactions logged by the rep in the period, and the visits among them', 'count', '—'),
   m('rep_satisfaction', "Rep's customers' satisfaction", '负责客户满意度', "survey answers and NPS answers in the period of the customers the rep owns: mean score, CSAT share (score ≥ csatSatisfied) and NPS", 'score, ratio, points', 'No answers: null.'),

@@ -21,12 +21,13 @@ export function repPerformanceSql(ctx: AnalysisContext): string {
   const { from, to } = ctx.period;
   const inPeriod = (col: string) => `${col} BETWEEN ${dateLit(from)} AND ${dateLit(to)}`;
   const csat = Number(ctx.config.satisfaction.csatSatisfied);
-  return `WITH lines AS (SELECT l.*, coalesce(l.rep_id, c.rep_id) AS rep FROM order_lines l LEFT JOIN customers c ON c.customer_id = l.customer_id
+  return `WITH lines AS (SELECT l.customer_id, l.amount, l.opens_order, coalesce(l.rep_id, c.rep_id) AS rep FROM order_lines l LEFT JOIN customers c ON c.customer_id = l.customer_id
   WHERE ${inPeriod('l.order_date')}${scopeFilter(ctx, 'l.customer_id')}),
 firsts AS (SELECT customer_id, min(order_date) AS first_date FROM order_lines WHERE customer_id IS NOT NULL AND NOT is_return GROUP BY customer_id),
-sales AS (SELECT rep, sum(amount) AS revenue, count(DISTINCT order_id) FILTER (WHERE NOT is_return) AS orders,
-    count(DISTINCT customer_id) FILTER (WHERE NOT is_return) AS customers,
-    count(DISTINCT customer_id) FILTER (WHERE NOT is_return AND customer_id IN (SELECT customer_id FROM firsts WHERE ${inPeriod('first_date')})) AS new_customers
+-- An order is credited to the rep of its head (its first purchase line), as the KPIs and slices date and place it.
+sales AS (SELECT rep, sum(amount) AS revenue, count(*) FILTER (WHERE opens_order) AS orders,
+    count(DISTINCT customer_id) FILTER (WHERE opens_order) AS customers,
+    count(DISTINCT customer_id) FILTER (WHERE opens_order AND customer_id IN (SELECT customer_id FROM firsts WHERE ${inPeriod('first_date')})) AS new_customers
   FROM lines GROUP BY rep),
 deals AS (SELECT rep_id AS rep, count(*) FILTER (WHERE status = 'won') AS won, count(*) FILTER (WHERE status = 'lost') AS lost,
     sum(coalesce(won_amount, expected_amount)) FILTER (WHERE status = 'won') AS won_amount,

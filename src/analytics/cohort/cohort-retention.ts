@@ -16,11 +16,11 @@ export interface CohortRow {
 
 export function cohortSql(ctx: AnalysisContext): string {
   const scope = ctx.scope ? ` AND customer_id IN (SELECT customer_id FROM ${q(ctx.scope)})` : '';
-  // The analysis's purchase days (to the as-of date, in scope) are a distinct customer-day list already, about half the lines.
-  const days = ctx.purchaseDays
-    ? `SELECT customer_id, d FROM ${q(ctx.purchaseDays)}`
-    : `SELECT customer_id, order_date AS d FROM order_lines WHERE customer_id IS NOT NULL AND NOT is_return AND order_date <= ${dateLit(ctx.period.asOf)}${scope}`;
-  return `WITH buys AS (SELECT DISTINCT customer_id, date_trunc('month', d) AS month FROM (${days}) AS p),
+  // From the lines, not the analysis's purchase-day table: DuckDB scans a table made in the open transaction more slowly than the stored lines.
+  return `WITH buys AS (
+  SELECT DISTINCT customer_id, date_trunc('month', order_date) AS month FROM order_lines
+  WHERE customer_id IS NOT NULL AND NOT is_return AND order_date <= ${dateLit(ctx.period.asOf)}${scope}
+),
 firsts AS (SELECT customer_id, min(month) AS cohort FROM buys GROUP BY customer_id),
 sized AS (SELECT cohort, count(*) AS n FROM firsts GROUP BY cohort)
 SELECT CAST(f.cohort AS VARCHAR) AS cohort, max(s.n) AS customers,

@@ -36,13 +36,14 @@ returns AS (SELECT DISTINCT order_id, customer_id FROM lines WHERE is_return),
 -- Return orders that also have a head in the period; the probe runs from the many heads into the few returns.
 headed_returns AS (SELECT count(*) AS n FROM heads h
   WHERE h.order_id IN (SELECT order_id FROM returns) AND EXISTS (SELECT 1 FROM returns r WHERE r.order_id = h.order_id AND r.customer_id IS NOT DISTINCT FROM h.customer_id)),
-before AS (SELECT DISTINCT customer_id FROM order_lines WHERE customer_id IS NOT NULL AND NOT is_return AND order_date BETWEEN ${activeFrom} AND ${dayBefore}${s}),
 -- (customer, category) pairs of the period before and this one in one pass.
 pairs AS (SELECT customer_id, category, bool_or(order_date < ${from}) AS earlier, bool_or(order_date >= ${from}) AS again
   FROM order_lines WHERE customer_id IS NOT NULL AND NOT is_return AND category IS NOT NULL AND order_date BETWEEN ${prevFrom} AND ${to}${s}
   GROUP BY customer_id, category),
--- Every customer's history to the period's end in one pass: first purchase (null when only returns) and net total.
-history AS (SELECT customer_id, min(order_date) FILTER (WHERE NOT is_return) AS first_date, sum(amount) AS total
+-- Every customer's history to the period's end in one pass: first purchase (null when only returns), net total,
+-- and whether they were active at the period's start (a purchase in the activeDays before it).
+history AS (SELECT customer_id, min(order_date) FILTER (WHERE NOT is_return) AS first_date, sum(amount) AS total,
+    bool_or(NOT is_return AND order_date BETWEEN ${activeFrom} AND ${dayBefore}) AS active
   FROM order_lines WHERE customer_id IS NOT NULL AND order_date <= ${to}${s} GROUP BY customer_id),
 nps AS (SELECT count(*) FILTER (WHERE score >= 9) AS promoters, count(*) FILTER (WHERE score <= 6) AS detractors, count(*) AS n
         FROM nps_responses WHERE response_date BETWEEN ${from} AND ${to}${s}),
@@ -59,8 +60,8 @@ SELECT
   (SELECT count(*) FROM buyers) AS customers,
   (SELECT count(*) FROM buyers WHERE orders >= 2) AS repeat_customers,
   (SELECT count(*) FROM history WHERE first_date BETWEEN ${from} AND ${to}) AS new_customers,
-  (SELECT count(*) FROM before) AS active_at_start,
-  (SELECT count(*) FROM before WHERE customer_id IN (SELECT customer_id FROM buyers)) AS retained,
+  (SELECT count(*) FROM history WHERE active) AS active_at_start,
+  (SELECT count(*) FROM history WHERE active AND customer_id IN (SELECT customer_id FROM buyers)) AS retained,
   (SELECT count(*) FILTER (WHERE earlier) FROM pairs) AS renewable,
   (SELECT count(*) FILTER (WHERE earlier AND again) FROM pairs) AS renewed,
   (SELECT count(*) FROM history) AS customers_to_date,

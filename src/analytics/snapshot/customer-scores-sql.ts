@@ -7,14 +7,14 @@
 import type { AnalysisContext } from '../analysis-context.js';
 import { rfmBreaksSql, rfmMeasuresSql, rfmScoresSql } from '../rfm/rfm-sql.js';
 import { rfmSegmentSql } from '../tiers/rfm-segments.js';
-import { profitRankSql, tiersSql } from '../tiers/tier-sql.js';
+import { rankedSql, tiersSql } from '../tiers/tier-sql.js';
 import { abcClassSql, abcCutsSql } from '../value/abc-sql.js';
 import { healthScoresSql } from '../value/health-sql.js';
 import { purchaseCyclesSql } from './purchase-cycle-sql.js';
 
 export function customerScoresSql(ctx: AnalysisContext): string {
   return `WITH measures AS (${rfmMeasuresSql(ctx)}),
-ranked AS (SELECT *, ${profitRankSql('measures')} AS profit_rank FROM measures),
+ranked AS (${rankedSql(ctx.config, 'measures')}),
 breaks AS (${rfmBreaksSql(ctx, 'measures')}),
 scored AS (${rfmScoresSql(ctx, 'ranked', 'breaks')}),
 tiered AS (${tiersSql(ctx.config, 'scored')}),

@@ -46,7 +46,17 @@ export function profitRankSql(measures: string): string {
   return `CASE WHEN (SELECT count(*) FROM ${measures}) > 1 THEN percent_rank() OVER (ORDER BY profit) ELSE 1 END`;
 }
 
-/** Adds potential_score, value_score, value_tier and rfm_tier to an RFM relation `rfm` that carries profit_rank. */
+/**
+ * `measures` with profit_rank and potential_score added. The customers join
+ * is made here, on the narrow rows, for the same reason as the profit rank:
+ * a join's hash table carries every column of its side.
+ */
+export function rankedSql(config: AnalysisConfig, measures: string): string {
+  return `SELECT m.*, ${potentialSql(config)} AS potential_score
+FROM (SELECT *, ${profitRankSql(measures)} AS profit_rank FROM ${measures}) AS m LEFT JOIN customers c ON c.customer_id = m.customer_id`;
+}
+
+/** Adds value_score, value_tier and rfm_tier to an RFM relation `rfm` that carries profit_rank and potential_score. */
 export function tiersSql(config: AnalysisConfig, rfm: string): string {
   const w = config.valueTiers.weights;
   const total = w.rfm + w.profit + w.potential || 1;
@@ -62,9 +72,6 @@ export function tiersSql(config: AnalysisConfig, rfm: string): string {
          ELSE 'low_value' END AS rfm_tier
   FROM (
     SELECT *, 100 * (CAST(${w.rfm} * (rfm_weighted - 1) AS FLOAT8) / 4 + ${w.profit} * profit_rank + ${w.potential} * potential_score) / ${total} AS value_score
-    FROM (
-      SELECT r.*, ${potentialSql(config)} AS potential_score
-      FROM ${rfm} r LEFT JOIN customers c USING (customer_id)
-    ) AS potentials
+    FROM ${rfm}
   ) AS valued`;
 }

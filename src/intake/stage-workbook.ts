@@ -26,7 +26,7 @@ export async function previewSheet(path: string, sheet: string | undefined, limi
   return { sheet: name, rows, rowNumbers };
 }
 
-const BATCH = 20_000;
+const BATCH = 5_000;
 
 /** Appends every row after the header to `rawTable` (_row, c1 … cN), widening it when a row is wider. */
 export async function stageSheet(

@@ -13,7 +13,12 @@ import { addDays } from '../analysis-period.js';
 
 const stalledWords = `('stalled', '停滞', '暂停', '搁置')`;
 
-/** `days`: a table made by purchaseDaysSql at this date or later, or null to work the gaps out here. */
+/**
+ * `scopeFilter` (conditions on customer_id: the scope, the training sample)
+ * applies to every source, not only to the purchases that decide the rows:
+ * a sample of one customer in fifteen then reads one in fifteen.
+ * `days`: a table made by purchaseDaysSql at this date or later, or null to work the gaps out here.
+ */
 export function churnFeaturesSql(asOf: string, config: AnalysisConfig, scopeFilter: string, dialect: Dialect, days: string | null = null): string {
   const c = config.churn;
   const a = dateLit(asOf);
@@ -26,7 +31,7 @@ export function churnFeaturesSql(asOf: string, config: AnalysisConfig, scopeFilt
   SELECT customer_id,
     coalesce(sum(amount) FILTER (WHERE order_date >= ${since(182)}), 0) AS value_recent,
     coalesce(sum(amount) FILTER (WHERE order_date < ${since(182)} AND order_date >= ${since(365)}), 0) AS value_before
-  FROM order_lines WHERE customer_id IS NOT NULL AND order_date <= ${a} AND order_date >= ${since(365)} GROUP BY customer_id
+  FROM order_lines WHERE customer_id IS NOT NULL AND order_date <= ${a} AND order_date >= ${since(365)}${scopeFilter} GROUP BY customer_id
 ), act AS (
   SELECT customer_id,
     avg(response_hours) FILTER (WHERE lower(type) = 'quote' AND interaction_date >= ${recent}) AS quote_recent,
@@ -34,7 +39,7 @@ export function churnFeaturesSql(asOf: string, config: AnalysisConfig, scopeFilt
     count(*) FILTER (WHERE nullif(trim(competitor), '') IS NOT NULL AND interaction_date >= ${recent}) AS competitor_contacts,
     ${distinctListAgg(dialect, 'competitor', `nullif(trim(competitor), '') IS NOT NULL AND interaction_date >= ${recent}`)} AS competitors,
     count(*) FILTER (WHERE lower(project_status) IN ${stalledWords} AND interaction_date >= ${recent}) AS stalled_projects
-  FROM interactions WHERE customer_id IS NOT NULL AND interaction_date <= ${a} GROUP BY customer_id
+  FROM interactions WHERE customer_id IS NOT NULL AND interaction_date <= ${a}${scopeFilter} GROUP BY customer_id
 ), moved AS (
   SELECT opportunity_id, max(entered_date) AS d FROM opportunity_stage_history WHERE entered_date <= ${a} GROUP BY opportunity_id
 ), opp AS (
@@ -43,18 +48,18 @@ export function churnFeaturesSql(asOf: string, config: AnalysisConfig, scopeFilt
   FROM opportunities o LEFT JOIN moved m USING (opportunity_id)
   WHERE o.customer_id IS NOT NULL AND o.created_date <= ${a} AND (o.close_date IS NULL OR o.close_date > ${a})
     AND (o.status = 'open' OR o.close_date > ${a})
-    AND ${a} - greatest(o.created_date, coalesce(m.d, o.created_date)) >= ${Math.floor(config.funnel.stalledDays)}
+    AND ${a} - greatest(o.created_date, coalesce(m.d, o.created_date)) >= ${Math.floor(config.funnel.stalledDays)}${scopeFilter}
   GROUP BY o.customer_id
 ), cmp AS (
   SELECT customer_id, count(*) AS complaints,
     count(*) FILTER (WHERE resolved_date IS NULL OR resolved_date > ${a}) AS unresolved
-  FROM complaints WHERE complaint_date <= ${a} AND complaint_date >= ${since(c.complaintDays)} GROUP BY customer_id
+  FROM complaints WHERE complaint_date <= ${a} AND complaint_date >= ${since(c.complaintDays)}${scopeFilter} GROUP BY customer_id
 ), sat AS (
   SELECT customer_id, avg(score) AS csat_mean, count(*) AS csat_answers FROM survey_responses
-  WHERE survey_date <= ${a} AND survey_date >= ${since(365)} AND score IS NOT NULL GROUP BY customer_id
+  WHERE survey_date <= ${a} AND survey_date >= ${since(365)} AND score IS NOT NULL${scopeFilter} GROUP BY customer_id
 ), nps AS (
   SELECT customer_id, (array_agg(score ORDER BY response_date DESC, response_id DESC))[1] AS nps_last FROM nps_responses
-  WHERE response_date <= ${a} AND response_date >= ${since(365)} AND score IS NOT NULL GROUP BY customer_id
+  WHERE response_date <= ${a} AND response_date >= ${since(365)} AND score IS NOT NULL${scopeFilter} GROUP BY customer_id
 )
 SELECT buy.customer_id, CAST(buy.last_purchase AS VARCHAR) AS last_purchase, ${a} - buy.last_purchase AS days_since,
   buy.purchase_days, buy.cycle_days,

@@ -80,8 +80,11 @@ describe('purchase behaviour', () => {
     expect(row('制造', 'X')!.salesShare).toBeCloseTo(400 / 850, 12);
   });
 
-  it('finds the basket rule X ↔ Y and suggests X to C', async () => {
-    const b = await basketAnalysis(ctx, { minOrders: 1, minConfidence: 0.2, listed: 10 });
+  it.each([
+    ['category masks', 16],
+    ['the self-join', 0],
+  ])('finds the basket rule X ↔ Y and suggests X to C (pairs by %s)', async (_how, maskCategories) => {
+    const b = await basketAnalysis(ctx, { minOrders: 1, minConfidence: 0.2, listed: 10, maskCategories });
     expect(b.rules).toHaveLength(2);
     const xy = b.rules.find((r) => r.from === 'X' && r.to === 'Y')!;
     expect(xy.orders).toBe(2);
@@ -91,7 +94,7 @@ describe('purchase behaviour', () => {
     expect(b.crossSell.customers).toBe(1);
     expect(b.crossSell.top).toEqual([{ customerId: 'C', name: '丙', category: 'X', because: 'Y', confidence: expect.closeTo(2 / 3, 12), lift: expect.closeTo(10 / 9, 12), sales: 40 }]);
     // A pair seen in fewer orders than the minimum makes no rule.
-    expect((await basketAnalysis(ctx, { minOrders: 3, minConfidence: 0.2, listed: 10 })).rules).toEqual([]);
+    expect((await basketAnalysis(ctx, { minOrders: 3, minConfidence: 0.2, listed: 10, maskCategories })).rules).toEqual([]);
   });
 
   it('measures promotion share and finds promotion-sensitive customers', async () => {
@@ -143,6 +146,31 @@ describe('behaviour with nothing to measure', () => {
       expect((await purchasePatterns(c, 1)).weekday).toEqual([]);
     } finally {
       await empty.close();
+    }
+  });
+});
+
+describe('basket pairs by category mask and by self-join', () => {
+  it('count the same rules on 400 seeded orders of 1 to 4 lines over 7 categories, some lines without one', async () => {
+    let seed = 12345;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const orders = [];
+    for (let o = 0; o < 400; o++) {
+      const lines = 1 + Math.floor(next() * 4);
+      for (let l = 0; l < lines; l++) {
+        const pick = Math.floor(next() * 8);
+        orders.push({ order_id: `q${o}`, customer_id: `K${o % 37}`, order_date: '2024-05-01', amount: 10, category: pick === 7 ? null : `C${pick}` });
+      }
+    }
+    const store = await fixtureStore({ orders });
+    try {
+      const c = fixtureContext(store, { asOf: '2024-12-31', from: '2024-01-01', to: '2024-12-31' });
+      const byMask = await basketAnalysis(c, { minOrders: 2, minConfidence: 0.1, listed: 50, maskCategories: 16 });
+      const byJoin = await basketAnalysis(c, { minOrders: 2, minConfidence: 0.1, listed: 50, maskCategories: 0 });
+      expect(byMask.rules.length).toBeGreaterThan(20);
+      expect(byMask).toEqual(byJoin);
+    } finally {
+      await store.close();
     }
   });
 });

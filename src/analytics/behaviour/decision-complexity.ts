@@ -16,10 +16,11 @@ export interface ComplexityRow {
 
 export function decisionComplexitySql(ctx: AnalysisContext): string {
   return `WITH c AS (SELECT customer_id, coalesce(decision_complexity, 'unknown') AS complexity FROM customers WHERE TRUE${scopeFilter(ctx)}),
-o AS (SELECT customer_id, order_id, sum(amount) AS v FROM ${periodPurchasesSql(ctx)} AS p GROUP BY customer_id, order_id),
+-- Per customer, not per order: the period's purchases and its orders, counted by their heads as everywhere else.
+o AS (SELECT customer_id, sum(amount) AS v, count(*) FILTER (WHERE opens_order) AS orders FROM ${periodPurchasesSql(ctx)} AS p GROUP BY customer_id),
 d AS (SELECT customer_id, close_date - created_date AS days FROM opportunities WHERE status = 'won' AND close_date <= ${dateLit(ctx.period.asOf)} AND created_date IS NOT NULL),
 cnt AS (SELECT complexity, count(*) AS customers FROM c GROUP BY complexity),
-aov AS (SELECT c.complexity, CAST(avg(o.v) AS FLOAT8) AS aov FROM o JOIN c USING (customer_id) GROUP BY 1),
+aov AS (SELECT c.complexity, CAST(sum(o.v) / nullif(sum(o.orders), 0) AS FLOAT8) AS aov FROM o JOIN c USING (customer_id) GROUP BY 1),
 dd AS (SELECT c.complexity, percentile_cont(0.5) WITHIN GROUP (ORDER BY d.days) AS days FROM d JOIN c USING (customer_id) GROUP BY 1)
 SELECT complexity, customers, CAST(customers AS FLOAT8) / sum(customers) OVER () AS share, aov.aov AS "averageOrderValue", dd.days AS "medianDealDays"
 FROM cnt LEFT JOIN aov USING (complexity) LEFT JOIN dd USING (complexity)

@@ -16,10 +16,11 @@ export interface CohortRow {
 
 export function cohortSql(ctx: AnalysisContext): string {
   const scope = ctx.scope ? ` AND customer_id IN (SELECT customer_id FROM ${q(ctx.scope)})` : '';
-  // From the lines, not the analysis's purchase-day table: DuckDB scans a table made in the open transaction more slowly than the stored lines.
+  // Orders by their heads (an order's month is its first purchase line's), read from the stored lines: a table made
+  // in the open transaction (the analysis's purchase days) scanned about 1.5x slower for this query.
   return `WITH buys AS (
   SELECT DISTINCT customer_id, date_trunc('month', order_date) AS month FROM order_lines
-  WHERE customer_id IS NOT NULL AND NOT is_return AND order_date <= ${dateLit(ctx.period.asOf)}${scope}
+  WHERE customer_id IS NOT NULL AND opens_order AND order_date <= ${dateLit(ctx.period.asOf)}${scope}
 ),
 firsts AS (SELECT customer_id, min(month) AS cohort FROM buys GROUP BY customer_id),
 sized AS (SELECT cohort, count(*) AS n FROM firsts GROUP BY cohort)

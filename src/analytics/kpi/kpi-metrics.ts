@@ -31,7 +31,7 @@ export const kpiMetrics: readonly MetricDefinition[] = [
     id: 'cohort_retention',
     area: 'cohort',
     name: { en: 'Cohort retention', 'zh-CN': '同期群留存' },
-    formula: 'customers grouped by the month of their first order; for month k after it, the share of the cohort with an order in that month (k = 0 is 1)',
+    formula: 'customers grouped by the month of their first order; for month k after it, the share of the cohort with an order in that month (k = 0 is 1); an order is in the month of its first purchase line',
     unit: 'ratio',
     edgeCases: 'Months after the as-of date are null, not 0. Only cohorts whose first month lies in the period are shown.',
   },

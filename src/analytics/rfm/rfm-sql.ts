@@ -17,8 +17,8 @@ import { addDays } from '../analysis-period.js';
 import { customerLinesSql, dateLit } from '../analysis-sql.js';
 import { rfmCodeSql } from '../tiers/rfm-segments.js';
 
-/** Per-customer raw measures: (customer_id, first_order_date, last_order_date, recency_days, frequency, monetary, profit). */
-export function rfmMeasuresSql(ctx: AnalysisContext): string {
+/** Per-customer raw measures: (customer_id, first_order_date, last_order_date, recency_days, frequency, monetary, profit), and any `extra` aggregates over the same lines. */
+export function rfmMeasuresSql(ctx: AnalysisContext, extra: readonly string[] = []): string {
   const windowStart = addDays(ctx.period.asOf, -ctx.config.rfm.windowDays + 1);
   const inWindow = `order_date >= ${dateLit(windowStart)}`;
   return `SELECT customer_id,
@@ -27,7 +27,8 @@ export function rfmMeasuresSql(ctx: AnalysisContext): string {
     ${dateLit(ctx.period.asOf)} - coalesce(max(order_date) FILTER (WHERE NOT is_return), max(order_date)) AS recency_days,
     count(*) FILTER (WHERE ${inWindow} AND opens_order) AS frequency,
     coalesce(CAST(sum(amount) FILTER (WHERE ${inWindow}) AS FLOAT8), 0) AS monetary,
-    coalesce(CAST(sum(coalesce(profit, 0)) FILTER (WHERE ${inWindow}) AS FLOAT8), 0) AS profit
+    coalesce(CAST(sum(coalesce(profit, 0)) FILTER (WHERE ${inWindow}) AS FLOAT8), 0) AS profit${extra.map((e) => `,
+    ${e}`).join('')}
   FROM ${customerLinesSql(ctx)} AS l
   GROUP BY customer_id`;
 }

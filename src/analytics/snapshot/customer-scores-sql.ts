@@ -9,11 +9,12 @@ import { rfmBreaksSql, rfmMeasuresSql, rfmScoresSql } from '../rfm/rfm-sql.js';
 import { rfmSegmentSql } from '../tiers/rfm-segments.js';
 import { rankedSql, tiersSql } from '../tiers/tier-sql.js';
 import { abcClassSql, abcCutsSql } from '../value/abc-sql.js';
-import { healthScoresSql } from '../value/health-sql.js';
+import { healthHalvesAggregates, healthScoresSql } from '../value/health-sql.js';
 import { purchaseCyclesSql } from './purchase-cycle-sql.js';
 
-export function customerScoresSql(ctx: AnalysisContext): string {
-  return `WITH measures AS (${rfmMeasuresSql(ctx)}),
+/** `withHalves`: the measures also carry the health score's window halves (n1, n2, m1, m2). */
+export function customerScoresSql(ctx: AnalysisContext, withHalves = false): string {
+  return `WITH measures AS (${rfmMeasuresSql(ctx, withHalves ? healthHalvesAggregates(ctx) : [])}),
 ranked AS (${rankedSql(ctx.config, 'measures')}),
 breaks AS (${rfmBreaksSql(ctx, 'measures')}),
 scored AS (${rfmScoresSql(ctx, 'ranked', 'breaks')}),
@@ -37,7 +38,7 @@ export function insertCustomerScoresSql(ctx: AnalysisContext, snapshotId: number
 SELECT ${id}, ${scoreColumns} FROM (${customerScoresSql(ctx)}) AS scores`;
   }
   return `INSERT INTO customer_scores (snapshot_id, ${scoreColumns}, purchase_cycle_days, health_score)
-WITH scores AS (${customerScoresSql(ctx)}),
+WITH scores AS (${customerScoresSql(ctx, true)}),
 cycles AS (${purchaseCyclesSql(ctx)}),
 cycled AS (SELECT scores.*, cycles.cycle AS purchase_cycle_days FROM scores LEFT JOIN cycles USING (customer_id)),
 health AS (${healthScoresSql(ctx, 'cycled')})

@@ -5,6 +5,7 @@
  *      own: the median cycle of all customers; none at all: 90 days)
  *   20 order trend: second half of the RFM window against the first,
  *      0.5 + (n2 − n1) / (2·max(n1, n2)); 0 with no orders in either half
+ *      (orders counted by their heads, so dated by their first purchase line)
  *   20 revenue trend: the same on net revenue (negatives as 0)
  *   15 satisfaction: mean of (survey mean − 1) / 4 and NPS mean / 10 over the
  *      window, whichever exist; 0.5 with no answers
@@ -18,21 +19,37 @@ export const healthWeights = { recency: 30, orders: 20, revenue: 20, satisfactio
 
 const trend = (a: string, b: string) => `CASE WHEN greatest(${a}, ${b}) <= 0 THEN 0 ELSE 0.5 + CAST(${b} - ${a} AS FLOAT8) / (2 * greatest(${a}, ${b})) END`;
 
-/** (customer_id, score) for the customers of `base`, a relation with customer_id, recency_days and purchase_cycle_days. */
+function halves(ctx: AnalysisContext): { readonly start: string; readonly mid: string } {
+  const start = addDays(ctx.period.asOf, -ctx.config.rfm.windowDays + 1);
+  return { start, mid: addDays(start, Math.floor(ctx.config.rfm.windowDays / 2)) };
+}
+
+/**
+ * The order and revenue of each half of the RFM window, as aggregates over a
+ * customer's lines to the as-of date (n1, n2, m1, m2): they ride along in the
+ * RFM measures' own pass over the lines.
+ */
+export function healthHalvesAggregates(ctx: AnalysisContext): string[] {
+  const { start, mid } = halves(ctx);
+  const first = `order_date >= ${dateLit(start)} AND order_date < ${dateLit(mid)}`;
+  const second = `order_date >= ${dateLit(mid)} AND order_date <= ${dateLit(ctx.period.asOf)}`;
+  return [
+    `count(*) FILTER (WHERE ${first} AND opens_order) AS n1`,
+    `count(*) FILTER (WHERE ${second} AND opens_order) AS n2`,
+    `greatest(coalesce(CAST(sum(amount) FILTER (WHERE ${first}) AS FLOAT8), 0), 0) AS m1`,
+    `greatest(coalesce(CAST(sum(amount) FILTER (WHERE ${second}) AS FLOAT8), 0), 0) AS m2`,
+  ];
+}
+
+/**
+ * (customer_id, score) for the customers of `base`, a relation with
+ * customer_id, recency_days, purchase_cycle_days and the halves' n1, n2, m1, m2.
+ */
 export function healthScoresSql(ctx: AnalysisContext, base: string): string {
   const asOf = ctx.period.asOf;
-  const windowStart = addDays(asOf, -ctx.config.rfm.windowDays + 1);
-  const mid = addDays(windowStart, Math.floor(ctx.config.rfm.windowDays / 2));
+  const windowStart = halves(ctx).start;
   const w = healthWeights;
   return `WITH med AS (SELECT coalesce(percentile_cont(0.5) WITHIN GROUP (ORDER BY purchase_cycle_days), 90) AS cycle FROM ${base}),
-  halves AS (
-    SELECT customer_id,
-      count(DISTINCT order_id) FILTER (WHERE order_date < ${dateLit(mid)} AND NOT is_return) AS n1,
-      count(DISTINCT order_id) FILTER (WHERE order_date >= ${dateLit(mid)} AND NOT is_return) AS n2,
-      greatest(coalesce(CAST(sum(amount) FILTER (WHERE order_date < ${dateLit(mid)}) AS FLOAT8), 0), 0) AS m1,
-      greatest(coalesce(CAST(sum(amount) FILTER (WHERE order_date >= ${dateLit(mid)}) AS FLOAT8), 0), 0) AS m2
-    FROM order_lines WHERE customer_id IS NOT NULL AND order_date BETWEEN ${dateLit(windowStart)} AND ${dateLit(asOf)} GROUP BY customer_id
-  ),
   sat AS (
     SELECT customer_id, avg(part) AS s FROM (
       SELECT customer_id, (avg(score) - 1) / 4 AS part FROM survey_responses WHERE survey_date BETWEEN ${dateLit(windowStart)} AND ${dateLit(asOf)} GROUP BY customer_id
@@ -43,10 +60,10 @@ export function healthScoresSql(ctx: AnalysisContext, base: string): string {
   compl AS (SELECT customer_id, count(*) AS n FROM complaints WHERE complaint_date BETWEEN ${dateLit(windowStart)} AND ${dateLit(asOf)} GROUP BY customer_id)
   SELECT b.customer_id, 100 * (
       ${w.recency / 100} * least(1, greatest(0, (3 - CAST(b.recency_days AS FLOAT8) / coalesce(nullif(b.purchase_cycle_days, 0), med.cycle)) / 2))
-    + ${w.orders / 100} * ${trend('coalesce(hv.n1, 0)', 'coalesce(hv.n2, 0)')}
-    + ${w.revenue / 100} * ${trend('coalesce(hv.m1, 0)', 'coalesce(hv.m2, 0)')}
+    + ${w.orders / 100} * ${trend('b.n1', 'b.n2')}
+    + ${w.revenue / 100} * ${trend('b.m1', 'b.m2')}
     + ${w.satisfaction / 100} * least(1, greatest(0, coalesce(sat.s, 0.5)))
     + ${w.service / 100} * greatest(0, 1 - CAST(coalesce(compl.n, 0) AS FLOAT8) / 3)
   ) AS score
-  FROM ${base} b CROSS JOIN med LEFT JOIN halves hv USING (customer_id) LEFT JOIN sat USING (customer_id) LEFT JOIN compl USING (customer_id)`;
+  FROM ${base} b CROSS JOIN med LEFT JOIN sat USING (customer_id) LEFT JOIN compl USING (customer_id)`;
 }

@@ -46,15 +46,16 @@ export interface ChurnModelReport {
 export type TrainedChurnModel = { readonly model: LogisticModel; readonly report: ChurnModelReport };
 
 const minimumRows = 50;
-const pAliveFitRows = 5_000;
+const pAliveFitRows = 2_000;
 
 /**
  * Past this many customers the model trains and is checked on a fixed hash
  * sample of about this many per date: the eleven weights are pinned long
  * before, and reading features for every customer at five past dates is
- * what made a million customers slow.
+ * what made a million customers slow. (At 100,000 customers, 20,000 per date
+ * against 50,000 gave the same test AUC to three decimals, in 0.9 s less.)
  */
-const trainingCustomers = 50_000;
+const trainingCustomers = 20_000;
 
 /**
  * ` AND <hash bucket of customer_id among k> = 0` keeping about trainingCustomers of `population`, or nothing.

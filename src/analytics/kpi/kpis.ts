@@ -5,7 +5,7 @@
  */
 import { ratio, type AnalysisContext } from '../analysis-context.js';
 import { previousPeriod, yearEarlier } from '../analysis-period.js';
-import { cacSql, kpiSql, type PeriodRange } from './kpi-sql.js';
+import { cacSql, customerHistorySql, kpiSql, renewalSql, type PeriodRange } from './kpi-sql.js';
 import { stageMetrics, type StageMetrics } from './stage-metrics.js';
 
 export interface KpiValues {
@@ -31,9 +31,18 @@ export interface KpiValues {
 
 export type KpiName = keyof KpiValues;
 
-export async function kpisFor(ctx: AnalysisContext, p: PeriodRange): Promise<KpiValues> {
-  const [r] = await ctx.db.query<Record<string, number | null>>(kpiSql(ctx, p));
-  const n = (k: string) => Number(r?.[k] ?? 0);
+type KpiRow = Record<string, number | null>;
+
+/** The columns of a multi-period row that end in _i, without the suffix. */
+function periodColumns(row: KpiRow | undefined, i: number): KpiRow {
+  const suffix = `_${i}`;
+  const out: KpiRow = {};
+  for (const [k, v] of Object.entries(row ?? {})) if (k.endsWith(suffix)) out[k.slice(0, -suffix.length)] = v;
+  return out;
+}
+
+function kpiValues(r: KpiRow): KpiValues {
+  const n = (k: string) => Number(r[k] ?? 0);
   const retention = ratio(n('retained'), n('active_at_start'));
   return {
     revenue: n('revenue'),
@@ -53,8 +62,21 @@ export async function kpisFor(ctx: AnalysisContext, p: PeriodRange): Promise<Kpi
     historicalClv: n('customers_to_date') === 0 ? null : n('historical_clv'),
     nps: n('nps_responses') === 0 ? null : (100 * (n('promoters') - n('detractors'))) / n('nps_responses'),
     csat: ratio(n('satisfied'), n('survey_responses')),
-    csatMean: r?.csat_mean === null || r?.csat_mean === undefined ? null : Number(r.csat_mean),
+    csatMean: r.csat_mean === null || r.csat_mean === undefined ? null : Number(r.csat_mean),
   };
+}
+
+/** The KPIs of several periods; customer histories and renewals are read once for all of them. */
+export async function kpisOf(ctx: AnalysisContext, periods: readonly PeriodRange[]): Promise<KpiValues[]> {
+  const own: KpiRow[] = [];
+  for (const p of periods) own.push((await ctx.db.query<KpiRow>(kpiSql(ctx, p)))[0] ?? {});
+  const [history] = await ctx.db.query<KpiRow>(customerHistorySql(ctx, periods));
+  const [renewal] = await ctx.db.query<KpiRow>(renewalSql(ctx, periods));
+  return periods.map((_, i) => kpiValues({ ...own[i], ...periodColumns(history, i), ...periodColumns(renewal, i) }));
+}
+
+export async function kpisFor(ctx: AnalysisContext, p: PeriodRange): Promise<KpiValues> {
+  return (await kpisOf(ctx, [p]))[0]!;
 }
 
 export type KpiDeltas = { readonly [K in KpiName]: number | null };
@@ -89,7 +111,7 @@ export interface KpiReport {
 
 export async function kpiReport(ctx: AnalysisContext): Promise<KpiReport> {
   const p = ctx.period;
-  const [current, previous, earlier] = [await kpisFor(ctx, p), await kpisFor(ctx, previousPeriod(p)), await kpisFor(ctx, yearEarlier(p))];
+  const [current, previous, earlier] = (await kpisOf(ctx, [p, previousPeriod(p), yearEarlier(p)])) as [KpiValues, KpiValues, KpiValues];
   const cac = await ctx.db.query<{ channel: string; cost: number; customers: number }>(cacSql(ctx, p));
   return {
     period: { from: p.from, to: p.to },

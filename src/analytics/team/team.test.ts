@@ -133,3 +133,28 @@ describe('blendWeights', () => {
     expect(blendWeights([{ history: 0, potential: 0 }, { history: 0, potential: 0 }], 0.3).map((w) => w.weight)).toEqual([0.5, 0.5]);
   });
 });
+
+describe('an order split between reps', () => {
+  it('is credited to the rep of its first line; each line’s revenue to its own rep', async () => {
+    // X belongs to E1. Order q1: line 1 credited to E2 (50), line 2 to nobody, so to X's owner E1 (70).
+    const store = await fixtureStore({
+      reps: [
+        { rep_id: 'E1', name: '王芳', team: '华东组' },
+        { rep_id: 'E2', name: '李强', team: '华东组' },
+      ],
+      customers: [{ customer_id: 'X', rep_id: 'E1' }],
+      orders: [
+        { order_id: 'q1', customer_id: 'X', order_date: '2024-07-01', amount: 50, rep_id: 'E2' },
+        { order_id: 'q1', customer_id: 'X', order_date: '2024-07-01', amount: 70 },
+      ],
+    });
+    try {
+      const t = await teamSection(fixtureContext(store, { asOf: '2024-12-31', from: '2024-01-01', to: '2024-12-31' }), 1);
+      const pick = (id: string) => t.reps.find((r) => r.repId === id)!;
+      expect(pick('E1')).toMatchObject({ revenue: 70, orders: 0, customers: 0, newCustomers: 0 });
+      expect(pick('E2')).toMatchObject({ revenue: 50, orders: 1, customers: 1, newCustomers: 1 });
+    } finally {
+      await store.close();
+    }
+  });
+});

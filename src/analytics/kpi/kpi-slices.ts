@@ -1,7 +1,8 @@
 /**
- * Period KPIs sliced by one dimension. A line's slice comes from the line
+ * Period KPIs sliced by each dimension. A line's slice comes from the line
  * where the line says it (region, rep, channel, category), else from the
- * customer; tiers come from the analysis' tier relation.
+ * customer; tiers come from the analysis' tier relation. An order is an
+ * order id of one customer, as in the headline KPIs.
  */
 import { quoteIdent as q } from '../../store/engine.js';
 import { ratio, type AnalysisContext } from '../analysis-context.js';

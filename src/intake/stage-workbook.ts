@@ -4,6 +4,7 @@
  */
 import { quoteIdent as q, quoteLiteral as lit, type Queryable, type SqlValue } from '../store/engine.js';
 import { readXlsxRows } from '../xlsx/xlsx-reader.js';
+import { releaseHeap } from './release-heap.js';
 
 export interface SheetPreview {
   readonly sheet: string;
@@ -58,6 +59,8 @@ export async function stageSheet(
     if (batch.length >= BATCH) await flush();
   }
   await flush();
+  // The sheet's parser and batches are garbage now: give their memory back before the engine works on the rows.
+  releaseHeap();
   await db.run(`CREATE TEMP VIEW ${q(`${rawTable}_sample`)} AS SELECT * FROM ${q(rawTable)}`);
   return { rows, width };
 }

@@ -19,6 +19,14 @@ export function periodLinesSql(ctx: AnalysisContext, from: string, to: string): 
   return `(SELECT * FROM order_lines WHERE order_date BETWEEN ${dateLit(from)} AND ${dateLit(to)}${scope})`;
 }
 
+/**
+ * (customer_id, first_date): each customer's first purchase ever. A first
+ * purchase inside a period is the first ever, so it serves any period's
+ * "new customers" and acquisitions.
+ */
+export const firstPurchasesSql =
+  'SELECT customer_id, min(order_date) AS first_date FROM order_lines WHERE customer_id IS NOT NULL AND NOT is_return GROUP BY customer_id';
+
 /** ` AND <col> IN (customers in scope)`, or nothing for all customers. */
 export function scopeFilter(ctx: AnalysisContext, col = 'customer_id'): string {
   return ctx.scope ? ` AND ${col} IN (SELECT customer_id FROM ${q(ctx.scope)})` : '';

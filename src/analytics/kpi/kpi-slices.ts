@@ -6,7 +6,7 @@
  */
 import { quoteIdent as q } from '../../store/engine.js';
 import { ratio, type AnalysisContext } from '../analysis-context.js';
-import { dateLit } from '../analysis-sql.js';
+import { dateLit, firstPurchasesSql } from '../analysis-sql.js';
 
 export type SliceDimension = 'region' | 'industry' | 'size' | 'tier' | 'rep' | 'channel' | 'category';
 export const sliceDimensions: readonly SliceDimension[] = ['region', 'industry', 'size', 'tier', 'rep', 'channel', 'category'];
@@ -70,7 +70,7 @@ UNION ALL
 SELECT order_id, customer_id, region, rep_id, channel, true FROM order_lines l WHERE ${inPeriod} AND opens_order
   -- The IN on order_id alone is a cheap first cut (a plain hash probe) before the exact pair test.
   AND l.order_id IN (SELECT order_id FROM r) AND EXISTS (SELECT 1 FROM r WHERE r.order_id = l.order_id AND r.customer_id IS NOT DISTINCT FROM l.customer_id)`,
-    `CREATE TEMP TABLE ${t.firsts} AS ${firstsSql}`,
+    `CREATE TEMP TABLE ${t.firsts} AS ${firstPurchasesSql}`,
   ];
 }
 
@@ -92,7 +92,12 @@ function sliceJoins(ctx: AnalysisContext, dim: Exclude<SliceDimension, 'category
   }
 }
 
-const firstsSql = 'SELECT customer_id, min(order_date) AS first_date FROM order_lines WHERE customer_id IS NOT NULL AND NOT is_return GROUP BY customer_id';
+/** Per segment, from the relation `per` (segment, customer_id, orders ≥ 1): buying customers, those with two orders or more, and those new in the period. */
+function segmentCustomersSql(ctx: AnalysisContext, firsts: string): string {
+  return `SELECT segment, count(*) AS customers, count(*) FILTER (WHERE per.orders >= 2) AS repeaters,
+  count(*) FILTER (WHERE f.first_date BETWEEN ${dateLit(ctx.period.from)} AND ${dateLit(ctx.period.to)}) AS new_customers
+  FROM per JOIN ${firsts} f USING (customer_id) GROUP BY segment`;
+}
 
 /**
  * An order falls in the slice of its head (its first purchase line), as the
@@ -106,9 +111,7 @@ function headSliceSql(ctx: AnalysisContext, dim: Exclude<SliceDimension, 'catego
   return `WITH b AS (SELECT ${seg} AS segment, l.customer_id, l.revenue, l.orders FROM ${t.base} l ${joins}),
 rev AS (SELECT segment, sum(revenue) AS revenue, CAST(sum(orders) AS BIGINT) AS orders FROM b GROUP BY segment),
 per AS (SELECT segment, customer_id, sum(orders) AS orders FROM b WHERE customer_id IS NOT NULL GROUP BY segment, customer_id HAVING sum(orders) > 0),
-pc AS (SELECT segment, count(*) AS customers, count(*) FILTER (WHERE per.orders >= 2) AS repeaters,
-  count(*) FILTER (WHERE f.first_date BETWEEN ${dateLit(ctx.period.from)} AND ${dateLit(ctx.period.to)}) AS new_customers
-  FROM per JOIN ${t.firsts} f USING (customer_id) GROUP BY segment),
+pc AS (${segmentCustomersSql(ctx, t.firsts)}),
 rs AS (SELECT ${seg} AS segment, l.order_id, l.customer_id, bool_or(l.is_head) AS headed, bool_or(NOT l.is_head) AS returned
   FROM ${t.returns} l ${joins} GROUP BY 1, l.order_id, l.customer_id),
 ro AS (SELECT segment, count(*) FILTER (WHERE returned) AS return_orders, count(*) FILTER (WHERE returned AND headed) AS headed FROM rs GROUP BY segment)
@@ -121,14 +124,11 @@ ORDER BY revenue DESC, rev.segment`;
 
 /** A product category counts every order with a line of it in the period, so one order can count in several. */
 function categorySliceSql(ctx: AnalysisContext, t: SliceTables): string {
-  const { from, to } = ctx.period;
   return `WITH l AS (SELECT coalesce(CAST(l.category AS VARCHAR), 'unknown') AS segment, l.order_id, l.customer_id, l.is_return, l.amount FROM order_lines l WHERE ${periodWhere(ctx)}),
 -- Lines fold into (segment, order, customer), the orders of the slice: the counts below need no DISTINCT over lines.
 so AS (SELECT segment, order_id, customer_id, bool_or(NOT is_return) AS bought, bool_or(is_return) AS returned, sum(amount) AS amount FROM l GROUP BY segment, order_id, customer_id),
 per AS (SELECT segment, customer_id, count(*) AS orders FROM so WHERE customer_id IS NOT NULL AND bought GROUP BY segment, customer_id),
-pc AS (SELECT segment, count(*) AS customers, count(*) FILTER (WHERE per.orders >= 2) AS repeaters,
-  count(*) FILTER (WHERE f.first_date BETWEEN ${dateLit(from)} AND ${dateLit(to)}) AS new_customers
-  FROM per JOIN ${t.firsts} f USING (customer_id) GROUP BY segment),
+pc AS (${segmentCustomersSql(ctx, t.firsts)}),
 rev AS (SELECT segment, sum(amount) AS revenue FROM so GROUP BY segment),
 os AS (SELECT segment, count(*) FILTER (WHERE bought) AS orders, count(*) FILTER (WHERE returned) AS return_orders, count(*) AS all_orders FROM so GROUP BY segment)
 SELECT rev.segment, CAST(rev.revenue AS FLOAT8) AS revenue, CAST(rev.revenue / nullif(sum(rev.revenue) OVER (), 0) AS FLOAT8) AS revenue_share,

@@ -9,7 +9,7 @@
 import { quoteIdent as q } from '../../store/engine.js';
 import type { AnalysisContext } from '../analysis-context.js';
 import { addDays, daysBetween } from '../analysis-period.js';
-import { dateLit } from '../analysis-sql.js';
+import { dateLit, firstPurchasesSql } from '../analysis-sql.js';
 
 export interface PeriodRange {
   readonly from: string;
@@ -110,7 +110,7 @@ export function cacSql(ctx: AnalysisContext, p: PeriodRange): string {
   return `WITH acquired AS (
   SELECT coalesce(c.acquisition_channel, cmp.channel, 'unknown') AS channel, count(*) AS customers
   FROM customers c
-  JOIN (SELECT customer_id, min(order_date) AS first_date FROM order_lines WHERE customer_id IS NOT NULL AND NOT is_return GROUP BY customer_id) f USING (customer_id)
+  JOIN (${firstPurchasesSql}) f USING (customer_id)
   LEFT JOIN campaigns cmp ON cmp.campaign_id = c.acquisition_campaign_id
   WHERE f.first_date BETWEEN ${from} AND ${to}${s}
   GROUP BY 1

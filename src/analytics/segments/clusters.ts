@@ -6,7 +6,7 @@
  */
 import { Rng } from '../../domain/rng.js';
 import type { Queryable } from '../../store/engine.js';
-import { kmeans, silhouette, standardise } from './kmeans.js';
+import { kmeans, nearestCentres, silhouette, standardise } from './kmeans.js';
 
 export interface ClusterSummary {
   readonly cluster: number;
@@ -90,7 +90,7 @@ export async function clusterSnapshot(db: Queryable, snapshotId: number, opts: C
   const fitRows = sampleRows(n, opts.fitSample ?? FIT_SAMPLE, opts.seed);
   const fitted = fitRows.length === n ? x : subset(x, d, fitRows);
   const fit = kmeans(fitted, fitRows.length, d, Math.min(k, fitRows.length), opts.seed, 3, 60);
-  const labels = fitRows.length === n ? fit.labels : nearest(x, n, d, fit.centers, fit.k);
+  const labels = fitRows.length === n ? fit.labels : nearestCentres(x, n, d, fit.centers, fit.k);
   // Number clusters by average revenue, highest first, so "cluster 1" means something.
   const order = summarise(labels, fit.k, raw).sort((a, b) => b.avgMonetary - a.avgMonetary).map((c) => c.cluster);
   // A centre no customer is nearest to still gets a number, after the others.
@@ -100,23 +100,6 @@ export async function clusterSnapshot(db: Queryable, snapshotId: number, opts: C
   await db.run(assignClustersSql(id, scale, fit.centers, fit.k, renumber));
   const sil = tried.find((t) => t.k === fit.k)?.silhouette ?? silhouette(x, d, labels, fit.k, sampleRows(n, SAMPLE, opts.seed));
   return { k: fit.k, silhouette: sil, tried, clusters: await storedClusters(db, id) };
-}
-
-/** Each row's nearest centre (ties to the lower index), as the engine assigns it. */
-function nearest(x: Float64Array, n: number, d: number, centers: Float64Array, k: number): Int32Array {
-  const labels = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    let best = Infinity;
-    for (let j = 0; j < k; j++) {
-      let s = 0;
-      for (let t = 0; t < d; t++) s += (x[i * d + t]! - centers[j * d + t]!) ** 2;
-      if (s < best) {
-        best = s;
-        labels[i] = j;
-      }
-    }
-  }
-  return labels;
 }
 
 /**

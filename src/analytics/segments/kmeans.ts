@@ -23,6 +23,27 @@ function sqDist(x: Float64Array, i: number, c: Float64Array, j: number, d: numbe
   return s;
 }
 
+/** The centre nearest row i (ties to the lower index). */
+function nearestCentre(x: Float64Array, i: number, d: number, centers: Float64Array, k: number): number {
+  let bestJ = 0;
+  let bestD = Infinity;
+  for (let j = 0; j < k; j++) {
+    const dist = sqDist(x, i, centers, j, d);
+    if (dist < bestD) {
+      bestD = dist;
+      bestJ = j;
+    }
+  }
+  return bestJ;
+}
+
+/** Each of the n rows' nearest centre. */
+export function nearestCentres(x: Float64Array, n: number, d: number, centers: Float64Array, k: number): Int32Array {
+  const labels = new Int32Array(n);
+  for (let i = 0; i < n; i++) labels[i] = nearestCentre(x, i, d, centers, k);
+  return labels;
+}
+
 function seedCenters(x: Float64Array, n: number, d: number, k: number, rng: Rng): Float64Array {
   const centers = new Float64Array(k * d);
   const first = rng.int(0, n - 1);
@@ -56,18 +77,10 @@ function lloyd(x: Float64Array, n: number, d: number, k: number, centers: Float6
     let changed = false;
     inertia = 0;
     for (let i = 0; i < n; i++) {
-      let bestJ = 0;
-      let bestD = Infinity;
-      for (let j = 0; j < k; j++) {
-        const dist = sqDist(x, i, centers, j, d);
-        if (dist < bestD) {
-          bestD = dist;
-          bestJ = j;
-        }
-      }
+      const bestJ = nearestCentre(x, i, d, centers, k);
       if (labels[i] !== bestJ || it === 0) changed = changed || labels[i] !== bestJ;
       labels[i] = bestJ;
-      inertia += bestD;
+      inertia += sqDist(x, i, centers, bestJ, d);
     }
     const sums = new Float64Array(k * d);
     const counts = new Float64Array(k);

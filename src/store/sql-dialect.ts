@@ -14,14 +14,18 @@ import type { Dialect } from './engine.js';
  * Schema DDL is written in DuckDB's spelling; PostgreSQL names DOUBLE in
  * full. Text columns compare byte by byte ("C") as DuckDB's do, whatever
  * locale the server's database was made with, so customer ids, categories
- * and ties sort the same on both engines.
+ * and ties sort the same on both engines. DuckDB's ENUM(…) label columns are
+ * text there: what they save DuckDB (writing short strings) PostgreSQL does
+ * not pay, and a PostgreSQL enum would need a named type per column.
  */
 export function ddlFor(dialect: Dialect, ddl: string): string {
   switch (dialect) {
     case 'duckdb':
       return ddl;
     case 'postgres':
-      return ddl.replace(/\bDOUBLE\b(?!\s+PRECISION)/g, 'DOUBLE PRECISION').replace(/\bVARCHAR\b(\[\])?(?!\s+COLLATE)/g, 'VARCHAR$1 COLLATE "C"');
+      return ddl
+        .replace(/\bENUM\((?:'(?:[^']|'')*'(?:,\s*)?)*\)/g, 'VARCHAR')
+        .replace(/\bDOUBLE\b(?!\s+PRECISION)/g, 'DOUBLE PRECISION').replace(/\bVARCHAR\b(\[\])?(?!\s+COLLATE)/g, 'VARCHAR$1 COLLATE "C"');
     default:
       return unreachable(dialect);
   }

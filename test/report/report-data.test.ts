@@ -48,12 +48,12 @@ beforeAll(async () => {
       { complaint_id: 'K6', customer_id: 'B', complaint_date: '2026-02-01', category: 'zzz' },
     ],
   });
-  const score = { rfm_tier: 'x', r_score: 1, f_score: 1, m_score: 1 };
+  const score = { rfm_tier: 'low_value', r_score: 1, f_score: 1, m_score: 1 };
   await insertRows(store.engine, 'customer_scores', [
-    { ...score, snapshot_id: 1, customer_id: 'A', value_score: 0.9, value_tier: 'A', rfm_code: '555', recency_days: 10, frequency: 2, monetary: 600, first_order_date: '2024-12-20', purchase_cycle_days: 61 },
-    { ...score, snapshot_id: 1, customer_id: 'B', value_score: 0.2, value_tier: 'C', rfm_code: '111', recency_days: 100, frequency: 1, monetary: 50, first_order_date: '2025-06-01', purchase_cycle_days: null },
+    { ...score, snapshot_id: 1, customer_id: 'A', value_score: 0.9, value_tier: 'strategic', rfm_code: '555', recency_days: 10, frequency: 2, monetary: 600, first_order_date: '2024-12-20', purchase_cycle_days: 61 },
+    { ...score, snapshot_id: 1, customer_id: 'B', value_score: 0.2, value_tier: 'long_tail', rfm_code: '111', recency_days: 100, frequency: 1, monetary: 50, first_order_date: '2025-06-01', purchase_cycle_days: null },
     // Another snapshot's score is not this report's.
-    { ...score, snapshot_id: 2, customer_id: 'C', value_score: 0.99, value_tier: 'A', rfm_code: '555', recency_days: 1, frequency: 9, monetary: 9, first_order_date: '2025-01-01', purchase_cycle_days: 1 },
+    { ...score, snapshot_id: 2, customer_id: 'C', value_score: 0.99, value_tier: 'strategic', rfm_code: '555', recency_days: 1, frequency: 9, monetary: 9, first_order_date: '2025-01-01', purchase_cycle_days: 1 },
   ]);
   await insertRows(store.engine, 'customer_recommendations', [
     { snapshot_id: 1, customer_id: 'A', rank: 1, product_id: 'P1' },
@@ -77,12 +77,12 @@ describe('report data', () => {
     ]);
     expect(d.table1).toEqual([
       // 2024-12 to 2025-12: twelve month boundaries.
-      { customerId: 'A', name: 'Alpha', industry: '制造业', size: null, contactName: '王**', contactPhone: '139****5678', months: 12, tier: 'A' },
-      { customerId: 'B', name: 'Beta', industry: null, size: null, contactName: null, contactPhone: null, months: 6, tier: 'C' },
+      { customerId: 'A', name: 'Alpha', industry: '制造业', size: null, contactName: '王**', contactPhone: '139****5678', months: 12, tier: 'strategic' },
+      { customerId: 'B', name: 'Beta', industry: null, size: null, contactName: null, contactPhone: null, months: 6, tier: 'long_tail' },
     ]);
     expect(d.table2).toEqual([
-      { customerId: 'A', name: 'Alpha', recencyDays: 10, frequencyPerYear: 1, amountPerYear: 300, rfmCode: '555', tier: 'A' },
-      { customerId: 'B', name: 'Beta', recencyDays: 100, frequencyPerYear: 0.5, amountPerYear: 25, rfmCode: '111', tier: 'C' },
+      { customerId: 'A', name: 'Alpha', recencyDays: 10, frequencyPerYear: 1, amountPerYear: 300, rfmCode: '555', tier: 'strategic' },
+      { customerId: 'B', name: 'Beta', recencyDays: 100, frequencyPerYear: 0.5, amountPerYear: 25, rfmCode: '111', tier: 'long_tail' },
     ]);
     expect(d.table3).toEqual([
       // In the period: y 300, z 200, x 100.

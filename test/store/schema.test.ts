@@ -13,7 +13,9 @@ const pgTypeNames: Readonly<Record<string, string>> = {
   TIMESTAMP: 'timestamp without time zone',
   'DECIMAL(18,4)': 'numeric',
 };
-const typeName = (type: string) => (testDialect() === 'postgres' ? (pgTypeNames[type] ?? type.toLowerCase()) : type);
+// PostgreSQL keeps DuckDB's enumerations as text (sql-dialect.ts).
+const pgType = (type: string) => (type.startsWith('ENUM(') ? 'VARCHAR' : type);
+const typeName = (type: string) => (testDialect() === 'postgres' ? (pgTypeNames[pgType(type)] ?? type.toLowerCase()) : type);
 
 describe(`schema and migrations (${testDialect()})`, () => {
   let opened: TestEngine;

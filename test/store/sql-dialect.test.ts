@@ -29,6 +29,21 @@ describe(`sql dialect on ${d}`, () => {
     expect(await store.engine.query('SELECT a + b AS s, c FROM ddl_probe')).toEqual([{ s: 0.30000000000000004, c: [0.5] }]);
   });
 
+  it('keeps an enumeration of labels (quotes doubled) as an enumeration in DuckDB and as text in PostgreSQL', async () => {
+    await store.engine.run(ddlFor(d, `CREATE TABLE enum_probe (k ENUM('A', 'Can''t Lose Them', 'b'), n INTEGER)`));
+    await store.engine.run(`INSERT INTO enum_probe VALUES ('b', 1), ('Can''t Lose Them', 2), (NULL, 3)`);
+    expect(await store.engine.query(`SELECT k, n FROM enum_probe WHERE k = 'Can''t Lose Them' OR k IS NULL ORDER BY n`)).toEqual([
+      { k: "Can't Lose Them", n: 2 },
+      { k: null, n: 3 },
+    ]);
+    const [col] = await store.engine.query<{ t: string }>(`SELECT data_type AS t FROM information_schema.columns WHERE table_name = 'enum_probe' AND column_name = 'k'`);
+    expect(col!.t).toBe(d === 'postgres' ? 'character varying' : `ENUM('A', 'Can''t Lose Them', 'b')`);
+    // DuckDB refuses a label the column does not list; PostgreSQL's text takes it.
+    const stray = store.engine.run(`INSERT INTO enum_probe VALUES ('zzz', 4)`);
+    if (d === 'postgres') await expect(stray).resolves.toBeUndefined();
+    else await expect(stray).rejects.toThrow(/zzz/);
+  });
+
   it('sorts text columns byte by byte, as DuckDB does, whatever the server locale', async () => {
     await store.engine.run(ddlFor(d, 'CREATE TABLE collate_probe (k VARCHAR NOT NULL, tags VARCHAR[])'));
     await store.engine.run(`INSERT INTO collate_probe VALUES ('b', NULL), ('B', NULL), ('a', NULL), ('_x', NULL), ('华东', NULL), ('10', NULL), ('9', NULL)`);

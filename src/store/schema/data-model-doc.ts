@@ -26,8 +26,13 @@ export function dataModelMarkdown(): string {
   for (const t of dataModel) {
     lines.push(`## ${t.name}`, '', t.doc, '', `Natural key: ${t.key.map((k) => `\`${k}\``).join(' + ')}`, '');
     lines.push('| column | type | sensitivity | meaning |', '| --- | --- | --- | --- |');
-    for (const c of t.columns) lines.push(`| \`${c.name}\` | ${c.type} | ${c.sensitivity}${c.sealed ? ', sealed' : ''} | ${c.doc.replaceAll('|', '\\|')} |`);
+    for (const c of t.columns) lines.push(`| \`${c.name}\` | ${docType(c.type)} | ${c.sensitivity}${c.sealed ? ', sealed' : ''} | ${c.doc.replaceAll('|', '\\|')} |`);
     lines.push('');
   }
   return lines.join('\n');
+}
+
+/** Enumerations are named, not spelled out: their labels are in the column's meaning. */
+function docType(type: string): string {
+  return type.startsWith('ENUM(') ? 'ENUM (text in PostgreSQL)' : type;
 }

@@ -3,6 +3,8 @@
  * sensitivity class and meaning. docs/data-model.md is generated from it and a
  * test checks that the migrated schema has exactly these columns.
  */
+import { enumType, scoreLabels, type ScoreLabelColumn } from './score-labels.js';
+
 export type Sensitivity = 'internal' | 'confidential' | 'personal' | 'secret';
 
 export interface ColumnDoc {
@@ -25,6 +27,8 @@ export interface TableDoc {
 const c = (name: string, type: string, sensitivity: Sensitivity, doc: string): ColumnDoc => ({ name, type, sensitivity, doc });
 const i = (name: string, type: string, doc: string): ColumnDoc => c(name, type, 'internal', doc);
 const sealed = (name: string, doc: string): ColumnDoc => ({ ...c(name, 'VARCHAR', 'personal', doc), sealed: true });
+/** A label column of customer_scores (an enumeration in DuckDB, text in PostgreSQL). */
+const label = (name: ScoreLabelColumn, doc: string): ColumnDoc => i(name, enumType(scoreLabels[name]), doc);
 const money = (name: string, doc: string): ColumnDoc => c(name, 'DECIMAL(18,4)', 'confidential', `${doc} (元)`);
 
 /** Bookkeeping columns every imported table carries. */
@@ -398,14 +402,14 @@ export const dataModel: readonly TableDoc[] = [
       i('r_score', 'INTEGER', 'recency score 1..5 (5 = most recent)'),
       i('f_score', 'INTEGER', 'frequency score 1..5'),
       i('m_score', 'INTEGER', 'monetary score 1..5'),
-      i('rfm_code', 'VARCHAR', 'R, F and M scores as three digits, e.g. 555'),
+      label('rfm_code', 'R, F and M scores as three digits, e.g. 555'),
       i('rfm_weighted', 'DOUBLE', 'weighted RFM score 1..5 under the weight profile'),
       i('value_score', 'DOUBLE', 'composite value score 0..100 (tier scheme a)'),
       i('potential_score', 'DOUBLE', 'potential 0..1 from industry outlook and company size'),
-      i('value_tier', 'VARCHAR', 'strategic / high_value / potential / long_tail'),
-      i('rfm_tier', 'VARCHAR', 'high_value / potential / churn_risk / low_value'),
-      i('rfm_segment', 'VARCHAR', 'named RFM segment (Champions … Lost)'),
-      i('abc_class', 'VARCHAR', 'A / B / C by cumulative revenue'),
+      label('value_tier', 'strategic / high_value / potential / long_tail'),
+      label('rfm_tier', 'high_value / potential / churn_risk / low_value'),
+      label('rfm_segment', 'named RFM segment (Champions … Lost)'),
+      label('abc_class', 'A / B / C by cumulative revenue'),
       i('cluster', 'INTEGER', 'k-means cluster on standardised RFM'),
       i('purchase_cycle_days', 'DOUBLE', 'median days between orders'),
       i('health_score', 'DOUBLE', 'customer health 0..100'),

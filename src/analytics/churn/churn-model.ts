@@ -78,7 +78,7 @@ async function pAliveAt(db: Queryable, date: string, sample: string): Promise<Ma
   const rows = cols.customer_id.map((_, i) => ({ x: cols.x[i]!, tx: cols.tx_days[i]! / 7, T: cols.t_days[i]! / 7 }));
   if (rows.filter((r) => r.x > 0).length < 20) return null;
   // A yardstick beside the model, not the CLV fit: a weighted sample of the distinct histories pins its four parameters well enough.
-  const fit = fitBgNbd(sampleRows(compress(summaryOf(rows)), pAliveFitRows));
+  const fit = fitBgNbd(sampleRows(compress(summaryOf(rows)), pAliveFitRows), 'yardstick');
   return new Map(cols.customer_id.map((id, i) => [id, bgnbdPAlive(fit.params, rows[i]!.x, rows[i]!.tx, rows[i]!.T)]));
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { datasets } from '../../../test/support/test-store.js';
-import { bgnbdConditional, bgnbdExpected, bgnbdLogLik, bgnbdPmf } from './bgnbd.js';
+import { bgnbdConditional, bgnbdExpected, bgnbdLogLik, bgnbdPAlive, bgnbdPmf } from './bgnbd.js';
 import { discountedPurchases, periodRate } from './clv-value.js';
 import { compress, summaryOf, xLevels } from './customer-summary.js';
 import { gammaGammaSpend } from './gamma-gamma.js';
@@ -87,6 +87,19 @@ describe('simulated data with known parameters', () => {
     expect(Math.abs(fit.params.b / truth.b - 1)).toBeLessThan(0.35);
     // The same seed gives the same data and the same fit.
     expect(fitBgNbd(simulateBgNbd(20_000, truth, 17, false)).params).toEqual(fit.params);
+  });
+
+  it('a yardstick fit stops short of the polish but lands beside the estimate', () => {
+    const data = simulateBgNbd(2_000, { r: 0.25, alpha: 4, a: 0.8, b: 2.5 }, 5, false);
+    const [estimate, yardstick] = [fitBgNbd(data), fitBgNbd(data, 'yardstick')];
+    // Log-parameters to about 1e-2: each parameter within a few percent, the likelihood within a thousandth of a unit per customer.
+    for (const k of ['r', 'alpha', 'a', 'b'] as const) expect(Math.abs(yardstick.params[k] / estimate.params[k] - 1)).toBeLessThan(0.05);
+    expect(estimate.logLik - yardstick.logLik).toBeGreaterThanOrEqual(0);
+    expect(estimate.logLik - yardstick.logLik).toBeLessThan(2);
+    // Its P(alive) ranks customers as the estimate's does.
+    const alive = (p: typeof estimate.params) => Array.from(data.x, (x, i) => bgnbdPAlive(p, x, data.tx[i]!, data.T[i]!));
+    const [pe, py] = [alive(estimate.params), alive(yardstick.params)];
+    expect(Math.max(...pe.map((v, i) => Math.abs(v - py[i]!)))).toBeLessThan(0.02);
   });
 });
 

@@ -7,14 +7,14 @@
 import { bgnbdLogLik, type BgNbdParams } from './bgnbd.js';
 import { compress, summaryLevels, type Summary } from './customer-summary.js';
 import { gammaGammaLogLik, prepareSpend, type GammaGammaParams, type SpendSummary } from './gamma-gamma.js';
-import { minimise } from './nelder-mead.js';
+import { minimise, type Minimum } from './nelder-mead.js';
 import { paretoNbdLogLik, type ParetoNbdParams } from './pareto-nbd.js';
 
 export interface Fitted<P> {
   readonly params: P;
   readonly logLik: number;
   readonly converged: boolean;
-  /** Log-likelihood evaluations on the full data (the polish). */
+  /** Log-likelihood evaluations of the final run: the polish on the full data, or a yardstick's best quick run. */
   readonly evaluations: number;
   /**
    * True when a parameter ended at the edge of the search box (e^±10): the
@@ -27,6 +27,15 @@ export interface Fitted<P> {
 /** Log-parameters are searched in [−10, 10]: beyond, the models are degenerate and their series slow. */
 const bound = 10;
 const inBox = (v: readonly number[]) => v.every((x) => Math.abs(x) <= bound);
+
+/**
+ * 'estimate': polished to about five significant digits (the CLV models).
+ * 'yardstick': the best quick run, log-parameters to about 1e-2, for a
+ * comparison that only ranks customers (the churn model's P(alive)); a
+ * degenerate fit at the edge of the box otherwise polishes for hundreds of
+ * evaluations.
+ */
+export type FitPrecision = 'estimate' | 'yardstick';
 
 const starts4 = [
   [0, 0, 0, 0],
@@ -45,14 +54,20 @@ function fitFrom<P>(
   explore: (x: readonly number[]) => number,
   full: (x: readonly number[]) => number,
   toParams: (x: readonly number[]) => P,
+  precision: FitPrecision = 'estimate',
 ): Fitted<P> {
   const boxed = (f: (x: readonly number[]) => number) => (x: readonly number[]) => (inBox(x) ? f(x) : Infinity);
   const quick = starts.map((x0) => minimise(boxed(explore), x0, { tolerance: 1e-6, xTolerance: 1e-2, maxIterations: 600 }));
   const start = [...quick].sort((a, b) => a.fx - b.fx)[0]!;
+  if (precision === 'yardstick') return fitted(start, explore === full ? start.fx : full(start.x), toParams);
   // Log-parameters to 1e-5: every parameter to about five significant digits, well inside its sampling error.
   const polished = minimise(boxed(full), start.x, { step: 0.02, tolerance: 1e-12, xTolerance: 1e-5 });
-  const atBound = polished.x.some((x) => Math.abs(x) > bound - 0.05);
-  return { params: toParams(polished.x), logLik: -polished.fx, converged: polished.converged, evaluations: polished.evaluations, atBound };
+  return fitted(polished, polished.fx, toParams);
+}
+
+function fitted<P>(m: Minimum, fx: number, toParams: (x: readonly number[]) => P): Fitted<P> {
+  const atBound = m.x.some((x) => Math.abs(x) > bound - 0.05);
+  return { params: toParams(m.x), logLik: -fx, converged: m.converged, evaluations: m.evaluations, atBound };
 }
 
 const exploreRows = 20_000;
@@ -72,12 +87,13 @@ export function sampleRows(s: Summary, max: number): Summary {
   };
 }
 
-export function fitBgNbd(summary: Summary): Fitted<BgNbdParams> {
+export function fitBgNbd(summary: Summary, precision: FitPrecision = 'estimate'): Fitted<BgNbdParams> {
   const s = compress(summary);
   const e = sampleRows(s, exploreRows);
   const [levels, eLevels] = [summaryLevels(s), summaryLevels(e)];
   const params = (v: readonly number[]): BgNbdParams => ({ r: Math.exp(v[0]!), alpha: Math.exp(v[1]!), a: Math.exp(v[2]!), b: Math.exp(v[3]!) });
-  return fitFrom(starts4, (v) => -bgnbdLogLik(params(v), e, eLevels), (v) => -bgnbdLogLik(params(v), s, levels), params);
+  const explore = (v: readonly number[]) => -bgnbdLogLik(params(v), e, eLevels);
+  return fitFrom(starts4, explore, e === s ? explore : (v) => -bgnbdLogLik(params(v), s, levels), params, precision);
 }
 
 export function fitParetoNbd(summary: Summary): Fitted<ParetoNbdParams> {

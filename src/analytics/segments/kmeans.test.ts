@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kmeans, silhouette, standardise } from './kmeans.js';
+import { kmeans, pairDistances, silhouette, silhouetteOf, standardise } from './kmeans.js';
 
 describe('kmeans', () => {
   // Two tight groups: (0,0),(0,1),(1,0) and (10,10),(10,11),(11,10).
@@ -28,6 +28,22 @@ describe('kmeans', () => {
     // point (0,0): a = (1 + 1)/2 = 1, b = (√200 + √221 + √221)/3 ≈ 14.62 → 0.9316; (0,1): a = (1+√2)/2, b = (√181+√200+√221)/3 …
     expect(s).toBeGreaterThan(0.9);
     expect(s).toBeLessThan(1);
+  });
+
+  it('one distance matrix serves the silhouette of every labelling, on a subset of rows too', () => {
+    // Four points on a line at 0, 1, 5, 6 (rows 1..4 of five; row 0 is left out), two clusters {0,1} and {5,6}.
+    const x = Float64Array.from([99, 0, 1, 5, 6]);
+    const rows = Int32Array.from([1, 2, 3, 4]);
+    const dist = pairDistances(x, 1, rows);
+    expect([...dist.subarray(0, 4)]).toEqual([0, 1, 5, 6]);
+    expect(dist[3 * 4 + 2]).toBe(1);
+    // Point 0: a = 1, b = (5 + 6)/2 = 5.5 → 4.5/5.5; point 1: a = 1, b = 4.5 → 3.5/4.5; symmetric for 5 and 6.
+    const split = Int32Array.from([9, 0, 0, 1, 1]);
+    expect(silhouetteOf(dist, split, 2, rows)).toBeCloseTo((4.5 / 5.5 + 3.5 / 4.5) / 2, 12);
+    expect(silhouette(x, 1, split, 2, rows)).toBe(silhouetteOf(dist, split, 2, rows));
+    // {0, 5} and {1, 6}: point 0: a = 5, b = (1 + 6)/2 = 3.5 → −1.5/5; point 1: a = 5, b = 2.5 → −0.5; points 5 and 6 alike.
+    const mixed = Int32Array.from([9, 0, 1, 0, 1]);
+    expect(silhouetteOf(dist, mixed, 2, rows)).toBeCloseTo((-1.5 / 5 - 0.5 - 0.5 - 1.5 / 5) / 4, 12);
   });
 
   it('standardises columns to mean 0 and sd 1, constant columns to 0', () => {

@@ -115,31 +115,53 @@ export function kmeans(x: Float64Array, n: number, d: number, k: number, seed: n
  * least mean distance to another.
  */
 export function silhouette(x: Float64Array, d: number, labels: Int32Array, k: number, rows: Int32Array): number {
+  return silhouetteOf(pairDistances(x, d, rows), labels, k, rows);
+}
+
+/**
+ * Euclidean distances between every two of the rows, an m × m matrix: the
+ * silhouettes of several k over one sample share it instead of taking the
+ * same square roots once per k.
+ */
+export function pairDistances(x: Float64Array, d: number, rows: Int32Array): Float64Array {
   const m = rows.length;
-  let total = 0;
-  let counted = 0;
-  const sum = new Float64Array(k);
-  const cnt = new Float64Array(k);
+  const out = new Float64Array(m * m);
   for (let a = 0; a < m; a++) {
     const i = rows[a]!;
-    sum.fill(0);
-    cnt.fill(0);
-    for (let b = 0; b < m; b++) {
-      if (a === b) continue;
+    for (let b = a + 1; b < m; b++) {
       const j = rows[b]!;
       let s = 0;
       for (let t = 0; t < d; t++) {
         const diff = x[i * d + t]! - x[j * d + t]!;
         s += diff * diff;
       }
-      sum[labels[j]!]! += Math.sqrt(s);
-      cnt[labels[j]!]!++;
+      out[a * m + b] = out[b * m + a] = Math.sqrt(s);
     }
-    const own = labels[i]!;
-    if (cnt[own] === 0) continue; // a singleton's silhouette is defined as 0
-    const inA = sum[own]! / cnt[own]!;
+  }
+  return out;
+}
+
+/** Mean silhouette of `rows` (labels indexed by row number) from their pairDistances. */
+export function silhouetteOf(dist: Float64Array, labels: Int32Array, k: number, rows: Int32Array): number {
+  const m = rows.length;
+  let total = 0;
+  let counted = 0;
+  const sum = new Float64Array(k);
+  const cnt = new Float64Array(k);
+  const own = Int32Array.from(rows, (r) => labels[r]!);
+  for (let a = 0; a < m; a++) {
+    sum.fill(0);
+    cnt.fill(0);
+    for (let b = 0; b < m; b++) {
+      if (a === b) continue;
+      sum[own[b]!]! += dist[a * m + b]!;
+      cnt[own[b]!]!++;
+    }
+    const mine = own[a]!;
+    if (cnt[mine] === 0) continue; // a singleton's silhouette is defined as 0
+    const inA = sum[mine]! / cnt[mine]!;
     let outB = Infinity;
-    for (let c = 0; c < k; c++) if (c !== own && cnt[c]! > 0) outB = Math.min(outB, sum[c]! / cnt[c]!);
+    for (let c = 0; c < k; c++) if (c !== mine && cnt[c]! > 0) outB = Math.min(outB, sum[c]! / cnt[c]!);
     if (!Number.isFinite(outB)) continue;
     total += (outB - inA) / Math.max(inA, outB);
     counted++;

@@ -217,12 +217,32 @@ function mappedFieldColumns(input: PlanInput): string[] {
  * it), for the shaping SQL, which may name any field.
  */
 export function normWithAllFields(input: PlanInput): string {
-  const present = new Set(mappedFieldColumns(input));
-  const missing = input.entity.fields.flatMap((field) => {
-    const names = field.type === 'period' ? [`f_${field.name}_from`, `f_${field.name}_to`] : [`f_${field.name}`];
-    return names.filter((n) => !present.has(n)).map((n) => `CAST(NULL AS ${sqlTypeOf(field.type)}) AS ${q(n)}`);
-  });
+  const missing = [...missingFields(input)].map(([name, type]) => `CAST(NULL AS ${type}) AS ${q(name)}`);
   return missing.length === 0 ? q(input.tables.norm) : `(SELECT *, ${missing.join(', ')} FROM ${q(input.tables.norm)})`;
+}
+
+/** The entity's field columns (f_…) the file does not have, with their SQL types. */
+function missingFields(input: PlanInput): Map<string, string> {
+  const present = new Set(mappedFieldColumns(input));
+  return new Map(
+    input.entity.fields.flatMap((field) => {
+      const names = field.type === 'period' ? [`f_${field.name}_from`, `f_${field.name}_to`] : [`f_${field.name}`];
+      return names.filter((n) => !present.has(n)).map((n): [string, string] => [n, sqlTypeOf(field.type)]);
+    }),
+  );
+}
+
+/**
+ * An expression over the row `n` with each field the file does not have
+ * written as a typed NULL: the engine then folds whole branches away (a
+ * status lookup of a file without statuses is NULL, not 31 string
+ * comparisons per row), which a column of NULLs from normWithAllFields
+ * would not let it do.
+ */
+export function withMissingAsNull(input: PlanInput, expr: string): string {
+  let out = expr;
+  for (const [name, type] of missingFields(input)) out = out.replaceAll(`n.${q(name)}`, `CAST(NULL AS ${type})`);
+  return out;
 }
 
 function anyOf(rules: readonly IssueRule[]): string {

@@ -6,7 +6,7 @@
 import { quoteIdent as q, quoteLiteral as lit } from '../store/engine.js';
 import type { ColumnDoc, TableDoc } from '../store/schema/data-model.js';
 import { orderHeadSql } from '../store/schema/order-heads.js';
-import { normWithAllFields, type PlanInput } from './import-plan.js';
+import { normWithAllFields, withMissingAsNull, type PlanInput } from './import-plan.js';
 import type { Lookup, Parent, Shape } from './entity-shapes.js';
 import type { InsertSelect } from './parsing-engine.js';
 
@@ -57,8 +57,8 @@ function keyEquals(table: TableDoc, left: string, right: string): string {
 export function shapedSql(input: PlanInput, shape: Shape, table: TableDoc, materialise: boolean): string {
   const t = input.tables;
   const types = new Map(table.columns.map((c) => [c.name, c.type]));
-  const cols = Object.entries(shape.columns).map(([name, expr]) => `CAST(${expr} AS ${types.get(name) ?? 'VARCHAR'}) AS ${q(name)}`);
-  const inputs = Object.entries(shape.inputs ?? {}).map(([name, expr]) => `${expr} AS ${q(name)}`);
+  const cols = Object.entries(shape.columns).map(([name, expr]) => `CAST(${withMissingAsNull(input, expr)} AS ${types.get(name) ?? 'VARCHAR'}) AS ${q(name)}`);
+  const inputs = Object.entries(shape.inputs ?? {}).map(([name, expr]) => `${withMissingAsNull(input, expr)} AS ${q(name)}`);
   const windowed = Object.keys(shape.windowed ?? {}).map((name) => `win.${q(name)}`);
   const mapped = mappedFields(input);
   const keysUnique = keysUniqueByConstruction(input, shape, table);
@@ -215,7 +215,8 @@ GROUP BY _key`;
 /** The parent's key and fields on every valid row. */
 function parentRowsSql(input: PlanInput, shape: Shape, parent: Parent): string {
   const [[, keyExpr], ...rest] = Object.entries(parent.columns) as [[string, string], ...[string, string][]];
-  return `SELECT ${keyExpr} AS _key${rest.map(([c, e]) => `, ${e} AS ${q(c)}`).join('')} ${validRows(input, shape, mappedFields(input))}`;
+  const value = (e: string) => withMissingAsNull(input, e);
+  return `SELECT ${value(keyExpr)} AS _key${rest.map(([c, e]) => `, ${value(e)} AS ${q(c)}`).join('')} ${validRows(input, shape, mappedFields(input))}`;
 }
 
 /** Temporary table of a parent's candidates, when they are copied from the engine that parsed to the store. */

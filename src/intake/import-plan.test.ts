@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { entitySpec } from './field-catalog.js';
+import { withMissingAsNull, type PlanInput } from './import-plan.js';
+
+// Only the entity, the mapped columns and the defaults decide which fields are missing.
+function planFor(mapped: readonly string[], defaults: Record<string, string> = {}): PlanInput {
+  const entity = entitySpec('order_lines');
+  const columns = mapped.map((name, i) => ({ source: `c${i + 1}`, header: name, field: entity.fields.find((f) => f.name === name)!, options: {} }));
+  return { entity, columns, defaults } as unknown as PlanInput;
+}
+
+describe('fields a file does not have', () => {
+  it('are written as typed NULLs in shape expressions, so the engine can fold them away', () => {
+    const input = planFor(['order_id', 'quantity', 'paid_date']);
+    const expr = 'coalesce(n."f_status", n."f_order_id") || n."f_paid_amount" || n."f_paid_date" || lower(n."f_status")';
+    expect(withMissingAsNull(input, expr)).toBe(
+      'coalesce(CAST(NULL AS VARCHAR), n."f_order_id") || CAST(NULL AS DOUBLE) || n."f_paid_date" || lower(CAST(NULL AS VARCHAR))',
+    );
+  });
+
+  it('keeps a field a mapping file gives a constant for', () => {
+    expect(withMissingAsNull(planFor([], { status: '已完成' }), 'n."f_status"')).toBe('n."f_status"');
+  });
+});

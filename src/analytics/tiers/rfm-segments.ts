@@ -3,6 +3,8 @@
  * in order, the first whose R, F and M score ranges all hold wins, else
  * "Others". Kept as data so a user can edit the grid.
  */
+import { scoreLabels } from '../../store/schema/score-labels.js';
+
 export interface SegmentRule {
   readonly segment: string;
   readonly r: readonly [number, number];
@@ -33,8 +35,8 @@ export const otherSegment = 'Others';
  */
 export const scoreCellSql = '((r_score - 1) * 25 + (f_score - 1) * 5 + m_score)';
 
-/** Each of the 125 score triples in scoreCellSql's order. */
-const cells = Array.from({ length: 125 }, (_, i) => [Math.floor(i / 25) + 1, (Math.floor(i / 5) % 5) + 1, (i % 5) + 1] as const);
+/** Each of the 125 score triples in scoreCellSql's order: the store's RFM codes, 111 … 555, digit by digit. */
+const cells = scoreLabels.rfm_code.map((code) => [Number(code[0]), Number(code[1]), Number(code[2])] as const);
 
 const textArray = (xs: readonly string[]) => `ARRAY[${xs.map((x) => `'${x.replaceAll("'", "''")}'`).join(', ')}]`;
 
@@ -45,7 +47,7 @@ export function rfmSegmentSql(rules: readonly SegmentRule[] = rfmPackageSegments
 
 /** SQL for the RFM code ('555') of (r_score, f_score, m_score). */
 export function rfmCodeSql(): string {
-  return `(${textArray(cells.map((c) => c.join('')))})[${scoreCellSql}]`;
+  return `(${textArray(scoreLabels.rfm_code)})[${scoreCellSql}]`;
 }
 
 /** The same rule in TypeScript, for one customer (used by the threshold-editor preview). */

@@ -14,12 +14,14 @@
  */
 import { quoteLiteral as lit } from '../../store/engine.js';
 import type { AnalysisConfig } from '../../config/analysis-config.js';
+import { scoreLabels } from '../../store/schema/score-labels.js';
 
-export type ValueTier = 'strategic' | 'high_value' | 'potential' | 'long_tail';
-export type RfmTier = 'high_value' | 'potential' | 'churn_risk' | 'low_value';
+// The store's label columns list every tier (score-labels.ts): one list for both.
+export type ValueTier = (typeof scoreLabels.value_tier)[number];
+export type RfmTier = (typeof scoreLabels.rfm_tier)[number];
 
-export const valueTiers: readonly ValueTier[] = ['strategic', 'high_value', 'potential', 'long_tail'];
-export const rfmTiers: readonly RfmTier[] = ['high_value', 'potential', 'churn_risk', 'low_value'];
+export const valueTiers: readonly ValueTier[] = scoreLabels.value_tier;
+export const rfmTiers: readonly RfmTier[] = scoreLabels.rfm_tier;
 
 function lookup(map: Readonly<Record<string, number>>, key: string, fallback: number): string {
   const entries = Object.entries(map);

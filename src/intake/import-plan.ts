@@ -209,7 +209,12 @@ FROM (
 function mappedFieldColumns(input: PlanInput): string[] {
   return input.entity.fields
     .filter((field) => sourceOf(input, field) !== null)
-    .flatMap((field) => (field.type === 'period' ? [`f_${field.name}_from`, `f_${field.name}_to`] : [`f_${field.name}`]));
+    .flatMap(fieldColumns);
+}
+
+/** A field's typed columns in norm: a period has two. */
+function fieldColumns(field: FieldSpec): string[] {
+  return field.type === 'period' ? [`f_${field.name}_from`, `f_${field.name}_to`] : [`f_${field.name}`];
 }
 
 /**
@@ -225,10 +230,11 @@ export function normWithAllFields(input: PlanInput): string {
 function missingFields(input: PlanInput): Map<string, string> {
   const present = new Set(mappedFieldColumns(input));
   return new Map(
-    input.entity.fields.flatMap((field) => {
-      const names = field.type === 'period' ? [`f_${field.name}_from`, `f_${field.name}_to`] : [`f_${field.name}`];
-      return names.filter((n) => !present.has(n)).map((n): [string, string] => [n, sqlTypeOf(field.type)]);
-    }),
+    input.entity.fields.flatMap((field) =>
+      fieldColumns(field)
+        .filter((n) => !present.has(n))
+        .map((n): [string, string] => [n, sqlTypeOf(field.type)]),
+    ),
   );
 }
 

@@ -23,8 +23,8 @@ function sqDist(x: Float64Array, i: number, c: Float64Array, j: number, d: numbe
   return s;
 }
 
-/** The centre nearest row i (ties to the lower index). */
-function nearestCentre(x: Float64Array, i: number, d: number, centers: Float64Array, k: number): number {
+/** The centre nearest row i (ties to the lower index); its squared distance goes to `distance[0]` when given. */
+function nearestCentre(x: Float64Array, i: number, d: number, centers: Float64Array, k: number, distance?: Float64Array): number {
   let bestJ = 0;
   let bestD = Infinity;
   for (let j = 0; j < k; j++) {
@@ -34,6 +34,7 @@ function nearestCentre(x: Float64Array, i: number, d: number, centers: Float64Ar
       bestJ = j;
     }
   }
+  if (distance) distance[0] = bestD;
   return bestJ;
 }
 
@@ -71,16 +72,17 @@ function seedCenters(x: Float64Array, n: number, d: number, k: number, rng: Rng)
 
 function lloyd(x: Float64Array, n: number, d: number, k: number, centers: Float64Array, maxIter: number): KMeansResult {
   const labels = new Int32Array(n);
+  const best = new Float64Array(1);
   let inertia = 0;
   let it = 0;
   for (; it < maxIter; it++) {
     let changed = false;
     inertia = 0;
     for (let i = 0; i < n; i++) {
-      const bestJ = nearestCentre(x, i, d, centers, k);
+      const bestJ = nearestCentre(x, i, d, centers, k, best);
       if (labels[i] !== bestJ || it === 0) changed = changed || labels[i] !== bestJ;
       labels[i] = bestJ;
-      inertia += sqDist(x, i, centers, bestJ, d);
+      inertia += best[0]!;
     }
     const sums = new Float64Array(k * d);
     const counts = new Float64Array(k);

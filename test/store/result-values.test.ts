@@ -38,6 +38,24 @@ describe('result values', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('read BIGINTs exactly on both sides of 2^32 and 2^53, as numbers while safe and as BigInt past it', async () => {
+    const values = [0n, 1n, -1n, 4294967295n, 4294967296n, -4294967296n, -4294967297n, 9007199254740991n, -9007199254740991n,
+      9007199254740992n, -9007199254740992n, 9223372036854775807n, -9223372036854775807n, 123456789012345n, -987654321098n];
+    const sql = `SELECT v FROM (VALUES ${values.map((v, i) => `(${i}, CAST(${v} AS BIGINT))`).join(', ')}, (99, NULL::BIGINT)) t(i, v) ORDER BY i`;
+    const want = [...values.map((v) => (v <= 9007199254740991n && v >= -9007199254740991n ? Number(v) : v)), null];
+    expect((await engine.queryColumns(sql)).v).toEqual(want);
+    expect((await engine.query<{ v: unknown }>(sql)).map((r) => r.v)).toEqual(want);
+  });
+
+  it('read text of every length and script the same, with nulls, over many chunks', async () => {
+    const samples = ['', 'a', 'C000123', '123456789012', '1234567890123', '客户', 'é', '华东 / 制造业 long enough', '🙂', " it's ", '~\t\n'];
+    const list = samples.map((x) => `'${x.replace(/'/g, "''")}'`).join(', ');
+    const n = 5_000;
+    const sql = `SELECT CASE WHEN i % 13 = 0 THEN NULL ELSE [${list}][i % ${samples.length} + 1] END AS s FROM range(${n}) t(i) ORDER BY i`;
+    const want = Array.from({ length: n }, (_, i) => (i % 13 === 0 ? null : samples[i % samples.length]!));
+    expect((await engine.queryColumns(sql)).s).toEqual(want);
+  });
+
   it('give column names once each, and an empty result no rows', async () => {
     expect(await engine.query('SELECT 1 AS x, 2 AS x')).toEqual([{ x: 1, 'x:1': 2 }]);
     expect(await engine.query('SELECT 1 AS x WHERE false')).toEqual([]);

@@ -3,7 +3,9 @@
  * converters build a value object per cell and test validity with BigInt
  * arithmetic; on results of 100k rows that cost more than the query. Here
  * numeric and date vectors are read straight from their typed arrays, the
- * validity mask a 32-bit word at a time, and anything else through the
+ * validity mask a 32-bit word at a time, BIGINTs as two 32-bit halves (a
+ * BigInt per cell costs more than the rest of the read), short ASCII text
+ * straight from the vector's inline bytes, and anything else through the
  * driver's converter, so every type still comes out right.
  */
 import { DuckDBTypeId, JSDuckDBValueConverter, type DuckDBDataChunk, type DuckDBMaterializedResult, type DuckDBType, type DuckDBVector } from '@duckdb/node-api';
@@ -14,10 +16,22 @@ export interface ResultColumns {
   readonly columns: readonly SqlValue[][];
 }
 
+interface Validity {
+  readonly data?: BigUint64Array | null;
+  readonly offset?: number;
+}
+
 /** What the vectors of primitive types carry (typed arrays and a validity mask). */
 interface PrimitiveVector {
   readonly items: ArrayLike<number | bigint>;
-  readonly validity: { readonly data?: BigUint64Array | null; readonly offset?: number };
+  readonly validity: Validity;
+}
+
+/** What a VARCHAR vector carries: 16 bytes per value (length, then inline text or a pointer). */
+interface TextVector {
+  readonly dataView: DataView;
+  readonly validity: Validity;
+  getItem(i: number): string | null;
 }
 
 const numericTypes: ReadonlySet<DuckDBTypeId> = new Set([
@@ -37,23 +51,33 @@ const minSafe = BigInt(Number.MIN_SAFE_INTEGER);
 export async function readResultColumns(result: DuckDBMaterializedResult): Promise<ResultColumns> {
   const names = result.deduplicatedColumnNames();
   const types = Array.from({ length: result.columnCount }, (_, i) => result.columnType(i));
-  const columns: SqlValue[][] = types.map(() => []);
+  // A materialized result knows its size and hands its chunks over without a round trip each.
+  const rows = result.rowCount;
+  const columns: SqlValue[][] = types.map(() => new Array<SqlValue>(rows));
   const dates = new Map<number, string>();
-  for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
-    for (let c = 0; c < types.length; c++) appendColumn(columns[c]!, chunk, c, types[c]!, dates);
+  for (let k = 0, base = 0; k < result.chunkCount; k++) {
+    const chunk = result.getChunk(k);
+    for (let c = 0; c < types.length; c++) readColumn(columns[c]!, base, chunk, c, types[c]!, dates);
+    base += chunk.rowCount;
   }
   return { names, columns };
 }
 
-function appendColumn(out: SqlValue[], chunk: DuckDBDataChunk, c: number, type: DuckDBType, dates: Map<number, string>): void {
+/** Rows of one chunk's column into out from `base` on. */
+function readColumn(out: SqlValue[], base: number, chunk: DuckDBDataChunk, c: number, type: DuckDBType, dates: Map<number, string>): void {
   const vector = chunk.getColumnVector(c);
   const n = chunk.rowCount;
   const prim = primitive(vector);
   const id = type.typeId;
-  if (prim !== null && numericTypes.has(id)) return readPrimitive(out, prim, n, (v) => v as number);
-  if (prim !== null && id === DuckDBTypeId.BIGINT) return readPrimitive(out, prim, n, bigintToNumber);
-  if (prim !== null && id === DuckDBTypeId.DATE) return readPrimitive(out, prim, n, (v) => isoDay(v as number, dates));
-  for (let i = 0; i < n; i++) out.push(convertValue(vector.getItem(i), type));
+  if (prim !== null && numericTypes.has(id)) return readPrimitive(out, base, prim, n, asNumber);
+  if (prim !== null && id === DuckDBTypeId.BIGINT && littleEndian) return readBigInts(out, base, prim, n);
+  if (prim !== null && id === DuckDBTypeId.DATE) return readPrimitive(out, base, prim, n, (v) => isoDay(v as number, dates));
+  const text = id === DuckDBTypeId.VARCHAR && littleEndian ? textVector(vector) : null;
+  if (text !== null) {
+    const bytes = new Uint8Array(text.dataView.buffer, text.dataView.byteOffset, n * 16);
+    return readValid(out, base, text.validity, n, (i) => inlineAscii(bytes, i) ?? text.getItem(i));
+  }
+  for (let i = 0; i < n; i++) out[base + i] = convertValue(vector.getItem(i), type);
 }
 
 function primitive(vector: DuckDBVector): PrimitiveVector | null {
@@ -62,26 +86,66 @@ function primitive(vector: DuckDBVector): PrimitiveVector | null {
   return typed && v.validity !== undefined ? (v as PrimitiveVector) : null;
 }
 
-function readPrimitive(out: SqlValue[], v: PrimitiveVector, n: number, convert: (x: number | bigint) => SqlValue): void {
+function textVector(vector: DuckDBVector): TextVector | null {
+  const v = vector as unknown as Partial<TextVector>;
+  return v.dataView instanceof DataView && v.validity !== undefined && typeof v.getItem === 'function' ? (v as TextVector) : null;
+}
+
+const asNumber = (v: number | bigint): SqlValue => v as number;
+
+const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+function readPrimitive(out: SqlValue[], base: number, v: PrimitiveVector, n: number, convert: (x: number | bigint) => SqlValue): void {
   const { items } = v;
-  const mask = v.validity.data;
-  if (!mask) {
-    for (let i = 0; i < n; i++) out.push(convert(items[i]!));
+  if (!v.validity.data && convert === asNumber) {
+    // The common case (no nulls in the chunk) in a loop of its own, without a call per value.
+    for (let i = 0; i < n; i++) out[base + i] = items[i] as number;
     return;
   }
-  const offset = v.validity.offset ?? 0;
-  let word = -1;
-  let bits = 0;
+  readValid(out, base, v.validity, n, (i) => convert(items[i]!));
+}
+
+/** BIGINTs from their two 32-bit halves; only values past 2^53 are read as BigInt (and kept so). */
+function readBigInts(out: SqlValue[], base: number, v: PrimitiveVector, n: number): void {
+  const items = v.items as BigInt64Array;
+  const halves = new Int32Array(items.buffer, items.byteOffset, n * 2);
+  readValid(out, base, v.validity, n, (i) => {
+    const hi = halves[2 * i + 1]!;
+    // Inside (-2^21, 2^21) the high half leaves the value safely inside ±2^53; the rare rest takes the BigInt path.
+    return hi > -0x200000 && hi < 0x200000 ? hi * 4294967296 + (halves[2 * i]! >>> 0) : bigintToNumber(items[i]!);
+  });
+}
+
+/** A text value of up to 12 ASCII bytes, read from the vector's inline bytes; null when it is longer or not ASCII. */
+function inlineAscii(bytes: Uint8Array, i: number): string | null {
+  const at = i * 16;
+  // The length is a little-endian uint32; inline text is at most 12 bytes, so only its low byte can be set.
+  const length = bytes[at]!;
+  if (length > 12 || bytes[at + 1]! !== 0 || bytes[at + 2]! !== 0 || bytes[at + 3]! !== 0) return null;
+  let s = '';
+  for (let k = 0; k < length; k++) {
+    const b = bytes[at + 4 + k]!;
+    if (b >= 0x80) return null;
+    s += String.fromCharCode(b);
+  }
+  return s;
+}
+
+/** out[base + i] gets read(i) for each valid row i and null for the others. */
+function readValid(out: SqlValue[], base: number, validity: Validity, n: number, read: (i: number) => SqlValue): void {
+  const mask = validity.data;
+  if (!mask) {
+    for (let i = 0; i < n; i++) out[base + i] = read(i);
+    return;
+  }
+  // 64-bit validity words, read as 32-bit halves (low half first on a little-endian machine).
+  const words = littleEndian ? new Uint32Array(mask.buffer, mask.byteOffset, mask.length * 2) : null;
+  const offset = validity.offset ?? 0;
   for (let i = 0; i < n; i++) {
     const bit = offset + i;
     const w = bit >>> 5;
-    if (w !== word) {
-      word = w;
-      // 64-bit validity words, read as two 32-bit halves (low half first).
-      const big = mask[w >>> 1]!;
-      bits = Number((w & 1) === 0 ? big & 0xffffffffn : big >> 32n) | 0;
-    }
-    out.push((bits >>> (bit & 31)) & 1 ? convert(items[i]!) : null);
+    const bits = words !== null ? words[w]! : Number((w & 1) === 0 ? mask[w >>> 1]! & 0xffffffffn : mask[w >>> 1]! >> 32n);
+    out[base + i] = (bits >>> (bit & 31)) & 1 ? read(i) : null;
   }
 }
 

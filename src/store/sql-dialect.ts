@@ -164,6 +164,31 @@ export function distinctListAgg(dialect: Dialect, value: string, where: string):
   }
 }
 
+/** A JSON object of name → expression, names in the order given: DuckDB's json_object, PostgreSQL's json_build_object. */
+export function jsonObject(dialect: Dialect, fields: Readonly<Record<string, string>>): string {
+  const args = Object.entries(fields).map(([name, expr]) => `'${name.replaceAll("'", "''")}', ${expr}`).join(', ');
+  switch (dialect) {
+    case 'duckdb':
+      return `json_object(${args})`;
+    case 'postgres':
+      return `json_build_object(${args})`;
+    default:
+      return unreachable(dialect);
+  }
+}
+
+/** A list of text, or an empty one in place of NULL (an empty list literal is spelt differently on each engine). */
+export function textListOrEmpty(dialect: Dialect, list: string): string {
+  switch (dialect) {
+    case 'duckdb':
+      return `coalesce(${list}, CAST([] AS VARCHAR[]))`;
+    case 'postgres':
+      return `coalesce(${list}, CAST(ARRAY[] AS TEXT[]))`;
+    default:
+      return unreachable(dialect);
+  }
+}
+
 export function unreachable(value: never): never {
   throw new Error(`unhandled dialect: ${String(value)}`);
 }

@@ -5,6 +5,9 @@ import { demoStore, type DemoStore } from '../support/demo-store.js';
 import { auc } from '../../src/analytics/churn/classifier-metrics.js';
 import { runForecast } from '../../src/analytics/forecast/forecast.js';
 import { trainChurnModel } from '../../src/analytics/churn/churn-model.js';
+import { modelFeatures, readChurnFeatures } from '../../src/analytics/churn/churn-features.js';
+import { churnSignals, riskScore, type Signal } from '../../src/analytics/churn/churn-signals.js';
+import { predictLogistic } from '../../src/analytics/churn/logistic-regression.js';
 
 /** The default demo company: what the generator planted, the analysis must find. */
 let demo: DemoStore;
@@ -155,6 +158,39 @@ describe('analysis of the demo company', () => {
     expect(m.model.auc).toBeGreaterThanOrEqual(0.85);
     expect(m.riskScore.auc).toBeGreaterThanOrEqual(0.85);
     expect(m.pAlive?.auc).toBeGreaterThan(0.5);
+  });
+
+  it('stores for every customer the risk, signals and probability the reference scoring in JavaScript gives', async () => {
+    const config = defaultAnalysisConfig();
+    const c = config.churn;
+    const features = await readChurnFeatures(demo.store.engine, doc.period.asOf, config);
+    const model = (await trainChurnModel(demo.store.engine, doc.period.asOf, config, null, features.length))!.model;
+    const stored = new Map(
+      (await demo.store.engine.query<{ customer_id: string; risk_score: number; churn_probability: number; signals: string }>(
+        `SELECT customer_id, risk_score, churn_probability, CAST(signals AS VARCHAR) AS signals FROM customer_risk WHERE snapshot_id = ${doc.snapshotId}`,
+      )).map((r) => [r.customer_id, r]),
+    );
+    // Competitors are a set: the two reads may list them in different orders.
+    const comparable = (signals: readonly Signal[]) =>
+      JSON.parse(JSON.stringify(signals.map((s) => (s.code === 'competitor' ? { ...s, evidence: { ...s.evidence, competitors: [...(s.evidence.competitors as string[])].sort() } } : s)))) as unknown;
+    expect(stored.size).toBe(features.length);
+    expect(doc.churn.customers).toBe(features.length);
+    const bands = { low: 0, medium: 0, high: 0, critical: 0 };
+    const mismatched = [];
+    for (const f of features) {
+      const signals = churnSignals(f, c);
+      const risk = riskScore(signals, c.weights);
+      bands[risk >= 75 ? 'critical' : risk >= 50 ? 'high' : risk >= 25 ? 'medium' : 'low']++;
+      const row = stored.get(f.customerId)!;
+      const same = row.risk_score === risk && Math.abs(row.churn_probability - predictLogistic(model, modelFeatures(f, c.csatLow))) < 1e-9
+        && JSON.stringify(comparable(JSON.parse(row.signals) as Signal[])) === JSON.stringify(comparable(signals));
+      if (!same) mismatched.push(f.customerId);
+    }
+    expect(mismatched).toEqual([]);
+    expect(doc.churn.bands).toEqual(bands);
+    expect(doc.churn.atRisk.length).toBe(config.listed);
+    expect(doc.churn.atRisk.every((a, i) => i === 0 || a.riskScore <= doc.churn.atRisk[i - 1]!.riskScore)).toBe(true);
+    expect(doc.churn.atRisk[0]!.riskScore).toBe(Math.max(...[...stored.values()].map((r) => r.risk_score)));
   });
 
   it('trains on a hash sample of the customers when there are many, and still finds the drift', async () => {

@@ -1,7 +1,7 @@
 /** Every dialect fragment, run on the engine of this test run (the suite runs once per engine) and checked against hand-computed values. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/store/open-store.js';
-import { dateText, ddlFor, distinctListAgg, hashBucket, jsonArrayHasField, listTransform, readRecordList, recordListAgg, regexpMatches, wholeYearsBetween } from '../../src/store/sql-dialect.js';
+import { dateText, ddlFor, distinctListAgg, hashBucket, jsonArrayHasField, jsonObject, listTransform, textListOrEmpty, readRecordList, recordListAgg, regexpMatches, wholeYearsBetween } from '../../src/store/sql-dialect.js';
 import { testDb, testDialect, type TestDb } from '../support/test-engine.js';
 
 let store: Store;
@@ -142,5 +142,13 @@ describe(`analytics-models dialect fragments on ${d}`, () => {
       { g: 'a', v: ['K', '西门子'] },
       { g: 'b', v: null },
     ]);
+  });
+
+  it('builds a JSON object with its names in order, text quoted, numbers, nulls and lists as JSON', async () => {
+    const obj = jsonObject(d, { b: `'西门子 "A"'`, a: 'CAST(2.5 AS FLOAT8)', n: 'CAST(NULL AS INTEGER)', "it's": 'CAST(3 AS BIGINT)', l: textListOrEmpty(d, `CAST(NULL AS ${d === 'duckdb' ? 'VARCHAR[]' : 'TEXT[]'})`) });
+    const text = String(await one(`CAST(${obj} AS VARCHAR)`));
+    expect(JSON.parse(text)).toEqual({ b: '西门子 "A"', a: 2.5, n: null, "it's": 3, l: [] });
+    expect(Object.keys(JSON.parse(text) as object)).toEqual(['b', 'a', 'n', "it's", 'l']);
+    expect(await one(`CAST(${jsonObject(d, { l: textListOrEmpty(d, "ARRAY['x', 'y']") })} AS VARCHAR)`).then((t) => JSON.parse(String(t)))).toEqual({ l: ['x', 'y'] });
   });
 });

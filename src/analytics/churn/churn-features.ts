@@ -3,7 +3,7 @@
  * numbers the model learns from (bounded, with missing evidence neutral).
  */
 import type { AnalysisConfig } from '../../config/analysis-config.js';
-import { quoteIdent, type Queryable } from '../../store/engine.js';
+import { quoteIdent, type Dialect, type Queryable } from '../../store/engine.js';
 import { churnFeaturesSql } from './churn-features-sql.js';
 import type { ChurnFeatures } from './churn-signals.js';
 
@@ -39,11 +39,16 @@ export interface FeatureSource {
   readonly days?: string | null;
 }
 
-export async function readChurnFeatures(db: Queryable, asOf: string, config: AnalysisConfig, source: FeatureSource = {}): Promise<ChurnFeatures[]> {
+/** The churn features of the customers `source` names at an as-of date (churnFeaturesSql). */
+export function churnFeaturesQuery(dialect: Dialect, asOf: string, config: AnalysisConfig, source: FeatureSource = {}): string {
   const scope = source.scope ?? null;
   const filter = (scope === null ? '' : ` AND customer_id IN (SELECT customer_id FROM ${quoteIdent(scope)})`) + (source.sample ?? '');
+  return churnFeaturesSql(asOf, config, filter, dialect, source.days ?? null);
+}
+
+export async function readChurnFeatures(db: Queryable, asOf: string, config: AnalysisConfig, source: FeatureSource = {}): Promise<ChurnFeatures[]> {
   // Columns, not row objects: at a million customers the rows' generic objects cost more than the query.
-  const cols = (await db.queryColumns(churnFeaturesSql(asOf, config, filter, db.dialect, source.days ?? null))) as unknown as { [K in keyof FeatureRow]: FeatureRow[K][] };
+  const cols = (await db.queryColumns(churnFeaturesQuery(db.dialect, asOf, config, source))) as unknown as { [K in keyof FeatureRow]: FeatureRow[K][] };
   const n = cols.customer_id?.length ?? 0;
   const out = new Array<ChurnFeatures>(n);
   for (let i = 0; i < n; i++) {

@@ -8,10 +8,10 @@ import type { AnalysisContext } from '../analysis-context.js';
 import { purchaseDaysSql, scopeFilter, tierJoin } from '../analysis-sql.js';
 import { churnReasonsSql } from '../satisfaction/complaint-summary.js';
 import type { ChurnReasonRow } from '../satisfaction/complaint-summary.js';
-import { modelFeatures, readChurnFeatures } from './churn-features.js';
+import { churnFeaturesQuery } from './churn-features.js';
+import { riskSummarySql, scoredRiskSql } from './churn-risk-sql.js';
 import { trainChurnModel, type ChurnModelReport } from './churn-model.js';
-import { churnSignals, riskScore, signalCodes, type Signal, type SignalCode } from './churn-signals.js';
-import { predictLogistic } from './logistic-regression.js';
+import { signalCodes, type Signal, type SignalCode } from './churn-signals.js';
 
 export interface AtRiskCustomer {
   readonly customerId: string;
@@ -34,54 +34,50 @@ export interface ChurnSection {
   readonly reasons: readonly ChurnReasonRow[];
 }
 
-function band(score: number): keyof ChurnSection['bands'] {
-  return score >= 75 ? 'critical' : score >= 50 ? 'high' : score >= 25 ? 'medium' : 'low';
-}
-
 export async function churnSection(ctx: AnalysisContext, snapshotId: number): Promise<ChurnSection> {
   const c = ctx.config.churn;
+  const id = Math.floor(snapshotId);
   // The purchase days are worked out once for the six dates read below (the analysis's table when it made one).
-  const days = ctx.purchaseDays ?? `churn_days_${Math.floor(snapshotId)}`;
+  const days = ctx.purchaseDays ?? `churn_days_${id}`;
   if (ctx.purchaseDays === undefined) await ctx.db.run(`CREATE TEMP TABLE ${days} AS ${purchaseDaysSql(ctx.period.asOf, scopeFilter(ctx))}`);
-  const features = await readChurnFeatures(ctx.db, ctx.period.asOf, ctx.config, { scope: ctx.scope, days });
-  const trained = await trainChurnModel(ctx.db, ctx.period.asOf, ctx.config, ctx.scope, features.length, days);
+  // Every customer's features stay in the engine, which scores them there (churn-risk-sql.ts): only the at-risk list comes back.
+  const features = `churn_features_${id}`;
+  await ctx.db.run(`CREATE TEMP TABLE ${features} AS ${churnFeaturesQuery(ctx.db.dialect, ctx.period.asOf, ctx.config, { scope: ctx.scope, days })}`);
+  const population = (await ctx.db.query<{ n: number }>(`SELECT count(*) AS n FROM ${features}`))[0]!.n;
+  const trained = await trainChurnModel(ctx.db, ctx.period.asOf, ctx.config, ctx.scope, population, days);
   if (ctx.purchaseDays === undefined) await ctx.db.run(`DROP TABLE ${days}`);
-  const scored = features.map((f) => {
-    const signals = churnSignals(f, c);
-    return { f, signals, risk: riskScore(signals, c.weights), probability: trained ? predictLogistic(trained.model, modelFeatures(f, c.csatLow)) : null };
-  });
-  await ctx.db.append(
-    'customer_risk',
-    ['snapshot_id', 'customer_id', 'risk_score', 'churn_probability', 'signals'],
-    scored.map((s) => [snapshotId, s.f.customerId, s.risk, s.probability, JSON.stringify(s.signals)]),
+  const scored = scoredRiskSql(features, c, trained?.model ?? null, ctx.db.dialect);
+  await ctx.db.run(
+    `INSERT INTO customer_risk (snapshot_id, customer_id, risk_score, churn_probability, signals)
+     SELECT ${id}, customer_id, risk, probability, CAST(signals AS JSON) FROM (${scored}) AS s`,
   );
-  const bands = { low: 0, medium: 0, high: 0, critical: 0 };
-  const signalCounts = Object.fromEntries(signalCodes.map((code) => [code, { warn: 0, alert: 0 }])) as Record<SignalCode, { warn: number; alert: number }>;
-  for (const s of scored) {
-    bands[band(s.risk)]++;
-    for (const sig of s.signals) signalCounts[sig.code][sig.level]++;
-  }
-  const top = scored
-    .filter((s) => s.risk > 0)
-    .sort((a, b) => b.risk - a.risk || (b.probability ?? 0) - (a.probability ?? 0) || (a.f.customerId < b.f.customerId ? -1 : 1))
-    .slice(0, ctx.config.listed);
-  const names = await namesAndTiers(ctx, top.map((t) => t.f.customerId));
+  const [summary] = await ctx.db.query<Record<string, number>>(riskSummarySql(scored));
+  await ctx.db.run(`DROP TABLE ${features}`);
   return {
-    customers: scored.length,
-    bands,
-    signalCounts,
-    atRisk: top.map((t) => ({ customerId: t.f.customerId, ...(names.get(t.f.customerId) ?? { name: null, tier: null }), riskScore: t.risk, probability: t.probability, signals: t.signals })),
+    customers: summary?.customers ?? 0,
+    bands: { low: summary?.low ?? 0, medium: summary?.medium ?? 0, high: summary?.high ?? 0, critical: summary?.critical ?? 0 },
+    signalCounts: Object.fromEntries(signalCodes.map((code) => [code, { warn: summary?.[`${code}_warn`] ?? 0, alert: summary?.[`${code}_alert`] ?? 0 }])) as ChurnSection['signalCounts'],
+    atRisk: await atRiskCustomers(ctx, id),
     model: trained?.report ?? null,
     reasons: await ctx.db.query<ChurnReasonRow>(churnReasonsSql({ ...ctx, period: { ...ctx.period, from: '0001-01-01', to: ctx.period.asOf } })),
   };
 }
 
-async function namesAndTiers(ctx: AnalysisContext, ids: readonly string[]): Promise<Map<string, { name: string | null; tier: string | null }>> {
-  if (ids.length === 0) return new Map();
-  const rows = await ctx.db.query<{ customer_id: string; name: string | null; tier: string | null }>(
-    `SELECT c.customer_id, c.name, t.tier FROM customers c ${tierJoin(ctx, 't', 'c.customer_id')}
-     WHERE c.customer_id IN (${ids.map((_, i) => `$${i + 1}`).join(', ')})`,
-    ids,
+/** The customers most at risk in this snapshot: highest score first, then the model's probability, then id. */
+async function atRiskCustomers(ctx: AnalysisContext, snapshotId: number): Promise<AtRiskCustomer[]> {
+  const rows = await ctx.db.query<{ customer_id: string; name: string | null; tier: string | null; risk_score: number; churn_probability: number | null; signals: string }>(
+    `SELECT r.customer_id, c.name, t.tier, r.risk_score, r.churn_probability, CAST(r.signals AS VARCHAR) AS signals
+     FROM customer_risk r LEFT JOIN customers c ON c.customer_id = r.customer_id ${tierJoin(ctx, 't', 'r.customer_id')}
+     WHERE r.snapshot_id = ${snapshotId} AND r.risk_score > 0
+     ORDER BY r.risk_score DESC, coalesce(r.churn_probability, 0) DESC, r.customer_id
+     LIMIT ${Math.max(0, Math.floor(ctx.config.listed))}`,
   );
-  return new Map(rows.map((r) => [r.customer_id, { name: r.name, tier: r.tier }]));
+  return rows.map((r) => ({
+    customerId: r.customer_id,
+    name: r.name,
+    tier: r.tier,
+    riskScore: r.risk_score,
+    probability: r.churn_probability,
+    signals: JSON.parse(r.signals) as Signal[],
+  }));
 }

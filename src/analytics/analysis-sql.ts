@@ -51,18 +51,22 @@ export const customerGroups: readonly CustomerGroup[] = ['tier', 'industry'];
 /** Any attribute a customer can be grouped by. */
 export type CustomerAttribute = CustomerGroup | 'region' | 'rep';
 
-/** FROM-clause tail joining `c` (customers) and `t` (tiers) to a relation aliased `x`, and the group expression. */
+/**
+ * FROM-clause tail joining to a relation aliased `x` what the group needs
+ * (`t`, the tiers, or `c`, the customers), and the group expression. Only
+ * that one: a million-row join nobody reads still costs its hash table.
+ */
 export function customerGroupJoin(ctx: AnalysisContext, group: CustomerAttribute): { readonly joins: string; readonly expr: string } {
-  const joins = `LEFT JOIN customers c ON c.customer_id = x.customer_id ${tierJoin(ctx, 't', 'x.customer_id')}`;
+  const customers = 'LEFT JOIN customers c ON c.customer_id = x.customer_id';
   switch (group) {
     case 'tier':
-      return { joins, expr: `coalesce(t.tier, 'unknown')` };
+      return { joins: tierJoin(ctx, 't', 'x.customer_id'), expr: `coalesce(t.tier, 'unknown')` };
     case 'industry':
-      return { joins, expr: `coalesce(c.industry, 'unknown')` };
+      return { joins: customers, expr: `coalesce(c.industry, 'unknown')` };
     case 'region':
-      return { joins, expr: `coalesce(c.region, 'unknown')` };
+      return { joins: customers, expr: `coalesce(c.region, 'unknown')` };
     case 'rep':
-      return { joins, expr: `coalesce(c.rep_id, 'unknown')` };
+      return { joins: customers, expr: `coalesce(c.rep_id, 'unknown')` };
     default:
       throw new Error(`unknown group ${String(group satisfies never)}`);
   }

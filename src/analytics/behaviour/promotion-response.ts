@@ -36,8 +36,10 @@ export interface PromotionResponse {
 export function promotionOrdersSql(ctx: AnalysisContext, basis: PromotionResponse['basis']): string {
   const promo = basis === 'promotion' ? `x.promotion IS NOT NULL AND trim(x.promotion) <> ''` : 'coalesce(x.discount, 0) > 0';
   const { joins, expr } = customerGroupJoin(ctx, 'tier');
-  return `SELECT x.customer_id, x.order_id, ${expr} AS grp, sum(x.amount) AS sales, bool_or(${promo}) AS promo
-  FROM ${periodPurchasesSql(ctx)} x ${joins} GROUP BY x.customer_id, x.order_id, ${expr}`;
+  // Lines fold into orders first: the tier join then probes once per order, not per line.
+  return `SELECT x.customer_id, x.order_id, ${expr} AS grp, x.sales, x.promo
+  FROM (SELECT x.customer_id, x.order_id, sum(x.amount) AS sales, bool_or(${promo}) AS promo
+    FROM ${periodPurchasesSql(ctx)} x GROUP BY x.customer_id, x.order_id) AS x ${joins}`;
 }
 
 const shareCols = `count(*) AS orders, count(*) FILTER (WHERE promo) AS "promoOrders",

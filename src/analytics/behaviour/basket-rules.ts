@@ -38,14 +38,21 @@ export interface BasketSettings {
   readonly maskCategories?: number;
 }
 
-/** The period's purchase lines (narrow), as a temp table both queries read. */
-function basketLinesSql(ctx: AnalysisContext): string[] {
-  return [
-    'DROP TABLE IF EXISTS basket_oc',
-    `CREATE TEMP TABLE basket_oc AS SELECT order_id, customer_id, category, amount FROM ${periodPurchasesSql(ctx)} AS p`,
-    'DROP TABLE IF EXISTS basket_rules',
-  ];
+/** The period's purchase lines (narrow), as a temp table the self-join and its cross-sell read. */
+function basketLinesSql(ctx: AnalysisContext): string {
+  return `CREATE TEMP TABLE basket_oc AS SELECT order_id, customer_id, category, amount FROM ${periodPurchasesSql(ctx)} AS p`;
 }
+
+/** The period's categories, each with its bit (0, 1, …) for the masks. */
+function categoryBitsSql(ctx: AnalysisContext): string {
+  return `CREATE TEMP TABLE basket_cats AS SELECT category, CAST(row_number() OVER (ORDER BY category) - 1 AS INTEGER) AS idx
+  FROM (SELECT DISTINCT category FROM ${periodPurchasesSql(ctx)} AS p WHERE category IS NOT NULL) AS d`;
+}
+
+const has = (mask: string, idx: string) => `(${mask} >> ${idx}) & CAST(1 AS BIGINT) = 1`;
+
+/** The set of categories of the lines folded into each group, as a bit mask (basket_cats aliased k joined to the lines). */
+const maskOf = `bit_or(CASE WHEN k.idx IS NULL THEN CAST(0 AS BIGINT) ELSE CAST(1 AS BIGINT) << k.idx END)`;
 
 /** The rules' columns from pairs (a, b, orders), per-category order counts cs (category, orders) and the order count n. */
 function rulesFrom(minOrders: number): string {
@@ -73,48 +80,68 @@ export const maskCategories = 16;
  * Pairs from each order's set of categories as a bit mask: one fold of the
  * lines by order, then orders per distinct mask, then each mask's pairs.
  * Far cheaper than the self-join when the categories are few (at 20M lines,
- * five categories: about a third of the time).
+ * five categories: about a third of the time). Reads basket_cats.
  */
-export function basketRulesByMaskSql(minOrders: number): string {
-  const has = (mask: string, idx: string) => `(${mask} >> ${idx}) & CAST(1 AS BIGINT) = 1`;
+export function basketRulesByMaskSql(ctx: AnalysisContext, minOrders: number): string {
   return `CREATE TEMP TABLE basket_rules AS
-WITH cats AS (SELECT category, CAST(row_number() OVER (ORDER BY category) - 1 AS INTEGER) AS idx
-  FROM (SELECT DISTINCT category FROM basket_oc WHERE category IS NOT NULL) AS d),
-masks AS (SELECT bit_or(CASE WHEN k.idx IS NULL THEN CAST(0 AS BIGINT) ELSE CAST(1 AS BIGINT) << k.idx END) AS mask
-  FROM basket_oc o LEFT JOIN cats k ON k.category = o.category GROUP BY o.order_id),
+WITH masks AS (SELECT ${maskOf} AS mask FROM ${periodPurchasesSql(ctx)} AS o LEFT JOIN basket_cats k ON k.category = o.category GROUP BY o.order_id),
 n AS (SELECT count(*) AS n FROM masks),
 mc AS (SELECT mask, count(*) AS orders FROM masks WHERE mask <> 0 GROUP BY mask),
-cs AS (SELECT k.category, CAST(sum(mc.orders) AS BIGINT) AS orders FROM mc JOIN cats k ON ${has('mc.mask', 'k.idx')} GROUP BY k.category),
+cs AS (SELECT k.category, CAST(sum(mc.orders) AS BIGINT) AS orders FROM mc JOIN basket_cats k ON ${has('mc.mask', 'k.idx')} GROUP BY k.category),
 pairs AS (SELECT ka.category AS a, kb.category AS b, CAST(sum(mc.orders) AS BIGINT) AS orders
-  FROM mc JOIN cats ka ON ${has('mc.mask', 'ka.idx')} JOIN cats kb ON ${has('mc.mask', 'kb.idx')} AND ka.idx <> kb.idx
+  FROM mc JOIN basket_cats ka ON ${has('mc.mask', 'ka.idx')} JOIN basket_cats kb ON ${has('mc.mask', 'kb.idx')} AND ka.idx <> kb.idx
   GROUP BY ka.category, kb.category)
 ${rulesFrom(minOrders)}`;
 }
 
 export const basketRulesSql = `SELECT a AS "from", b AS "to", orders, support, confidence, lift FROM basket_rules ORDER BY lift DESC, confidence DESC, a, b`;
 
+/** Each candidate (customer, category, because, confidence, lift, sales) as `cand`, ranked per customer in rn. */
+const pickCrossSell = (listed: number) => `SELECT cand.customer_id AS "customerId", c.name, cand.category, because, confidence, lift, CAST(cand.sales AS FLOAT8) AS sales,
+  count(*) OVER () AS total
+FROM cand LEFT JOIN customers c ON c.customer_id = cand.customer_id
+WHERE rn = 1 ORDER BY sales DESC, "customerId" LIMIT ${Math.max(0, Math.floor(listed))}`;
+
+const rankCandidates = 'row_number() OVER (PARTITION BY customer_id ORDER BY confidence DESC, lift DESC, category, because) AS rn';
+
+/** Cross-sell from the lines of basket_oc, for the self-join. */
 export function crossSellSql(s: BasketSettings): string {
   return `WITH cc AS (SELECT DISTINCT customer_id, category FROM basket_oc WHERE category IS NOT NULL),
-cand AS (SELECT cc.customer_id, r.b AS category, r.a AS because, r.confidence, r.lift,
-    row_number() OVER (PARTITION BY cc.customer_id ORDER BY r.confidence DESC, r.lift DESC, r.b, r.a) AS rn
-  FROM cc JOIN basket_rules r ON r.a = cc.category
+sales AS (SELECT customer_id, sum(amount) AS sales FROM basket_oc GROUP BY customer_id),
+pairs AS (SELECT cc.customer_id, r.b AS category, r.a AS because, r.confidence, r.lift, sales.sales
+  FROM cc JOIN basket_rules r ON r.a = cc.category JOIN sales USING (customer_id)
   WHERE r.lift > 1 AND r.confidence >= ${Number(s.minConfidence)}
     AND NOT EXISTS (SELECT 1 FROM cc c2 WHERE c2.customer_id = cc.customer_id AND c2.category = r.b)),
-sales AS (SELECT customer_id, sum(amount) AS sales FROM basket_oc GROUP BY customer_id)
-SELECT cand.customer_id AS "customerId", c.name, cand.category, because, confidence, lift, CAST(sales.sales AS FLOAT8) AS sales,
-  count(*) OVER () AS total
-FROM cand JOIN sales USING (customer_id) LEFT JOIN customers c ON c.customer_id = cand.customer_id
-WHERE rn = 1 ORDER BY sales DESC, "customerId" LIMIT ${Math.max(0, Math.floor(s.listed))}`;
+cand AS (SELECT pairs.*, ${rankCandidates} FROM pairs)
+${pickCrossSell(s.listed)}`;
+}
+
+/**
+ * Cross-sell from each customer's categories as a bit mask (basket_cats): one
+ * fold of the lines by customer, then the rules whose "from" bit is set and
+ * "to" bit is not, instead of every (customer, category) pair.
+ */
+export function crossSellByMaskSql(ctx: AnalysisContext, s: BasketSettings): string {
+  return `WITH cm AS (SELECT p.customer_id, ${maskOf} AS mask, sum(p.amount) AS sales
+  FROM ${periodPurchasesSql(ctx)} AS p LEFT JOIN basket_cats k ON k.category = p.category GROUP BY p.customer_id),
+r AS (SELECT r.a, r.b, r.confidence, r.lift, ka.idx AS ia, kb.idx AS ib
+  FROM basket_rules r JOIN basket_cats ka ON ka.category = r.a JOIN basket_cats kb ON kb.category = r.b
+  WHERE r.lift > 1 AND r.confidence >= ${Number(s.minConfidence)}),
+pairs AS (SELECT cm.customer_id, r.b AS category, r.a AS because, r.confidence, r.lift, cm.sales
+  FROM cm JOIN r ON ${has('cm.mask', 'r.ia')} AND NOT (${has('cm.mask', 'r.ib')})),
+cand AS (SELECT pairs.*, ${rankCandidates} FROM pairs)
+${pickCrossSell(s.listed)}`;
 }
 
 export async function basketAnalysis(ctx: AnalysisContext, s: BasketSettings): Promise<{ rules: BasketRule[]; crossSell: { customers: number; top: CrossSell[] } }> {
-  for (const sql of basketLinesSql(ctx)) await ctx.db.run(sql);
-  const [c] = await ctx.db.query<{ n: number }>('SELECT count(DISTINCT category) AS n FROM basket_oc');
+  for (const t of ['basket_cats', 'basket_oc', 'basket_rules']) await ctx.db.run(`DROP TABLE IF EXISTS ${t}`);
+  await ctx.db.run(categoryBitsSql(ctx));
+  const [c] = await ctx.db.query<{ n: number }>('SELECT count(*) AS n FROM basket_cats');
   const byMask = Number(c?.n ?? 0) <= (s.maskCategories ?? maskCategories);
-  await ctx.db.run(byMask ? basketRulesByMaskSql(s.minOrders) : basketRulesByJoinSql(s.minOrders));
+  if (!byMask) await ctx.db.run(basketLinesSql(ctx));
+  await ctx.db.run(byMask ? basketRulesByMaskSql(ctx, s.minOrders) : basketRulesByJoinSql(s.minOrders));
   const rules = await ctx.db.query<BasketRule>(basketRulesSql);
-  const rows = await ctx.db.query<CrossSell & { total: number }>(crossSellSql(s));
-  await ctx.db.run('DROP TABLE basket_rules');
-  await ctx.db.run('DROP TABLE basket_oc');
+  const rows = await ctx.db.query<CrossSell & { total: number }>(byMask ? crossSellByMaskSql(ctx, s) : crossSellSql(s));
+  for (const t of ['basket_rules', 'basket_cats', 'basket_oc']) await ctx.db.run(`DROP TABLE IF EXISTS ${t}`);
   return { rules, crossSell: { customers: rows[0]?.total ?? 0, top: rows.map(({ total: _total, ...r }) => r) } };
 }

@@ -159,7 +159,7 @@ describe('basket pairs by category mask and by self-join', () => {
       const lines = 1 + Math.floor(next() * 4);
       for (let l = 0; l < lines; l++) {
         const pick = Math.floor(next() * 8);
-        orders.push({ order_id: `q${o}`, customer_id: `K${o % 37}`, order_date: '2024-05-01', amount: 10, category: pick === 7 ? null : `C${pick}` });
+        orders.push({ order_id: `q${o}`, customer_id: `K${o % 97}`, order_date: '2024-05-01', amount: 10 + ((o * 7 + l) % 23), category: pick === 7 ? null : `C${pick}` });
       }
     }
     const store = await fixtureStore({ orders });
@@ -168,6 +168,7 @@ describe('basket pairs by category mask and by self-join', () => {
       const byMask = await basketAnalysis(c, { minOrders: 2, minConfidence: 0.1, listed: 50, maskCategories: 16 });
       const byJoin = await basketAnalysis(c, { minOrders: 2, minConfidence: 0.1, listed: 50, maskCategories: 0 });
       expect(byMask.rules.length).toBeGreaterThan(20);
+      expect(byMask.crossSell.customers).toBeGreaterThan(5);
       expect(byMask).toEqual(byJoin);
     } finally {
       await store.close();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../store/open-store.js';
 import { fixtureStore } from '../../../test/support/fixture.js';
 import { runAnalysis } from '../snapshot/run-analysis.js';
-import { segments } from './segments.js';
+import { allSegments, segmentDimensions, segments } from './segments.js';
 
 /**
  * Four consumers as of 2024-12-30 (window from 2024-01-01):
@@ -54,5 +54,11 @@ describe('segments by one attribute at a time', () => {
     const rows = await seg('demand_type');
     // U: 300 new project > 100 replenishment; X had no demand type.
     expect(Object.fromEntries(rows.map((r) => [r.segment, r.revenue]))).toEqual({ upgrade: 500, new_project: 400, replenishment: 200, unknown: 0 });
+  });
+
+  it('gives every dimension in one statement the rows each gives alone (the analysis reads them so)', async () => {
+    const all = await allSegments(store.engine, snapshot, segmentDimensions, '2024-12-30', '2024-01-01');
+    for (const dim of segmentDimensions) expect(all[dim]).toEqual(await seg(dim));
+    expect(all.gender.map((r) => r.segment)).toEqual(['female', 'male', 'unknown']);
   });
 });

@@ -41,33 +41,50 @@ function assertNever(x: never): never {
   throw new Error(`unexpected ${String(x)}`);
 }
 
-export function segmentSql(dialect: Dialect, snapshotId: number, dim: SegmentDimension, asOf: string, windowFrom: string): string {
-  const demand =
-    dim === 'demand_type'
-      ? `LEFT JOIN (SELECT customer_id, (array_agg(demand_type ORDER BY rev DESC, demand_type))[1] AS demand_type FROM (
+/**
+ * The segments of every dimension asked for in one statement: the scores
+ * join the customers (and the demand types) once, and each dimension groups
+ * that one relation. Rows carry their dimension, largest revenue first.
+ */
+export function segmentsSql(dialect: Dialect, snapshotId: number, dims: readonly SegmentDimension[], asOf: string, windowFrom: string): string {
+  const demand = dims.includes('demand_type')
+    ? `LEFT JOIN (SELECT customer_id, (array_agg(demand_type ORDER BY rev DESC, demand_type))[1] AS demand_type FROM (
            SELECT customer_id, demand_type, sum(amount) AS rev FROM order_lines
            WHERE customer_id IS NOT NULL AND demand_type IS NOT NULL AND order_date BETWEEN DATE ${lit(windowFrom)} AND DATE ${lit(asOf)}
            GROUP BY customer_id, demand_type) AS revs GROUP BY customer_id) d USING (customer_id)`
-      : '';
+    : '';
+  const col = (dim: SegmentDimension) => `seg_${dim}`;
+  const groups = dims.map(
+    (dim) => `SELECT ${lit(dim)} AS dimension, ${col(dim)} AS segment, count(*) AS customers, CAST(count(*) AS FLOAT8) / max(t.n) AS customer_share,
+  CAST(sum(monetary) AS FLOAT8) AS revenue, CAST(sum(greatest(monetary, 0)) / nullif(max(t.rev), 0) AS FLOAT8) AS revenue_share,
+  CAST(avg(monetary) AS FLOAT8) AS avg_monetary
+FROM s, t GROUP BY ${col(dim)}`,
+  );
   return `WITH s AS (
-  SELECT coalesce(CAST(${segmentExpr(dialect, dim, asOf)} AS VARCHAR), 'unknown') AS segment, cs.monetary
+  SELECT cs.monetary, ${dims.map((dim) => `coalesce(CAST(${segmentExpr(dialect, dim, asOf)} AS VARCHAR), 'unknown') AS ${col(dim)}`).join(', ')}
   FROM customer_scores cs LEFT JOIN customers c USING (customer_id) ${demand}
   WHERE cs.snapshot_id = ${Math.floor(snapshotId)}
 ), t AS (SELECT count(*) AS n, sum(greatest(monetary, 0)) AS rev FROM s)
-SELECT segment, count(*) AS customers, CAST(count(*) AS FLOAT8) / max(t.n) AS customer_share,
-  CAST(sum(monetary) AS FLOAT8) AS revenue, CAST(sum(greatest(monetary, 0)) / nullif(max(t.rev), 0) AS FLOAT8) AS revenue_share,
-  CAST(avg(monetary) AS FLOAT8) AS avg_monetary
-FROM s, t GROUP BY segment ORDER BY revenue DESC`;
+SELECT * FROM (${groups.join('\nUNION ALL\n')}) AS g ORDER BY dimension, revenue DESC, segment`;
+}
+
+export async function allSegments(db: Queryable, snapshotId: number, dims: readonly SegmentDimension[], asOf: string, windowFrom: string): Promise<Record<SegmentDimension, SegmentRow[]>> {
+  const out = Object.fromEntries(segmentDimensions.map((d) => [d, [] as SegmentRow[]])) as Record<SegmentDimension, SegmentRow[]>;
+  if (dims.length === 0) return out;
+  const rows = await db.query<Record<string, unknown>>(segmentsSql(db.dialect, snapshotId, dims, asOf, windowFrom));
+  for (const r of rows) {
+    out[r.dimension as SegmentDimension].push({
+      segment: String(r.segment),
+      customers: Number(r.customers),
+      customerShare: Number(r.customer_share),
+      revenue: Number(r.revenue),
+      revenueShare: r.revenue_share === null ? null : Number(r.revenue_share),
+      avgMonetary: Number(r.avg_monetary),
+    });
+  }
+  return out;
 }
 
 export async function segments(db: Queryable, snapshotId: number, dim: SegmentDimension, asOf: string, windowFrom: string): Promise<SegmentRow[]> {
-  const rows = await db.query<Record<string, unknown>>(segmentSql(db.dialect, snapshotId, dim, asOf, windowFrom));
-  return rows.map((r) => ({
-    segment: String(r.segment),
-    customers: Number(r.customers),
-    customerShare: Number(r.customer_share),
-    revenue: Number(r.revenue),
-    revenueShare: r.revenue_share === null ? null : Number(r.revenue_share),
-    avgMonetary: Number(r.avg_monetary),
-  }));
+  return (await allSegments(db, snapshotId, [dim], asOf, windowFrom))[dim];
 }

@@ -16,7 +16,7 @@ import { kpiReport, type KpiReport } from '../kpi/kpis.js';
 import { kpiSlices, type SliceDimension, type SliceRow } from '../kpi/kpi-slices.js';
 import { rfmBreaksQuery } from '../rfm/rfm-sql.js';
 import { clusterSnapshot, type Clustering } from '../segments/clusters.js';
-import { segmentDimensions, segments, type SegmentDimension, type SegmentRow } from '../segments/segments.js';
+import { allSegments as segmentsOf, segmentDimensions, type SegmentDimension, type SegmentRow } from '../segments/segments.js';
 import { tierMigration, tierTraits, type Migration, type TierTrait } from '../tiers/tier-traits.js';
 import { pareto, type ParetoSummary } from '../value/pareto.js';
 import { latestConfig, saveConfig } from './config-versions.js';
@@ -161,7 +161,5 @@ async function rfmSection(ctx: AnalysisContext, snapshotId: number): Promise<Ana
 
 async function allSegments(ctx: AnalysisContext, snapshotId: number): Promise<AnalysisDocument['segments']> {
   const windowFrom = addDays(ctx.period.asOf, -ctx.config.rfm.windowDays + 1);
-  const out = {} as Record<SegmentDimension, readonly SegmentRow[]>;
-  for (const dim of segmentDimensions) out[dim] = await segments(ctx.db, snapshotId, dim, ctx.period.asOf, windowFrom);
-  return out;
+  return segmentsOf(ctx.db, snapshotId, segmentDimensions, ctx.period.asOf, windowFrom);
 }

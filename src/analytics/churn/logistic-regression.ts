@@ -39,7 +39,7 @@ function solve(a: number[][], b: number[]): number[] {
 
 const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
 
-/** Rows standardised into one flat array, a leading 1 per row for the intercept. */
+/** Rows standardised into columns, column 0 all ones for the intercept. */
 function designMatrix(rows: readonly (readonly number[])[], p: number) {
   const n = rows.length;
   const means = new Array<number>(p).fill(0);
@@ -47,48 +47,59 @@ function designMatrix(rows: readonly (readonly number[])[], p: number) {
   for (const r of rows) for (let j = 0; j < p; j++) means[j]! += r[j]! / (n || 1);
   for (const r of rows) for (let j = 0; j < p; j++) sds[j]! += (r[j]! - means[j]!) ** 2 / (n || 1);
   for (let j = 0; j < p; j++) sds[j] = Math.sqrt(sds[j]!) || 1;
-  const z = new Float64Array(n * (p + 1));
+  const cols = Array.from({ length: p + 1 }, () => new Float64Array(n));
+  cols[0]!.fill(1);
   rows.forEach((r, i) => {
-    const at = i * (p + 1);
-    z[at] = 1;
-    for (let j = 0; j < p; j++) z[at + 1 + j] = (r[j]! - means[j]!) / sds[j]!;
+    for (let j = 0; j < p; j++) cols[j + 1]![i] = (r[j]! - means[j]!) / sds[j]!;
   });
-  return { z, means, sds };
+  return { cols, means, sds };
 }
 
-/** Gradient and Hessian of the penalised log-likelihood at beta (the intercept is not penalised). */
-function newtonTerms(z: Float64Array, labels: readonly number[], beta: readonly number[], lambda: number) {
+/**
+ * Gradient and Hessian of the penalised log-likelihood at beta (the intercept
+ * is not penalised). Column by column: each Hessian entry is one tight sum
+ * over the rows, several times faster than adding each row's outer product.
+ */
+function newtonTerms(cols: readonly Float64Array[], labels: readonly number[], beta: readonly number[], lambda: number) {
   const d = beta.length;
-  const grad = new Float64Array(d);
-  const hess = new Float64Array(d * d);
-  for (let i = 0, at = 0; i < labels.length; i++, at += d) {
-    let eta = 0;
-    for (let j = 0; j < d; j++) eta += z[at + j]! * beta[j]!;
-    const mu = sigmoid(eta);
-    const w = Math.max(mu * (1 - mu), 1e-12);
-    const r = labels[i]! - mu;
-    for (let j = 0; j < d; j++) {
-      const xj = z[at + j]!;
-      grad[j]! += r * xj;
-      const wx = w * xj;
-      for (let k = 0; k <= j; k++) hess[j * d + k]! += wx * z[at + k]!;
+  const n = labels.length;
+  const eta = new Float64Array(n);
+  for (let j = 0; j < d; j++) {
+    const c = cols[j]!;
+    const b = beta[j]!;
+    for (let i = 0; i < n; i++) eta[i]! += c[i]! * b;
+  }
+  const w = new Float64Array(n);
+  const r = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const mu = sigmoid(eta[i]!);
+    w[i] = Math.max(mu * (1 - mu), 1e-12);
+    r[i] = labels[i]! - mu;
+  }
+  const grad = new Array<number>(d).fill(0);
+  const hess = Array.from({ length: d }, () => new Array<number>(d).fill(0));
+  for (let j = 0; j < d; j++) {
+    const cj = cols[j]!;
+    let g = 0;
+    for (let i = 0; i < n; i++) g += r[i]! * cj[i]!;
+    grad[j] = g - (j > 0 ? lambda * beta[j]! : 0);
+    for (let k = 0; k <= j; k++) {
+      const ck = cols[k]!;
+      let h = 0;
+      for (let i = 0; i < n; i++) h += w[i]! * cj[i]! * ck[i]!;
+      hess[j]![k] = hess[k]![j] = h + (j === k && j > 0 ? lambda : 0);
     }
   }
-  for (let j = 1; j < d; j++) {
-    grad[j]! -= lambda * beta[j]!;
-    hess[j * d + j]! += lambda;
-  }
-  const h = Array.from({ length: d }, (_, j) => Array.from({ length: d }, (_, k) => (k <= j ? hess[j * d + k]! : hess[k * d + j]!)));
-  return { grad: [...grad], hess: h };
+  return { grad, hess };
 }
 
 export function fitLogistic(rows: readonly (readonly number[])[], labels: readonly number[], lambda = 1): LogisticModel {
   const p = rows[0]?.length ?? 0;
-  const { z, means, sds } = designMatrix(rows, p);
+  const { cols, means, sds } = designMatrix(rows, p);
   let beta = new Array<number>(p + 1).fill(0);
   let it = 0;
   for (; it < 50; it++) {
-    const { grad, hess } = newtonTerms(z, labels, beta, lambda);
+    const { grad, hess } = newtonTerms(cols, labels, beta, lambda);
     const step = solve(hess, grad);
     beta = beta.map((b, j) => b + step[j]!);
     if (Math.max(...step.map(Math.abs)) < 1e-8) break;

@@ -34,6 +34,13 @@ export interface AnalysisContext {
    * purchase cycles and the churn features; absent, each works its own out.
    */
   readonly purchaseDays?: string;
+  /**
+   * A table of each customer's purchase history at the as-of date, made from
+   * purchaseDays (purchaseHistorySql): last purchase day, purchase days, and
+   * the median gap. The scores' purchase cycle and the churn features at the
+   * as-of date both read it instead of each taking the median again.
+   */
+  readonly purchaseHistory?: string;
 }
 
 /** Rows in a report never carry NaN: an undefined ratio is null, with the reason in `empty`. */

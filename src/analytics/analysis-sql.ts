@@ -72,6 +72,12 @@ export function customerGroupJoin(ctx: AnalysisContext, group: CustomerAttribute
   }
 }
 
+/** Per customer of a purchaseDaysSql table: the last purchase day, the number of purchase days and the median gap (null with one day). */
+export function purchaseHistorySql(days: string): string {
+  return `SELECT customer_id, max(d) AS last_purchase, count(*) AS purchase_days, percentile_cont(0.5) WITHIN GROUP (ORDER BY gap) AS cycle_days
+  FROM ${q(days)} GROUP BY customer_id`;
+}
+
 /**
  * Each customer's purchase days up to `asOf`, with the gap in days since the
  * previous one. A day's gap depends on no later day, so the table made for

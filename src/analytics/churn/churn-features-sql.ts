@@ -18,15 +18,19 @@ const stalledWords = `('stalled', '停滞', '暂停', '搁置')`;
  * applies to every source, not only to the purchases that decide the rows:
  * a sample of one customer in fifteen then reads one in fifteen.
  * `days`: a table made by purchaseDaysSql at this date or later, or null to work the gaps out here.
+ * `history`: a table made by purchaseHistorySql at exactly this date, or null.
  */
-export function churnFeaturesSql(asOf: string, config: AnalysisConfig, scopeFilter: string, dialect: Dialect, days: string | null = null): string {
+export function churnFeaturesSql(asOf: string, config: AnalysisConfig, scopeFilter: string, dialect: Dialect, days: string | null = null, history: string | null = null): string {
   const c = config.churn;
   const a = dateLit(asOf);
   const since = (n: number) => dateLit(addDays(asOf, -n + 1));
   const recent = since(c.recentDays);
   const gaps = days === null ? purchaseDaysSql(asOf, scopeFilter) : `SELECT customer_id, d, gap FROM ${quoteIdent(days)} WHERE d <= ${a}${scopeFilter}`;
-  return `WITH gaps AS (${gaps}), buy AS (
-  SELECT customer_id, max(d) AS last_purchase, count(*) AS purchase_days, percentile_cont(0.5) WITHIN GROUP (ORDER BY gap) AS cycle_days FROM gaps GROUP BY customer_id
+  const buy = history !== null
+    ? `SELECT customer_id, last_purchase, purchase_days, cycle_days FROM ${quoteIdent(history)} WHERE TRUE${scopeFilter}`
+    : `SELECT customer_id, max(d) AS last_purchase, count(*) AS purchase_days, percentile_cont(0.5) WITHIN GROUP (ORDER BY gap) AS cycle_days FROM (${gaps}) AS gaps GROUP BY customer_id`;
+  return `WITH buy AS (
+  ${buy}
 ), val AS (
   SELECT customer_id,
     coalesce(sum(amount) FILTER (WHERE order_date >= ${since(182)}), 0) AS value_recent,

@@ -37,13 +37,15 @@ export interface FeatureSource {
   readonly sample?: string;
   /** A table of purchase days (purchaseDaysSql) made at this date or later, shared by the dates read. */
   readonly days?: string | null;
+  /** A table of purchase histories (purchaseHistorySql) made at exactly this date. */
+  readonly history?: string | null;
 }
 
 /** The churn features of the customers `source` names at an as-of date (churnFeaturesSql). */
 export function churnFeaturesQuery(dialect: Dialect, asOf: string, config: AnalysisConfig, source: FeatureSource = {}): string {
   const scope = source.scope ?? null;
   const filter = (scope === null ? '' : ` AND customer_id IN (SELECT customer_id FROM ${quoteIdent(scope)})`) + (source.sample ?? '');
-  return churnFeaturesSql(asOf, config, filter, dialect, source.days ?? null);
+  return churnFeaturesSql(asOf, config, filter, dialect, source.days ?? null, source.history ?? null);
 }
 
 export async function readChurnFeatures(db: Queryable, asOf: string, config: AnalysisConfig, source: FeatureSource = {}): Promise<ChurnFeatures[]> {

@@ -42,7 +42,7 @@ export async function churnSection(ctx: AnalysisContext, snapshotId: number): Pr
   if (ctx.purchaseDays === undefined) await ctx.db.run(`CREATE TEMP TABLE ${days} AS ${purchaseDaysSql(ctx.period.asOf, scopeFilter(ctx))}`);
   // Every customer's features stay in the engine, which scores them there (churn-risk-sql.ts): only the at-risk list comes back.
   const features = `churn_features_${id}`;
-  await ctx.db.run(`CREATE TEMP TABLE ${features} AS ${churnFeaturesQuery(ctx.db.dialect, ctx.period.asOf, ctx.config, { scope: ctx.scope, days })}`);
+  await ctx.db.run(`CREATE TEMP TABLE ${features} AS ${churnFeaturesQuery(ctx.db.dialect, ctx.period.asOf, ctx.config, { scope: ctx.scope, days, history: ctx.purchaseHistory ?? null })}`);
   const population = (await ctx.db.query<{ n: number }>(`SELECT count(*) AS n FROM ${features}`))[0]!.n;
   const trained = await trainChurnModel(ctx.db, ctx.period.asOf, ctx.config, ctx.scope, population, days);
   if (ctx.purchaseDays === undefined) await ctx.db.run(`DROP TABLE ${days}`);

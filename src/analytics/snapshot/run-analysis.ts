@@ -10,7 +10,7 @@ import type { Engine, Queryable } from '../../store/engine.js';
 import { markOrderHeadsSql } from '../../store/schema/order-heads.js';
 import type { AnalysisContext, AnalysisPeriod } from '../analysis-context.js';
 import { addDays, resolvePeriod } from '../analysis-period.js';
-import { purchaseDaysSql, scopeFilter } from '../analysis-sql.js';
+import { purchaseDaysSql, purchaseHistorySql, scopeFilter } from '../analysis-sql.js';
 import { cohortRetention, type CohortRow } from '../cohort/cohort-retention.js';
 import { kpiReport, type KpiReport } from '../kpi/kpis.js';
 import { kpiSlices, type SliceDimension, type SliceRow } from '../kpi/kpi-slices.js';
@@ -93,8 +93,10 @@ export async function runAnalysis(engine: Engine, req: AnalyzeRequest, now: () =
     const scopeTable = req.scope && scope !== null ? `snapshot_scope_${snapshotId}` : null;
     if (scopeTable !== null) await db.run(`CREATE TEMP TABLE ${scopeTable} AS ${scopeSql(req.scope!)}`);
     const purchaseDays = `purchase_days_${snapshotId}`;
-    const ctx: AnalysisContext = { db, period, config, tiers: tiersView, scope: scopeTable, purchaseDays };
+    const purchaseHistory = `purchase_history_${snapshotId}`;
+    const ctx: AnalysisContext = { db, period, config, tiers: tiersView, scope: scopeTable, purchaseDays, purchaseHistory };
     await db.run(`CREATE TEMP TABLE ${purchaseDays} AS ${purchaseDaysSql(period.asOf, scopeFilter(ctx))}`);
+    await db.run(`CREATE TEMP TABLE ${purchaseHistory} AS ${purchaseHistorySql(purchaseDays)}`);
     const clusters = await scoreCustomers(ctx, snapshotId);
     await db.run(`CREATE OR REPLACE TEMP VIEW ${tiersView} AS SELECT customer_id, value_tier AS tier FROM customer_scores WHERE snapshot_id = ${snapshotId}`);
     const previousSnapshotId = await previousSnapshot(db, period.asOf, scope);
@@ -128,6 +130,7 @@ export async function runAnalysis(engine: Engine, req: AnalyzeRequest, now: () =
     };
     await db.run(`DROP VIEW ${tiersView}`);
     await db.run(`DROP TABLE ${purchaseDays}`);
+    await db.run(`DROP TABLE ${purchaseHistory}`);
     if (scopeTable !== null) await db.run(`DROP TABLE ${scopeTable}`);
     await db.run('INSERT INTO analysis_snapshots VALUES ($1, CAST($2 AS DATE), CAST($3 AS DATE), CAST($4 AS DATE), $5, $6::TIMESTAMP, $7::JSON, $8)', [
       snapshotId,

@@ -6,9 +6,9 @@
  * test run.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDb, testDialect, type TestDb } from '../../../test/support/test-engine.js';
+import { testDialect } from '../../../test/support/test-engine.js';
+import { testStore, type TestStore } from '../../../test/support/test-store.js';
 import { defaultAnalysisConfig, type AnalysisConfig } from '../../config/analysis-config.js';
-import { openStore, type Store } from '../../store/open-store.js';
 import { ddlFor } from '../../store/sql-dialect.js';
 import { Rng } from '../../domain/rng.js';
 import { modelFeatures } from './churn-features.js';
@@ -17,17 +17,11 @@ import { churnSignals, riskScore, signalCodes, type ChurnFeatures } from './chur
 import { predictLogistic, type LogisticModel } from './logistic-regression.js';
 
 const d = testDialect();
-let store: Store;
-let target: TestDb;
-
+let store: TestStore;
 beforeAll(async () => {
-  target = testDb(':memory:');
-  store = await openStore({ db: target.db, env: target.env });
+  store = await testStore();
 });
-afterAll(async () => {
-  await store.close();
-  await target.drop();
-});
+afterAll(() => store.dispose());
 
 const base: ChurnFeatures = {
   customerId: '',

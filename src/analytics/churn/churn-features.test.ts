@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../store/open-store.js';
 import { fixtureStore } from '../../../test/support/fixture.js';
 import { defaultAnalysisConfig } from '../../config/analysis-config.js';
-import { readChurnFeatures } from './churn-features.js';
+import { readChurnFeatures, readLabelledFeatures } from './churn-features.js';
 
 /**
  * As of 2024-12-31 (recent window 90 days: from 2024-10-03; last two quarters: from 2024-07-03; the year: from 2024-01-01).
@@ -59,6 +59,18 @@ beforeAll(async () => {
 afterAll(() => store.close());
 
 describe('churn features as they stood at the as-of date', () => {
+  it('label each customer by a purchase in the window after the date, read in the same statement', async () => {
+    const config = defaultAnalysisConfig();
+    const labels = async (labelDays: number) =>
+      (await readLabelledFeatures(store.engine, '2024-12-31', { ...config, churn: { ...config.churn, labelDays } })).map((r) => [r.f.customerId, r.label]);
+    // A's 'late' order is on 2025-02-01, 32 days after the date; B buys nothing after 2024-12-30.
+    expect(await labels(180)).toEqual([['A', 0], ['B', 1]]);
+    expect(await labels(32)).toEqual([['A', 0], ['B', 1]]);
+    expect(await labels(31)).toEqual([['A', 1], ['B', 1]]);
+    const plain = await readChurnFeatures(store.engine, '2024-12-31', config);
+    expect((await readLabelledFeatures(store.engine, '2024-12-31', config)).map((r) => r.f)).toEqual(plain);
+  });
+
   it('measures purchases, value, quotes, competitors, stalled work, complaints and feedback', async () => {
     const [a, b] = await readChurnFeatures(store.engine, '2024-12-31', defaultAnalysisConfig());
     expect(a).toEqual({

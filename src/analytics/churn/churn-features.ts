@@ -4,7 +4,7 @@
  */
 import type { AnalysisConfig } from '../../config/analysis-config.js';
 import { quoteIdent, type Dialect, type Queryable } from '../../store/engine.js';
-import { churnFeaturesSql } from './churn-features-sql.js';
+import { boughtAfterSql, churnFeaturesSql } from './churn-features-sql.js';
 import type { ChurnFeatures } from './churn-signals.js';
 
 interface FeatureRow {
@@ -48,9 +48,34 @@ export function churnFeaturesQuery(dialect: Dialect, asOf: string, config: Analy
   return churnFeaturesSql(asOf, config, filter, dialect, source.days ?? null, source.history ?? null);
 }
 
+type FeatureColumns = { [K in keyof FeatureRow]: FeatureRow[K][] };
+
 export async function readChurnFeatures(db: Queryable, asOf: string, config: AnalysisConfig, source: FeatureSource = {}): Promise<ChurnFeatures[]> {
   // Columns, not row objects: at a million customers the rows' generic objects cost more than the query.
-  const cols = (await db.queryColumns(churnFeaturesQuery(db.dialect, asOf, config, source))) as unknown as { [K in keyof FeatureRow]: FeatureRow[K][] };
+  return featuresOf((await db.queryColumns(churnFeaturesQuery(db.dialect, asOf, config, source))) as unknown as FeatureColumns);
+}
+
+/**
+ * The features at a past date with the churn label beside each: 1 when the
+ * customer bought nothing in the config's labelDays after it (boughtAfterSql),
+ * read in the same statement.
+ */
+export async function readLabelledFeatures(
+  db: Queryable,
+  asOf: string,
+  config: AnalysisConfig,
+  source: FeatureSource = {},
+): Promise<{ readonly f: ChurnFeatures; readonly label: number }[]> {
+  const bought = boughtAfterSql(asOf, config.churn.labelDays, source.sample ?? '', source.days ?? null);
+  const cols = (await db.queryColumns(
+    `SELECT f.*, CASE WHEN b.customer_id IS NULL THEN 1 ELSE 0 END AS churned
+     FROM (${churnFeaturesQuery(db.dialect, asOf, config, source)}) AS f LEFT JOIN (${bought}) AS b ON b.customer_id = f.customer_id
+     ORDER BY f.customer_id`,
+  )) as unknown as FeatureColumns & { churned: number[] };
+  return featuresOf(cols).map((f, i) => ({ f, label: cols.churned[i]! }));
+}
+
+function featuresOf(cols: FeatureColumns): ChurnFeatures[] {
   const n = cols.customer_id?.length ?? 0;
   const out = new Array<ChurnFeatures>(n);
   for (let i = 0; i < n; i++) {

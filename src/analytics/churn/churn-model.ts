@@ -16,8 +16,7 @@ import { clvSummarySql } from '../clv/clv-summary-sql.js';
 import { compress, summaryOf } from '../clv/customer-summary.js';
 import { fitBgNbd, sampleRows } from '../clv/model-fit.js';
 import { auc, calibrationTable, precisionAtTop, type CalibrationBin } from './classifier-metrics.js';
-import { boughtAfterSql } from './churn-features-sql.js';
-import { modelFeatureNames, modelFeatures, readChurnFeatures, type FeatureSource } from './churn-features.js';
+import { modelFeatureNames, modelFeatures, readLabelledFeatures } from './churn-features.js';
 import { churnSignals, riskScore } from './churn-signals.js';
 import { fitLogistic, predictLogistic, type LogisticModel } from './logistic-regression.js';
 
@@ -66,13 +65,6 @@ export function trainingSampleFilter(dialect: Dialect, population: number): { re
   return { every, filter: every === 1 ? '' : ` AND ${hashBucket(dialect, 'customer_id', every)} = 0` };
 }
 
-async function labelled(db: Queryable, date: string, config: AnalysisConfig, source: FeatureSource & { readonly sample: string }) {
-  const features = await readChurnFeatures(db, date, config, source);
-  const sample = source.sample;
-  const bought = new Set((await db.query<{ customer_id: string }>(boughtAfterSql(date, config.churn.labelDays, sample, source.days ?? null))).map((r) => r.customer_id));
-  return features.map((f) => ({ f, label: bought.has(f.customerId) ? 0 : 1 }));
-}
-
 async function pAliveAt(db: Queryable, date: string, sample: string): Promise<Map<string, number> | null> {
   const cols = (await db.queryColumns(clvSummarySql({ calibrationEnd: date, observationEnd: date }, sample))) as unknown as { customer_id: string[]; x: number[]; tx_days: number[]; t_days: number[] };
   const rows = cols.customer_id.map((_, i) => ({ x: cols.x[i]!, tx: cols.tx_days[i]! / 7, T: cols.t_days[i]! / 7 }));
@@ -105,8 +97,8 @@ export async function trainChurnModel(
   const trainDates = [0, 1, 2, 3].map((q) => addDays(testDate, -c.labelDays - 91 * q));
   const train = [];
   // One date after another: the queries share the analysis transaction's connection.
-  for (const d of trainDates) train.push(...(await labelled(db, d, config, source)));
-  const test = await labelled(db, testDate, config, source);
+  for (const d of trainDates) train.push(...(await readLabelledFeatures(db, d, config, source)));
+  const test = await readLabelledFeatures(db, testDate, config, source);
   const both = (xs: { label: number }[]) => xs.some((x) => x.label === 1) && xs.some((x) => x.label === 0);
   if (train.length < minimumRows || test.length < minimumRows || !both(train) || !both(test)) return null;
   const model = fitLogistic(train.map((t) => modelFeatures(t.f, c.csatLow)), train.map((t) => t.label), 1);

@@ -1,5 +1,6 @@
 /** Every dialect fragment, run on the engine of this test run (the suite runs once per engine) and checked against hand-computed values. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { floatLiteral } from '../../src/store/engine.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import { dateText, ddlFor, distinctListAgg, hashBucket, jsonArrayHasField, jsonObject, listTransform, textListOrEmpty, readRecordList, recordListAgg, regexpMatches, wholeYearsBetween } from '../../src/store/sql-dialect.js';
 import { testDb, testDialect, type TestDb } from '../support/test-engine.js';
@@ -150,5 +151,14 @@ describe(`analytics-models dialect fragments on ${d}`, () => {
     expect(JSON.parse(text)).toEqual({ b: '西门子 "A"', a: 2.5, n: null, "it's": 3, l: [] });
     expect(Object.keys(JSON.parse(text) as object)).toEqual(['b', 'a', 'n', "it's", 'l']);
     expect(await one(`CAST(${jsonObject(d, { l: textListOrEmpty(d, "ARRAY['x', 'y']") })} AS VARCHAR)`).then((t) => JSON.parse(String(t)))).toEqual({ l: ['x', 'y'] });
+  });
+
+  it('reads a number written by floatLiteral back as the same double, where a decimal literal may be one unit off', async () => {
+    // -0.0034765020245307522 as a plain literal is read by DuckDB as a DECIMAL, whose cast to a double is one unit off.
+    const xs = [-0.0034765020245307522, 0.0009486770945207557, -0.0000041123699536098844, 0.1 + 0.2, 1e-300, -123456.789012345, 5e21];
+    const [row] = await store.engine.query<Record<string, number>>(`SELECT ${xs.map((x, i) => `${floatLiteral(x)} AS v${i}`).join(', ')}`);
+    expect(xs.map((_, i) => row![`v${i}`])).toEqual(xs);
+    expect(() => floatLiteral(Number.NaN)).toThrow();
+    expect(() => floatLiteral(Number.POSITIVE_INFINITY)).toThrow();
   });
 });

@@ -9,18 +9,14 @@
  * boundary cases included, on each engine.
  */
 import type { AnalysisConfig } from '../../config/analysis-config.js';
-import type { Dialect } from '../../store/engine.js';
+import { floatLiteral, type Dialect } from '../../store/engine.js';
 import { jsonObject, textListOrEmpty } from '../../store/sql-dialect.js';
 import { signalCodes, type SignalCode } from './churn-signals.js';
 import type { LogisticModel } from './logistic-regression.js';
 
 type Settings = AnalysisConfig['churn'];
 
-/** A JavaScript number as a FLOAT8 the engine reads back to the same double. */
-const num = (x: number): string => {
-  if (!Number.isFinite(x)) throw new Error(`not a finite number: ${x}`);
-  return `CAST('${String(x)}' AS FLOAT8)`;
-};
+const num = floatLiteral;
 const f8 = (expr: string) => `CAST(${expr} AS FLOAT8)`;
 /** Math.round(x · 10^d) / 10^d, as churn-signals.ts rounds its evidence. */
 const roundTo = (expr: string, digits = 2) => `(floor(${f8(expr)} * ${10 ** digits} + 0.5) / ${10 ** digits})`;

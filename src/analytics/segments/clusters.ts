@@ -5,7 +5,7 @@
  * by the best silhouette on a sample, unless the settings fix it.
  */
 import { Rng } from '../../domain/rng.js';
-import type { Queryable } from '../../store/engine.js';
+import { floatLiteral, type Queryable } from '../../store/engine.js';
 import { kmeans, nearestCentres, pairDistances, silhouette, silhouetteOf, standardise } from './kmeans.js';
 
 export interface ClusterSummary {
@@ -109,7 +109,7 @@ export async function clusterSnapshot(db: Queryable, snapshotId: number, opts: C
  * taking a million (id, label) pairs back in.
  */
 export function assignClustersSql(snapshotId: number, scale: { mean: Float64Array; sd: Float64Array }, centers: Float64Array, k: number, renumber: Int32Array): string {
-  const num = (v: number) => (Number.isFinite(v) ? `CAST(${v} AS FLOAT8)` : 'CAST(0 AS FLOAT8)');
+  const num = (v: number) => floatLiteral(Number.isFinite(v) ? v : 0);
   const z = ['recency_days', 'frequency', 'monetary'].map((col, t) => {
     const sd = scale.sd[t]!;
     const v = `CAST(${col} AS FLOAT8)`;

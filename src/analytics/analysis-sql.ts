@@ -72,10 +72,14 @@ export function customerGroupJoin(ctx: AnalysisContext, group: CustomerAttribute
   }
 }
 
-/** Per customer of a purchaseDaysSql table: the last purchase day, the number of purchase days and the median gap (null with one day). */
-export function purchaseHistorySql(days: string): string {
+/**
+ * Per customer of purchase days with their gaps (purchaseDaysSql; `from` is a
+ * quoted table or an aliased subquery): the last purchase day, the number of
+ * purchase days and the median gap, the purchase cycle (null with one day).
+ */
+export function purchaseHistorySql(from: string): string {
   return `SELECT customer_id, max(d) AS last_purchase, count(*) AS purchase_days, percentile_cont(0.5) WITHIN GROUP (ORDER BY gap) AS cycle_days
-  FROM ${q(days)} GROUP BY customer_id`;
+  FROM ${from} GROUP BY customer_id`;
 }
 
 /**

@@ -8,7 +8,7 @@
 import type { AnalysisConfig } from '../../config/analysis-config.js';
 import { quoteIdent, type Dialect } from '../../store/engine.js';
 import { distinctListAgg } from '../../store/sql-dialect.js';
-import { dateLit, purchaseDaysSql } from '../analysis-sql.js';
+import { dateLit, purchaseDaysSql, purchaseHistorySql } from '../analysis-sql.js';
 import { addDays } from '../analysis-period.js';
 
 const stalledWords = `('stalled', '停滞', '暂停', '搁置')`;
@@ -28,7 +28,7 @@ export function churnFeaturesSql(asOf: string, config: AnalysisConfig, scopeFilt
   const gaps = days === null ? purchaseDaysSql(asOf, scopeFilter) : `SELECT customer_id, d, gap FROM ${quoteIdent(days)} WHERE d <= ${a}${scopeFilter}`;
   const buy = history !== null
     ? `SELECT customer_id, last_purchase, purchase_days, cycle_days FROM ${quoteIdent(history)} WHERE TRUE${scopeFilter}`
-    : `SELECT customer_id, max(d) AS last_purchase, count(*) AS purchase_days, percentile_cont(0.5) WITHIN GROUP (ORDER BY gap) AS cycle_days FROM (${gaps}) AS gaps GROUP BY customer_id`;
+    : purchaseHistorySql(`(${gaps}) AS gaps`);
   return `WITH buy AS (
   ${buy}
 ), val AS (

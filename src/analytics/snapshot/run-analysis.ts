@@ -6,7 +6,7 @@
  */
 import type { AnalysisConfig } from '../../config/analysis-config.js';
 import { defaultAnalysisConfig } from '../../config/analysis-config.js';
-import type { Engine, Queryable } from '../../store/engine.js';
+import { quoteIdent, type Engine, type Queryable } from '../../store/engine.js';
 import { markOrderHeadsSql } from '../../store/schema/order-heads.js';
 import type { AnalysisContext, AnalysisPeriod } from '../analysis-context.js';
 import { addDays, resolvePeriod } from '../analysis-period.js';
@@ -96,7 +96,7 @@ export async function runAnalysis(engine: Engine, req: AnalyzeRequest, now: () =
     const purchaseHistory = `purchase_history_${snapshotId}`;
     const ctx: AnalysisContext = { db, period, config, tiers: tiersView, scope: scopeTable, purchaseDays, purchaseHistory };
     await db.run(`CREATE TEMP TABLE ${purchaseDays} AS ${purchaseDaysSql(period.asOf, scopeFilter(ctx))}`);
-    await db.run(`CREATE TEMP TABLE ${purchaseHistory} AS ${purchaseHistorySql(purchaseDays)}`);
+    await db.run(`CREATE TEMP TABLE ${purchaseHistory} AS ${purchaseHistorySql(quoteIdent(purchaseDays))}`);
     const clusters = await scoreCustomers(ctx, snapshotId);
     await db.run(`CREATE OR REPLACE TEMP VIEW ${tiersView} AS SELECT customer_id, value_tier AS tier FROM customer_scores WHERE snapshot_id = ${snapshotId}`);
     const previousSnapshotId = await previousSnapshot(db, period.asOf, scope);

@@ -8,7 +8,7 @@
  * given; test/store/sql-dialect.test.ts runs every one on the engine of the
  * test run and compares with hand-computed values.
  */
-import type { Dialect } from './engine.js';
+import { quoteLiteral, type Dialect } from './engine.js';
 
 /**
  * Schema DDL is written in DuckDB's spelling; PostgreSQL names DOUBLE in
@@ -100,7 +100,7 @@ export function listTransform(dialect: Dialect, list: string, fn: (element: stri
  * over as text: read it with readRecordList). Null when the group is empty.
  */
 export function recordListAgg(dialect: Dialect, fields: Readonly<Record<string, string>>, orderBy: string): string {
-  const entries = Object.entries(fields).map(([name, expr]) => [`'${name.replaceAll("'", "''")}'`, expr] as const);
+  const entries = Object.entries(fields).map(([name, expr]) => [quoteLiteral(name), expr] as const);
   switch (dialect) {
     case 'duckdb':
       return `list({${entries.map(([name, expr]) => `${name}: ${expr}`).join(', ')}} ORDER BY ${orderBy})`;
@@ -166,7 +166,7 @@ export function distinctListAgg(dialect: Dialect, value: string, where: string):
 
 /** A JSON object of name → expression, names in the order given: DuckDB's json_object, PostgreSQL's json_build_object. */
 export function jsonObject(dialect: Dialect, fields: Readonly<Record<string, string>>): string {
-  const args = Object.entries(fields).map(([name, expr]) => `'${name.replaceAll("'", "''")}', ${expr}`).join(', ');
+  const args = Object.entries(fields).map(([name, expr]) => `${quoteLiteral(name)}, ${expr}`).join(', ');
   switch (dialect) {
     case 'duckdb':
       return `json_object(${args})`;

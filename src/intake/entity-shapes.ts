@@ -26,6 +26,8 @@ export interface Shape {
   readonly windowed?: Readonly<Record<string, string>>;
   /** Values the windowed columns read that the table does not keep (named with a leading _). */
   readonly inputs?: Readonly<Record<string, string>>;
+  /** The shaped columns the windowed expressions read, besides _row and the inputs. */
+  readonly windowReads?: readonly string[];
   readonly lookups: readonly Lookup[];
   readonly parents: readonly Parent[];
   readonly rules?: readonly IssueRule[];
@@ -118,6 +120,7 @@ function orderLines(): Shape {
       line_no: `coalesce(_line_no, row_number() OVER (PARTITION BY order_id ORDER BY _row))`,
     },
     inputs: { _line_no: f('line_no') },
+    windowReads: ['order_id'],
 
     lookups: ['customer_by_name', 'rep_by_name'],
     hashFor: 'order_id',

@@ -21,6 +21,7 @@ import {
   countsSql,
   duplicateKeySql,
   freshRows,
+  marksHeads,
   importIssuesSql,
   lookupTables,
   mergedSql,
@@ -318,7 +319,7 @@ async function writeRun(sides: ImportSides, input: PlanInput, staged: StagedFile
     const sealed = (sealedColumns.get(table.name) ?? []).filter((c) => c in shape.columns);
     if (copied) await copyLookups(sides, lookupTables(input, shape), sealed.length > 0 && table.name === 'customers');
     // Personal fields are sealed before the merge compares them with the stored (sealed) ones.
-    await parse.run(shapedSql(input, shape, table, sealed.length > 0));
+    await parse.run(shapedSql(input, shape, table, sealed.length > 0, marksHeads(table, fresh)));
     if (sealed.length > 0) await sealStaged(parse, input.tables.shaped, table, shape, sealed, run.cipher);
     for (const sql of duplicateKeySql(input, shape, table)) await parse.run(sql);
     if (copied) for (const parent of shape.parents) await copyRows(parse, parentCandidatesSql(input, shape, parent), tx, parentCandidatesTable(input, parent), parentColumns(parent));

@@ -64,7 +64,12 @@ const NUL = 0x00;
 const SPACE = 0x20;
 const TAB = 0x09;
 
-type State = 'start' | 'unquoted' | 'quoted' | 'afterQuote';
+// Small integers: the state is compared once per byte.
+const START = 0;
+const UNQUOTED = 1;
+const QUOTED = 2;
+const AFTER_QUOTE = 3;
+type State = typeof START | typeof UNQUOTED | typeof QUOTED | typeof AFTER_QUOTE;
 
 /** Scans until stable: each pass may find new unterminated quotes, which the next pass skips. */
 export async function scanDelimited(path: string, options: ScanOptions): Promise<ScanResult & { readonly badRecords: readonly BadRecord[] }> {
@@ -100,8 +105,34 @@ async function scanOnce(path: string, options: ScanOptions): Promise<ScanResult>
   return scanner.finish();
 }
 
+/**
+ * Where the plain run of bytes from `from` ends: the first delimiter, line
+ * end, quote, NUL or CR (each changes the state or a count), else `length`.
+ * A quote inside a plain cell is kept as text, as DuckDB does.
+ */
+function plainRun(buf: Buffer, from: number, length: number, delimiter: number, quote: number): number {
+  let i = from;
+  while (i < length) {
+    const c = buf[i]!;
+    if (c === delimiter || c === LF || c === NUL || c === CR || c === quote) break;
+    i++;
+  }
+  return i;
+}
+
+/** Where the run of quoted text from `from` ends: the first quote, line end or NUL, else `length`. */
+function quotedRun(buf: Buffer, from: number, length: number, quote: number): number {
+  let i = from;
+  while (i < length) {
+    const c = buf[i]!;
+    if (c === quote || c === LF || c === NUL) break;
+    i++;
+  }
+  return i;
+}
+
 class Scanner {
-  private state: State = 'start';
+  private state: State = START;
   private line = 1;
   private recordStartLine = 1;
   private recordBytes = 0;
@@ -126,10 +157,11 @@ class Scanner {
 
   /** Returns false once a new bad record is found: the caller restarts with it known. */
   feed(buf: Buffer, length: number): boolean {
-    const { delimiter, quote } = this.o;
+    const { delimiter } = this.o;
+    const quote = this.o.quote ?? -1;
+    if (length > 0) this.lastByte = buf[length - 1]!;
     for (let i = 0; i < length; i++) {
       const b = buf[i]!;
-      this.lastByte = b;
       if (b === NUL) this.nulBytes++;
       if (this.skipToLineEnd) {
         if (b === LF) this.newLine();
@@ -137,42 +169,53 @@ class Scanner {
       }
       this.recordBytes++;
       switch (this.state) {
-        case 'start':
-        case 'unquoted':
+        case START:
+        case UNQUOTED:
           if (b === delimiter) {
             this.fields++;
-            this.state = 'start';
+            this.state = START;
             this.blankRecord = false;
           } else if (b === LF) {
             this.endRecord();
-          } else if (b === quote && this.state === 'start') {
-            this.state = 'quoted';
+          } else if (b === quote && this.state === START) {
+            this.state = QUOTED;
             this.blankRecord = false;
           } else if (b !== CR) {
-            this.state = 'unquoted';
+            this.state = UNQUOTED;
             this.blankRecord = false;
+            // The rest of a plain cell in one tight loop: most bytes of a file are here.
+            const end = plainRun(buf, i + 1, length, delimiter, quote);
+            this.recordBytes += end - i - 1;
+            i = end - 1;
           }
           break;
-        case 'quoted':
-          if (b === quote) this.state = 'afterQuote';
+        case QUOTED:
+          if (b === quote) this.state = AFTER_QUOTE;
           else if (b === LF) this.line++;
+          else if (b !== NUL) {
+            const end = quotedRun(buf, i + 1, length, quote);
+            this.recordBytes += end - i - 1;
+            i = end - 1;
+          }
           if (this.recordBytes > this.o.maxRecordBytes || this.line - this.recordStartLine >= this.o.maxRecordLines) {
             return this.markBad(this.recordBytes > this.o.maxRecordBytes ? 'record_too_large' : 'unterminated_quote');
           }
           break;
-        case 'afterQuote':
-          if (b === quote) this.state = 'quoted';
+        case AFTER_QUOTE:
+          if (b === quote) this.state = QUOTED;
           else if (b === delimiter) {
             this.fields++;
-            this.state = 'start';
+            this.state = START;
           } else if (b === LF) this.endRecord();
           // Anything else after a closing quote is malformed ("ab"c): DuckDB would
           // keep "ab" and drop the rest, so the whole record goes to the quarantine.
           else if (b !== CR && b !== SPACE && b !== TAB) {
             this.strayQuote = true;
-            this.state = 'unquoted';
+            this.state = UNQUOTED;
           }
           break;
+        default:
+          throw new Error(`unknown scan state ${String(this.state satisfies never)}`);
       }
     }
     return true;
@@ -209,7 +252,7 @@ class Scanner {
     this.recordStartLine = this.line;
     this.recordBytes = 0;
     this.fields = 1;
-    this.state = 'start';
+    this.state = START;
     this.blankRecord = true;
     this.strayQuote = false;
     this.skipToLineEnd = this.o.badLines?.has(this.line) ?? false;
@@ -218,7 +261,7 @@ class Scanner {
   finish(): ScanResult {
     let truncatedTail = false;
     if (!this.stopped) {
-      if (this.state === 'quoted') {
+      if (this.state === QUOTED) {
         this.newBad.push({ line: this.recordStartLine, endLine: this.recordStartLine, reason: 'unterminated_quote' });
       } else if (this.lastByte !== LF && !this.skipToLineEnd && !this.blankRecord) {
         // The final record has no line end: count it, and say when it is also short.

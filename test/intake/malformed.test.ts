@@ -55,6 +55,13 @@ describe('malformed files', () => {
     expect(r.issues[0]).toMatchObject({ row: 4, column: '下单日期', code: 'date_impossible', value: '2024/2/30' });
   });
 
+  it('rows of only delimiters and spaces are blank; exact copies are duplicates, a copy with one cell changed is not', async () => {
+    const r = await store.import(write('blank-dup.csv', HEADER + line(1) + ',,,,\n' + '  , ,  ,,\n' + ' ,2024-03-05,C1,X,5\n' + ',2024-03-06,C2,Y,6\n'
+      + line(1) + 'SO1,2024-03-02,C1,PLC控制器,999\n' + line(1)));
+    expect(r).toMatchObject({ blank: 2, rows: 6, duplicates: 2, inserted: 4, quarantined: 0 });
+    expect(await store.one<{ n: number }>(`SELECT count(*) AS n FROM order_lines WHERE order_id = 'SO1'`)).toEqual({ n: 2 });
+  });
+
   it('NUL bytes are removed and reported', async () => {
     const r = await store.import(write('nul.csv', HEADER + 'SO1,2024-03-01,C1,PLC\u0000控制器,100\n'));
     expect(r.inserted).toBe(1);

@@ -331,7 +331,7 @@ async function writeRun(sides: ImportSides, input: PlanInput, staged: StagedFile
     if (copied) for (const parent of shape.parents) await copyRows(parse, parentCandidatesSql(input, shape, parent), tx, parentCandidatesTable(input, parent), parentColumns(parent));
     if (fresh) {
       for (const sql of parentsSql(input, shape, ctx)) await tx.run(sql);
-      await insertSelect(sides, freshRows(input, table, ctx));
+      await insertSelect(sides, freshRows(input, shape, table, ctx));
     } else {
       if (copied) await copyToStore(sides, input.tables.shaped);
       await tx.run(mergedSql(input, shape, table));

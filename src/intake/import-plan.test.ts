@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { entitySpec } from './field-catalog.js';
 import { withMissingAsNull, type PlanInput } from './import-plan.js';
+import { shapeOf } from './entity-shapes.js';
+import { unfilledColumns } from './import-write.js';
 
 // Only the entity, the mapped columns and the defaults decide which fields are missing.
 function planFor(mapped: readonly string[], defaults: Record<string, string> = {}): PlanInput {
@@ -20,5 +22,13 @@ describe('fields a file does not have', () => {
 
   it('keeps a field a mapping file gives a constant for', () => {
     expect(withMissingAsNull(planFor([], { status: '已完成' }), 'n."f_status"')).toBe('n."f_status"');
+  });
+
+  it('leaves out of the write the target columns that are a bare typed NULL, not those computed from what the file has', () => {
+    const unfilled = unfilledColumns(planFor(['order_id', 'order_date', 'customer_id', 'quantity', 'unit_price']), shapeOf('order_lines'));
+    expect([...unfilled]).toEqual(expect.arrayContaining(['category', 'subcategory', 'discount', 'cost', 'channel', 'province', 'ship_date', 'promotion']));
+    // amount from quantity × price, status and region have rules of their own, product_id may come from the name.
+    for (const computed of ['order_id', 'amount', 'status', 'is_return', 'profit', 'region', 'product_id', 'customer_id']) expect(unfilled.has(computed)).toBe(false);
+    expect(unfilledColumns(planFor(['order_id', 'order_date', 'amount'], { channel: '线上' }), shapeOf('order_lines')).has('channel')).toBe(false);
   });
 });

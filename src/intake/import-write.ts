@@ -58,11 +58,28 @@ export function marksHeads(table: TableDoc, fresh: boolean): boolean {
   return fresh && table.name === 'order_lines';
 }
 
+const NULL_OF_TYPE = /^CAST\(NULL AS [A-Z]+(\(\d+(,\s*\d+)?\))?\)$/;
+
+/**
+ * Target columns the file cannot fill: their expression is a typed NULL
+ * once the fields the file lacks are written as NULLs. An import of a few
+ * columns into the 31 of order_lines carried two dozen of them through
+ * every step; now they are left to the table's NULL.
+ */
+export function unfilledColumns(input: PlanInput, shape: Shape): Set<string> {
+  return new Set(Object.entries(shape.columns).flatMap(([name, expr]) => (NULL_OF_TYPE.test(withMissingAsNull(input, expr)) ? [name] : [])));
+}
+
 /** Step 3: valid, first-seen rows in the target's shape, with a rank among rows sharing a key. */
 export function shapedSql(input: PlanInput, shape: Shape, table: TableDoc, materialise: boolean, markHeads = false): string {
   const t = input.tables;
   const types = new Map(table.columns.map((c) => [c.name, c.type]));
-  const cols = Object.entries(shape.columns).map(([name, expr]) => `CAST(${withMissingAsNull(input, expr)} AS ${types.get(name) ?? 'VARCHAR'}) AS ${q(name)}`);
+  const unfilled = unfilledColumns(input, shape);
+  const cols = Object.entries(shape.columns)
+    .filter(([name]) => !unfilled.has(name))
+    .map(([name, expr]) => `CAST(${withMissingAsNull(input, expr)} AS ${types.get(name) ?? 'VARCHAR'}) AS ${q(name)}`);
+  // Added after the windows, so that no materialised or sorted row carries them.
+  const nulls = [...unfilled].map((name) => `, CAST(NULL AS ${types.get(name) ?? 'VARCHAR'}) AS ${q(name)}`).join('');
   const inputs = Object.entries(shape.inputs ?? {}).map(([name, expr]) => `${withMissingAsNull(input, expr)} AS ${q(name)}`);
   const windowed = Object.keys(shape.windowed ?? {}).map((name) => `win.${q(name)}`);
   const mapped = mappedFields(input);
@@ -77,7 +94,7 @@ WITH base AS (
   SELECT n._row, ${[...cols, ...inputs].join(',\n    ')}, n._extra AS extra
   ${validRows(input, shape, mapped)}
 ), ${windowCtes(shape, types, table, keysUnique)}${heads}
-SELECT base.*${windowed.length > 0 ? `, ${windowed.join(', ')}` : ''}, ${keysUnique ? '1' : 'k._keyrank'} AS _keyrank${markHeads ? ', hd._head IS NOT NULL AS _opens' : ''}
+SELECT base.*${nulls}${windowed.length > 0 ? `, ${windowed.join(', ')}` : ''}, ${keysUnique ? '1' : 'k._keyrank'} AS _keyrank${markHeads ? ', hd._head IS NOT NULL AS _opens' : ''}
 FROM base${joins}${markHeads ? ' LEFT JOIN hd ON hd._head = base._row' : ''}`;
 }
 
@@ -197,16 +214,20 @@ export function parentsSql(input: PlanInput, shape: Shape, ctx: WriteContext): s
  * parentsSql): every shaped row is new, so it goes straight in, with no
  * comparison table in between.
  */
-export function freshRows(input: PlanInput, table: TableDoc, ctx: WriteContext): InsertSelect {
-  const cols = table.columns.filter((c) => !['import_run_id', 'updated_at', 'row_version'].includes(c.name) && !derived.has(c.name)).map((c) => c.name);
+export function freshRows(input: PlanInput, shape: Shape, table: TableDoc, ctx: WriteContext): InsertSelect {
+  const unfilled = unfilledColumns(input, shape);
+  const cols = table.columns
+    .filter((c) => !['import_run_id', 'updated_at', 'row_version'].includes(c.name) && !derived.has(c.name) && !unfilled.has(c.name))
+    .map((c) => c.name);
   const hasVersion = table.columns.some((c) => c.name === 'row_version');
   // Every line of every order is here, so the heads are marked on the way in
   // (shapedSql's markHeads): cheaper than updating them after.
   const heads = marksHeads(table, true);
   return {
     table: table.name,
-    columns: [...cols, ...(hasVersion ? ['row_version'] : []), ...(heads ? ['opens_order'] : []), 'import_run_id', 'updated_at'],
-    select: `SELECT ${cols.map((c) => q(c)).join(', ')}${hasVersion ? ', 1' : ''}${heads ? ', _opens' : ''}, ${ctx.runId}, ${ctx.now} FROM ${q(input.tables.shaped)}${clusterBy(table)}`,
+    columns: [...cols, ...(heads ? ['opens_order'] : []), ...(hasVersion ? ['row_version'] : []), 'import_run_id', 'updated_at'],
+    // The constants are added after the sort, which need not carry them.
+    select: `SELECT *${hasVersion ? ', 1' : ''}, ${ctx.runId}, ${ctx.now} FROM (SELECT ${[...cols.map((c) => q(c)), ...(heads ? ['_opens'] : [])].join(', ')} FROM ${q(input.tables.shaped)}${clusterBy(table)})`,
   };
 }
 

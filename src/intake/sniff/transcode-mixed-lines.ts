@@ -7,6 +7,7 @@
  */
 import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { isAscii, isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 
 export interface MixedTranscodeResult {
@@ -16,28 +17,25 @@ export interface MixedTranscodeResult {
   readonly nulBytes: number;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-function hasHighByte(line: Buffer): boolean {
-  for (let i = 0; i < line.length; i++) if (line[i]! >= 0x80) return true;
-  return false;
-}
-
 export async function transcodeMixedLines(src: string, dest: string, onProgress?: (bytes: number) => void): Promise<MixedTranscodeResult> {
   const counts = { utf8Lines: 0, gbLines: 0, nulBytes: 0 };
   const out = createWriteStream(dest);
   let carry: Buffer = Buffer.alloc(0);
   let read = 0;
+  // One decoder for every GB line (end() flushes and resets it), and a
+  // validity test that throws nothing: a decoder made per line and an
+  // exception per GBK line were ≈ 4× the cost of the decoding itself.
+  const gb = iconv.getDecoder('gb18030');
   const decodeLine = (line: Buffer): string => {
-    if (!hasHighByte(line)) return line.toString('latin1');
-    try {
-      const text = utf8.decode(line);
+    if (isAscii(line)) return line.toString('latin1');
+    if (isUtf8(line)) {
       counts.utf8Lines++;
-      return text;
-    } catch {
-      counts.gbLines++;
-      return iconv.decode(line, 'gb18030');
+      return line.toString('utf8');
     }
+    counts.gbLines++;
+    const text = gb.write(line);
+    const tail = gb.end();
+    return tail ? text + tail : text;
   };
   const write = async (text: string) => {
     const clean = text.includes('\0') ? text.replace(/\0/g, () => (counts.nulBytes++, '')) : text;

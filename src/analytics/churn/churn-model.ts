@@ -65,8 +65,13 @@ export function trainingSampleFilter(dialect: Dialect, population: number): { re
   return { every, filter: every === 1 ? '' : ` AND ${hashBucket(dialect, 'customer_id', every)} = 0` };
 }
 
-async function pAliveAt(db: Queryable, date: string, sample: string): Promise<Map<string, number> | null> {
-  const cols = (await db.queryColumns(clvSummarySql({ calibrationEnd: date, observationEnd: date }, sample))) as unknown as { customer_id: string[]; x: number[]; tx_days: number[]; t_days: number[] };
+type AliveColumns = { customer_id: string[]; x: number[]; tx_days: number[]; t_days: number[] };
+
+function readAliveColumns(db: Queryable, date: string, sample: string): Promise<AliveColumns> {
+  return db.queryColumns(clvSummarySql({ calibrationEnd: date, observationEnd: date }, sample)) as unknown as Promise<AliveColumns>;
+}
+
+function pAliveAt(cols: AliveColumns): Map<string, number> | null {
   const rows = cols.customer_id.map((_, i) => ({ x: cols.x[i]!, tx: cols.tx_days[i]! / 7, T: cols.t_days[i]! / 7 }));
   if (rows.filter((r) => r.x > 0).length < 20) return null;
   // A yardstick beside the model, not the CLV fit: a weighted sample of the distinct histories pins its four parameters well enough.
@@ -101,11 +106,15 @@ export async function trainChurnModel(
   const test = await readLabelledFeatures(db, testDate, config, source);
   const both = (xs: { label: number }[]) => xs.some((x) => x.label === 1) && xs.some((x) => x.label === 0);
   if (train.length < minimumRows || test.length < minimumRows || !both(train) || !both(test)) return null;
+  // The yardstick's histories are read while the model is fitted: the engine works while JavaScript does.
+  const aliveColumns = readAliveColumns(db, testDate, sample.filter);
+  // Awaited below; should the fit throw first, its failure is not left unhandled.
+  aliveColumns.catch(() => undefined);
   const model = fitLogistic(train.map((t) => modelFeatures(t.f, c.csatLow)), train.map((t) => t.label), 1);
   const labels = test.map((t) => t.label);
   const probs = test.map((t) => predictLogistic(model, modelFeatures(t.f, c.csatLow)));
   const risks = test.map((t) => riskScore(churnSignals(t.f, c), c.weights));
-  const alive = await pAliveAt(db, testDate, sample.filter);
+  const alive = pAliveAt(await aliveColumns);
   return {
     model,
     report: {

@@ -43,6 +43,7 @@ export interface ChurnModelReport {
 }
 
 export type TrainedChurnModel = { readonly model: LogisticModel; readonly report: ChurnModelReport };
+export type FittedChurnModel = { readonly model: LogisticModel; readonly report: () => ChurnModelReport };
 
 const minimumRows = 50;
 const pAliveFitRows = 2_000;
@@ -87,14 +88,19 @@ const quality = (scores: number[], labels: number[]): ScoreQuality => ({ auc: au
  * the training sample (all of them up to trainingCustomers). `days`: the
  * analysis's table of purchase days (purchaseDaysSql), or null.
  */
-export async function trainChurnModel(
+/**
+ * The model, and its report as a function: the report's checks (the
+ * P(alive) yardstick's fit above all) are JavaScript that can run while the
+ * engine scores every customer with the model.
+ */
+export async function fitChurnModel(
   db: Queryable,
   asOf: string,
   config: AnalysisConfig,
   scope: string | null = null,
   population = 0,
   days: string | null = null,
-): Promise<TrainedChurnModel | null> {
+): Promise<FittedChurnModel | null> {
   const c = config.churn;
   const sample = trainingSampleFilter(db.dialect, population);
   const source = { scope, days, sample: sample.filter };
@@ -111,13 +117,13 @@ export async function trainChurnModel(
   // Awaited below; should the fit throw first, its failure is not left unhandled.
   aliveColumns.catch(() => undefined);
   const model = fitLogistic(train.map((t) => modelFeatures(t.f, c.csatLow)), train.map((t) => t.label), 1);
-  const labels = test.map((t) => t.label);
-  const probs = test.map((t) => predictLogistic(model, modelFeatures(t.f, c.csatLow)));
-  const risks = test.map((t) => riskScore(churnSignals(t.f, c), c.weights));
-  const alive = pAliveAt(await aliveColumns);
-  return {
-    model,
-    report: {
+  const histories = await aliveColumns;
+  const report = (): ChurnModelReport => {
+    const labels = test.map((t) => t.label);
+    const probs = test.map((t) => predictLogistic(model, modelFeatures(t.f, c.csatLow)));
+    const risks = test.map((t) => riskScore(churnSignals(t.f, c), c.weights));
+    const alive = pAliveAt(histories);
+    return {
       labelDays: c.labelDays,
       trainDates,
       testDate,
@@ -130,6 +136,20 @@ export async function trainChurnModel(
       riskScore: quality(risks, labels),
       pAlive: alive === null ? null : quality(test.map((t) => 1 - (alive.get(t.f.customerId) ?? 1)), labels),
       calibration: calibrationTable(probs, labels, 10),
-    },
+    };
   };
+  return { model, report };
+}
+
+/** fitChurnModel with its report worked out at once. */
+export async function trainChurnModel(
+  db: Queryable,
+  asOf: string,
+  config: AnalysisConfig,
+  scope: string | null = null,
+  population = 0,
+  days: string | null = null,
+): Promise<TrainedChurnModel | null> {
+  const fitted = await fitChurnModel(db, asOf, config, scope, population, days);
+  return fitted && { model: fitted.model, report: fitted.report() };
 }

@@ -10,7 +10,7 @@ import { churnReasonsSql } from '../satisfaction/complaint-summary.js';
 import type { ChurnReasonRow } from '../satisfaction/complaint-summary.js';
 import { churnFeaturesQuery } from './churn-features.js';
 import { riskSummarySql, scoredRiskSql } from './churn-risk-sql.js';
-import { trainChurnModel, type ChurnModelReport } from './churn-model.js';
+import { fitChurnModel, type ChurnModelReport } from './churn-model.js';
 import { signalCodes, type Signal, type SignalCode } from './churn-signals.js';
 
 export interface AtRiskCustomer {
@@ -44,13 +44,18 @@ export async function churnSection(ctx: AnalysisContext, snapshotId: number): Pr
   const features = `churn_features_${id}`;
   await ctx.db.run(`CREATE TEMP TABLE ${features} AS ${churnFeaturesQuery(ctx.db.dialect, ctx.period.asOf, ctx.config, { scope: ctx.scope, days, history: ctx.purchaseHistory ?? null })}`);
   const population = (await ctx.db.query<{ n: number }>(`SELECT count(*) AS n FROM ${features}`))[0]!.n;
-  const trained = await trainChurnModel(ctx.db, ctx.period.asOf, ctx.config, ctx.scope, population, days);
+  const fitted = await fitChurnModel(ctx.db, ctx.period.asOf, ctx.config, ctx.scope, population, days);
   if (ctx.purchaseDays === undefined) await ctx.db.run(`DROP TABLE ${days}`);
-  const scored = scoredRiskSql(features, c, trained?.model ?? null, ctx.db.dialect);
-  await ctx.db.run(
+  const scored = scoredRiskSql(features, c, fitted?.model ?? null, ctx.db.dialect);
+  const insert = ctx.db.run(
     `INSERT INTO customer_risk (snapshot_id, customer_id, risk_score, churn_probability, signals)
      SELECT ${id}, customer_id, risk, probability, CAST(signals AS JSON) FROM (${scored}) AS s`,
   );
+  // Awaited below; should the report throw first, the insert's failure is not left unhandled.
+  insert.catch(() => undefined);
+  // The model's report is worked out while the engine scores every customer.
+  const report = fitted?.report() ?? null;
+  await insert;
   const [summary] = await ctx.db.query<Record<string, number>>(riskSummarySql(scored));
   await ctx.db.run(`DROP TABLE ${features}`);
   return {
@@ -58,7 +63,7 @@ export async function churnSection(ctx: AnalysisContext, snapshotId: number): Pr
     bands: { low: summary?.low ?? 0, medium: summary?.medium ?? 0, high: summary?.high ?? 0, critical: summary?.critical ?? 0 },
     signalCounts: Object.fromEntries(signalCodes.map((code) => [code, { warn: summary?.[`${code}_warn`] ?? 0, alert: summary?.[`${code}_alert`] ?? 0 }])) as ChurnSection['signalCounts'],
     atRisk: await atRiskCustomers(ctx, id),
-    model: trained?.report ?? null,
+    model: report,
     reasons: await ctx.db.query<ChurnReasonRow>(churnReasonsSql({ ...ctx, period: { ...ctx.period, from: '0001-01-01', to: ctx.period.asOf } })),
   };
 }

@@ -142,14 +142,7 @@ export async function fitChurnModel(
 }
 
 /** fitChurnModel with its report worked out at once. */
-export async function trainChurnModel(
-  db: Queryable,
-  asOf: string,
-  config: AnalysisConfig,
-  scope: string | null = null,
-  population = 0,
-  days: string | null = null,
-): Promise<TrainedChurnModel | null> {
-  const fitted = await fitChurnModel(db, asOf, config, scope, population, days);
+export async function trainChurnModel(...args: Parameters<typeof fitChurnModel>): Promise<TrainedChurnModel | null> {
+  const fitted = await fitChurnModel(...args);
   return fitted && { model: fitted.model, report: fitted.report() };
 }

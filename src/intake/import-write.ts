@@ -77,9 +77,9 @@ export function shapedSql(input: PlanInput, shape: Shape, table: TableDoc, mater
   const unfilled = unfilledColumns(input, shape);
   const cols = Object.entries(shape.columns)
     .filter(([name]) => !unfilled.has(name))
-    .map(([name, expr]) => `CAST(${withMissingAsNull(input, expr)} AS ${types.get(name) ?? 'VARCHAR'}) AS ${q(name)}`);
+    .map(([name, expr]) => typedAs(types, name, withMissingAsNull(input, expr)));
   // Added after the windows, so that no materialised or sorted row carries them.
-  const nulls = [...unfilled].map((name) => `, CAST(NULL AS ${types.get(name) ?? 'VARCHAR'}) AS ${q(name)}`).join('');
+  const nulls = [...unfilled].map((name) => `, ${typedAs(types, name, 'NULL')}`).join('');
   const inputs = Object.entries(shape.inputs ?? {}).map(([name, expr]) => `${withMissingAsNull(input, expr)} AS ${q(name)}`);
   const windowed = Object.keys(shape.windowed ?? {}).map((name) => `win.${q(name)}`);
   const mapped = mappedFields(input);
@@ -96,6 +96,11 @@ WITH base AS (
 ), ${windowCtes(shape, types, table, keysUnique)}${heads}
 SELECT base.*${nulls}${windowed.length > 0 ? `, ${windowed.join(', ')}` : ''}, ${keysUnique ? '1' : 'k._keyrank'} AS _keyrank${markHeads ? ', hd._head IS NOT NULL AS _opens' : ''}
 FROM base${joins}${markHeads ? ' LEFT JOIN hd ON hd._head = base._row' : ''}`;
+}
+
+/** `expr` as target column `name`, cast to the column's type. */
+function typedAs(types: ReadonlyMap<string, string>, name: string, expr: string): string {
+  return `CAST(${expr} AS ${types.get(name) ?? 'VARCHAR'}) AS ${q(name)}`;
 }
 
 function mappedFields(input: PlanInput): Set<string> {
@@ -125,7 +130,7 @@ function windowCtes(shape: Shape, types: Map<string, string>, table: TableDoc, k
   const ctes: string[] = [];
   if (windowed.length > 0) {
     const reads = ['_row', ...(shape.windowReads ?? []), ...Object.keys(shape.inputs ?? {})].map((c) => q(c)).join(', ');
-    ctes.push(`win AS (SELECT _row, ${windowed.map(([name, expr]) => `CAST(${expr} AS ${types.get(name) ?? 'VARCHAR'}) AS ${q(name)}`).join(', ')} FROM (SELECT ${reads} FROM base) AS base)`);
+    ctes.push(`win AS (SELECT _row, ${windowed.map(([name, expr]) => typedAs(types, name, expr)).join(', ')} FROM (SELECT ${reads} FROM base) AS base)`);
   }
   if (!keysUnique) {
     const keys = table.key.map((k) => (windowed.some(([name]) => name === k) ? `win.${q(k)}` : `base.${q(k)}`));

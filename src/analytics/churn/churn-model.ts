@@ -83,15 +83,14 @@ function pAliveAt(cols: AliveColumns): Map<string, number> | null {
 const quality = (scores: number[], labels: number[]): ScoreQuality => ({ auc: auc(scores, labels), precisionAt10: precisionAtTop(scores, labels, 0.1) });
 
 /**
+ * The model, and its report as a function: the report's checks (the
+ * P(alive) yardstick's fit above all) are JavaScript that can run while the
+ * engine scores every customer with the model.
+ *
  * Null when the history is too short for a train and a test date with both
  * outcomes. `population`: the customers scored at the as-of date, which sets
  * the training sample (all of them up to trainingCustomers). `days`: the
  * analysis's table of purchase days (purchaseDaysSql), or null.
- */
-/**
- * The model, and its report as a function: the report's checks (the
- * P(alive) yardstick's fit above all) are JavaScript that can run while the
- * engine scores every customer with the model.
  */
 export async function fitChurnModel(
   db: Queryable,

@@ -93,13 +93,13 @@ function newtonTerms(cols: readonly Float64Array[], labels: readonly number[], b
     let k = 0;
     for (; k + 3 <= j; k += 4) {
       const sums = dot4(wc, cols[k]!, cols[k + 1]!, cols[k + 2]!, cols[k + 3]!, n);
-      for (let u = 0; u < 4; u++) setHess(hess, j, k + u, sums[u]! + (j === k + u && j > 0 ? lambda : 0));
+      for (let u = 0; u < 4; u++) setHess(hess, j, k + u, sums[u]!, lambda);
     }
     for (; k <= j; k++) {
       const ck = cols[k]!;
       let h = 0;
       for (let i = 0; i < n; i++) h += wc[i]! * ck[i]!;
-      setHess(hess, j, k, h + (j === k && j > 0 ? lambda : 0));
+      setHess(hess, j, k, h, lambda);
     }
   }
   return { grad, hess };
@@ -120,7 +120,9 @@ function dot4(v: Float64Array, a: Float64Array, b: Float64Array, c: Float64Array
   return [s0, s1, s2, s3];
 }
 
-function setHess(hess: number[][], j: number, k: number, value: number): void {
+/** Entry (j, k) and its mirror; the diagonal takes the penalty, except the intercept's. */
+function setHess(hess: number[][], j: number, k: number, sum: number, lambda: number): void {
+  const value = sum + (j === k && j > 0 ? lambda : 0);
   hess[j]![k] = value;
   hess[k]![j] = value;
 }

@@ -84,12 +84,14 @@ export function purchaseHistorySql(from: string): string {
 
 /**
  * Each customer's purchase days up to `asOf`, with the gap in days since the
- * previous one. A day's gap depends on no later day, so the table made for
- * the analysis date serves the purchase cycles and every earlier date the
- * churn model trains on: made once, it spares each of them the window.
+ * previous one and the day's purchase value `v`. A day's gap depends on no
+ * later day, so the table made for the analysis date serves the purchase
+ * cycles, every earlier date the churn model trains on and the P(alive)
+ * yardstick's histories (clvSummarySql): made once, it spares each of them
+ * the window and the grouping of order lines.
  */
 export function purchaseDaysSql(asOf: string, scopeFilter: string): string {
-  return `SELECT customer_id, d, d - lag(d) OVER (PARTITION BY customer_id ORDER BY d) AS gap
-  FROM (SELECT customer_id, order_date AS d FROM order_lines
+  return `SELECT customer_id, d, v, d - lag(d) OVER (PARTITION BY customer_id ORDER BY d) AS gap
+  FROM (SELECT customer_id, order_date AS d, sum(amount) AS v FROM order_lines
     WHERE customer_id IS NOT NULL AND NOT is_return AND order_date <= ${dateLit(asOf)}${scopeFilter} GROUP BY customer_id, order_date) AS days`;
 }

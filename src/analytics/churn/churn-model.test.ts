@@ -92,12 +92,12 @@ describe('logistic regression', () => {
 describe('training sample', () => {
   // Each engine hashes ids its own way, so DuckDB and PostgreSQL keep different customers:
   // on either, the sample must be about a third and the same customers on every run.
-  it('keeps every customer up to 20,000 and about 20,000 of more, the same ones on every date', async () => {
+  it('keeps every customer up to 10,000 and about 10,000 of more, the same ones on every date', async () => {
     const d = testDialect();
     expect(trainingSampleFilter(d, 0)).toEqual({ every: 1, filter: '' });
-    expect(trainingSampleFilter(d, 20_000)).toEqual({ every: 1, filter: '' });
-    const { every, filter } = trainingSampleFilter(d, 60_000);
-    expect(every).toBe(3); // ⌈60,000 ÷ 20,000⌉
+    expect(trainingSampleFilter(d, 10_000)).toEqual({ every: 1, filter: '' });
+    const { every, filter } = trainingSampleFilter(d, 30_000);
+    expect(every).toBe(3); // ⌈30,000 ÷ 10,000⌉
     const target = testDb(':memory:');
     const store = await openStore({ db: target.db, env: target.env });
     try {

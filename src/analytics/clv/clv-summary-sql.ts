@@ -9,6 +9,7 @@
  *   mx       mean value of those repeat purchase days (null when x = 0)
  *   x_star   purchase days after the calibration end, up to the observation end (the holdout)
  */
+import { quoteIdent } from '../../store/engine.js';
 import { dateLit } from '../analysis-sql.js';
 
 export interface ClvWindow {
@@ -16,13 +17,21 @@ export interface ClvWindow {
   readonly observationEnd: string;
 }
 
-/** `filter`: a further condition on order_lines (` AND …`), e.g. a sample of customers. */
-export function clvSummarySql(w: ClvWindow, filter = ''): string {
+/**
+ * `filter`: a further condition on the customer (` AND …`), e.g. a sample.
+ * `days`: a table of purchase days (purchaseDaysSql) made at the observation
+ * end or later, read instead of grouping the order lines again.
+ */
+export function clvSummarySql(w: ClvWindow, filter = '', days: string | null = null): string {
   const cal = dateLit(w.calibrationEnd);
   const end = dateLit(w.observationEnd);
+  const source =
+    days === null
+      ? `SELECT customer_id, order_date AS d, sum(amount) AS v FROM order_lines
+  WHERE customer_id IS NOT NULL AND NOT is_return AND order_date <= ${end}${filter} GROUP BY customer_id, order_date`
+      : `SELECT customer_id, d, v FROM ${quoteIdent(days)} WHERE d <= ${end}${filter}`;
   return `WITH d AS (
-  SELECT customer_id, order_date AS d, sum(amount) AS v FROM order_lines
-  WHERE customer_id IS NOT NULL AND NOT is_return AND order_date <= ${end}${filter} GROUP BY customer_id, order_date
+  ${source}
 ), f AS (SELECT customer_id, min(d) AS first FROM d GROUP BY customer_id HAVING min(d) <= ${cal})
 SELECT d.customer_id, CAST(count(*) FILTER (WHERE d.d > f.first AND d.d <= ${cal}) AS INTEGER) AS x,
   max(d.d) FILTER (WHERE d.d <= ${cal}) - f.first AS tx_days,

@@ -25,10 +25,36 @@ function sqDist(x: Float64Array, i: number, c: Float64Array, j: number, d: numbe
 
 /** The centre nearest row i (ties to the lower index); its squared distance goes to `distance[0]` when given. */
 function nearestCentre(x: Float64Array, i: number, d: number, centers: Float64Array, k: number, distance?: Float64Array): number {
+  if (d === 3) return nearestCentre3(x, i, centers, k, distance);
   let bestJ = 0;
   let bestD = Infinity;
   for (let j = 0; j < k; j++) {
     const dist = sqDist(x, i, centers, j, d);
+    if (dist < bestD) {
+      bestD = dist;
+      bestJ = j;
+    }
+  }
+  if (distance) distance[0] = bestD;
+  return bestJ;
+}
+
+/**
+ * nearestCentre for three columns (log R, F, M: every clustering here), the
+ * loop over columns written out; the sums are added in the same order, so
+ * the distances are the same to the last bit.
+ */
+function nearestCentre3(x: Float64Array, i: number, centers: Float64Array, k: number, distance?: Float64Array): number {
+  const x0 = x[i * 3]!;
+  const x1 = x[i * 3 + 1]!;
+  const x2 = x[i * 3 + 2]!;
+  let bestJ = 0;
+  let bestD = Infinity;
+  for (let j = 0; j < k; j++) {
+    const d0 = x0 - centers[j * 3]!;
+    const d1 = x1 - centers[j * 3 + 1]!;
+    const d2 = x2 - centers[j * 3 + 2]!;
+    const dist = d0 * d0 + d1 * d1 + d2 * d2;
     if (dist < bestD) {
       bestD = dist;
       bestJ = j;
@@ -73,21 +99,21 @@ function seedCenters(x: Float64Array, n: number, d: number, k: number, rng: Rng)
 function lloyd(x: Float64Array, n: number, d: number, k: number, centers: Float64Array, maxIter: number): KMeansResult {
   const labels = new Int32Array(n);
   const best = new Float64Array(1);
+  const sums = new Float64Array(k * d);
+  const counts = new Float64Array(k);
   let inertia = 0;
   let it = 0;
   for (; it < maxIter; it++) {
     let changed = false;
     inertia = 0;
+    sums.fill(0);
+    counts.fill(0);
+    // The next centres' sums are gathered in the same pass as the labels, in the same row order.
     for (let i = 0; i < n; i++) {
-      const bestJ = nearestCentre(x, i, d, centers, k, best);
-      if (labels[i] !== bestJ || it === 0) changed = changed || labels[i] !== bestJ;
-      labels[i] = bestJ;
+      const j = nearestCentre(x, i, d, centers, k, best);
+      changed = changed || labels[i] !== j;
+      labels[i] = j;
       inertia += best[0]!;
-    }
-    const sums = new Float64Array(k * d);
-    const counts = new Float64Array(k);
-    for (let i = 0; i < n; i++) {
-      const j = labels[i]!;
       counts[j]!++;
       for (let t = 0; t < d; t++) sums[j * d + t]! += x[i * d + t]!;
     }
@@ -150,16 +176,16 @@ export function silhouetteOf(dist: Float64Array, labels: Int32Array, k: number, 
   let counted = 0;
   const sum = new Float64Array(k);
   const cnt = new Float64Array(k);
+  const size = new Float64Array(k);
   const own = Int32Array.from(rows, (r) => labels[r]!);
+  for (const c of own) size[c]!++;
   for (let a = 0; a < m; a++) {
     sum.fill(0);
-    cnt.fill(0);
-    for (let b = 0; b < m; b++) {
-      if (a === b) continue;
-      sum[own[b]!]! += dist[a * m + b]!;
-      cnt[own[b]!]!++;
-    }
+    // dist[a·m + a] is 0, so a's own term adds nothing to its cluster's sum; only the count leaves it out.
+    for (let b = 0; b < m; b++) sum[own[b]!]! += dist[a * m + b]!;
     const mine = own[a]!;
+    cnt.set(size);
+    cnt[mine]!--;
     if (cnt[mine] === 0) continue; // a singleton's silhouette is defined as 0
     const inA = sum[mine]! / cnt[mine]!;
     let outB = Infinity;

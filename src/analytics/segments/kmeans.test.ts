@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kmeans, pairDistances, silhouette, silhouetteOf, standardise } from './kmeans.js';
+import { kmeans, nearestCentres, pairDistances, silhouette, silhouetteOf, standardise } from './kmeans.js';
 
 describe('kmeans', () => {
   // Two tight groups: (0,0),(0,1),(1,0) and (10,10),(10,11),(11,10).
@@ -20,6 +20,23 @@ describe('kmeans', () => {
     const a = kmeans(Float64Array.from(pts), 6, 2, 2, 5);
     const b = kmeans(Float64Array.from(pts), 6, 2, 2, 5);
     expect([...a.labels]).toEqual([...b.labels]);
+  });
+
+  it('three columns (the RFM case) give the same groups, centres and inertia as two with a constant third', () => {
+    // The 2-D points above with a third column of 5 everywhere: the third column adds no distance.
+    const pts3 = Array.from({ length: 6 }, (_, i) => [pts[i * 2]!, pts[i * 2 + 1]!, 5]).flat();
+    const [r2, r3] = [kmeans(Float64Array.from(pts), 6, 2, 2, 1), kmeans(Float64Array.from(pts3), 6, 3, 2, 1)];
+    expect([...r3.labels]).toEqual([...r2.labels]);
+    expect(r3.inertia).toBeCloseTo(8 / 3, 10);
+    expect([0, 1].map((j) => [r3.centers[j * 3]!, r3.centers[j * 3 + 1]!])).toEqual([0, 1].map((j) => [r2.centers[j * 2]!, r2.centers[j * 2 + 1]!]));
+    expect([r3.centers[2], r3.centers[5]]).toEqual([5, 5]);
+  });
+
+  it('assigns a point halfway between two centres to the lower-numbered one, in three columns as in two', () => {
+    expect([...nearestCentres(Float64Array.from([1, 0, 0, 0, 0, 0, 1.9, 0, 0]), 3, 3, Float64Array.from([0, 0, 0, 2, 0, 0]), 2)]).toEqual([0, 0, 1]);
+    // The third column decides: 1 + 9 against 1 + 0.
+    expect([...nearestCentres(Float64Array.from([1, 0, 3]), 1, 3, Float64Array.from([0, 0, 0, 2, 0, 3]), 2)]).toEqual([1]);
+    expect([...nearestCentres(Float64Array.from([1, 0, 0, 0, 1.9, 0]), 3, 2, Float64Array.from([0, 0, 2, 0]), 2)]).toEqual([0, 0, 1]);
   });
 
   it('silhouette near 1 for well-separated clusters (hand: a≈0.80, b≈14.0)', () => {

@@ -92,6 +92,11 @@ export function purchaseHistorySql(from: string): string {
  */
 export function purchaseDaysSql(asOf: string, scopeFilter: string): string {
   return `SELECT customer_id, d, v, d - lag(d) OVER (PARTITION BY customer_id ORDER BY d) AS gap
-  FROM (SELECT customer_id, order_date AS d, sum(amount) AS v FROM order_lines
-    WHERE customer_id IS NOT NULL AND NOT is_return AND order_date <= ${dateLit(asOf)}${scopeFilter} GROUP BY customer_id, order_date) AS days`;
+  FROM (${purchaseDayValuesSql(asOf, scopeFilter)}) AS days`;
+}
+
+/** Each customer's purchase days up to `asOf` (d) with the day's purchase value (v): returns are not purchases. */
+export function purchaseDayValuesSql(asOf: string, filter: string): string {
+  return `SELECT customer_id, order_date AS d, sum(amount) AS v FROM order_lines
+    WHERE customer_id IS NOT NULL AND NOT is_return AND order_date <= ${dateLit(asOf)}${filter} GROUP BY customer_id, order_date`;
 }

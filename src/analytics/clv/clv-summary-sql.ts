@@ -10,7 +10,7 @@
  *   x_star   purchase days after the calibration end, up to the observation end (the holdout)
  */
 import { quoteIdent } from '../../store/engine.js';
-import { dateLit } from '../analysis-sql.js';
+import { dateLit, purchaseDayValuesSql } from '../analysis-sql.js';
 
 export interface ClvWindow {
   readonly calibrationEnd: string;
@@ -25,11 +25,7 @@ export interface ClvWindow {
 export function clvSummarySql(w: ClvWindow, filter = '', days: string | null = null): string {
   const cal = dateLit(w.calibrationEnd);
   const end = dateLit(w.observationEnd);
-  const source =
-    days === null
-      ? `SELECT customer_id, order_date AS d, sum(amount) AS v FROM order_lines
-  WHERE customer_id IS NOT NULL AND NOT is_return AND order_date <= ${end}${filter} GROUP BY customer_id, order_date`
-      : `SELECT customer_id, d, v FROM ${quoteIdent(days)} WHERE d <= ${end}${filter}`;
+  const source = days === null ? purchaseDayValuesSql(w.observationEnd, filter) : `SELECT customer_id, d, v FROM ${quoteIdent(days)} WHERE d <= ${end}${filter}`;
   return `WITH d AS (
   ${source}
 ), f AS (SELECT customer_id, min(d) AS first FROM d GROUP BY customer_id HAVING min(d) <= ${cal})

@@ -3,7 +3,7 @@ import { Rng } from '../../domain/rng.js';
 import type { Store } from '../../store/open-store.js';
 import { fixtureContext, fixtureStore } from '../../../test/support/fixture.js';
 import { insertCustomerScoresSql } from '../snapshot/customer-scores-sql.js';
-import { rfmBreaksQuery, storedRfmBreaksQuery } from './rfm-sql.js';
+import { rfmBreaksQuery, rfmBreaksSql, rfmMeasuresSql } from './rfm-sql.js';
 
 const period = { asOf: '2024-12-31', from: '2024-01-01', to: '2024-12-31' };
 
@@ -43,11 +43,13 @@ describe('RFM breaks read from the stored scores', () => {
   it('are the breaks the scoring used, to the last bit', async () => {
     const ctx = fixtureContext(store, period);
     await store.engine.run(insertCustomerScoresSql(ctx, 1));
-    const [fromLines] = await store.engine.query(rfmBreaksQuery(ctx));
-    const [stored] = await store.engine.query(storedRfmBreaksQuery(ctx, 1));
+    // The reference: the same cut points worked out from the order lines, as the scoring does.
+    const lists = ['r', 'f', 'm'].map((n) => `ARRAY[b.${n}1, b.${n}2, b.${n}3, b.${n}4] AS ${n}b`).join(', ');
+    const [fromLines] = await store.engine.query(`WITH measures AS (${rfmMeasuresSql(ctx)}) SELECT ${lists} FROM (${rfmBreaksSql(ctx, 'measures')}) AS b`);
+    const [stored] = await store.engine.query(rfmBreaksQuery(ctx, 1));
     expect(stored).toEqual(fromLines);
     // Another snapshot's rows are not read.
-    const [none] = await store.engine.query<{ mb: (number | null)[] }>(storedRfmBreaksQuery(ctx, 2));
+    const [none] = await store.engine.query<{ mb: (number | null)[] }>(rfmBreaksQuery(ctx, 2));
     expect(none!.mb).toEqual([null, null, null, null]);
   });
 
@@ -57,7 +59,7 @@ describe('RFM breaks read from the stored scores', () => {
     await store.engine.run(`CREATE TABLE hand_scope AS SELECT customer_id FROM customers WHERE customer_id LIKE 'H%'`);
     const ctx = { ...fixtureContext(store, period), scope: 'hand_scope' };
     await store.engine.run(insertCustomerScoresSql(ctx, 3));
-    const [b] = await store.engine.query<{ mb: number[] }>(storedRfmBreaksQuery(ctx, 3));
+    const [b] = await store.engine.query<{ mb: number[] }>(rfmBreaksQuery(ctx, 3));
     expect(b!.mb.map((x) => Math.round(x * 1e9) / 1e9)).toEqual([1.54, 1.78, 2.02, 2.26]);
   });
 });

@@ -14,6 +14,7 @@ import { openStore, type Store } from '../../store/open-store.js';
 import { testDb, type TestDb } from '../../../test/support/test-engine.js';
 import type { AnalysisContext } from '../analysis-context.js';
 import { rfmSegmentSql } from '../tiers/rfm-segments.js';
+import { insertCustomerScoresSql } from '../snapshot/customer-scores-sql.js';
 import { rfmBreaksQuery, rfmSql } from './rfm-sql.js';
 
 const dir = path.resolve(import.meta.dirname, '../../../../shared/datasets/rfm_package');
@@ -51,8 +52,9 @@ describe('RFM against the rfm package', () => {
     await target.drop();
   });
 
-  it('uses the package README thresholds', async () => {
-    const [b] = await store.engine.query<{ rb: number[]; fb: number[]; mb: number[] }>(rfmBreaksQuery(ctx));
+  it('uses the package README thresholds, read back from the stored scores as the report does', async () => {
+    await store.engine.run(insertCustomerScoresSql(ctx, 1));
+    const [b] = await store.engine.query<{ rb: number[]; fb: number[]; mb: number[] }>(rfmBreaksQuery(ctx, 1));
     expect(b!.rb).toEqual([115, 181, 297.4, 482]);
     expect(b!.fb).toEqual([4, 5, 6, 8]);
     expect(b!.mb.map((x) => Math.round(x * 10) / 10)).toEqual([255.8, 382, 506.4, 666]);

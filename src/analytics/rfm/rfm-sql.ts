@@ -80,18 +80,14 @@ ${rfmScoresSql(ctx, 'measures', 'breaks')}`;
 
 const breakLists = ['r', 'f', 'm'].map((name) => `ARRAY[${cuts.map((i) => `b.${name}${i}`).join(', ')}] AS ${name}b`).join(', ');
 
-/** The cut points actually used, as three arrays rb, fb, mb, for the report ("a frequency of 4 or more scores 2 …"). */
-export function rfmBreaksQuery(ctx: AnalysisContext): string {
-  return `WITH measures AS (${rfmMeasuresSql(ctx)}) SELECT ${breakLists} FROM (${rfmBreaksSql(ctx, 'measures')}) AS b`;
-}
-
 /**
- * rfmBreaksQuery from a snapshot's stored measures instead of the order
- * lines (a second pass over every line). The same values: the stored
- * monetary keeps the four decimals its lines' amounts sum to, so it reads
- * back as the FLOAT8 the scoring ranked.
+ * The cut points a snapshot's scores used, as three arrays rb, fb, mb, for
+ * the report ("a frequency of 4 or more scores 2 …"). Read from the stored
+ * measures, not the order lines (a second pass over every line): the same
+ * values, as the stored monetary keeps the four decimals its lines' amounts
+ * sum to, so it reads back as the FLOAT8 the scoring ranked.
  */
-export function storedRfmBreaksQuery(ctx: AnalysisContext, snapshotId: number): string {
+export function rfmBreaksQuery(ctx: AnalysisContext, snapshotId: number): string {
   const measures = `(SELECT recency_days, frequency, CAST(monetary AS FLOAT8) AS monetary FROM customer_scores WHERE snapshot_id = ${Math.floor(snapshotId)}) AS stored`;
   return `SELECT ${breakLists} FROM (${rfmBreaksSql(ctx, measures)}) AS b`;
 }

@@ -14,7 +14,7 @@ import { purchaseDaysSql, purchaseHistorySql, scopeFilter } from '../analysis-sq
 import { cohortRetention, type CohortRow } from '../cohort/cohort-retention.js';
 import { kpiReport, type KpiReport } from '../kpi/kpis.js';
 import { kpiSlices, type SliceDimension, type SliceRow } from '../kpi/kpi-slices.js';
-import { storedRfmBreaksQuery } from '../rfm/rfm-sql.js';
+import { rfmBreaksQuery } from '../rfm/rfm-sql.js';
 import { clusterSnapshot, type Clustering } from '../segments/clusters.js';
 import { allSegments as segmentsOf, segmentDimensions, type SegmentDimension, type SegmentRow } from '../segments/segments.js';
 import { tierMigration, tierTraits, type Migration, type TierTrait } from '../tiers/tier-traits.js';
@@ -154,7 +154,7 @@ async function scoreCustomers(ctx: AnalysisContext, snapshotId: number): Promise
 }
 
 async function rfmSection(ctx: AnalysisContext, snapshotId: number): Promise<AnalysisDocument['rfm']> {
-  const [b] = await ctx.db.query<{ rb: number[]; fb: number[]; mb: number[] }>(storedRfmBreaksQuery(ctx, snapshotId));
+  const [b] = await ctx.db.query<{ rb: number[]; fb: number[]; mb: number[] }>(rfmBreaksQuery(ctx, snapshotId));
   const grid = await ctx.db.query<{ r: number; f: number; customers: number; revenue: number }>(
     `SELECT r_score AS r, f_score AS f, count(*) AS customers, CAST(sum(monetary) AS FLOAT8) AS revenue
      FROM customer_scores WHERE snapshot_id = ${snapshotId} GROUP BY r_score, f_score ORDER BY r, f`,

@@ -31,15 +31,45 @@ export function defaultPeriod(asOf: string): AnalysisPeriod {
   return { asOf, from: addDays(addMonths(asOf, -12), 1), to: asOf };
 }
 
-/** The period of equal length just before (环比), and the same period a year earlier (同比). */
-export function previousPeriod(p: AnalysisPeriod): AnalysisPeriod {
-  const days = daysBetween(p.from, p.to) + 1;
-  const to = addDays(p.from, -1);
-  return { asOf: to, from: addDays(to, -(days - 1)), to };
+/** The last day of the month an ISO date falls in. */
+function monthEnd(iso: string): string {
+  return addDays(addMonths(`${iso.slice(0, 7)}-01`, 1), -1);
 }
 
+/**
+ * How a period is made of whole months, if it is: calendar months (the 1st
+ * to a month's last day: March, a quarter, a year) or months ending on its
+ * last day (the default 12 months to the as-of date); null for any other
+ * run of days.
+ */
+export function wholeMonths(p: Pick<AnalysisPeriod, 'from' | 'to'>): { readonly kind: 'calendar' | 'ending'; readonly months: number } | null {
+  const span = (Number(p.to.slice(0, 4)) - Number(p.from.slice(0, 4))) * 12 + Number(p.to.slice(5, 7)) - Number(p.from.slice(5, 7));
+  if (p.from.endsWith('-01') && p.to === monthEnd(p.to) && span >= 0) return { kind: 'calendar', months: span + 1 };
+  for (const months of [span, span + 1]) if (months >= 1 && addDays(addMonths(p.to, -months), 1) === p.from) return { kind: 'ending', months };
+  return null;
+}
+
+/**
+ * The period just before (环比): as many whole months before a period of
+ * whole months (February before March, 2024 before 2025, leap days
+ * included), else as many days.
+ */
+export function previousPeriod(p: AnalysisPeriod): AnalysisPeriod {
+  const to = addDays(p.from, -1);
+  const shape = wholeMonths(p);
+  if (shape === null) return { asOf: to, from: addDays(to, -daysBetween(p.from, p.to)), to };
+  const from = shape.kind === 'calendar' ? addMonths(p.from, -shape.months) : addDays(addMonths(to, -shape.months), 1);
+  return { asOf: to, from, to };
+}
+
+/** The same period a year earlier (同比): for whole months the same months (February 2024 ends on the 29th), else the same dates. */
 export function yearEarlier(p: AnalysisPeriod): AnalysisPeriod {
-  return { asOf: addMonths(p.asOf, -12), from: addMonths(p.from, -12), to: addMonths(p.to, -12) };
+  const shape = wholeMonths(p);
+  const asOf = addMonths(p.asOf, -12);
+  if (shape === null) return { asOf, from: addMonths(p.from, -12), to: addMonths(p.to, -12) };
+  if (shape.kind === 'calendar') return { asOf, from: addMonths(p.from, -12), to: monthEnd(addMonths(p.to, -12)) };
+  const to = addMonths(p.to, -12);
+  return { asOf, from: addDays(addMonths(to, -shape.months), 1), to };
 }
 
 /** The last order date in the store, the default as-of date; never the wall clock. */

@@ -8,7 +8,7 @@
  */
 import { quoteIdent as q } from '../../store/engine.js';
 import type { AnalysisContext } from '../analysis-context.js';
-import { addDays, daysBetween } from '../analysis-period.js';
+import { addDays, previousPeriod } from '../analysis-period.js';
 import { dateLit, firstPurchasesSql } from '../analysis-sql.js';
 
 export interface PeriodRange {
@@ -54,14 +54,15 @@ SELECT
   (SELECT satisfied FROM csat) AS satisfied, (SELECT n FROM csat) AS survey_responses, (SELECT mean FROM csat) AS csat_mean`;
 }
 
-/** The dates a period's customer KPIs compare: the period, the active window before it, and the period of equal length before. */
+/** The dates a period's customer KPIs compare: the period, the active window before it, and the period before (环比's). */
 function windows(ctx: AnalysisContext, p: PeriodRange) {
+  const before = previousPeriod({ asOf: p.to, ...p });
   return {
     from: dateLit(p.from),
     to: dateLit(p.to),
     activeFrom: dateLit(addDays(p.from, -ctx.config.activeDays)),
     dayBefore: dateLit(addDays(p.from, -1)),
-    prevFrom: dateLit(addDays(p.from, -(daysBetween(p.from, p.to) + 1))),
+    prevFrom: dateLit(before.from),
   };
 }
 
@@ -89,7 +90,7 @@ FROM (SELECT customer_id, min(order_date) FILTER (WHERE NOT is_return) AS first_
   FROM order_lines WHERE customer_id IS NOT NULL AND order_date <= ${latest(per.map((w) => w.to))}${s} GROUP BY customer_id) AS h`;
 }
 
-/** Per period i: (customer, category) pairs bought in the period of equal length before (renewable_i) and again in the period (renewed_i), in one pass. */
+/** Per period i: (customer, category) pairs bought in the period before (renewable_i) and again in the period (renewed_i), in one pass. */
 export function renewalSql(ctx: AnalysisContext, periods: readonly PeriodRange[]): string {
   const s = scoped(ctx);
   const per = periods.map((p, i) => ({ i, ...windows(ctx, p) }));

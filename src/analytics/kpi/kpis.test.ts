@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../store/open-store.js';
 import { fixtureContext, fixtureStore } from '../../../test/support/fixture.js';
-import { kpiReport, kpisFor } from './kpis.js';
+import { previousPeriod, yearEarlier } from '../analysis-period.js';
+import { kpiReport, kpisFor, kpisOf } from './kpis.js';
 
 /**
  * Four customers and a guest, hand-computed (period 2024, previous 2023):
@@ -61,7 +62,7 @@ describe('KPIs on a hand-computed dataset', () => {
     expect(r.yearEarlier.revenue).toBe(150);
     expect(r.yearOverYear.revenue).toBeCloseTo(5.4, 12); // (960 − 150) / 150
     expect(r.yearOverYear.customers).toBe(0.5); // 3 vs 2
-    // 2024 is 366 days long, so the period before runs 2022-12-31 .. 2023-12-31.
+    // The period before 2024 is 2023.
     expect(r.previous.revenue).toBe(150);
     expect(r.periodOverPeriod.nps).toBeNull(); // no NPS before
   });
@@ -169,5 +170,54 @@ describe('what counts as an order', () => {
       { segment: 'unknown', revenue: 150, revenueShare: 150 / 560, orders: 1, customers: 1, newCustomers: 1, averageOrderValue: 150, repeatPurchaseRate: 0, refundRate: 0 },
       { segment: '能源', revenue: 70, revenueShare: 70 / 560, orders: 1, customers: 1, newCustomers: 1, averageOrderValue: 70, repeatPurchaseRate: 0, refundRate: 0 },
     ]);
+  });
+});
+
+/**
+ * 环比 and 同比 of whole months, hand-computed:
+ *   E: 2022-12-31 1000 (W) · 2023-01-01 10 (X) · 2024-01-31 5 (X) · 2024-03-10 3 (X)
+ *   F: 2023-12-31 20 (Y) · 2024-02-29 7 (Y)
+ */
+describe('the period before and the year before, in whole months', () => {
+  let store: Store;
+  const lines = [
+    { order_id: 'P1', customer_id: 'E', order_date: '2022-12-31', amount: 1000, category: 'W' },
+    { order_id: 'P2', customer_id: 'E', order_date: '2023-01-01', amount: 10, category: 'X' },
+    { order_id: 'P3', customer_id: 'F', order_date: '2023-12-31', amount: 20, category: 'Y' },
+    { order_id: 'P4', customer_id: 'E', order_date: '2024-01-31', amount: 5, category: 'X' },
+    { order_id: 'P5', customer_id: 'F', order_date: '2024-02-29', amount: 7, category: 'Y' },
+    { order_id: 'P6', customer_id: 'E', order_date: '2024-03-10', amount: 3, category: 'X' },
+  ];
+  beforeAll(async () => {
+    store = await fixtureStore({ orders: lines });
+  });
+  afterAll(() => store.close());
+
+  it('compares a year with the calendar year before, not with the 366 days before a leap year', async () => {
+    const r = await kpiReport(fixtureContext(store, { asOf: '2024-12-31', from: '2024-01-01', to: '2024-12-31' }));
+    expect(r.previous.revenue).toBe(30); // 10 + 20; 2022-12-31 lies before 2023
+    expect(r.yearEarlier).toEqual(r.previous);
+    // 2023's pairs (E,X) (F,Y), both bought again in 2024; (E,W) of 2022-12-31 is not renewable in 2024.
+    expect(r.current.renewalRate).toBe(1);
+  });
+
+  it('compares March with February, leap day included, and February with the February before', async () => {
+    const march = await kpiReport(fixtureContext(store, { asOf: '2024-03-31', from: '2024-03-01', to: '2024-03-31' }));
+    expect(march.previous.revenue).toBe(7); // 2024-02-01 .. 02-29; 31 days back would reach E's 2024-01-31
+    expect(march.yearEarlier.revenue).toBe(0);
+    const feb = await kpiReport(fixtureContext(store, { asOf: '2025-02-28', from: '2025-02-01', to: '2025-02-28' }));
+    expect(feb.yearEarlier.revenue).toBe(7); // February 2024 runs to the 29th
+  });
+
+  it('reads the dates 环比 and 同比 share once', async () => {
+    const ctx = fixtureContext(store, { asOf: '2024-12-31', from: '2024-01-01', to: '2024-12-31' });
+    const seen: string[] = [];
+    const db = new Proxy(ctx.db, {
+      get: (t, p) => (p === 'query' ? (sql: string, params?: never) => (seen.push(sql), t.query(sql, params)) : Reflect.get(t, p)),
+    });
+    const [a, b, c] = await kpisOf({ ...ctx, db }, [ctx.period, previousPeriod(ctx.period), yearEarlier(ctx.period)]);
+    expect(seen.filter((s) => s.startsWith('WITH lines AS'))).toHaveLength(2);
+    expect(c).toEqual(b);
+    expect(a!.revenue).toBe(15);
   });
 });

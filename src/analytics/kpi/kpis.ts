@@ -1,6 +1,6 @@
 /**
  * KPIs of the analysis period with their period-over-period changes:
- * 环比 against the period of equal length just before, 同比 against the same
+ * 环比 against the period just before (previousPeriod), 同比 against the same
  * period a year earlier.
  */
 import { ratio, type AnalysisContext } from '../analysis-context.js';
@@ -66,13 +66,17 @@ function kpiValues(r: KpiRow): KpiValues {
   };
 }
 
-/** The KPIs of several periods; customer histories and renewals are read once for all of them. */
+/** The KPIs of several periods; customer histories and renewals are read once for all of them, and each distinct period once. */
 export async function kpisOf(ctx: AnalysisContext, periods: readonly PeriodRange[]): Promise<KpiValues[]> {
+  // A year's 环比 and 同比 are the same dates.
+  const key = (p: PeriodRange) => `${p.from}/${p.to}`;
+  const distinct = [...new Map(periods.map((p) => [key(p), p])).values()];
   const own: KpiRow[] = [];
-  for (const p of periods) own.push((await ctx.db.query<KpiRow>(kpiSql(ctx, p)))[0] ?? {});
-  const [history] = await ctx.db.query<KpiRow>(customerHistorySql(ctx, periods));
-  const [renewal] = await ctx.db.query<KpiRow>(renewalSql(ctx, periods));
-  return periods.map((_, i) => kpiValues({ ...own[i], ...periodColumns(history, i), ...periodColumns(renewal, i) }));
+  for (const p of distinct) own.push((await ctx.db.query<KpiRow>(kpiSql(ctx, p)))[0] ?? {});
+  const [history] = await ctx.db.query<KpiRow>(customerHistorySql(ctx, distinct));
+  const [renewal] = await ctx.db.query<KpiRow>(renewalSql(ctx, distinct));
+  const values = distinct.map((_, i) => kpiValues({ ...own[i], ...periodColumns(history, i), ...periodColumns(renewal, i) }));
+  return periods.map((p) => values[distinct.findIndex((d) => key(d) === key(p))]!);
 }
 
 export async function kpisFor(ctx: AnalysisContext, p: PeriodRange): Promise<KpiValues> {

@@ -41,6 +41,12 @@ export interface AnalysisContext {
    * as-of date both read it instead of each taking the median again.
    */
   readonly purchaseHistory?: string;
+  /**
+   * A table of every customer's churn features at the as-of date
+   * (churnFeaturesTableSql), made by an analysis while JavaScript fits the
+   * clusters; absent, the churn section makes and drops its own.
+   */
+  readonly churnFeatures?: string;
 }
 
 /** Rows in a report never carry NaN: an undefined ratio is null, with the reason in `empty`. */

@@ -34,6 +34,12 @@ export interface ChurnSection {
   readonly reasons: readonly ChurnReasonRow[];
 }
 
+/** The statement that makes a table of every customer's churn features at the as-of date from the purchase days in `days`. */
+export function churnFeaturesTableSql(ctx: AnalysisContext, table: string, days: string): string {
+  const source = { scope: ctx.scope, days, history: ctx.purchaseHistory ?? null };
+  return `CREATE TEMP TABLE ${table} AS ${churnFeaturesQuery(ctx.db.dialect, ctx.period.asOf, ctx.config, source)}`;
+}
+
 export async function churnSection(ctx: AnalysisContext, snapshotId: number): Promise<ChurnSection> {
   const c = ctx.config.churn;
   const id = Math.floor(snapshotId);
@@ -41,8 +47,8 @@ export async function churnSection(ctx: AnalysisContext, snapshotId: number): Pr
   const days = ctx.purchaseDays ?? `churn_days_${id}`;
   if (ctx.purchaseDays === undefined) await ctx.db.run(`CREATE TEMP TABLE ${days} AS ${purchaseDaysSql(ctx.period.asOf, scopeFilter(ctx))}`);
   // Every customer's features stay in the engine, which scores them there (churn-risk-sql.ts): only the at-risk list comes back.
-  const features = `churn_features_${id}`;
-  await ctx.db.run(`CREATE TEMP TABLE ${features} AS ${churnFeaturesQuery(ctx.db.dialect, ctx.period.asOf, ctx.config, { scope: ctx.scope, days, history: ctx.purchaseHistory ?? null })}`);
+  const features = ctx.churnFeatures ?? `churn_features_${id}`;
+  if (ctx.churnFeatures === undefined) await ctx.db.run(churnFeaturesTableSql(ctx, features, days));
   const population = (await ctx.db.query<{ n: number }>(`SELECT count(*) AS n FROM ${features}`))[0]!.n;
   const fitted = await fitChurnModel(ctx.db, ctx.period.asOf, ctx.config, ctx.scope, population, days);
   if (ctx.purchaseDays === undefined) await ctx.db.run(`DROP TABLE ${days}`);
@@ -57,7 +63,7 @@ export async function churnSection(ctx: AnalysisContext, snapshotId: number): Pr
   const report = fitted?.report() ?? null;
   await insert;
   const [summary] = await ctx.db.query<Record<string, number>>(riskSummarySql(scored));
-  await ctx.db.run(`DROP TABLE ${features}`);
+  if (ctx.churnFeatures === undefined) await ctx.db.run(`DROP TABLE ${features}`);
   return {
     customers: summary?.customers ?? 0,
     bands: { low: summary?.low ?? 0, medium: summary?.medium ?? 0, high: summary?.high ?? 0, critical: summary?.critical ?? 0 },

@@ -69,14 +69,34 @@ export interface ClusterOptions {
 
 const FIT_SAMPLE = 20_000;
 
-export async function clusterSnapshot(db: Queryable, snapshotId: number, opts: ClusterOptions): Promise<Clustering> {
-  const id = Math.floor(snapshotId);
+/** A snapshot's customers' recency, frequency and revenue, in customer order: what the clusters are fitted on. */
+export interface ClusterInput {
+  readonly r: number[];
+  readonly f: number[];
+  readonly m: number[];
+}
+
+/** Centres, standardisation and numbering fitted in JavaScript; storeClusters labels the stored customers with them. */
+export interface ClusterFit {
+  readonly k: number;
+  readonly silhouette: number;
+  readonly tried: readonly { readonly k: number; readonly silhouette: number }[];
+  readonly scale: { readonly mean: Float64Array; readonly sd: Float64Array };
+  readonly centers: Float64Array;
+  readonly renumber: Int32Array;
+}
+
+export async function readClusterInput(db: Queryable, snapshotId: number): Promise<ClusterInput> {
   const cols = await db.queryColumns(
-    `SELECT recency_days, frequency, CAST(monetary AS FLOAT8) AS monetary FROM customer_scores WHERE snapshot_id = ${id} ORDER BY customer_id`,
+    `SELECT recency_days, frequency, CAST(monetary AS FLOAT8) AS monetary FROM customer_scores WHERE snapshot_id = ${Math.floor(snapshotId)} ORDER BY customer_id`,
   );
-  const raw = { r: (cols.recency_days ?? []) as number[], f: (cols.frequency ?? []) as number[], m: (cols.monetary ?? []) as number[] };
+  return { r: (cols.recency_days ?? []) as number[], f: (cols.frequency ?? []) as number[], m: (cols.monetary ?? []) as number[] };
+}
+
+/** The clusters of the customers read, or null below three customers. Pure: the engine can work on something else meanwhile. */
+export function fitClusters(raw: ClusterInput, opts: ClusterOptions): ClusterFit | null {
   const n = raw.r.length;
-  if (n < 3) return { k: null, silhouette: null, tried: [], clusters: [] };
+  if (n < 3) return null;
   const d = 3;
   const x = new Float64Array(n * d);
   for (let i = 0; i < n; i++) {
@@ -98,9 +118,20 @@ export async function clusterSnapshot(db: Queryable, snapshotId: number, opts: C
   for (let j = 0; j < fit.k; j++) if (!order.includes(j)) order.push(j);
   const renumber = new Int32Array(fit.k);
   order.forEach((old, i) => (renumber[old] = i + 1));
-  await db.run(assignClustersSql(id, scale, fit.centers, fit.k, renumber));
   const sil = tried.find((t) => t.k === fit.k)?.silhouette ?? silhouette(x, d, labels, fit.k, sampleRows(n, SAMPLE, opts.seed));
-  return { k: fit.k, silhouette: sil, tried, clusters: await storedClusters(db, id) };
+  return { k: fit.k, silhouette: sil, tried, scale, centers: fit.centers, renumber };
+}
+
+/** Each stored customer's cluster from the fit, and the clusters' summaries. */
+export async function storeClusters(db: Queryable, snapshotId: number, fit: ClusterFit | null): Promise<Clustering> {
+  if (fit === null) return { k: null, silhouette: null, tried: [], clusters: [] };
+  const id = Math.floor(snapshotId);
+  await db.run(assignClustersSql(id, fit.scale, fit.centers, fit.k, fit.renumber));
+  return { k: fit.k, silhouette: fit.silhouette, tried: fit.tried, clusters: await storedClusters(db, id) };
+}
+
+export async function clusterSnapshot(db: Queryable, snapshotId: number, opts: ClusterOptions): Promise<Clustering> {
+  return storeClusters(db, snapshotId, fitClusters(await readClusterInput(db, snapshotId), opts));
 }
 
 /**
@@ -108,7 +139,7 @@ export async function clusterSnapshot(db: Queryable, snapshotId: number, opts: C
  * customer's log RFM and picks the nearest centre, in one UPDATE, instead of
  * taking a million (id, label) pairs back in.
  */
-export function assignClustersSql(snapshotId: number, scale: { mean: Float64Array; sd: Float64Array }, centers: Float64Array, k: number, renumber: Int32Array): string {
+export function assignClustersSql(snapshotId: number, scale: ClusterFit['scale'], centers: Float64Array, k: number, renumber: Int32Array): string {
   const num = (v: number) => floatLiteral(Number.isFinite(v) ? v : 0);
   const z = ['recency_days', 'frequency', 'monetary'].map((col, t) => {
     const sd = scale.sd[t]!;
@@ -138,7 +169,7 @@ async function storedClusters(db: Queryable, snapshotId: number): Promise<Cluste
   return rows.map((c) => ({ cluster: Number(c.cluster), customers: Number(c.customers), avgRecencyDays: Number(c.r), avgFrequency: Number(c.f), avgMonetary: Number(c.m) }));
 }
 
-function summarise(labels: Int32Array, k: number, raw: { r: number[]; f: number[]; m: number[] }): ClusterSummary[] {
+function summarise(labels: Int32Array, k: number, raw: ClusterInput): ClusterSummary[] {
   const acc = Array.from({ length: k }, (_, cluster) => ({ cluster, customers: 0, r: 0, f: 0, m: 0 }));
   labels.forEach((l, i) => {
     const a = acc[l]!;

@@ -10,12 +10,13 @@ import { quoteIdent, type Engine, type Queryable } from '../../store/engine.js';
 import { markOrderHeadsSql } from '../../store/schema/order-heads.js';
 import type { AnalysisContext, AnalysisPeriod } from '../analysis-context.js';
 import { addDays, resolvePeriod } from '../analysis-period.js';
+import { churnFeaturesTableSql } from '../churn/churn.js';
 import { purchaseDaysSql, purchaseHistorySql, scopeFilter } from '../analysis-sql.js';
 import { cohortRetention, type CohortRow } from '../cohort/cohort-retention.js';
 import { kpiReport, type KpiReport } from '../kpi/kpis.js';
 import { kpiSlices, type SliceDimension, type SliceRow } from '../kpi/kpi-slices.js';
 import { rfmBreaksQuery } from '../rfm/rfm-sql.js';
-import { clusterSnapshot, type Clustering } from '../segments/clusters.js';
+import { fitClusters, readClusterInput, storeClusters, type Clustering } from '../segments/clusters.js';
 import { allSegments as segmentsOf, segmentDimensions, type SegmentDimension, type SegmentRow } from '../segments/segments.js';
 import { tierMigration, tierTraits, type Migration, type TierTrait } from '../tiers/tier-traits.js';
 import { pareto, type ParetoSummary } from '../value/pareto.js';
@@ -94,10 +95,12 @@ export async function runAnalysis(engine: Engine, req: AnalyzeRequest, now: () =
     if (scopeTable !== null) await db.run(`CREATE TEMP TABLE ${scopeTable} AS ${scopeSql(req.scope!)}`);
     const purchaseDays = `purchase_days_${snapshotId}`;
     const purchaseHistory = `purchase_history_${snapshotId}`;
-    const ctx: AnalysisContext = { db, period, config, tiers: tiersView, scope: scopeTable, purchaseDays, purchaseHistory };
+    const churnFeatures = `churn_features_${snapshotId}`;
+    const ctx: AnalysisContext = { db, period, config, tiers: tiersView, scope: scopeTable, purchaseDays, purchaseHistory, churnFeatures };
     await db.run(`CREATE TEMP TABLE ${purchaseDays} AS ${purchaseDaysSql(period.asOf, scopeFilter(ctx))}`);
     await db.run(`CREATE TEMP TABLE ${purchaseHistory} AS ${purchaseHistorySql(quoteIdent(purchaseDays))}`);
-    const clusters = await scoreCustomers(ctx, snapshotId);
+    // The churn section reads the churn features, made while the clusters are fitted.
+    const clusters = await scoreCustomers(ctx, snapshotId, churnFeaturesTableSql(ctx, churnFeatures, purchaseDays));
     await db.run(`CREATE OR REPLACE TEMP VIEW ${tiersView} AS SELECT customer_id, value_tier AS tier FROM customer_scores WHERE snapshot_id = ${snapshotId}`);
     const previousSnapshotId = await previousSnapshot(db, period.asOf, scope);
     const doc: AnalysisDocument = {
@@ -131,6 +134,7 @@ export async function runAnalysis(engine: Engine, req: AnalyzeRequest, now: () =
     await db.run(`DROP VIEW ${tiersView}`);
     await db.run(`DROP TABLE ${purchaseDays}`);
     await db.run(`DROP TABLE ${purchaseHistory}`);
+    await db.run(`DROP TABLE ${churnFeatures}`);
     if (scopeTable !== null) await db.run(`DROP TABLE ${scopeTable}`);
     await db.run('INSERT INTO analysis_snapshots VALUES ($1, CAST($2 AS DATE), CAST($3 AS DATE), CAST($4 AS DATE), $5, $6::TIMESTAMP, $7::JSON, $8)', [
       snapshotId,
@@ -146,11 +150,21 @@ export async function runAnalysis(engine: Engine, req: AnalyzeRequest, now: () =
   });
 }
 
-/** Scores, tiers, purchase cycles, health and clusters of every customer, into customer_scores. */
-async function scoreCustomers(ctx: AnalysisContext, snapshotId: number): Promise<Clustering> {
+/**
+ * Scores, tiers, purchase cycles, health and clusters of every customer, into
+ * customer_scores; `meanwhile`, a statement that reads none of them, runs in
+ * the engine while JavaScript fits the clusters.
+ */
+async function scoreCustomers(ctx: AnalysisContext, snapshotId: number, meanwhile: string): Promise<Clustering> {
   await ctx.db.run(insertCustomerScoresSql(ctx, snapshotId));
   const c = ctx.config.clustering;
-  return clusterSnapshot(ctx.db, snapshotId, { ...(c.k !== undefined ? { k: c.k } : {}), maxK: c.maxK, seed: c.seed });
+  const input = await readClusterInput(ctx.db, snapshotId);
+  const other = ctx.db.run(meanwhile);
+  // Awaited below; should the fit throw first, the statement's failure is not left unhandled.
+  other.catch(() => undefined);
+  const fit = fitClusters(input, { ...(c.k !== undefined ? { k: c.k } : {}), maxK: c.maxK, seed: c.seed });
+  await other;
+  return storeClusters(ctx.db, snapshotId, fit);
 }
 
 async function rfmSection(ctx: AnalysisContext, snapshotId: number): Promise<AnalysisDocument['rfm']> {

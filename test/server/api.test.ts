@@ -248,6 +248,17 @@ describe('filters', () => {
     const oneDay = (await get(`/api/overview?from=${day}&to=${day}`)).body as { snapshotId: number; period: { from: string; to: string } };
     expect(oneDay.period).toMatchObject({ from: day, to: day });
     expect(oneDay.snapshotId).not.toBe(before.snapshotId);
+    // 环比 of one day is the day before; 同比 the same day a year earlier. 12 months' 环比 is the 12 months before, its 同比 too.
+    const shift = (iso: string, days: number, years = 0) => {
+      const d = new Date(`${iso}T00:00:00Z`);
+      d.setUTCFullYear(d.getUTCFullYear() + years, d.getUTCMonth(), d.getUTCDate() + days);
+      return d.toISOString().slice(0, 10);
+    };
+    const compared = (b: Record<string, unknown>) => (b as { kpis: { comparedWith: unknown } }).kpis.comparedWith;
+    const dayBefore = shift(day, -1);
+    expect(compared(oneDay)).toEqual({ previous: { from: dayBefore, to: dayBefore }, yearEarlier: { from: shift(day, 0, -1), to: shift(day, 0, -1) } });
+    const year = { from: shift(before.period.from, 0, -1), to: shift(before.period.from, -1) };
+    expect(compared(before)).toEqual({ previous: year, yearEarlier: year });
     const after = (await get('/api/overview')).body as { snapshotId: number; period: { from: string } };
     expect(after.snapshotId).toBe(before.snapshotId);
     expect(after.period.from).toBe(before.period.from);

@@ -14,16 +14,25 @@ const wan = (v: number) => `${(v / 1e4).toLocaleString('zh-CN', { minimumFractio
 
 describe('overview', () => {
   it('shows the KPIs of the latest analysis in the chosen unit, with 同比 and 环比', async () => {
-    const o = await api<{ kpis: { current: { revenue: number; orders: number }; yearOverYear: { revenue: number | null } } }>('/api/overview');
+    type Range = { from: string; to: string };
+    const o = await api<{ period: Range; kpis: { current: { revenue: number; orders: number; averageOrderValue: number }; comparedWith: { previous: Range; yearEarlier: Range } } }>('/api/overview');
     const { context, page } = await web.newPage({ locale: 'zh-CN' });
     await page.goto(web.url);
     const revenue = page.getByTestId('kpi-revenue');
     await expect.poll(() => revenue.textContent()).toContain(wan(o.kpis.current.revenue));
     expect(await revenue.textContent()).toContain('同比');
+    // The dates both changes compare with: the demo's 12 months have the 12 months before as 环比 and 同比.
+    const before = o.kpis.comparedWith.previous;
+    expect(Date.parse(o.period.from) - Date.parse(before.to)).toBe(86_400_000);
+    expect(o.kpis.comparedWith.yearEarlier).toEqual(before);
+    const zhDate = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('zh-CN', { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' });
+    expect(await page.getByTestId('overview-compared').textContent()).toBe(` · 同比、环比对比 ${zhDate(before.from)} 至 ${zhDate(before.to)}`);
     expect(await page.getByTestId('kpi-orders').textContent()).toContain(o.kpis.current.orders.toLocaleString('zh-CN'));
     await page.getByTestId('unit-switch').getByText('亿元').click();
     const yi = `${(o.kpis.current.revenue / 1e8).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 亿元`;
     await expect.poll(() => revenue.textContent()).toContain(yi);
+    // An amount per order stays in 万元: in 亿元 it would be 0.000x.
+    expect(await page.getByTestId('kpi-averageOrderValue').textContent()).toContain(wan(o.kpis.current.averageOrderValue));
     await expect.poll(() => page.getByTestId('trend-chart').locator('path').count()).toBeGreaterThan(10);
     await web.screenshot(page, 'overview-zh');
     await context.close();

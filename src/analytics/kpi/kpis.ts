@@ -101,6 +101,8 @@ export function deltas(cur: KpiValues, prev: KpiValues): KpiDeltas {
 
 export interface KpiReport {
   readonly period: PeriodRange;
+  /** The dates 环比 and 同比 compare with (for a year, the same). */
+  readonly comparedWith: { readonly previous: PeriodRange; readonly yearEarlier: PeriodRange };
   readonly current: KpiValues;
   readonly previous: KpiValues;
   readonly yearEarlier: KpiValues;
@@ -115,10 +117,13 @@ export interface KpiReport {
 
 export async function kpiReport(ctx: AnalysisContext): Promise<KpiReport> {
   const p = ctx.period;
-  const [current, previous, earlier] = (await kpisOf(ctx, [p, previousPeriod(p), yearEarlier(p)])) as [KpiValues, KpiValues, KpiValues];
+  const before = previousPeriod(p);
+  const yearBefore = yearEarlier(p);
+  const [current, previous, earlier] = (await kpisOf(ctx, [p, before, yearBefore])) as [KpiValues, KpiValues, KpiValues];
   const cac = await ctx.db.query<{ channel: string; cost: number; customers: number }>(cacSql(ctx, p));
   return {
     period: { from: p.from, to: p.to },
+    comparedWith: { previous: { from: before.from, to: before.to }, yearEarlier: { from: yearBefore.from, to: yearBefore.to } },
     current,
     previous,
     yearEarlier: earlier,

@@ -35,7 +35,13 @@ export const overviewRoutes = [
         snapshotId: d.snapshotId,
         period: d.period,
         scope: d.scope,
-        kpis: { current: d.kpis.current, yearOverYear: d.kpis.yearOverYear, periodOverPeriod: d.kpis.periodOverPeriod },
+        kpis: {
+          current: d.kpis.current,
+          yearOverYear: d.kpis.yearOverYear,
+          periodOverPeriod: d.kpis.periodOverPeriod,
+          // Analyses stored before the dates were recorded have none.
+          comparedWith: (d.kpis.comparedWith as typeof d.kpis.comparedWith | undefined) ?? null,
+        },
         tiers: d.tiers.value,
         pareto: d.pareto,
         funnel: { stages: d.funnel.stages, bottleneck: d.funnel.bottleneck, winRate: d.funnel.winRate },

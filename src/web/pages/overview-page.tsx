@@ -12,10 +12,15 @@ import { forecastOption, type ForecastPoint } from '../charts/forecast-option.js
 import { signalName, type SignalLike } from '../../i18n/signal-evidence.js';
 import { KpiCards, type KpiValues } from './overview/kpi-cards.js';
 
+interface Range {
+  from: string;
+  to: string;
+}
+
 interface Overview {
   period: { asOf: string; from: string; to: string };
   scope: string | null;
-  kpis: { current: KpiValues; yearOverYear: KpiValues; periodOverPeriod: KpiValues };
+  kpis: { current: KpiValues; yearOverYear: KpiValues; periodOverPeriod: KpiValues; comparedWith: { previous: Range; yearEarlier: Range } | null };
   tiers: { tier: string; customers: number; revenueShare: number }[];
   pareto: { topRevenueShare: number };
   funnel: { stages: { stage: string; reached: number }[]; winRate: number | null; bottleneck: { from: string; to: string; conversion: number } | null };
@@ -32,13 +37,13 @@ const m = {
     period: '{from} 至 {to}', trend: '月度销售额与预测', tiers: '客户分层', funnel: '销售漏斗', risk: '流失风险', atRisk: '高风险客户',
     actual: '实际', forecast: '预测', band80: '80% 区间', band95: '95% 区间', winRate: '赢单率 {rate}', bottleneck: '瓶颈：{from} → {to}（{rate}）',
     customer: '客户', tier: '分层', score: '风险分', signals: '信号', low: '低', medium: '中', high: '高', critical: '极高', top20: '前 20% 客户贡献 {share} 销售额',
-    unitNote: '单位：{unit}',
+    unitNote: '单位：{unit}', comparedBoth: '同比、环比对比 {range}', compared: '同比对比 {yoy}，环比对比 {pop}',
   },
   en: {
     period: '{from} to {to}', trend: 'Monthly revenue and forecast', tiers: 'Customer tiers', funnel: 'Sales funnel', risk: 'Churn risk', atRisk: 'Customers at risk',
     actual: 'Actual', forecast: 'Forecast', band80: '80% interval', band95: '95% interval', winRate: 'Win rate {rate}', bottleneck: 'Bottleneck: {from} → {to} ({rate})',
     customer: 'Customer', tier: 'Tier', score: 'Risk', signals: 'Signals', low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical', top20: 'Top 20% of customers bring {share} of revenue',
-    unitNote: 'Unit: {unit}',
+    unitNote: 'Unit: {unit}', comparedBoth: 'YoY and PoP against {range}', compared: 'YoY against {yoy}, PoP against {pop}',
   },
 } as const;
 
@@ -56,6 +61,20 @@ export function OverviewPage({ route }: { route: Route }) {
   );
 }
 
+/** Which dates 同比 and 环比 compare with: the cards' changes mean little without them. */
+function ComparedWith({ c }: { c: { previous: Range; yearEarlier: Range } }) {
+  const t = useT(m);
+  const { lang } = useLang();
+  const range = (r: Range) => t('period', { from: formatDate(r.from, lang), to: formatDate(r.to, lang) });
+  const same = c.previous.from === c.yearEarlier.from && c.previous.to === c.yearEarlier.to;
+  return (
+    <span data-testid="overview-compared">
+      {' · '}
+      {same ? t('comparedBoth', { range: range(c.previous) }) : t('compared', { yoy: range(c.yearEarlier), pop: range(c.previous) })}
+    </span>
+  );
+}
+
 function OverviewBody({ d, scopeQuery }: { d: Overview; scopeQuery: Record<string, string | undefined> }) {
   const t = useT(m);
   const { lang } = useLang();
@@ -65,6 +84,7 @@ function OverviewBody({ d, scopeQuery }: { d: Overview; scopeQuery: Record<strin
     <>
       <Typography.Paragraph type="secondary" data-testid="overview-period">
         {t('period', { from: formatDate(d.period.from, lang), to: formatDate(d.period.to, lang) })} · {t('top20', { share: formatPercent(d.pareto.topRevenueShare, lang) })}
+        {d.kpis.comparedWith && <ComparedWith c={d.kpis.comparedWith} />}
       </Typography.Paragraph>
       <KpiCards current={d.kpis.current} yoy={d.kpis.yearOverYear} pop={d.kpis.periodOverPeriod} />
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>

@@ -5,14 +5,15 @@ import { formatMoney, formatNumber, formatPercent, useMoney } from '../../app/mo
 
 export type KpiValues = Readonly<Record<string, number | null>>;
 
-type Kind = 'money' | 'count' | 'rate' | 'score';
+/** 'average': an amount per order, shown in 万元 at most (0.0003 亿元 says nothing). */
+type Kind = 'money' | 'average' | 'count' | 'rate' | 'score';
 const cards: readonly { key: string; kind: Kind; lowerIsBetter?: true }[] = [
   { key: 'revenue', kind: 'money' },
   { key: 'profit', kind: 'money' },
   { key: 'orders', kind: 'count' },
   { key: 'customers', kind: 'count' },
   { key: 'newCustomers', kind: 'count' },
-  { key: 'averageOrderValue', kind: 'money' },
+  { key: 'averageOrderValue', kind: 'average' },
   { key: 'repeatPurchaseRate', kind: 'rate' },
   { key: 'retentionRate', kind: 'rate' },
   { key: 'churnRate', kind: 'rate', lowerIsBetter: true },
@@ -44,6 +45,8 @@ export function KpiCards({ current, yoy, pop }: { current: KpiValues; yoy: KpiVa
     switch (kind) {
       case 'money':
         return formatMoney(v, unit, lang);
+      case 'average':
+        return formatMoney(v, unit === 'yi' ? 'wan' : unit, lang);
       case 'count':
         return formatNumber(v, lang);
       case 'rate':

@@ -53,3 +53,14 @@ export interface AnalysisContext {
 export function ratio(numerator: number, denominator: number): number | null {
   return denominator === 0 ? null : numerator / denominator;
 }
+
+/**
+ * `work` (JavaScript) done while the engine runs `pending`, a statement
+ * already sent: the two overlap instead of waiting on each other. Should
+ * `work` throw first, the statement's failure is not left unhandled.
+ */
+export async function alongside<T, U>(pending: Promise<T>, work: () => U): Promise<[T, U]> {
+  pending.catch(() => undefined);
+  const done = work();
+  return [await pending, done];
+}

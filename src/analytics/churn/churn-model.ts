@@ -10,6 +10,7 @@
 import type { AnalysisConfig } from '../../config/analysis-config.js';
 import type { Dialect, Queryable } from '../../store/engine.js';
 import { hashBucket } from '../../store/sql-dialect.js';
+import { alongside } from '../analysis-context.js';
 import { addDays } from '../analysis-period.js';
 import { bgnbdPAlive } from '../clv/bgnbd.js';
 import { clvSummarySql } from '../clv/clv-summary-sql.js';
@@ -107,18 +108,16 @@ export async function fitChurnModel(
   const source = { scope, days, sample: sample.filter };
   const testDate = addDays(asOf, -c.labelDays);
   const trainDates = [0, 1, 2, 3].map((q) => addDays(testDate, -c.labelDays - 91 * q));
-  const train = [];
+  const train: Awaited<ReturnType<typeof readLabelledFeatures>> = [];
   // One date after another: the queries share the analysis transaction's connection.
   for (const d of trainDates) train.push(...(await readLabelledFeatures(db, d, config, source)));
   const test = await readLabelledFeatures(db, testDate, config, source);
   const both = (xs: { label: number }[]) => xs.some((x) => x.label === 1) && xs.some((x) => x.label === 0);
   if (train.length < minimumRows || test.length < minimumRows || !both(train) || !both(test)) return null;
-  // The yardstick's histories are read while the model is fitted: the engine works while JavaScript does.
-  const aliveColumns = readAliveColumns(db, testDate, sample.filter, days);
-  // Awaited below; should the fit throw first, its failure is not left unhandled.
-  aliveColumns.catch(() => undefined);
-  const model = fitLogistic(train.map((t) => modelFeatures(t.f, c.csatLow)), train.map((t) => t.label), 1);
-  const histories = await aliveColumns;
+  // The yardstick's histories are read while the model is fitted.
+  const [histories, model] = await alongside(readAliveColumns(db, testDate, sample.filter, days), () =>
+    fitLogistic(train.map((t) => modelFeatures(t.f, c.csatLow)), train.map((t) => t.label), 1),
+  );
   const report = (): ChurnModelReport => {
     const labels = test.map((t) => t.label);
     const probs = test.map((t) => predictLogistic(model, modelFeatures(t.f, c.csatLow)));

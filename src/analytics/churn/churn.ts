@@ -4,7 +4,7 @@
  * probability beside it, the at-risk list with its reasons, and the
  * recorded churn reasons. Definitions in churn-metrics.ts.
  */
-import type { AnalysisContext } from '../analysis-context.js';
+import { alongside, type AnalysisContext } from '../analysis-context.js';
 import { purchaseDaysSql, scopeFilter, tierJoin } from '../analysis-sql.js';
 import { churnReasonsSql } from '../satisfaction/complaint-summary.js';
 import type { ChurnReasonRow } from '../satisfaction/complaint-summary.js';
@@ -53,15 +53,14 @@ export async function churnSection(ctx: AnalysisContext, snapshotId: number): Pr
   const fitted = await fitChurnModel(ctx.db, ctx.period.asOf, ctx.config, ctx.scope, population, days);
   if (ctx.purchaseDays === undefined) await ctx.db.run(`DROP TABLE ${days}`);
   const scored = scoredRiskSql(features, c, fitted?.model ?? null, ctx.db.dialect);
-  const insert = ctx.db.run(
-    `INSERT INTO customer_risk (snapshot_id, customer_id, risk_score, churn_probability, signals)
-     SELECT ${id}, customer_id, risk, probability, CAST(signals AS JSON) FROM (${scored}) AS s`,
-  );
-  // Awaited below; should the report throw first, the insert's failure is not left unhandled.
-  insert.catch(() => undefined);
   // The model's report is worked out while the engine scores every customer.
-  const report = fitted?.report() ?? null;
-  await insert;
+  const [, report] = await alongside(
+    ctx.db.run(
+      `INSERT INTO customer_risk (snapshot_id, customer_id, risk_score, churn_probability, signals)
+     SELECT ${id}, customer_id, risk, probability, CAST(signals AS JSON) FROM (${scored}) AS s`,
+    ),
+    () => fitted?.report() ?? null,
+  );
   const [summary] = await ctx.db.query<Record<string, number>>(riskSummarySql(scored));
   if (ctx.churnFeatures === undefined) await ctx.db.run(`DROP TABLE ${features}`);
   return {

@@ -8,7 +8,7 @@ import type { AnalysisConfig } from '../../config/analysis-config.js';
 import { defaultAnalysisConfig } from '../../config/analysis-config.js';
 import { quoteIdent, type Engine, type Queryable } from '../../store/engine.js';
 import { markOrderHeadsSql } from '../../store/schema/order-heads.js';
-import type { AnalysisContext, AnalysisPeriod } from '../analysis-context.js';
+import { alongside, type AnalysisContext, type AnalysisPeriod } from '../analysis-context.js';
 import { addDays, resolvePeriod } from '../analysis-period.js';
 import { churnFeaturesTableSql } from '../churn/churn.js';
 import { purchaseDaysSql, purchaseHistorySql, scopeFilter } from '../analysis-sql.js';
@@ -159,11 +159,7 @@ async function scoreCustomers(ctx: AnalysisContext, snapshotId: number, meanwhil
   await ctx.db.run(insertCustomerScoresSql(ctx, snapshotId));
   const c = ctx.config.clustering;
   const input = await readClusterInput(ctx.db, snapshotId);
-  const other = ctx.db.run(meanwhile);
-  // Awaited below; should the fit throw first, the statement's failure is not left unhandled.
-  other.catch(() => undefined);
-  const fit = fitClusters(input, { ...(c.k !== undefined ? { k: c.k } : {}), maxK: c.maxK, seed: c.seed });
-  await other;
+  const [, fit] = await alongside(ctx.db.run(meanwhile), () => fitClusters(input, { ...(c.k !== undefined ? { k: c.k } : {}), maxK: c.maxK, seed: c.seed }));
   return storeClusters(ctx.db, snapshotId, fit);
 }
 

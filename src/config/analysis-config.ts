@@ -149,6 +149,23 @@ export const analysisConfigSchema = z
 
 export type AnalysisConfig = z.infer<typeof analysisConfigSchema>;
 
+/**
+ * Settings as a person writes them (a settings file, the settings page):
+ * fixed RFM scoring needs its cut points, ascending. Versions already stored
+ * are read with the plain schema, so none of them stops an analysis.
+ */
+export const analysisConfigInputSchema = analysisConfigSchema.superRefine((config, ctx) => {
+  if (config.rfm.method !== 'fixed') return;
+  const t = config.rfm.thresholds;
+  if (t === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['rfm', 'thresholds'], message: 'method "fixed" needs thresholds: four ascending cut points for each of r, f and m' });
+    return;
+  }
+  for (const k of ['r', 'f', 'm'] as const) {
+    if (t[k].some((v, i) => i > 0 && v < t[k][i - 1]!)) ctx.addIssue({ code: 'custom', path: ['rfm', 'thresholds', k], message: 'the four cut points must be in ascending order' });
+  }
+});
+
 export function defaultAnalysisConfig(): AnalysisConfig {
   return analysisConfigSchema.parse({});
 }

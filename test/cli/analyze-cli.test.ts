@@ -22,6 +22,8 @@ beforeAll(async () => {
   );
   writeFileSync(path.join(dir, 'settings.yaml'), 'rfm:\n  profile: balanced\n  windowDays: 730\n');
   writeFileSync(path.join(dir, 'bad-settings.yaml'), 'rfm:\n  profile: luxurious\n');
+  writeFileSync(path.join(dir, 'fixed-settings.yaml'), 'rfm:\n  method: fixed\n');
+  writeFileSync(path.join(dir, 'unsorted-settings.yaml'), 'rfm:\n  method: fixed\n  thresholds: { r: [30, 60, 90, 180], f: [1, 2, 3, 5], m: [5000, 1000, 20000, 50000] }\n');
   const r = await runCli(['import', '--db', a.db, 'orders.csv', 'deals.csv'], dir, a.env);
   expect(r.code).toBe(0);
 });
@@ -63,6 +65,8 @@ describe('salescope analyze', () => {
     [['--from', '2024-06-01', '--to', '2024-01-01'], 'the period starts (2024-06-01) after it ends (2024-01-01)'],
     [['--config', 'bad-settings.yaml'], 'bad-settings.yaml: rfm.profile:'],
     [['--config', 'missing.yaml'], 'missing.yaml: ENOENT'],
+    [['--config', 'fixed-settings.yaml'], 'fixed-settings.yaml: rfm.thresholds: method "fixed" needs thresholds'],
+    [['--config', 'unsorted-settings.yaml'], 'unsorted-settings.yaml: rfm.thresholds.m: the four cut points must be in ascending order'],
   ])('refuses %j with a message and exit code 2', async (args, message) => {
     const r = await runCli(['analyze', '--db', a.db, ...args], dir, a.env);
     expect(r.code).toBe(2);

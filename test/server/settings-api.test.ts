@@ -36,3 +36,19 @@ describe('PUT /api/settings', () => {
     expect(after.history.map((h) => h.version)).toEqual([1]);
   });
 });
+
+describe('settings a person writes', () => {
+  it('refuses fixed RFM scoring without its cut points, naming the field, and saves nothing', async () => {
+    const before = (await app.inject({ method: 'GET', url: '/api/settings' })).json() as { version: number };
+    const r = await app.inject({
+      method: 'PUT',
+      url: '/api/settings',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ patch: { rfm: { method: 'fixed' } }, baseVersion: before.version }),
+    });
+    expect(r.statusCode).toBe(400);
+    expect(r.json()).toMatchObject({ code: 'bad_request', details: [{ field: 'patch.rfm.thresholds' }] });
+    const after = (await app.inject({ method: 'GET', url: '/api/settings' })).json() as { version: number };
+    expect(after.version).toBe(before.version);
+  });
+});

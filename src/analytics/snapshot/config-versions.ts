@@ -3,7 +3,7 @@
  * (a quarterly review of tier thresholds) adds a version; snapshots record
  * the version they were computed with.
  */
-import { analysisConfigSchema, type AnalysisConfig } from '../../config/analysis-config.js';
+import { analysisConfigInputSchema, analysisConfigSchema, type AnalysisConfig } from '../../config/analysis-config.js';
 import type { Queryable } from '../../store/engine.js';
 
 export interface ConfigVersion {
@@ -58,5 +58,5 @@ export function mergeConfig(base: AnalysisConfig, patch: unknown): AnalysisConfi
     }
     return b;
   };
-  return analysisConfigSchema.parse(merge(base, patch));
+  return analysisConfigInputSchema.parse(merge(base, patch));
 }

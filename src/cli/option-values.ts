@@ -2,6 +2,8 @@
  * Command-line option values, checked once, with a message in the user's
  * language that names the flag, echoes the value and says what to write.
  */
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import { translator, type Lang } from '../i18n/i18n.js';
 import { analysisMessages } from '../i18n/analysis-messages.js';
 import { UsageError } from './cli-context.js';
@@ -34,6 +36,18 @@ export function numberOption(value: string, flag: string, min: number, max: numb
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n) || n < min || n > max) throw new UsageError(t(lang)('error.badRange', { flag, value, min, max }));
   return n;
+}
+
+/**
+ * A file to write, resolved against `cwd`: refused before any work when it
+ * names a folder or its folder does not exist (the write would fail at the end).
+ */
+export function outputFileOption(value: string, flag: string, cwd: string, example: string, lang: Lang): string {
+  const file = path.resolve(cwd, value);
+  if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(t(lang)('error.outIsFolder', { flag, value, example: path.join(value, example) }));
+  const folder = path.dirname(file);
+  if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(t(lang)('error.outNoFolder', { flag, folder }));
+  return file;
 }
 
 export function choiceOption<T extends string>(value: string, flag: string, accepted: readonly T[], lang: Lang): T {

@@ -11,6 +11,7 @@ import { exportQuarantine as exportRows, reasonsText } from '../intake/quarantin
 import type { CliContext, GlobalOptions } from './cli-context.js';
 import type { CommandRunner } from './main.js';
 import { withStore } from './main.js';
+import { choiceOption, outputFileOption, wholeNumberOption } from './option-values.js';
 
 type Run = (runner: CommandRunner, opts: GlobalOptions) => Promise<void>;
 
@@ -18,11 +19,13 @@ export function registerQuarantine(program: Command, run: Run): void {
   const q = program.command('quarantine').description('review rows the import rejected, and export them to fix and re-import');
   q.command('list')
     .description('list quarantined rows with their reasons')
-    .option('--run <id>', 'only this import run', parsePositiveInt)
-    .option('--limit <n>', 'at most this many rows', parsePositiveInt, 50)
-    .action(async (opts: { run?: number; limit: number }, cmd: Command) => {
+    .option('--run <id>', 'only this import run')
+    .option('--limit <n>', 'at most this many rows', '50')
+    .action(async (opts: { run?: string; limit: string }, cmd: Command) => {
       await run(async (ctx) => {
-        const rows = await withStore(ctx, (store) => listQuarantine(store.engine, { ...(opts.run ? { runId: opts.run } : {}), limit: opts.limit }));
+        const runId = opts.run === undefined ? undefined : wholeNumberOption(opts.run, '--run', 1, ctx.lang);
+        const limit = wholeNumberOption(opts.limit, '--limit', 1, ctx.lang);
+        const rows = await withStore(ctx, (store) => listQuarantine(store.engine, { ...(runId ? { runId } : {}), limit }));
         renderList(ctx, rows);
         return 0;
       }, cmd.optsWithGlobals());
@@ -30,23 +33,19 @@ export function registerQuarantine(program: Command, run: Run): void {
   q.command('export')
     .description('write quarantined rows (original columns + reasons) to .xlsx or .csv')
     .requiredOption('--out <file>', 'output file (.xlsx or .csv)')
-    .option('--run <id>', 'import run (default: the latest with rejected rows)', parsePositiveInt)
-    .action(async (opts: { run?: number; out: string }, cmd: Command) => {
+    .option('--run <id>', 'import run (default: the latest with rejected rows)')
+    .action(async (opts: { run?: string; out: string }, cmd: Command) => {
       await run(async (ctx) => {
-        const rows = await withStore(ctx, (store) => listQuarantine(store.engine, { ...(opts.run ? { runId: opts.run } : { latestRun: true }) }));
-        const out = path.resolve(ctx.io.cwd, opts.out);
+        const runId = opts.run === undefined ? undefined : wholeNumberOption(opts.run, '--run', 1, ctx.lang);
+        choiceOption(path.extname(opts.out).toLowerCase(), '--out', ['.xlsx', '.csv'], ctx.lang);
+        const out = outputFileOption(opts.out, '--out', ctx.io.cwd, 'quarantine.xlsx', ctx.lang);
+        const rows = await withStore(ctx, (store) => listQuarantine(store.engine, { ...(runId ? { runId } : { latestRun: true }) }));
         await exportRows(out, rows, ctx.lang);
         if (ctx.json) ctx.out(JSON.stringify({ file: out, rows: rows.length }));
         else ctx.out(translator(cliMessages, ctx.lang)('quarantine.exported', { rows: rows.length, file: out }));
         return 0;
       }, cmd.optsWithGlobals());
     });
-}
-
-function parsePositiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`not a positive whole number: ${value}`);
-  return n;
 }
 
 function renderList(ctx: CliContext, rows: readonly QuarantinedRow[]): void {

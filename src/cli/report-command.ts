@@ -19,7 +19,7 @@ import { analysisMessages } from '../i18n/analysis-messages.js';
 import { UsageError, type CliContext, type GlobalOptions } from './cli-context.js';
 import type { CommandRunner } from './main.js';
 import { withStore } from './main.js';
-import { choiceOption, dateOption, scopeOption } from './option-values.js';
+import { choiceOption, outputFileOption, dateOption, scopeOption } from './option-values.js';
 import { scopeSql } from '../analytics/analysis-scope.js';
 
 type Run = (runner: CommandRunner, opts: GlobalOptions) => Promise<void>;
@@ -66,6 +66,7 @@ async function report(ctx: CliContext, opts: ReportOptions): Promise<number> {
   if (dates.from && dates.to && dates.from > dates.to) throw new UsageError(t('error.periodOrder', { from: dates.from, to: dates.to }));
   const scope = opts.scope === undefined ? undefined : scopeOption(opts.scope, ctx.lang);
   const playbook = opts.playbook === undefined ? undefined : await readPlaybook(ctx, opts.playbook);
+  const outFile = opts.out === undefined ? undefined : outputFileOption(opts.out, '--out', ctx.io.cwd, `customer-report.${format}`, ctx.lang);
   // Before the work, not after it: a missing browser is known at once.
   let chromiumPath: string | undefined;
   if (format === 'pdf') {
@@ -87,7 +88,7 @@ async function report(ctx: CliContext, opts: ReportOptions): Promise<number> {
       if (error instanceof NoDataError) throw new UsageError(t('error.noData', { db: ctx.dbName }));
       throw error;
     }
-    const out = path.resolve(ctx.io.cwd, opts.out ?? `customer-report-${model.period.asOf}.${format}`);
+    const out = outFile ?? path.resolve(ctx.io.cwd, `customer-report-${model.period.asOf}.${format}`);
     if (format === 'xlsx') await writeReportXlsx(model, out, ctx.now());
     else {
       const renderSvg = await svgRenderer();

@@ -44,4 +44,20 @@ describe('analysis settings', () => {
     expect(unsorted.success ? [] : unsorted.error.issues.map((i) => i.path.join('.'))).toEqual(['rfm.thresholds.f']);
     expect(analysisConfigInputSchema.safeParse({ rfm: { method: 'fixed', thresholds: { r: [30, 60, 90, 180], f: [1, 2, 3, 5], m: [1, 2, 2, 4] } } }).success).toBe(true);
   });
+
+  it.each([
+    [{ valueTiers: { strategic: 10, highValue: 90 } }, 'valueTiers.strategic'],
+    [{ valueTiers: { weights: { rfm: 0, profit: 0, potential: 0 } } }, 'valueTiers.weights'],
+    [{ rfm: { profile: 'custom' } }, 'rfm.customWeights'],
+    [{ rfm: { profile: 'custom', customWeights: { r: 0, f: 0, m: 0 } } }, 'rfm.customWeights'],
+    [{ churn: { weights: { recency: 0, value: 0, competitor: 0, quote: 0, stalled: 0, complaints: 0, csat: 0, nps: 0 } } }, 'churn.weights'],
+  ])('refuse %j, naming %s', (settings, key) => {
+    const r = analysisConfigInputSchema.safeParse(settings);
+    expect(r.success ? [] : r.error.issues.map((i) => i.path.join('.'))).toEqual([key]);
+  });
+
+  it('take every default and a sensible change', () => {
+    expect(analysisConfigInputSchema.parse({})).toEqual(defaultAnalysisConfig());
+    expect(analysisConfigInputSchema.safeParse({ valueTiers: { strategic: 85, highValue: 85 }, rfm: { profile: 'custom', customWeights: { r: 0, f: 1, m: 1 } } }).success).toBe(true);
+  });
 });

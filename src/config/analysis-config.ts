@@ -155,16 +155,21 @@ export type AnalysisConfig = z.infer<typeof analysisConfigSchema>;
  * are read with the plain schema, so none of them stops an analysis.
  */
 export const analysisConfigInputSchema = analysisConfigSchema.superRefine((config, ctx) => {
-  if (config.rfm.method !== 'fixed') return;
-  const t = config.rfm.thresholds;
-  if (t === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['rfm', 'thresholds'], message: 'method "fixed" needs thresholds: four ascending cut points for each of r, f and m' });
-    return;
-  }
+  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  const { rfm, valueTiers } = config;
+  if (rfm.method === 'fixed' && rfm.thresholds === undefined) issue(['rfm', 'thresholds'], 'method "fixed" needs thresholds: four ascending cut points for each of r, f and m');
   for (const k of ['r', 'f', 'm'] as const) {
-    if (t[k].some((v, i) => i > 0 && v < t[k][i - 1]!)) ctx.addIssue({ code: 'custom', path: ['rfm', 'thresholds', k], message: 'the four cut points must be in ascending order' });
+    const cuts = rfm.thresholds?.[k] ?? [];
+    if (cuts.some((v, i) => i > 0 && v < cuts[i - 1]!)) issue(['rfm', 'thresholds', k], 'the four cut points must be in ascending order');
   }
+  if (rfm.profile === 'custom' && rfm.customWeights === undefined) issue(['rfm', 'customWeights'], 'profile "custom" needs customWeights: { r, f, m }');
+  if (rfm.customWeights !== undefined && sum(Object.values(rfm.customWeights)) <= 0) issue(['rfm', 'customWeights'], 'at least one weight must be above 0');
+  if (sum(Object.values(valueTiers.weights)) <= 0) issue(['valueTiers', 'weights'], 'at least one weight must be above 0');
+  if (valueTiers.strategic < valueTiers.highValue) issue(['valueTiers', 'strategic'], `must be at least highValue (${valueTiers.highValue})`);
+  if (sum(Object.values(config.churn.weights)) <= 0) issue(['churn', 'weights'], 'at least one weight must be above 0');
 });
+
+const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
 export function defaultAnalysisConfig(): AnalysisConfig {
   return analysisConfigSchema.parse({});

@@ -24,6 +24,8 @@ export type AnalysisKey =
   | 'error.badNumber'
   | 'error.badMemory'
   | 'error.badChoice'
+  | 'error.outIsFolder'
+  | 'error.outNoFolder'
   | 'error.badRange'
   | 'error.tooLittleHistory'
   | 'clv.title'
@@ -76,6 +78,8 @@ export const analysisMessages: Catalogue<AnalysisKey> = {
     'error.badNumber': '{flag}: "{value}" is not a whole number of at least {min}',
     'error.badMemory': '{flag}: "{value}" is not an amount of memory; write a number and a unit, e.g. 512MB or 4GB',
     'error.badChoice': '{flag}: "{value}" is not one of: {accepted}',
+    'error.outIsFolder': '{flag}: "{value}" is a folder; give a file name in it (for example {example})',
+    'error.outNoFolder': '{flag}: the folder {folder} does not exist; create it first or write the file elsewhere',
     'error.badDate': '{flag}: "{value}" is not a date; write it as YYYY-MM-DD, e.g. 2024-03-05',
     'error.badRange': '{flag}: "{value}" is not a number from {min} to {max}',
     'error.tooLittleHistory': 'only {repeat} customers bought more than once up to {date}; the CLV models need at least {needed}: choose a later --calibration-end or import more history',
@@ -127,6 +131,8 @@ export const analysisMessages: Catalogue<AnalysisKey> = {
     'error.badNumber': '{flag}：“{value}”不是不小于 {min} 的整数',
     'error.badMemory': '{flag}：“{value}”不是内存大小；请写数字加单位，例如 512MB 或 4GB',
     'error.badChoice': '{flag}：“{value}”不在可选值中：{accepted}',
+    'error.outIsFolder': '{flag}：“{value}”是一个文件夹；请给出其中的文件名（例如 {example}）',
+    'error.outNoFolder': '{flag}：文件夹 {folder} 不存在；请先创建，或把文件写到别处',
     'error.badDate': '{flag}：“{value}”不是日期，请写成 YYYY-MM-DD，例如 2024-03-05',
     'error.badRange': '{flag}：“{value}”不是 {min} 到 {max} 之间的数字',
     'error.tooLittleHistory': '截至 {date} 只有 {repeat} 个客户有过复购，CLV 模型至少需要 {needed} 个：请选择更晚的 --calibration-end 或导入更多历史数据',

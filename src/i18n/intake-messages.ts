@@ -11,6 +11,7 @@ import type { ProblemCode } from '../intake/value-sql.js';
 export type RowIssueKey =
   | ProblemCode
   | 'required_missing'
+  | 'id_from_name'
   | 'out_of_range'
   | 'too_many_fields'
   | 'short_row'
@@ -33,6 +34,7 @@ export const rowIssueMessages: Catalogue<RowIssueKey> = {
     id_scientific_notation: 'id "{value}" was turned into scientific notation by Excel and lost digits; format the column as text in Excel and export again',
     id_precision_lost: 'id "{value}" has more than 15 digits and Excel rounded it; format the column as text in Excel and export again',
     required_missing: 'required value is empty',
+    id_from_name: 'no ID on this row: the name "{value}" is used as its ID; fill in the ID if the record already exists under one',
     out_of_range: '"{value}" is outside the allowed range',
     too_many_fields: 'the row has more cells than the header ("{value}" …); check for an unquoted delimiter',
     short_row: 'the row has fewer cells than the header; missing cells were read as empty',
@@ -54,6 +56,7 @@ export const rowIssueMessages: Catalogue<RowIssueKey> = {
     id_scientific_notation: '编号“{value}”被 Excel 转成了科学计数法并丢失了位数，请在 Excel 中把该列设为文本后重新导出',
     id_precision_lost: '编号“{value}”超过 15 位，已被 Excel 截断，请在 Excel 中把该列设为文本后重新导出',
     required_missing: '必填项为空',
+    id_from_name: '该行没有编号，已用名称“{value}”作为编号；如该记录已有编号，请补填',
     out_of_range: '“{value}”超出允许范围',
     too_many_fields: '该行的单元格比表头多（“{value}”…），请检查是否有未加引号的分隔符',
     short_row: '该行的单元格比表头少，缺少的单元格按空值读取',
@@ -79,6 +82,7 @@ export const fileErrorMessages: Catalogue<FileErrorKey> = {
     xls_is_html: 'this "Excel" file is really a web page (HTML table), as some systems export; open it in Excel or WPS and save as .xlsx or "CSV UTF-8"',
     xls_is_xml: 'this is an XML Spreadsheet 2003 file; open it in Excel or WPS and save as .xlsx',
     xlsx_corrupt: 'the Excel file is damaged or not a real .xlsx ({detail}); open and save it again in Excel',
+    parquet_corrupt: 'the Parquet file is damaged or not a real .parquet file ({detail}); export it again from the system it came from',
     xlsx_too_large: 'the Excel file unpacks to more than the allowed size; split it or export CSV',
     xlsx_suspicious_ratio: 'the Excel file compresses suspiciously well (a possible zip bomb); it was not opened',
     too_many_rows: 'the file has {rows} rows, more than the {max} one upload may bring; split it, or import it with the salescope import command',
@@ -101,6 +105,7 @@ export const fileErrorMessages: Catalogue<FileErrorKey> = {
     xls_is_html: '该“Excel”文件实际上是网页（HTML 表格），部分系统会这样导出；请用 Excel 或 WPS 打开后另存为 .xlsx 或“CSV UTF-8”',
     xls_is_xml: '这是 XML 电子表格 2003 文件，请用 Excel 或 WPS 打开后另存为 .xlsx',
     xlsx_corrupt: 'Excel 文件已损坏或不是真正的 .xlsx（{detail}），请在 Excel 中打开后重新保存',
+    parquet_corrupt: 'Parquet 文件已损坏或不是真正的 Parquet 文件（{detail}），请从来源系统重新导出',
     too_many_rows: '文件有 {rows} 行，超过单次上传上限 {max} 行；请拆分文件，或用 salescope import 命令导入',
     xlsx_too_large: 'Excel 文件解压后超过允许的大小，请拆分文件或导出为 CSV',
     xlsx_suspicious_ratio: 'Excel 文件的压缩比异常（可能是压缩炸弹），已拒绝打开',

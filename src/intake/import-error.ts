@@ -13,6 +13,7 @@ export type ImportErrorCode =
   | 'xls_is_html'
   | 'xls_is_xml'
   | 'xlsx_corrupt'
+  | 'parquet_corrupt'
   | 'xlsx_too_large'
   | 'xlsx_suspicious_ratio'
   | 'too_many_rows'

@@ -369,7 +369,8 @@ async function writeRun(sides: ImportSides, input: PlanInput, staged: StagedFile
       duplicates: counts.duplicates!,
       quarantined: totals.quarantined,
       warnings: counts.warnings!,
-      issues: [...staged.badRecords.map((b) => ({ row: b.row, column: '', code: b.reason, severity: 'error' as const, value: b.text.slice(0, 200) })), ...issues],
+      // The records the scan set aside are in import_issues already (insertBadRecords).
+      issues,
       issuesTotal,
       mapping,
       unmapped: match.unmapped.map((u) => u.header),

@@ -358,11 +358,32 @@ export function commonIssueRules(input: PlanInput): IssueRule[] {
       value: 'NULL',
     });
   }
+  rules.push(...idFromNameRules(input));
   rules.push({ column: '', code: lit('too_many_fields'), severity: 'error', when: '_surplus IS NOT NULL', value: 'left(_surplus, 200)' });
   // Found by the structural scan (short rows, a cut-off last row), joined in by row.
   rules.push({ column: '', code: '_scan_code', severity: 'error', when: "_scan_severity = 'error'", value: 'NULL' });
   rules.push({ column: '', code: '_scan_code', severity: 'warning', when: "_scan_severity = 'warning'", value: 'NULL' });
   return rules;
+}
+
+/**
+ * A record keyed by its own id or, lacking one, its name (customers,
+ * products, opportunities): in a file that has the id column, a row whose id
+ * is blank is kept under its name, and says so, since it will not merge with
+ * the record if that has an id.
+ */
+function idFromNameRules(input: PlanInput): IssueRule[] {
+  const mapped = (n: string) => input.columns.some((c) => c.field.name === n);
+  return input.entity.required
+    .filter((req): req is readonly string[] => typeof req !== 'string' && req.length === 2 && req[0]!.endsWith('_id') && req[1] === 'name')
+    .filter(([id, name]) => mapped(id!) && mapped(name!) && input.defaults[id!] === undefined)
+    .map(([id, name]) => ({
+      column: headerOf(input, id!),
+      code: lit('id_from_name'),
+      severity: 'warning' as const,
+      when: `${f(id!)} IS NULL AND ${p(id!)} IS NULL AND ${f(name!)} IS NOT NULL`,
+      value: rawValueOf(input, name!),
+    }));
 }
 
 /** Step 2: one row per problem, unnested from the few rows that have any. */

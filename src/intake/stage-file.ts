@@ -248,7 +248,7 @@ async function stageXlsx(db: Queryable, req: StageRequest, file: string, scratch
   try {
     await inspectXlsx(file, XLSX_LIMITS);
   } catch (error) {
-    if (error instanceof XlsxInspectionError) throw new ImportError(error.code, req.file);
+    if (error instanceof XlsxInspectionError) throw new ImportError(error.code, req.file, error.params);
     throw error;
   }
   const sheet = req.sheet ?? req.mapping?.sheet;
@@ -305,7 +305,15 @@ async function stageXls(db: Queryable, req: StageRequest): Promise<StagedFile> {
 async function stageParquetFile(db: Queryable, req: StageRequest): Promise<StagedFile> {
   const placed = scratchPath(req, '.parquet');
   await placeInWorkDir(req.file, placed);
-  const staged = await stageParquet(db, placed, req.rawTable);
+  let staged;
+  try {
+    staged = await stageParquet(db, placed, req.rawTable);
+  } catch (error) {
+    // The engine's message names the work copy; the user knows their own file.
+    await rm(placed, { force: true });
+    const said = error instanceof Error ? error.message : String(error);
+    throw new ImportError('parquet_corrupt', req.file, { detail: said.replace(/^[A-Za-z ]*Error: /, '').replace(/ in file '[^']*'/, '').split('\n')[0]!.trim() });
+  }
   return {
     format: 'parquet',
     encoding: null,

@@ -62,6 +62,18 @@ describe('salescope import', () => {
     expect(doc.files[0]).toMatchObject({ inserted: 1, quarantined: 0, unmapped: [] });
   });
 
+  it.each([
+    [['list', '--limit', 'abc'], '--limit：“abc”不是不小于 1 的整数'],
+    [['list', '--run', '0'], '--run：“0”不是不小于 1 的整数'],
+    [['export', '--out', 'q.txt'], '--out：“.txt”不在可选值中：.xlsx, .csv'],
+    [['export', '--out', 'nowhere/q.xlsx'], `--out：文件夹 ${path.join(dir, 'nowhere')} 不存在`],
+  ])('quarantine %j: exit 2 with a message in the user\'s language', async (args, message) => {
+    const r = await runCli(['quarantine', ...args, '--db', d.db, '--lang', 'zh-CN'], dir, d.env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(r.stderr).not.toContain('    at ');
+  });
+
   it('exit 2 with a message naming the file for a file it cannot read', async () => {
     const r = await runCli(['import', '--db', d.db, 'missing.csv'], dir, d.env);
     expect(r.code).toBe(2);

@@ -76,6 +76,8 @@ describe('salescope report', () => {
     [['--from', '2025-06-01', '--to', '2025-01-01'], 'the period starts (2025-06-01) after it ends (2025-01-01)'],
     [['--scope', 'colour=red'], '--scope: cannot read "colour=red"; write key=value pairs'],
     [['--scope', 'region=火星'], '--scope region=火星: no customer matches'],
+    [['--out', 'nowhere/r.html'], `--out: the folder ${path.join(dir, 'nowhere')} does not exist; create it first or write the file elsewhere`],
+    [['--out', '.'], '--out: "." is a folder; give a file name in it (for example customer-report.html)'],
   ])('refuses %j', async (args, message) => {
     const r = await runCli(['report', '--db', store.db, '--lang', 'en', ...args], dir, store.env);
     expect(r.code).toBe(2);

@@ -3,7 +3,7 @@
  * partial import behind: either the file is read (bad rows quarantined with
  * their reasons) or it is refused whole with a clear code.
  */
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -38,7 +38,8 @@ describe('malformed files', () => {
   it('an unbalanced quote: the line is set aside, every other line read, numbered as in the file', async () => {
     const r = await store.import(write('quote.csv', HEADER + line(1) + 'SO2,2024-03-02,C2,"PLC控制器,200\n' + line(3) + line(4)));
     expect(r).toMatchObject({ rows: 4, inserted: 3, quarantined: 1 });
-    expect(r.issues[0]).toMatchObject({ row: 3, code: 'unterminated_quote' });
+    expect(r.issues).toMatchObject([{ row: 3, code: 'unterminated_quote' }]);
+    expect(r.issuesTotal).toBe(1);
     const [q] = await listQuarantine(store.engine, {});
     expect(q?.raw).toEqual({ _line: 'SO2,2024-03-02,C2,"PLC控制器,200' });
     expect(outcomesAddUp(r)).toBe(true);
@@ -115,6 +116,7 @@ describe('malformed files', () => {
     ['empty.csv', '', 'file_empty'],
     ['binary.csv', Buffer.from([0, 1, 2, 3, 0, 0, 0, 255, 0, 0, 0, 7, 0, 0, 0, 9]), 'file_binary'],
     ['broken.xlsx', Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(200, 7)]), 'xlsx_corrupt'],
+    ['broken.parquet', 'PAR1garbagePAR1', 'parquet_corrupt'],
     ['page.xls', '<html><body><table><tr><td>客户编号</td></tr></table></body></html>', 'xls_is_html'],
     ['unknown.csv', 'foo,bar\n1,2\n', 'entity_not_recognised'],
   ])('%s is refused with %s and the store is unchanged', async (name, content, code) => {
@@ -126,6 +128,26 @@ describe('malformed files', () => {
     expect(await lineCount()).toBe(before);
     const runs = await store.engine.query<{ status: string; error: string }>(`SELECT status, error FROM import_runs ORDER BY run_id`);
     expect(runs.at(-1)).toEqual({ status: 'failed', error: code });
+  });
+
+  it.each([
+    ['broken.xlsx', Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(200, 7)])],
+    ['broken.parquet', 'PAR1garbagePAR1'],
+  ])('%s: the message says what is wrong with the user\'s file, and no work copy is left', async (name, content) => {
+    const error = await store.import(write(name, content)).catch((e: unknown) => e);
+    const detail = String((error as { params?: { detail?: unknown } }).params?.detail ?? '');
+    expect(detail.length).toBeGreaterThan(3);
+    expect(detail).not.toMatch(/run-\d+/);
+    expect(readdirSync(store.dir, { recursive: true }).map(String).filter((f) => /run-\d+\./.test(f))).toEqual([]);
+  });
+
+  it('a customer row with a blank ID in a file of IDs is kept under its name, with a warning naming the row', async () => {
+    const r = await store.import(write('customers.csv', '客户编号,客户名称,所在地区\nK1,甲甲,华东\n,空编号客户,华南\n'));
+    expect(r).toMatchObject({ rows: 2, inserted: 2, quarantined: 0, warnings: 1 });
+    expect(r.issues).toMatchObject([{ row: 3, column: '客户编号', code: 'id_from_name', severity: 'warning', value: '空编号客户' }]);
+    // A file without an ID column names its customers by name, as before, and says nothing.
+    const named = await store.import(write('names.csv', '客户名称,所在地区\n乙乙,华北\n'));
+    expect(named).toMatchObject({ inserted: 1, warnings: 0, issues: [] });
   });
 
   it('a failure in the middle of writing leaves nothing behind', async () => {

@@ -9,8 +9,8 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { createApp, defaultWebRoot } from '../server/create-app.js';
 import { translator } from '../i18n/i18n.js';
-import { analysisMessages } from '../i18n/analysis-messages.js';
-import type { CliContext, GlobalOptions } from './cli-context.js';
+import { analysisMessages, type AnalysisKey } from '../i18n/analysis-messages.js';
+import { UsageError, type CliContext, type GlobalOptions } from './cli-context.js';
 import type { CommandRunner } from './main.js';
 import { withStore } from './main.js';
 import { wholeNumberOption } from './option-values.js';
@@ -39,17 +39,19 @@ export function registerServe(program: Command, run: Run): void {
 
 async function serve(ctx: CliContext, opts: ServeOptions): Promise<number> {
   const port = wholeNumberOption(opts.port, '--port', 0, ctx.lang);
+  if (port > 65_535) throw new UsageError(translator(analysisMessages, ctx.lang)('error.portRange', { value: opts.port }));
   return withStore(ctx, (store) => serveStore(ctx, store, { port, host: opts.host }));
 }
 
 /** Serves an open store until Ctrl-C or SIGTERM; `salescope demo --serve` uses it too. */
 export async function serveStore(ctx: CliContext, store: Store, opts: { port: number; host: string }): Promise<number> {
   const t = translator(analysisMessages, ctx.lang);
-  await ensureFirstAdmin(ctx, store);
   const webRoot = defaultWebRoot();
   const controlToken = randomBytes(32).toString('hex');
   const app = createApp({ store, now: ctx.now, defaultLang: ctx.lang, controlToken }, webRoot !== undefined ? { webRoot } : {});
-  const address = await app.listen({ port: opts.port, host: opts.host });
+  const address = await listen(app, opts, t);
+  // After the port is ours: a server that cannot start leaves no user behind.
+  await ensureFirstAdmin(ctx, store);
   const control = controlFile(store.workDir);
   await writeControl(control, address, controlToken);
   ctx.out(t('serve.listening', { url: address, db: ctx.dbName }));
@@ -60,6 +62,21 @@ export async function serveStore(ctx: CliContext, store: Store, opts: { port: nu
     await rm(control, { force: true });
   }
   return 0;
+}
+
+/** The port and address, or a message saying why not (taken, privileged, no such address). */
+async function listen(app: ReturnType<typeof createApp>, opts: { port: number; host: string }, t: ReturnType<typeof translator<AnalysisKey>>): Promise<string> {
+  try {
+    return await app.listen({ port: opts.port, host: opts.host });
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    const code = (error as NodeJS.ErrnoException).code;
+    const at = { port: opts.port, host: opts.host };
+    if (code === 'EADDRINUSE') throw new UsageError(t('error.portInUse', at));
+    if (code === 'EACCES') throw new UsageError(t('error.portDenied', at));
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') throw new UsageError(t('error.hostUnknown', at));
+    throw error;
+  }
 }
 
 /** Where a running server tells local commands how to reach it (see backup). */

@@ -25,6 +25,10 @@ export type AnalysisKey =
   | 'error.badMemory'
   | 'error.badChoice'
   | 'error.outIsFolder'
+  | 'error.portRange'
+  | 'error.portInUse'
+  | 'error.portDenied'
+  | 'error.hostUnknown'
   | 'error.outNoFolder'
   | 'error.badRange'
   | 'error.tooLittleHistory'
@@ -79,6 +83,10 @@ export const analysisMessages: Catalogue<AnalysisKey> = {
     'error.badMemory': '{flag}: "{value}" is not an amount of memory; write a number and a unit, e.g. 512MB or 4GB',
     'error.badChoice': '{flag}: "{value}" is not one of: {accepted}',
     'error.outIsFolder': '{flag}: "{value}" is a folder; give a file name in it (for example {example})',
+    'error.portRange': '--port: "{value}" is not a port; give a number from 0 to 65535 (0: any free one)',
+    'error.portInUse': 'port {port} on {host} is in use by another program; stop it or choose another --port',
+    'error.portDenied': 'port {port} needs administrator rights; choose a --port above 1023',
+    'error.hostUnknown': '--host: this machine has no address "{host}"; use 127.0.0.1 (this machine only) or 0.0.0.0 (every network)',
     'error.outNoFolder': '{flag}: the folder {folder} does not exist; create it first or write the file elsewhere',
     'error.badDate': '{flag}: "{value}" is not a date; write it as YYYY-MM-DD, e.g. 2024-03-05',
     'error.badRange': '{flag}: "{value}" is not a number from {min} to {max}',
@@ -132,6 +140,10 @@ export const analysisMessages: Catalogue<AnalysisKey> = {
     'error.badMemory': '{flag}：“{value}”不是内存大小；请写数字加单位，例如 512MB 或 4GB',
     'error.badChoice': '{flag}：“{value}”不在可选值中：{accepted}',
     'error.outIsFolder': '{flag}：“{value}”是一个文件夹；请给出其中的文件名（例如 {example}）',
+    'error.portRange': '--port：“{value}”不是端口号；请填写 0 到 65535 之间的数（0 表示任选一个空闲端口）',
+    'error.portInUse': '{host} 上的端口 {port} 已被其他程序占用；请停止该程序或换一个 --port',
+    'error.portDenied': '端口 {port} 需要管理员权限；请选择大于 1023 的 --port',
+    'error.hostUnknown': '--host：本机没有地址“{host}”；请用 127.0.0.1（仅本机）或 0.0.0.0（所有网络）',
     'error.outNoFolder': '{flag}：文件夹 {folder} 不存在；请先创建，或把文件写到别处',
     'error.badDate': '{flag}：“{value}”不是日期，请写成 YYYY-MM-DD，例如 2024-03-05',
     'error.badRange': '{flag}：“{value}”不是 {min} 到 {max} 之间的数字',

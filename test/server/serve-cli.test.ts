@@ -1,5 +1,6 @@
 /** `salescope serve` as a real process: it prints where it listens, answers, and stops cleanly on SIGTERM. */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,6 +58,25 @@ describe('salescope serve', () => {
     expect(overview.kpis.current.customers).toBeGreaterThan(0);
     expect(await stop()).toBe(0);
   }, 120_000);
+
+  it('refuses a port past 65535, and one in use, with a message and no user made', async () => {
+    const past = await runCli(['serve', '--db', 'fresh.duckdb', '--port', '99999', '--lang', 'en'], dir);
+    expect(past.code).toBe(2);
+    expect(past.stderr).toContain('--port: "99999" is not a port; give a number from 0 to 65535');
+    const taken = net.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as net.AddressInfo).port;
+    try {
+      const busy = await runCli(['serve', '--db', 'fresh.duckdb', '--port', String(port), '--lang', 'zh-CN'], dir);
+      expect(busy.code).toBe(2);
+      expect(busy.stderr).toContain(`127.0.0.1 上的端口 ${port} 已被其他程序占用`);
+      expect(busy.stdout).not.toContain('admin');
+    } finally {
+      taken.close();
+    }
+    const users = await runCli(['user', 'list', '--db', 'fresh.duckdb', '--json'], dir);
+    expect(JSON.parse(users.stdout)).toMatchObject({ users: [] });
+  });
 
   it('refuses a port that is not a number', async () => {
     const r = await runCli(['serve', '--db', 's.duckdb', '--port', 'http', '--lang', 'en'], dir);

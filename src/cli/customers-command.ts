@@ -62,7 +62,7 @@ async function customers(ctx: CliContext, opts: CustomersOptions): Promise<numbe
     ...(segment !== undefined ? { segment } : {}),
   };
   const page = await withStore(ctx, (store) => listScoredCustomers(store.engine, query));
-  if (!page) throw new UsageError(t('error.noSnapshot'));
+  if (!page) throw new UsageError(query.snapshotId === undefined ? t('error.noSnapshot') : t('error.unknownSnapshot', { id: query.snapshotId }));
   if (ctx.json) ctx.out(JSON.stringify(page));
   else render(ctx, page);
   return 0;

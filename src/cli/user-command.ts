@@ -48,6 +48,7 @@ export function registerUser(program: Command, run: Run): void {
 async function add(ctx: CliContext, username: string, opts: AddOptions): Promise<number> {
   const t = translator(userMessages, ctx.lang);
   const role: Role = choiceOption(opts.role, '--role', roles, ctx.lang);
+  if (!/^[\p{L}\p{N}._@-]{1,100}$/u.test(username)) throw new UsageError(t('badName', { username }));
   if (role === 'rep' && !opts.rep) throw new UsageError(t('repNeeded'));
   if (role === 'manager' && !opts.team) throw new UsageError(t('teamNeeded'));
   return withStore(ctx, async (store) => {

@@ -26,6 +26,7 @@ export type AnalysisKey =
   | 'error.badChoice'
   | 'error.outIsFolder'
   | 'error.portRange'
+  | 'error.unknownSnapshot'
   | 'error.portInUse'
   | 'error.portDenied'
   | 'error.hostUnknown'
@@ -83,6 +84,7 @@ export const analysisMessages: Catalogue<AnalysisKey> = {
     'error.badMemory': '{flag}: "{value}" is not an amount of memory; write a number and a unit, e.g. 512MB or 4GB',
     'error.badChoice': '{flag}: "{value}" is not one of: {accepted}',
     'error.outIsFolder': '{flag}: "{value}" is a folder; give a file name in it (for example {example})',
+    'error.unknownSnapshot': '--snapshot: there is no analysis {id}; run salescope customers without --snapshot for the latest, or salescope analyze',
     'error.portRange': '--port: "{value}" is not a port; give a number from 0 to 65535 (0: any free one)',
     'error.portInUse': 'port {port} on {host} is in use by another program; stop it or choose another --port',
     'error.portDenied': 'port {port} needs administrator rights; choose a --port above 1023',
@@ -140,6 +142,7 @@ export const analysisMessages: Catalogue<AnalysisKey> = {
     'error.badMemory': '{flag}：“{value}”不是内存大小；请写数字加单位，例如 512MB 或 4GB',
     'error.badChoice': '{flag}：“{value}”不在可选值中：{accepted}',
     'error.outIsFolder': '{flag}：“{value}”是一个文件夹；请给出其中的文件名（例如 {example}）',
+    'error.unknownSnapshot': '--snapshot：没有编号为 {id} 的分析；去掉 --snapshot 查看最新一次，或先运行 salescope analyze',
     'error.portRange': '--port：“{value}”不是端口号；请填写 0 到 65535 之间的数（0 表示任选一个空闲端口）',
     'error.portInUse': '{host} 上的端口 {port} 已被其他程序占用；请停止该程序或换一个 --port',
     'error.portDenied': '端口 {port} 需要管理员权限；请选择大于 1023 的 --port',

@@ -73,6 +73,7 @@ export type FileErrorKey = ImportErrorCode;
 export const fileErrorMessages: Catalogue<FileErrorKey> = {
   en: {
     file_not_found: 'file not found; check the path',
+    file_is_folder: 'this is a folder; name the files in it (for example folder/*.csv)',
     file_empty: 'the file is empty',
     file_binary: 'this is not a CSV, Excel (.xlsx) or Parquet file',
     file_unsupported: 'this file format is not supported; save it as .xlsx or CSV (UTF-8)',
@@ -97,6 +98,7 @@ export const fileErrorMessages: Catalogue<FileErrorKey> = {
   },
   'zh-CN': {
     file_not_found: '找不到文件，请检查路径',
+    file_is_folder: '这是一个文件夹；请给出其中的文件（例如 文件夹/*.csv）',
     file_empty: '文件是空的',
     file_binary: '这不是 CSV、Excel(.xlsx) 或 Parquet 文件',
     file_unsupported: '不支持该文件格式，请另存为 .xlsx 或 CSV(UTF-8)',

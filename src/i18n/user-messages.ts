@@ -1,6 +1,6 @@
 import type { Catalogue } from './i18n.js';
 
-export type UserKey = 'added' | 'otp' | 'otpNote' | 'passwd' | 'disabled' | 'none' | 'row' | 'unknownUser' | 'exists' | 'repNeeded' | 'teamNeeded' | 'firstAdmin' | 'erased' | 'eraseConfirm' | 'unknownCustomer';
+export type UserKey = 'added' | 'otp' | 'otpNote' | 'passwd' | 'disabled' | 'none' | 'row' | 'unknownUser' | 'exists' | 'repNeeded' | 'teamNeeded' | 'badName' | 'firstAdmin' | 'erased' | 'eraseConfirm' | 'unknownCustomer';
 
 export const userMessages: Catalogue<UserKey> = {
   en: {
@@ -17,6 +17,7 @@ export const userMessages: Catalogue<UserKey> = {
     unknownUser: 'no user "{username}"; salescope user list shows who there is',
     exists: 'a user "{username}" already exists',
     repNeeded: 'a rep sees the customers of one rep id: give it with --rep ID',
+    badName: 'a user name is 1 to 100 letters (Chinese characters too), digits, dots, dashes, underscores or @, without spaces: "{username}" is not',
     teamNeeded: 'a manager sees one team\'s customers: give it with --team NAME',
     firstAdmin: 'first administrator created: user admin',
   },
@@ -34,6 +35,7 @@ export const userMessages: Catalogue<UserKey> = {
     unknownUser: '没有用户“{username}”；用 salescope user list 查看现有用户',
     exists: '用户“{username}”已存在',
     repNeeded: '销售角色只能看到一个销售代表的客户：请用 --rep 指定其编号',
+    badName: '用户名须为 1 到 100 个字母（可用汉字）、数字、点、连字符、下划线或 @，不含空格：“{username}”不符合',
     teamNeeded: '经理角色只能看到一个团队的客户：请用 --team 指定团队',
     firstAdmin: '已创建首个管理员：用户 admin',
   },

@@ -5,6 +5,7 @@
  */
 export type ImportErrorCode =
   | 'file_not_found'
+  | 'file_is_folder'
   | 'file_empty'
   | 'file_binary'
   | 'file_unsupported'

@@ -90,6 +90,7 @@ export async function stageFile(db: Queryable, req: StageRequest): Promise<Stage
 async function fileSize(file: string): Promise<number> {
   try {
     const s = await stat(file);
+    if (s.isDirectory()) throw new ImportError('file_is_folder', file);
     if (!s.isFile()) throw new ImportError('file_not_found', file);
     return s.size;
   } catch (error) {

@@ -95,6 +95,12 @@ describe('salescope customers', () => {
     expect(filtered.customers.every((c) => c.valueTier === tier)).toBe(true);
   });
 
+  it('says which snapshot does not exist', async () => {
+    const r = await runCli(['customers', '--db', a.db, '--snapshot', '999', '--lang', 'en'], dir, a.env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--snapshot: there is no analysis 999');
+  });
+
   it('lists customers by churn risk with the signals behind it', async () => {
     await runCli(['analyze', '--db', a.db], dir, a.env);
     const r = await runCli(['customers', '--db', a.db, '--sort', 'risk', '--json'], dir, a.env);

@@ -78,6 +78,9 @@ describe('salescope import', () => {
     const r = await runCli(['import', '--db', d.db, 'missing.csv'], dir, d.env);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('missing.csv: file not found; check the path\n');
+    const folder = await runCli(['import', '--db', d.db, '.'], dir, d.env);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toBe('.: this is a folder; name the files in it (for example folder/*.csv)\n');
   });
 
   it('exit 2 for a bad mapping file, naming the key', async () => {

@@ -58,6 +58,8 @@ describe('salescope user', () => {
     [['user', 'add', 'x', '--role', 'manager'], 'give it with --team NAME'],
     [['user', 'add', 'wang', '--role', 'admin'], 'a user "wang" already exists'],
     [['user', 'passwd', 'nobody'], 'no user "nobody"'],
+    [['user', 'add', '', '--role', 'analyst'], 'a user name is 1 to 100 letters'],
+    [['user', 'add', 'li ming', '--role', 'analyst'], '"li ming" is not'],
   ])('refuses %j with exit 2 and says what to do', async (args, message) => {
     const r = await cli(...args);
     expect(r.code).toBe(2);

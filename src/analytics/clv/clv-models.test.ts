@@ -11,7 +11,7 @@ import { fitBgNbd, fitGammaGamma } from './model-fit.js';
 import { simulateBgNbd } from './simulate-bgnbd.js';
 import { minimise } from './nelder-mead.js';
 import { paretoNbdConditional, paretoNbdExpected, paretoNbdPAlive } from './pareto-nbd.js';
-import { hyp2f1, lnGamma, lnHyp2f1NextC, logAddExp } from './special-functions.js';
+import { digamma, hyp2f1, lnGamma, lnHyp2f1NextC, logAddExp, trigamma } from './special-functions.js';
 
 describe('special functions', () => {
   it('lnGamma matches closed forms', () => {
@@ -20,6 +20,20 @@ describe('special functions', () => {
     expect(lnGamma(10)).toBeCloseTo(Math.log(362_880), 12);
     // ln(99!) = ln Γ(100).
     expect(lnGamma(100)).toBeCloseTo(359.1342053695754, 9);
+  });
+
+  it('digamma and trigamma match closed forms on both sides of where the asymptotic series takes over', () => {
+    const euler = 0.5772156649015329;
+    expect(digamma(1)).toBeCloseTo(-euler, 13);
+    expect(digamma(0.5)).toBeCloseTo(-euler - 2 * Math.log(2), 13);
+    expect(trigamma(1)).toBeCloseTo(Math.PI ** 2 / 6, 13);
+    expect(trigamma(0.5)).toBeCloseTo(Math.PI ** 2 / 2, 12);
+    // ψ(n) = H(n−1) − γ and ψ′(n) = π²/6 − Σ_{k<n} 1/k², at n = 10 (the series) and 9 (one recurrence step).
+    for (const n of [9, 10]) {
+      const ks = Array.from({ length: n - 1 }, (_, i) => i + 1);
+      expect(digamma(n)).toBeCloseTo(ks.reduce((s, k) => s + 1 / k, 0) - euler, 13);
+      expect(trigamma(n)).toBeCloseTo(Math.PI ** 2 / 6 - ks.reduce((s, k) => s + 1 / (k * k), 0), 13);
+    }
   });
 
   it('hyp2f1(1, 1; 2; z) = −ln(1 − z) / z, and refuses z outside [0, 1)', () => {

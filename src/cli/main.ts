@@ -8,6 +8,7 @@ import { translator } from '../i18n/i18n.js';
 import { cliMessages } from '../i18n/cli-messages.js';
 import { openStore, type Store } from '../store/open-store.js';
 import { isPostgresUrl } from '../store/postgres/postgres-engine.js';
+import { z } from 'zod';
 import { cliContext, UsageError, type CliContext, type CliIo, type GlobalOptions } from './cli-context.js';
 import { translateError } from './cli-error.js';
 import { importFiles, renderImport, type ImportOptions } from './import-command.js';
@@ -80,6 +81,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   let exitCode = 0;
   const run = async (runner: CommandRunner, opts: GlobalOptions) => {
     const ctx = cliContext(io, opts);
+    // One language per run: the checks of settings, mapping and playbook files speak it too.
+    z.config(ctx.lang === 'zh-CN' ? z.locales.zhCN() : z.locales.en());
     try {
       exitCode = await runner(ctx);
     } catch (error) {

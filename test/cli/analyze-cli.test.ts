@@ -74,6 +74,14 @@ describe('salescope analyze', () => {
     expect(r.stdout).toBe('');
   });
 
+  it('says what is wrong in a settings file in the user\'s language', async () => {
+    const zh = await runCli(['analyze', '--db', a.db, '--lang', 'zh-CN', '--config', 'bad-settings.yaml'], dir, a.env);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('bad-settings.yaml：rfm.profile: 无效选项：期望以下之一 "balanced"|"fmcg"|"industrial"|"custom"');
+    const en = await runCli(['analyze', '--db', a.db, '--lang', 'en', '--config', 'bad-settings.yaml'], dir, a.env);
+    expect(en.stderr).toContain('rfm.profile: Invalid option: expected one of "balanced"|"fmcg"|"industrial"|"custom"');
+  });
+
   it('says how to get data into an empty store', async () => {
     const r = await runCli(['analyze', '--db', empty.db, '--lang', 'zh-CN'], dir, empty.env);
     expect(r.code).toBe(2);

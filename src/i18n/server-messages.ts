@@ -1,6 +1,6 @@
 import type { Catalogue } from './i18n.js';
 
-export type ServerKey = 'bad_request' | 'not_found' | 'no_snapshot' | 'unknown_customer' | 'internal' | 'unknown_tier' | 'unknown_customers' | 'unknown_task' | 'edit_conflict' | 'no_file' | 'too_large' | 'import_failed' | 'unknown_entity' | 'unknown_upload' | 'bad_mapping' | 'signed_out' | 'forbidden' | 'csrf' | 'password_change_required' | 'bad_login' | 'too_many_logins' | 'weak_password' | 'out_of_scope' | 'backup_not_empty' | 'backup_server_store' | 'settings_conflict';
+export type ServerKey = 'bad_request' | 'not_found' | 'no_snapshot' | 'unknown_customer' | 'internal' | 'unknown_tier' | 'unknown_customers' | 'unknown_task' | 'edit_conflict' | 'no_file' | 'too_large' | 'import_failed' | 'unknown_entity' | 'unknown_upload' | 'bad_mapping' | 'signed_out' | 'forbidden' | 'csrf' | 'password_change_required' | 'bad_login' | 'too_many_logins' | 'weak_password' | 'out_of_scope' | 'backup_not_empty' | 'backup_not_folder' | 'backup_server_store' | 'settings_conflict' | 'period_order' | 'bad_json' | 'body_too_large' | 'unsupported_media_type' | 'bad_url' | 'malformed_request' | 'request_timeout' | 'headers_too_large';
 
 export const serverMessages: Catalogue<ServerKey> = {
   en: {
@@ -21,6 +21,15 @@ export const serverMessages: Catalogue<ServerKey> = {
     signed_out: 'please sign in (the session has ended or never began)',
     forbidden: 'your role ({role}) may not do this; ask an administrator',
     backup_not_empty: '{dir} is not empty: give a new or empty folder for the backup',
+    backup_not_folder: '{dir} is a file, not a folder (or lies under a file): choose a new or empty folder for the backup',
+    period_order: 'the period starts ({from}) after it ends ({to})',
+    bad_json: 'the request body is not valid JSON',
+    body_too_large: 'the request body is larger than the {limit} MB a request may carry',
+    unsupported_media_type: 'this content type is not accepted: send JSON (application/json), or a file upload as multipart/form-data',
+    bad_url: 'the address is not validly percent-encoded: encode each part with encodeURIComponent',
+    malformed_request: 'the request is not valid HTTP: characters outside ASCII in the address must be percent-encoded (encodeURIComponent)',
+    request_timeout: 'the request took too long to arrive; try again',
+    headers_too_large: 'the request headers are too large; clear this site\'s cookies and try again',
     backup_server_store: 'this is a team store on PostgreSQL, which the app does not copy: back it up with the database server\'s own tools (pg_dump --schema=NAME, and pg_restore to bring it back), which keep it consistent while everyone works',
     settings_conflict: 'the settings were saved by someone else since you opened them (you edited version {yours}, now version {current}); reload, check their change and make yours again',
     csrf: 'this change did not come from the app (the x-csrf-token header is missing or wrong); reload the page and try again',
@@ -49,6 +58,15 @@ export const serverMessages: Catalogue<ServerKey> = {
     signed_out: '请先登录（会话已结束或尚未登录）',
     forbidden: '您的角色（{role}）无权执行此操作，请联系管理员',
     backup_not_empty: '{dir} 不是空文件夹：请指定一个新的或空的备份文件夹',
+    backup_not_folder: '{dir} 是文件而不是文件夹（或位于某个文件之下）：请另选一个新的或空的备份文件夹',
+    period_order: '期间的开始日期（{from}）晚于结束日期（{to}）',
+    bad_json: '请求体不是有效的 JSON',
+    body_too_large: '请求体超过了单个请求上限 {limit} MB',
+    unsupported_media_type: '不接受此内容类型：请以 JSON（application/json）发送，上传文件请用 multipart/form-data',
+    bad_url: '地址的百分号编码无效：请用 encodeURIComponent 编码每一部分',
+    malformed_request: '请求不是有效的 HTTP：地址中的非 ASCII 字符必须先做百分号编码（encodeURIComponent）',
+    request_timeout: '请求传输超时，请重试',
+    headers_too_large: '请求头过大：请清除本站点的 Cookie 后重试',
     backup_server_store: '这是 PostgreSQL 上的团队库，本应用不复制它：请用数据库服务器自带的工具备份（pg_dump --schema=名称，恢复用 pg_restore），可在大家使用时保持一致',
     settings_conflict: '在您打开后，分析设置已被他人保存（您编辑的是第 {yours} 版，当前为第 {current} 版）；请刷新，查看对方的修改后再重新修改',
     csrf: '该修改并非来自本应用（缺少或错误的 x-csrf-token 请求头），请刷新页面后重试',

@@ -16,9 +16,18 @@ export const sessionCookie = 'salescope_session';
 export function cookieValue(header: string | undefined, name: string): string | null {
   for (const part of (header ?? '').split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
+    if (k === name) return decoded(v.join('='));
   }
   return null;
+}
+
+/** A cookie we never set (%zz) is no session, not a crash: the caller is asked to sign in. */
+function decoded(value: string): string | null {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return null;
+  }
 }
 
 export function sessionCookieHeader(token: string | null, secure: boolean, maxAgeSeconds: number): string {

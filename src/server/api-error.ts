@@ -1,6 +1,6 @@
 /**
  * Expected problems of an API call, as values with a code: the one error
- * translator (create-app.ts) turns them into {code, message} in the caller's
+ * translator (error-translator.ts) turns them into {code, message} in the caller's
  * language with the right status. Anything else is a bug and becomes a 500.
  */
 import type { ServerKey } from '../i18n/server-messages.js';

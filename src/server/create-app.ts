@@ -1,21 +1,22 @@
 /**
  * The HTTP app, built by a factory with its dependencies passed in, so tests
  * run it in-process (app.inject) on a store of their own. Every route comes
- * from the route table; errors leave as {code, message} in the caller's
- * language — the only error translator of the HTTP edge.
+ * from the route table; every way a request can fail goes through the one
+ * error translator (error-translator.ts) and leaves as {code, message} in the
+ * caller's language.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
-import { translator } from '../i18n/i18n.js';
-import { serverMessages } from '../i18n/server-messages.js';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Lang } from '../i18n/i18n.js';
 import { ApiError } from './api-error.js';
+import { bodyLimitBytes, clientErrorHandler, translateError, type ErrorLog } from './error-translator.js';
 import { requestLang } from './request-lang.js';
 import { admit, securityHeaders } from './access-guard.js';
-import { CookieResult, defaultUploadLimit, FileResult, openApi, parseInput, route, noInput, type AppDeps, type RouteSpec } from './route-spec.js';
+import { CookieResult, defaultUploadLimit, FileResult, langOnly, openApi, parseInput, route, noInput, type AppDeps, type RouteSpec } from './route-spec.js';
 import { analysisRoutes } from './routes/analysis-routes.js';
 import { customerRoutes } from './routes/customer-routes.js';
 import { exportRoutes } from './routes/export-routes.js';
@@ -47,9 +48,17 @@ export function defaultWebRoot(): string | undefined {
 }
 
 export function createApp(deps: AppDeps, options: AppOptions = {}): FastifyInstance {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });
+  const log: ErrorLog = deps.log ?? ((line) => console.error(line));
+  const answerError = errorAnswerer(deps.defaultLang, log);
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: bodyLimitBytes,
+    // A malformed address (%zz) is refused before routing: still the API's answer.
+    frameworkErrors: answerError,
+    clientErrorHandler: clientErrorHandler(deps.defaultLang, log),
+  });
   void app.register(multipart, { limits: { fileSize: deps.uploadLimit ?? defaultUploadLimit, files: 1, fields: 10 } });
-  const docs = route({ method: 'GET', url: '/api/docs', summary: 'This OpenAPI document', access: 'public', query: noInput, params: noInput, handler: async () => document });
+  const docs = route({ method: 'GET', url: '/api/docs', summary: 'This OpenAPI document', access: 'public', query: langOnly, params: noInput, handler: async () => document });
   const routes = [...apiRoutes, docs];
   const document = openApi(routes, '0.1.0');
   for (const spec of routes) {
@@ -87,24 +96,19 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): FastifyInsta
       setHeaders: (res, file) => res.setHeader('cache-control', file.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable'),
     });
   }
-  app.setNotFoundHandler((req, reply) => {
-    const t = translator(serverMessages, requestLang(req.query, req.headers['accept-language'], deps.defaultLang));
-    void reply.status(404).send({ code: 'not_found', message: t('not_found', { path: req.url.split('?')[0] }) });
-  });
-  app.setErrorHandler((error, req, reply) => {
-    const t = translator(serverMessages, requestLang(req.query, req.headers['accept-language'], deps.defaultLang));
-    if (error instanceof ApiError) {
-      void reply.status(error.status).send({ code: error.code, message: t(error.code, error.params), ...(error.details ? { details: error.details } : {}) });
-      return;
-    }
-    const status = (error as { statusCode?: number }).statusCode;
-    if (status !== undefined && status >= 400 && status < 500) {
-      // Fastify's own input errors (a body too large, bad JSON): still {code, message}.
-      void reply.status(status).send({ code: 'bad_request', message: t('bad_request', { field: '(request)', problem: (error as Error).message }) });
-      return;
-    }
-    req.log.error(error);
-    void reply.status(500).send({ code: 'internal', message: t('internal') });
-  });
+  app.setNotFoundHandler((req, reply) => answerError(new ApiError(404, 'not_found', { path: req.url.split('?')[0] ?? '' }), req, reply));
+  app.setErrorHandler(answerError);
   return app;
+}
+
+/** How every failed request is answered: through the error translator, in the caller's language. */
+function errorAnswerer(fallback: Lang, log: ErrorLog) {
+  return (error: unknown, req: FastifyRequest, reply: FastifyReply): void => {
+    // An address refused before routing has no parsed query: ?lang= is read from the raw one.
+    const query = req.query ?? Object.fromEntries(new URLSearchParams(req.url.split('?')[1] ?? ''));
+    const { status, body } = translateError(error, requestLang(query, req.headers['accept-language'], fallback), log, `${req.method} ${req.url}`);
+    // Answers refused before routing skip the onSend hook that sets these.
+    securityHeaders(reply);
+    void reply.status(status).send(body);
+  };
 }

@@ -29,6 +29,8 @@ export interface AppDeps {
   readonly secureCookies?: boolean;
   /** The secret a local `salescope` command shows to ask the running server for work only it can do (backup); none: no such routes answer. */
   readonly controlToken?: string;
+  /** Where bugs behind a 500 are reported, one line each (default: stderr). */
+  readonly log?: (line: string) => void;
 }
 
 export interface RouteInput<Q, P, B = unknown> {
@@ -69,6 +71,9 @@ export const defaultUploadRowLimit = 5_000_000;
 
 export const noInput = z.object({}).strict();
 
+/** Every route takes ?lang= (see request-lang.ts), even one with no other query. */
+export const langOnly = z.object({ lang: z.enum(['zh-CN', 'en']).optional() }).strict();
+
 /** A calendar date written YYYY-MM-DD that exists (2025-02-30 does not). */
 export const isoDate = z
   .string()
@@ -77,6 +82,15 @@ export const isoDate = z
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
   }, 'not a real date');
+
+/**
+ * A period must not start after it ends (the CLI refuses the same), else an
+ * analysis of no days is run and stored. Without `to` it ends on the as-of date.
+ */
+export function assertPeriodInOrder(p: { readonly from?: string | undefined; readonly to?: string | undefined; readonly asOf?: string | undefined }): void {
+  const end = p.to ?? p.asOf;
+  if (p.from !== undefined && end !== undefined && p.from > end) throw new ApiError(400, 'period_order', { from: p.from, to: end });
+}
 
 /** JSON with a Set-Cookie header (sign-in and sign-out). */
 export class CookieResult {

@@ -1,6 +1,6 @@
 /** The backup and erasure routes over HTTP: what they do, and the requests they refuse. */
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,6 +53,19 @@ describe('POST /api/backup', () => {
     const again = await backup(out);
     expect(again.statusCode).toBe(409);
     expect(again.json()).toEqual({ code: 'backup_not_empty', message: `${out} is not empty: give a new or empty folder for the backup` });
+  });
+
+  it('refuses a file where the folder should be, or a path through one, with a 409 in the caller\'s language, leaving the file alone', async () => {
+    const file = path.join(os.tmpdir(), `api-backup-${randomUUID()}.txt`);
+    writeFileSync(file, 'keep me');
+    const r = await backup(file);
+    expect(r.statusCode).toBe(409);
+    expect(r.json()).toEqual({ code: 'backup_not_folder', message: `${file} is a file, not a folder (or lies under a file): choose a new or empty folder for the backup` });
+    const zh = await backup(path.join(file, 'backup'), { 'x-salescope-control': token, 'accept-language': 'zh-CN' });
+    expect(zh.statusCode).toBe(409);
+    expect(zh.json()).toEqual({ code: 'backup_not_folder', message: `${path.join(file, 'backup')} 是文件而不是文件夹（或位于某个文件之下）：请另选一个新的或空的备份文件夹` });
+    expect(readFileSync(file, 'utf8')).toBe('keep me');
+    rmSync(file);
   });
 
   it('refuses a relative or missing path, a wrong token, and a signed-in admin without the token', async () => {

@@ -4,11 +4,12 @@
  * showing the control token only the server's owner can read. A team store
  * on PostgreSQL is refused: the database server's own tools back it up.
  */
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { backupStore, RestoreError } from '../../store/backup-store.js';
 import { ApiError } from '../api-error.js';
-import { noInput, route } from '../route-spec.js';
+import { langOnly, noInput, route } from '../route-spec.js';
 
 export const backupRoutes = [
   route({
@@ -16,10 +17,12 @@ export const backupRoutes = [
     url: '/api/backup',
     summary: 'Write a consistent backup of the whole store to a new or empty folder on the server machine (for the local salescope backup command)',
     access: 'control',
-    query: noInput,
+    query: langOnly,
     params: noInput,
     body: z.object({ out: z.string().min(1).max(4096).refine((p) => path.isAbsolute(p), 'an absolute path') }).strict(),
     handler: async ({ body, deps }) => {
+      // Before the export, which takes a while: a file where the folder should be is the caller's mistake.
+      if (await blockedByFile(body.out)) throw new ApiError(409, 'backup_not_folder', { dir: body.out });
       try {
         return await backupStore(deps.store, body.out, deps.now());
       } catch (error) {
@@ -29,3 +32,12 @@ export const backupRoutes = [
     },
   }),
 ];
+
+/** Whether the path is a file, or runs through one (file.txt/backup), so no folder can be made there. */
+async function blockedByFile(dir: string): Promise<boolean> {
+  try {
+    return !(await stat(dir)).isDirectory();
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOTDIR';
+  }
+}

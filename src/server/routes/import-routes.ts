@@ -129,7 +129,7 @@ export const importRoutes = [
     url: '/api/uploads/:id',
     summary: 'Discard an uploaded file without importing it',
     access: ['admin', 'analyst'],
-    query: noInput,
+    query: z.object(langQuery).strict(),
     params: uploadParams,
     handler: async ({ params, deps }) => {
       const upload = await findUpload(deps, params.id);

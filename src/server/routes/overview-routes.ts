@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { analysisFilters, filteredDocument } from './analysis-routes.js';
 import { tierCode, tierCodes } from '../../i18n/tier-labels.js';
 import { ApiError } from '../api-error.js';
-import { noInput, route } from '../route-spec.js';
+import { langOnly, noInput, route } from '../route-spec.js';
 
 export const overviewRoutes = [
   route({
@@ -12,7 +12,7 @@ export const overviewRoutes = [
     url: '/api/health',
     summary: 'Liveness: the server answers and the store opens',
     access: 'public',
-    query: noInput,
+    query: langOnly,
     params: noInput,
     handler: async ({ deps }) => {
       await deps.store.engine.query('SELECT 1');

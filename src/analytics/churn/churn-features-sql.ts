@@ -13,14 +13,29 @@ import { addDays } from '../analysis-period.js';
 
 const stalledWords = `('stalled', '停滞', '暂停', '搁置')`;
 
+/** Tables an analysis made once and shares; each absent one is worked out from the stored data. */
+export interface FeatureTables {
+  /** Made by purchaseDaysSql at this date or later. */
+  readonly days?: string | null;
+  /** Made by purchaseHistorySql at exactly this date. */
+  readonly history?: string | null;
+  /** Order lines with customer_id, order_date and amount from featureLinesFrom(asOf) on (order_lines itself by default). */
+  readonly lines?: string;
+}
+
+/** The first order date the features at asOf read (the value a year before it). */
+export function featureLinesFrom(asOf: string): string {
+  return addDays(asOf, -364);
+}
+
 /**
  * `scopeFilter` (conditions on customer_id: the scope, the training sample)
  * applies to every source, not only to the purchases that decide the rows:
  * a sample of one customer in fifteen then reads one in fifteen.
- * `days`: a table made by purchaseDaysSql at this date or later, or null to work the gaps out here.
- * `history`: a table made by purchaseHistorySql at exactly this date, or null.
  */
-export function churnFeaturesSql(asOf: string, config: AnalysisConfig, scopeFilter: string, dialect: Dialect, days: string | null = null, history: string | null = null): string {
+export function churnFeaturesSql(asOf: string, config: AnalysisConfig, scopeFilter: string, dialect: Dialect, tables: FeatureTables = {}): string {
+  const { days = null, history = null } = tables;
+  const lines = tables.lines === undefined ? 'order_lines' : quoteIdent(tables.lines);
   const c = config.churn;
   const a = dateLit(asOf);
   const since = (n: number) => dateLit(addDays(asOf, -n + 1));
@@ -35,7 +50,7 @@ export function churnFeaturesSql(asOf: string, config: AnalysisConfig, scopeFilt
   SELECT customer_id,
     coalesce(sum(amount) FILTER (WHERE order_date >= ${since(182)}), 0) AS value_recent,
     coalesce(sum(amount) FILTER (WHERE order_date < ${since(182)} AND order_date >= ${since(365)}), 0) AS value_before
-  FROM order_lines WHERE customer_id IS NOT NULL AND order_date <= ${a} AND order_date >= ${since(365)}${scopeFilter} GROUP BY customer_id
+  FROM ${lines} WHERE customer_id IS NOT NULL AND order_date <= ${a} AND order_date >= ${dateLit(featureLinesFrom(asOf))}${scopeFilter} GROUP BY customer_id
 ), act AS (
   SELECT customer_id,
     avg(response_hours) FILTER (WHERE lower(type) = 'quote' AND interaction_date >= ${recent}) AS quote_recent,

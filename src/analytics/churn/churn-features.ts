@@ -39,13 +39,19 @@ export interface FeatureSource {
   readonly days?: string | null;
   /** A table of purchase histories (purchaseHistorySql) made at exactly this date. */
   readonly history?: string | null;
+  /** A table of the order lines the features read (FeatureTables.lines); order_lines when absent. */
+  readonly lines?: string;
 }
 
 /** The churn features of the customers `source` names at an as-of date (churnFeaturesSql). */
 export function churnFeaturesQuery(dialect: Dialect, asOf: string, config: AnalysisConfig, source: FeatureSource = {}): string {
   const scope = source.scope ?? null;
   const filter = (scope === null ? '' : ` AND customer_id IN (SELECT customer_id FROM ${quoteIdent(scope)})`) + (source.sample ?? '');
-  return churnFeaturesSql(asOf, config, filter, dialect, source.days ?? null, source.history ?? null);
+  return churnFeaturesSql(asOf, config, filter, dialect, {
+    days: source.days ?? null,
+    history: source.history ?? null,
+    ...(source.lines === undefined ? {} : { lines: source.lines }),
+  });
 }
 
 type FeatureColumns = { [K in keyof FeatureRow]: FeatureRow[K][] };

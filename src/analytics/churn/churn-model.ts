@@ -8,15 +8,17 @@
  * 1 − BG/NBD P(alive) fitted on the history up to the test date.
  */
 import type { AnalysisConfig } from '../../config/analysis-config.js';
-import type { Dialect, Queryable } from '../../store/engine.js';
+import { quoteIdent, type Dialect, type Queryable } from '../../store/engine.js';
 import { hashBucket } from '../../store/sql-dialect.js';
 import { alongside } from '../analysis-context.js';
 import { addDays } from '../analysis-period.js';
+import { dateLit } from '../analysis-sql.js';
 import { bgnbdPAlive } from '../clv/bgnbd.js';
 import { clvSummarySql } from '../clv/clv-summary-sql.js';
 import { compress, summaryOf } from '../clv/customer-summary.js';
 import { fitBgNbd, sampleRows } from '../clv/model-fit.js';
 import { auc, calibrationTable, precisionAtTop, type CalibrationBin } from './classifier-metrics.js';
+import { featureLinesFrom } from './churn-features-sql.js';
 import { modelFeatureNames, modelFeatures, readLabelledFeatures } from './churn-features.js';
 import { churnSignals, riskScore } from './churn-signals.js';
 import { fitLogistic, predictLogistic, type LogisticModel } from './logistic-regression.js';
@@ -69,6 +71,27 @@ export function trainingSampleFilter(dialect: Dialect, population: number): { re
   return { every, filter: every === 1 ? '' : ` AND ${hashBucket(dialect, 'customer_id', every)} = 0` };
 }
 
+type SampleCopy = { readonly days: string; readonly lines: string; readonly drop: () => Promise<void> };
+
+/**
+ * The sample's purchase days and order lines (from `from` to `to`) copied
+ * out once, when there is a sample and a table of purchase days: the five
+ * dates and the P(alive) histories then read one customer in `every`
+ * instead of testing every row's hash six times over (at 100,000 customers
+ * ≈ 270 → ≈ 195 ms for the six reads, the copies included).
+ */
+async function copySample(db: Queryable, filter: string, days: string | null, from: string, to: string): Promise<SampleCopy | null> {
+  if (filter === '' || days === null) return null;
+  const copy = { days: `${days}_sample`, lines: `${days}_sample_lines` };
+  await db.run(`CREATE TEMP TABLE ${quoteIdent(copy.days)} AS SELECT * FROM ${quoteIdent(days)} WHERE TRUE${filter}`);
+  await db.run(`CREATE TEMP TABLE ${quoteIdent(copy.lines)} AS SELECT customer_id, order_date, amount FROM order_lines
+    WHERE customer_id IS NOT NULL AND order_date >= ${dateLit(from)} AND order_date <= ${dateLit(to)}${filter}`);
+  const drop = async () => {
+    for (const t of [copy.days, copy.lines]) await db.run(`DROP TABLE ${quoteIdent(t)}`);
+  };
+  return { ...copy, drop };
+}
+
 type AliveColumns = { customer_id: string[]; x: number[]; tx_days: number[]; t_days: number[] };
 
 function readAliveColumns(db: Queryable, date: string, sample: string, days: string | null): Promise<AliveColumns> {
@@ -105,19 +128,24 @@ export async function fitChurnModel(
 ): Promise<FittedChurnModel | null> {
   const c = config.churn;
   const sample = trainingSampleFilter(db.dialect, population);
-  const source = { scope, days, sample: sample.filter };
   const testDate = addDays(asOf, -c.labelDays);
   const trainDates = [0, 1, 2, 3].map((q) => addDays(testDate, -c.labelDays - 91 * q));
+  const copied = await copySample(db, sample.filter, days, featureLinesFrom(trainDates.at(-1)!), testDate);
+  const source = { scope, days: copied?.days ?? days, sample: sample.filter, ...(copied === null ? {} : { lines: copied.lines }) };
   const train: Awaited<ReturnType<typeof readLabelledFeatures>> = [];
   // One date after another: the queries share the analysis transaction's connection.
   for (const d of trainDates) train.push(...(await readLabelledFeatures(db, d, config, source)));
   const test = await readLabelledFeatures(db, testDate, config, source);
   const both = (xs: { label: number }[]) => xs.some((x) => x.label === 1) && xs.some((x) => x.label === 0);
-  if (train.length < minimumRows || test.length < minimumRows || !both(train) || !both(test)) return null;
+  if (train.length < minimumRows || test.length < minimumRows || !both(train) || !both(test)) {
+    await copied?.drop();
+    return null;
+  }
   // The yardstick's histories are read while the model is fitted.
-  const [histories, model] = await alongside(readAliveColumns(db, testDate, sample.filter, days), () =>
+  const [histories, model] = await alongside(readAliveColumns(db, testDate, sample.filter, source.days), () =>
     fitLogistic(train.map((t) => modelFeatures(t.f, c.csatLow)), train.map((t) => t.label), 1),
   );
+  await copied?.drop();
   const report = (): ChurnModelReport => {
     const labels = test.map((t) => t.label);
     const probs = test.map((t) => predictLogistic(model, modelFeatures(t.f, c.csatLow)));

@@ -68,9 +68,9 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): FastifyInsta
       handler: async (req, reply) => {
         const lang = requestLang(req.query, req.headers['accept-language'], deps.defaultLang);
         const session = await admit(deps.store.engine.readers(), req, spec.access, deps.now(), deps.controlToken);
-        const query = parseInput(spec.query, req.query);
-        const params = parseInput(spec.params, req.params);
-        const body = spec.body ? parseInput(spec.body, req.body) : undefined;
+        const query = parseInput(spec.query, req.query, lang);
+        const params = parseInput(spec.params, req.params, lang);
+        const body = spec.body ? parseInput(spec.body, req.body, lang) : undefined;
         const result = await spec.handler({ query, params, body, lang, deps, raw: req, principal: session?.principal ?? null });
         if (spec.status !== undefined) void reply.status(spec.status);
         if (result instanceof CookieResult) {

@@ -107,10 +107,16 @@ export function route<Q extends z.ZodType, P extends z.ZodType, B extends z.ZodT
 }
 
 /** Parses an input or raises a 400 naming each field and what is wrong with it. */
-export function parseInput<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
-  const r = schema.safeParse(value ?? {});
+const zodMessages = { 'zh-CN': z.locales.zhCN().localeError, en: z.locales.en().localeError } as const;
+
+/** The input or a 400 naming each field (an unknown key by its name) and the problem, in the caller's language. */
+export function parseInput<T extends z.ZodType>(schema: T, value: unknown, lang: Lang = 'en'): z.infer<T> {
+  const r = schema.safeParse(value ?? {}, { error: zodMessages[lang] });
   if (r.success) return r.data;
-  const details = r.error.issues.map((i) => ({ field: i.path.join('.') || '(input)', problem: i.message }));
+  const details = r.error.issues.map((i) => {
+    const path = i.code === 'unrecognized_keys' && i.keys.length === 1 ? [...i.path, i.keys[0]!] : i.path;
+    return { field: path.join('.') || '(input)', problem: i.message };
+  });
   throw new ApiError(400, 'bad_request', { field: details[0]!.field, problem: details[0]!.problem }, details);
 }
 

@@ -77,7 +77,7 @@ describe('HTTP API', () => {
     ['/api/customers?pageSize=0', 'pageSize'],
     ['/api/customers?page=abc', 'page'],
     ['/api/customers?sort=name', 'sort'],
-    ['/api/customers?colour=red', '(input)'],
+    ['/api/customers?colour=red', 'colour'],
   ])('refuses %s with a 400 that names %s', async (url, field) => {
     const r = await get(url);
     expect(r.status).toBe(400);

@@ -150,3 +150,16 @@ function rawExchange(port: number, request: Buffer): Promise<string> {
     socket.on('error', reject);
   });
 }
+
+describe('a query or body the route does not accept', () => {
+  it('is explained in the caller\'s language, an unknown key by its name', async () => {
+    const zh = await app.inject({ method: 'GET', url: '/api/customers?page=0&lang=zh-CN', headers: admin.headers });
+    expect(zh.statusCode).toBe(400);
+    expect(zh.json()).toMatchObject({ code: 'bad_request', details: [{ field: 'page', problem: '数值过小：期望 number >=1' }] });
+    const en = await app.inject({ method: 'GET', url: '/api/customers?page=0&colour=red', headers: admin.headers });
+    expect(en.statusCode).toBe(400);
+    const fields = (en.json() as { details: { field: string; problem: string }[] }).details;
+    expect(fields).toContainEqual({ field: 'page', problem: 'Too small: expected number to be >=1' });
+    expect(fields.map((f) => f.field)).toContain('colour');
+  });
+});

@@ -53,7 +53,7 @@ describe('playbook API', () => {
 
   it.each([
     ['/api/playbook?lang=fr', 'lang: '],
-    ['/api/playbook?group=strategic', '(input): '],
+    ['/api/playbook?group=strategic', 'group: '],
   ])('refuses a bad query %s with 400 and says which part is wrong', async (url, message) => {
     const r = await get(url);
     expect(r.status).toBe(400);

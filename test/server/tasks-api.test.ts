@@ -52,7 +52,7 @@ describe('tasks API', () => {
     [{ title: 'x', customerIds: ['A', 'Z9'] }, 400, 'no such customers: Z9'],
     [{ title: '   ' }, 400, 'title: '],
     [{ title: 'x', dueDate: '2026-02-30' }, 400, 'dueDate: not a real date'],
-    [{ title: 'x', colour: 'red' }, 400, '(input): '],
+    [{ title: 'x', colour: 'red' }, 400, 'colour: '],
     ['{"title": ', 400, ''],
   ])('refuses a bad body %#', async (payload, status, message) => {
     const r = await call('POST', '/api/tasks', payload);

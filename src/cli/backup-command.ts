@@ -38,7 +38,8 @@ async function backup(ctx: CliContext, out: string): Promise<number> {
   } catch (error) {
     if (error instanceof RestoreError) {
       const t = translator(backupMessages, ctx.lang);
-      throw new UsageError(error.code === 'server_store' ? t('server_store', { db: ctx.dbName }) : t('notEmpty', { dir: out }));
+      if (error.code === 'server_store') throw new UsageError(t('server_store', { db: ctx.dbName }));
+      throw new UsageError(t(error.code === 'not_a_folder' ? 'notFolder' : 'notEmpty', { dir: out }));
     }
     if (!(error instanceof Error) || !/lock/i.test(error.message)) throw error;
     manifest = await viaServer(ctx, out);
@@ -67,7 +68,7 @@ async function restore(ctx: CliContext, from: string): Promise<number> {
     return 0;
   } catch (error) {
     if (!(error instanceof RestoreError)) throw error;
-    throw new UsageError(t(error.code, { db: ctx.dbName, dir: from, tables: error.detail }));
+    throw new UsageError(t(error.code === 'not_a_folder' ? 'notFolder' : error.code, { db: ctx.dbName, dir: from, tables: error.detail }));
   }
 }
 

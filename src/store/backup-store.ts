@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { openDuckDb } from './duckdb/duckdb-engine.js';
 import { quoteIdent as q, quoteLiteral as lit, type Queryable } from './engine.js';
@@ -27,7 +27,7 @@ export interface BackupManifest {
 }
 
 export class RestoreError extends Error {
-  constructor(readonly code: 'target_exists' | 'not_a_backup' | 'mismatch' | 'server_store', readonly detail: string) {
+  constructor(readonly code: 'target_exists' | 'not_a_folder' | 'not_a_backup' | 'mismatch' | 'server_store', readonly detail: string) {
     super(`${code}: ${detail}`);
     this.name = 'RestoreError';
   }
@@ -52,6 +52,7 @@ async function schemaVersion(db: Queryable): Promise<number> {
 export async function backupStore(store: Store, outDir: string, now: Date): Promise<BackupManifest> {
   // A server store is backed up by the server (pg_dump); this copies DuckDB files.
   if (store.engine.dialect !== 'duckdb') throw new RestoreError('server_store', outDir);
+  await assertEmptyFolderPossible(outDir);
   const staging = path.join(store.workDir, `backup-${randomUUID()}`);
   try {
     const manifest = await store.engine.transaction(async (tx) => {
@@ -66,6 +67,17 @@ export async function backupStore(store: Store, outDir: string, now: Date): Prom
     return manifest;
   } finally {
     await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/** Before the export, which takes a while: a file where the folder should be (or on its way), or a folder with files in it, is the caller's mistake. */
+async function assertEmptyFolderPossible(dir: string): Promise<void> {
+  try {
+    if (!(await stat(dir)).isDirectory()) throw new RestoreError('not_a_folder', dir);
+    if ((await readdir(dir)).length > 0) throw new RestoreError('target_exists', dir);
+  } catch (error) {
+    if (error instanceof RestoreError) throw error;
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') throw new RestoreError('not_a_folder', dir);
   }
 }
 

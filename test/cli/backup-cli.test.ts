@@ -75,8 +75,11 @@ describe('salescope backup and restore', () => {
     [['restore', '--db', 'r1.duckdb', '--from', 'b1'], 'already exists: restore into a new file (--db NEW.duckdb)'],
     [['restore', '--db', 'r9.duckdb', '--from', 'empty'], 'is not a salescope backup (no readable manifest.json)'],
     [['backup', '--db', 's.duckdb'], "required option '--out <dir>' not specified"],
+    [['backup', '--db', 's.duckdb', '--out', 'a-file'], 'is a file, or a file is on its path: give a new or empty folder for the backup'],
+    [['backup', '--db', 's.duckdb', '--out', 'a-file/b'], 'is a file, or a file is on its path'],
   ])('refuses %j with exit 2 and says what to do', async (args, message) => {
     mkdirSync(path.join(dir, 'empty'), { recursive: true });
+    writeFileSync(path.join(dir, 'a-file'), 'not a folder');
     const r = await cli(...args);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(message);

@@ -79,8 +79,21 @@ export async function lastOrderDate(db: Queryable): Promise<string> {
   return row.d;
 }
 
+/** A period that starts after it ends once its defaults are filled in (a `from` after the last order, say). */
+export class PeriodOrderError extends Error {
+  constructor(
+    readonly from: string,
+    readonly to: string,
+  ) {
+    super(`the period starts (${from}) after it ends (${to})`);
+    this.name = 'PeriodOrderError';
+  }
+}
+
 export async function resolvePeriod(db: Queryable, given: { asOf?: string; from?: string; to?: string }): Promise<AnalysisPeriod> {
   const asOf = given.asOf ?? given.to ?? (await lastOrderDate(db));
   const base = defaultPeriod(asOf);
-  return { asOf, from: given.from ?? base.from, to: given.to ?? base.to };
+  const period = { asOf, from: given.from ?? base.from, to: given.to ?? base.to };
+  if (period.from > period.to) throw new PeriodOrderError(period.from, period.to);
+  return period;
 }

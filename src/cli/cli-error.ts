@@ -7,6 +7,8 @@ import { SchemaTooNewError } from '../store/schema/migrate.js';
 import { StoreKeyError } from '../store/store-key.js';
 import { StoreConnectionError } from '../store/postgres/postgres-engine.js';
 import { UsageError, type CliContext } from './cli-context.js';
+import { PeriodOrderError } from '../analytics/analysis-period.js';
+import { analysisMessages } from '../i18n/analysis-messages.js';
 
 export function translateError(ctx: CliContext, error: unknown): number {
   const t = translator(cliMessages, ctx.lang);
@@ -18,6 +20,10 @@ export function translateError(ctx: CliContext, error: unknown): number {
   }
   if (isImportError(error)) {
     ctx.err(`${error.file}: ${importErrorMessage(error, ctx.lang)}`);
+    return 2;
+  }
+  if (error instanceof PeriodOrderError) {
+    ctx.err(translator(analysisMessages, ctx.lang)('error.periodOrder', { from: error.from, to: error.to }));
     return 2;
   }
   if (error instanceof StoreConnectionError) {

@@ -10,6 +10,7 @@ import type { Socket } from 'node:net';
 import type { ConnectionError } from 'fastify';
 import { translator, type Lang } from '../i18n/i18n.js';
 import { serverMessages, type ServerKey } from '../i18n/server-messages.js';
+import { PeriodOrderError } from '../analytics/analysis-period.js';
 import { ApiError } from './api-error.js';
 import { requestLang } from './request-lang.js';
 
@@ -36,6 +37,7 @@ const frameworkErrors: Readonly<Record<string, readonly [number, ServerKey]>> = 
 /** The error as an expected problem, or null for a bug. */
 function asApiError(error: unknown): ApiError | null {
   if (error instanceof ApiError) return error;
+  if (error instanceof PeriodOrderError) return new ApiError(400, 'period_order', { from: error.from, to: error.to });
   const { code, statusCode } = error as { code?: string; statusCode?: number };
   const known = code === undefined ? undefined : frameworkErrors[code];
   if (known) return new ApiError(known[0], known[1], { limit: bodyLimitBytes / 1024 / 1024 });

@@ -63,6 +63,7 @@ describe('salescope analyze', () => {
     [['--as-of', '2024-02-30'], '--as-of: "2024-02-30" is not a date; write it as YYYY-MM-DD'],
     [['--from', '20240101'], '--from: "20240101" is not a date'],
     [['--from', '2024-06-01', '--to', '2024-01-01'], 'the period starts (2024-06-01) after it ends (2024-01-01)'],
+    [['--from', '2030-01-01'], 'the period starts (2030-01-01) after it ends ('],
     [['--config', 'bad-settings.yaml'], 'bad-settings.yaml: rfm.profile:'],
     [['--config', 'missing.yaml'], 'missing.yaml: ENOENT'],
     [['--config', 'fixed-settings.yaml'], 'fixed-settings.yaml: rfm.thresholds: method "fixed" needs thresholds'],

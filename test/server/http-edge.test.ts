@@ -163,3 +163,14 @@ describe('a query or body the route does not accept', () => {
     expect(fields.map((f) => f.field)).toContain('colour');
   });
 });
+
+describe('a period whose start is after the last order', () => {
+  it('is refused as starting after it ends (it ends on the last order date), and nothing is stored', async () => {
+    const before = await snapshots();
+    const r = await app.inject({ method: 'GET', url: '/api/overview?from=2030-01-01', headers: admin.headers });
+    expect(r.statusCode).toBe(400);
+    expect(r.json()).toMatchObject({ code: 'period_order' });
+    expect((r.json() as { message: string }).message).toContain('2030-01-01');
+    expect(await snapshots()).toBe(before);
+  });
+});

@@ -55,7 +55,8 @@ describe('POST /api/backup', () => {
     expect(again.json()).toEqual({ code: 'backup_not_empty', message: `${out} is not empty: give a new or empty folder for the backup` });
   });
 
-  it('refuses a file where the folder should be, or a path through one, with a 409 in the caller\'s language, leaving the file alone', async () => {
+  // A team store is refused before its path is looked at (the test above).
+  it.runIf(testDialect() === 'duckdb')('refuses a file where the folder should be, or a path through one, with a 409 in the caller\'s language, leaving the file alone', async () => {
     const file = path.join(os.tmpdir(), `api-backup-${randomUUID()}.txt`);
     writeFileSync(file, 'keep me');
     const r = await backup(file);

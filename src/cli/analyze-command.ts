@@ -69,7 +69,6 @@ async function analyze(ctx: CliContext, opts: AnalyzeOptions): Promise<number> {
     ...(opts.from !== undefined ? { from: dateOption(opts.from, '--from', ctx.lang) } : {}),
     ...(opts.to !== undefined ? { to: dateOption(opts.to, '--to', ctx.lang) } : {}),
   };
-  if (dates.from && dates.to && dates.from > dates.to) throw new UsageError(t('error.periodOrder', { from: dates.from, to: dates.to }));
   return withStore(ctx, async (store) => {
     const config = await settingsFrom(ctx, store.engine, opts.config);
     let doc: AnalysisDocument;

@@ -39,7 +39,8 @@ async function backup(ctx: CliContext, out: string): Promise<number> {
     if (error instanceof RestoreError) {
       const t = translator(backupMessages, ctx.lang);
       if (error.code === 'server_store') throw new UsageError(t('server_store', { db: ctx.dbName }));
-      throw new UsageError(t(error.code === 'not_a_folder' ? 'notFolder' : 'notEmpty', { dir: out }));
+      // A backup folder that exists is one with files in it.
+      throw new UsageError(t(error.code === 'target_exists' ? 'notEmpty' : error.code, { dir: out }));
     }
     if (!(error instanceof Error) || !/lock/i.test(error.message)) throw error;
     manifest = await viaServer(ctx, out);
@@ -68,7 +69,7 @@ async function restore(ctx: CliContext, from: string): Promise<number> {
     return 0;
   } catch (error) {
     if (!(error instanceof RestoreError)) throw error;
-    throw new UsageError(t(error.code === 'not_a_folder' ? 'notFolder' : error.code, { db: ctx.dbName, dir: from, tables: error.detail }));
+    throw new UsageError(t(error.code, { db: ctx.dbName, dir: from, tables: error.detail }));
   }
 }
 

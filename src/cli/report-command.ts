@@ -63,7 +63,6 @@ async function report(ctx: CliContext, opts: ReportOptions): Promise<number> {
     ...(opts.from !== undefined ? { from: dateOption(opts.from, '--from', ctx.lang) } : {}),
     ...(opts.to !== undefined ? { to: dateOption(opts.to, '--to', ctx.lang) } : {}),
   };
-  if (dates.from && dates.to && dates.from > dates.to) throw new UsageError(t('error.periodOrder', { from: dates.from, to: dates.to }));
   const scope = opts.scope === undefined ? undefined : scopeOption(opts.scope, ctx.lang);
   const playbook = opts.playbook === undefined ? undefined : await readPlaybook(ctx, opts.playbook);
   const outFile = opts.out === undefined ? undefined : outputFileOption(opts.out, '--out', ctx.io.cwd, `customer-report.${format}`, ctx.lang);

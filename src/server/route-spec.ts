@@ -83,15 +83,6 @@ export const isoDate = z
     return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
   }, 'not a real date');
 
-/**
- * A period must not start after it ends (the CLI refuses the same), else an
- * analysis of no days is run and stored. Without `to` it ends on the as-of date.
- */
-export function assertPeriodInOrder(p: { readonly from?: string | undefined; readonly to?: string | undefined; readonly asOf?: string | undefined }): void {
-  const end = p.to ?? p.asOf;
-  if (p.from !== undefined && end !== undefined && p.from > end) throw new ApiError(400, 'period_order', { from: p.from, to: end });
-}
-
 /** JSON with a Set-Cookie header (sign-in and sign-out). */
 export class CookieResult {
   constructor(readonly body: unknown, readonly cookie: string) {}
@@ -106,7 +97,6 @@ export function route<Q extends z.ZodType, P extends z.ZodType, B extends z.ZodT
   return spec as unknown as RouteSpec;
 }
 
-/** Parses an input or raises a 400 naming each field and what is wrong with it. */
 const zodMessages = { 'zh-CN': z.locales.zhCN().localeError, en: z.locales.en().localeError } as const;
 
 /** The input or a 400 naming each field (an unknown key by its name) and the problem, in the caller's language. */

@@ -15,7 +15,7 @@ const stalledWords = `('stalled', '停滞', '暂停', '搁置')`;
 
 /** Tables an analysis made once and shares; each absent one is worked out from the stored data. */
 export interface FeatureTables {
-  /** Made by purchaseDaysSql at this date or later. */
+  /** Made by purchaseDaysSql at this date or later (shared by the dates read), or null to work the gaps out here. */
   readonly days?: string | null;
   /** Made by purchaseHistorySql at exactly this date. */
   readonly history?: string | null;

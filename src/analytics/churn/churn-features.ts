@@ -4,7 +4,7 @@
  */
 import type { AnalysisConfig } from '../../config/analysis-config.js';
 import { quoteIdent, type Dialect, type Queryable } from '../../store/engine.js';
-import { boughtAfterSql, churnFeaturesSql } from './churn-features-sql.js';
+import { boughtAfterSql, churnFeaturesSql, type FeatureTables } from './churn-features-sql.js';
 import type { ChurnFeatures } from './churn-signals.js';
 
 interface FeatureRow {
@@ -29,29 +29,19 @@ interface FeatureRow {
   nps_last: number | null;
 }
 
-/** Where the features are read from; every part is optional. */
-export interface FeatureSource {
+/** Where the features are read from: which customers, and the shared tables (FeatureTables); every part is optional. */
+export interface FeatureSource extends FeatureTables {
   /** A relation (customer_id) of the customers to read; all of them when absent. */
   readonly scope?: string | null;
   /** A further condition on customer_id (the training sample). */
   readonly sample?: string;
-  /** A table of purchase days (purchaseDaysSql) made at this date or later, shared by the dates read. */
-  readonly days?: string | null;
-  /** A table of purchase histories (purchaseHistorySql) made at exactly this date. */
-  readonly history?: string | null;
-  /** A table of the order lines the features read (FeatureTables.lines); order_lines when absent. */
-  readonly lines?: string;
 }
 
 /** The churn features of the customers `source` names at an as-of date (churnFeaturesSql). */
 export function churnFeaturesQuery(dialect: Dialect, asOf: string, config: AnalysisConfig, source: FeatureSource = {}): string {
   const scope = source.scope ?? null;
   const filter = (scope === null ? '' : ` AND customer_id IN (SELECT customer_id FROM ${quoteIdent(scope)})`) + (source.sample ?? '');
-  return churnFeaturesSql(asOf, config, filter, dialect, {
-    days: source.days ?? null,
-    history: source.history ?? null,
-    ...(source.lines === undefined ? {} : { lines: source.lines }),
-  });
+  return churnFeaturesSql(asOf, config, filter, dialect, source);
 }
 
 type FeatureColumns = { [K in keyof FeatureRow]: FeatureRow[K][] };

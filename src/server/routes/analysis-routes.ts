@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { AnalysisDocument } from '../../analytics/snapshot/run-analysis.js';
 import type { Queryable } from '../../store/engine.js';
 import { ApiError } from '../api-error.js';
-import { assertPeriodInOrder, isoDate, noInput, route, type AppDeps } from '../route-spec.js';
+import { isoDate, noInput, route, type AppDeps } from '../route-spec.js';
 import type { Principal } from '../../access/roles.js';
 import { callerScope } from '../caller-scope.js';
 import { NoDataError } from '../../analytics/analysis-period.js';
@@ -38,7 +38,6 @@ const runningOf = perStore(() => new Map<string, Promise<AnalysisDocument>>());
 
 /** The analysis a page asked for: by id, by filters (computed once and stored), or the latest of all customers. */
 export async function filteredDocument(deps: AppDeps, f: Filters, principal: Principal | null): Promise<AnalysisDocument> {
-  assertPeriodInOrder(f);
   const chosen: AnalysisScope = Object.fromEntries(scopeKeys.flatMap((k) => (k !== 'team' && f[k] !== undefined ? [[k, f[k]]] : [])));
   const forced = callerScope(principal);
   // A stored snapshot by id may cover customers outside a rep's or manager's scope.

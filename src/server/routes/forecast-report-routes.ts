@@ -16,7 +16,7 @@ import { writeXlsx } from '../../xlsx/xlsx-writer.js';
 import { ApiError } from '../api-error.js';
 import { DataVersionCache } from '../data-version-cache.js';
 import { withinScope } from '../caller-scope.js';
-import { assertPeriodInOrder, FileResult, isoDate, noInput, route } from '../route-spec.js';
+import { FileResult, isoDate, noInput, route } from '../route-spec.js';
 import { writtenFile, XLSX_TYPE } from '../written-file.js';
 
 
@@ -65,7 +65,6 @@ export const forecastReportRoutes = [
       .strict(),
     params: noInput,
     handler: async ({ query, lang, deps, principal }) => {
-      assertPeriodInOrder(query);
       const parsed = query.scope === undefined ? undefined : parseScope(query.scope);
       if (parsed && !parsed.ok) throw new ApiError(400, 'bad_request', { field: 'scope', problem: parsed.part });
       // A rep's or manager's report covers their customers only, whatever scope they asked for.

@@ -44,6 +44,27 @@ export async function countUsers(db: Queryable): Promise<number> {
   return Number((await db.query<{ n: bigint }>('SELECT count(*) AS n FROM users'))[0]?.n ?? 0);
 }
 
+/** Where a user's scope can point: rep ids (of reps, or named on customers) or teams. */
+const scopeValues = {
+  rep: 'SELECT rep_id AS v FROM reps UNION SELECT rep_id FROM customers WHERE rep_id IS NOT NULL',
+  team: 'SELECT DISTINCT team AS v FROM reps WHERE team IS NOT NULL',
+} as const;
+
+export interface ScopeCheck {
+  readonly found: boolean;
+  /** Up to five values the data has, to suggest when `found` is false. */
+  readonly examples: readonly string[];
+  readonly total: number;
+}
+
+/** Whether a rep id or team is in the data: a user scoped to one that is not would see nothing. */
+export async function checkScope(db: Queryable, kind: keyof typeof scopeValues, value: string): Promise<ScopeCheck> {
+  const [hit] = await db.query<{ n: bigint }>(`SELECT count(*) AS n FROM (${scopeValues[kind]}) s WHERE v = $1`, [value]);
+  if (Number(hit?.n ?? 0) > 0) return { found: true, examples: [], total: 0 };
+  const rows = await db.query<{ v: string; total: bigint }>(`SELECT v, count(*) OVER () AS total FROM (${scopeValues[kind]}) s ORDER BY v LIMIT 5`);
+  return { found: false, examples: rows.map((r) => r.v), total: Number(rows[0]?.total ?? 0) };
+}
+
 /** Adds a user whose password must be changed at first sign-in. */
 export async function addUser(db: Queryable, user: NewUser, password: string, now: Date): Promise<User> {
   const passwordHash = await hashPassword(password);

@@ -90,10 +90,31 @@ export class PeriodOrderError extends Error {
   }
 }
 
+/** An as-of date or period end before the first order: there is nothing yet to analyse. */
+export class PeriodBeforeDataError extends Error {
+  constructor(
+    readonly date: string,
+    readonly firstOrder: string,
+  ) {
+    super(`${date} is before the first order (${firstOrder})`);
+    this.name = 'PeriodBeforeDataError';
+  }
+}
+
 export async function resolvePeriod(db: Queryable, given: { asOf?: string; from?: string; to?: string }): Promise<AnalysisPeriod> {
   const asOf = given.asOf ?? given.to ?? (await lastOrderDate(db));
   const base = defaultPeriod(asOf);
   const period = { asOf, from: given.from ?? base.from, to: given.to ?? base.to };
   if (period.from > period.to) throw new PeriodOrderError(period.from, period.to);
+  // Only a date the caller chose can fall before the data; the default is the last order.
+  if (given.asOf !== undefined || given.to !== undefined) await assertAfterFirstOrder(db, period);
   return period;
+}
+
+async function assertAfterFirstOrder(db: Queryable, period: AnalysisPeriod): Promise<void> {
+  const [row] = await db.query<{ d: string | null }>('SELECT CAST(min(order_date) AS VARCHAR) AS d FROM order_lines');
+  const first = row?.d;
+  if (!first) throw new NoDataError('orders');
+  const early = [period.asOf, period.to].find((d) => d < first);
+  if (early !== undefined) throw new PeriodBeforeDataError(early, first);
 }

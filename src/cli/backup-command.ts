@@ -40,7 +40,7 @@ async function backup(ctx: CliContext, out: string): Promise<number> {
       const t = translator(backupMessages, ctx.lang);
       if (error.code === 'server_store') throw new UsageError(t('server_store', { db: ctx.dbName }));
       // A backup folder that exists is one with files in it.
-      throw new UsageError(t(error.code === 'target_exists' ? 'notEmpty' : error.code, { dir: out }));
+      throw new UsageError(t(error.code === 'target_exists' ? 'notEmpty' : error.code, { dir: out, reason: error.detail }));
     }
     if (!(error instanceof Error) || !/lock/i.test(error.message)) throw error;
     manifest = await viaServer(ctx, out);

@@ -7,8 +7,9 @@ import { SchemaTooNewError } from '../store/schema/migrate.js';
 import { StoreKeyError } from '../store/store-key.js';
 import { StoreConnectionError } from '../store/postgres/postgres-engine.js';
 import { UsageError, type CliContext } from './cli-context.js';
-import { PeriodOrderError } from '../analytics/analysis-period.js';
+import { PeriodBeforeDataError, PeriodOrderError } from '../analytics/analysis-period.js';
 import { analysisMessages } from '../i18n/analysis-messages.js';
+import { FolderError } from '../store/make-folder.js';
 
 export function translateError(ctx: CliContext, error: unknown): number {
   const t = translator(cliMessages, ctx.lang);
@@ -24,6 +25,14 @@ export function translateError(ctx: CliContext, error: unknown): number {
   }
   if (error instanceof PeriodOrderError) {
     ctx.err(translator(analysisMessages, ctx.lang)('error.periodOrder', { from: error.from, to: error.to }));
+    return 2;
+  }
+  if (error instanceof PeriodBeforeDataError) {
+    ctx.err(translator(analysisMessages, ctx.lang)('error.beforeData', { date: error.date, first: error.firstOrder }));
+    return 2;
+  }
+  if (error instanceof FolderError) {
+    ctx.err(t(`error.${error.code}`, { dir: error.dir, reason: error.reason }));
     return 2;
   }
   if (error instanceof StoreConnectionError) {

@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander';
 import { NoDataError } from '../analytics/analysis-period.js';
-import { runClv, timeUnits, TooLittleHistoryError, type ClvDocument, type TimeUnit } from '../analytics/clv/run-clv.js';
+import { CalibrationAfterDataError, runClv, timeUnits, TooLittleHistoryError, type ClvDocument, type TimeUnit } from '../analytics/clv/run-clv.js';
 import { translator, type Lang } from '../i18n/i18n.js';
 import { analysisMessages } from '../i18n/analysis-messages.js';
 import { formatInteger, formatMoney, formatPercent } from '../i18n/number-format.js';
@@ -50,6 +50,7 @@ async function clv(ctx: CliContext, opts: ClvOptions): Promise<number> {
       doc = await runClv(store.engine, request, ctx.now);
     } catch (error) {
       if (error instanceof NoDataError) throw new UsageError(t('error.noData', { db: ctx.dbName }));
+      if (error instanceof CalibrationAfterDataError) throw new UsageError(t('error.calibrationAfterData', { date: error.calibrationEnd, last: error.lastPurchase }));
       if (error instanceof TooLittleHistoryError) {
         throw new UsageError(t('error.tooLittleHistory', { repeat: error.repeatCustomers, needed: error.needed, date: request.calibrationEnd ?? '—' }));
       }

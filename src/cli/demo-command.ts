@@ -3,7 +3,7 @@
  * the same intake as any user's file, analyse them (unless --no-analyze) and
  * say what is in the store.
  */
-import { mkdir } from 'node:fs/promises';
+import { makeFolder } from '../store/make-folder.js';
 import path from 'node:path';
 import { isPostgresUrl } from '../store/postgres/postgres-engine.js';
 import type { Command } from 'commander';
@@ -67,7 +67,7 @@ async function runDemo(ctx: CliContext, opts: DemoOptions): Promise<number> {
   const dir = path.resolve(ctx.io.cwd, opts.out ?? path.join(besideDb, 'salescope-demo'));
   const log = (text: string) => (ctx.json ? ctx.err(text) : ctx.out(text));
   log(t('demo.generating', { seed, customers }));
-  await mkdir(dir, { recursive: true });
+  await makeFolder(dir);
   const company = generateDemo({ seed, customers, endDate: end, years: 3 });
   const files = await writeDemoFiles(company, dir);
   log(t('demo.written', { files: files.length, dir }));

@@ -8,7 +8,7 @@ import { translator } from '../i18n/i18n.js';
 import { userMessages } from '../i18n/user-messages.js';
 import { oneTimePassword } from '../access/password-hash.js';
 import { roles, type Role } from '../access/roles.js';
-import { addUser, disableUser, findUser, listUsers, setPassword } from '../access/user-store.js';
+import { addUser, checkScope, disableUser, findUser, listUsers, setPassword } from '../access/user-store.js';
 import { UsageError, type CliContext, type GlobalOptions } from './cli-context.js';
 import type { CommandRunner } from './main.js';
 import { withStore } from './main.js';
@@ -53,11 +53,21 @@ async function add(ctx: CliContext, username: string, opts: AddOptions): Promise
   if (role === 'manager' && !opts.team) throw new UsageError(t('teamNeeded'));
   return withStore(ctx, async (store) => {
     if (await findUser(store.engine, username)) throw new UsageError(t('exists', { username }));
+    if (opts.rep) await assertInData(ctx, store.engine, 'rep', opts.rep);
+    if (opts.team) await assertInData(ctx, store.engine, 'team', opts.team);
     const password = oneTimePassword();
     const u = await addUser(store.engine, { username, role, ...(opts.name ? { displayName: opts.name } : {}), ...(opts.rep ? { repId: opts.rep } : {}), ...(opts.team ? { team: opts.team } : {}) }, password, ctx.now());
     printPassword(ctx, t('added', { username: u.username, role: u.role }), username, password);
     return 0;
   });
+}
+
+async function assertInData(ctx: CliContext, db: Queryable, kind: 'rep' | 'team', value: string): Promise<void> {
+  const t = translator(userMessages, ctx.lang);
+  const check = await checkScope(db, kind, value);
+  if (check.found) return;
+  if (check.total === 0) throw new UsageError(t('noReps', { value }));
+  throw new UsageError(t(kind === 'rep' ? 'unknownRep' : 'unknownTeam', { value, total: check.total, examples: check.examples.join(', ') }));
 }
 
 function printPassword(ctx: CliContext, headline: string, username: string, password: string): void {
@@ -77,7 +87,7 @@ async function list(ctx: CliContext): Promise<number> {
     const users = await listUsers(store.engine);
     if (ctx.json) ctx.out(JSON.stringify({ users }));
     else if (users.length === 0) ctx.out(t('none'));
-    else for (const u of users) ctx.out(t('row', { username: u.username, role: u.role, scope: u.repId ?? u.team ?? '*', state: u.disabled ? 'disabled' : 'active' }));
+    else for (const u of users) ctx.out(t('row', { username: u.username, role: u.role, scope: u.repId ?? u.team ?? '*', state: t(u.disabled ? 'state.disabled' : 'state.active') }));
     return 0;
   });
 }

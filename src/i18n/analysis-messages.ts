@@ -54,6 +54,8 @@ export type AnalysisKey =
   | 'forecast.noClv'
   | 'error.badDate'
   | 'error.periodOrder'
+  | 'error.beforeData'
+  | 'error.calibrationAfterData'
   | 'error.noData'
   | 'error.noSnapshot'
   | 'error.config';
@@ -113,6 +115,8 @@ export const analysisMessages: Catalogue<AnalysisKey> = {
     'error.noChromium': 'a PDF needs Chromium and CJK fonts, and none was found ({tried}); install them (Debian/Ubuntu: apt-get install chromium fonts-noto-cjk) or set SALESCOPE_CHROMIUM to the browser, or choose --format html',
     'clv.next': 'per customer: P(alive), expected purchases, spend and CLV are in customer_clv (run {id})',
     'error.periodOrder': 'the period starts ({from}) after it ends ({to})',
+    'error.beforeData': '{date} is before the first order ({first}): there is nothing to analyse yet; choose a date on or after {first}',
+    'error.calibrationAfterData': 'the calibration end {date} is after the last purchase ({last}): the models would take the days after it for days without purchases; choose a date on or before {last}, or leave it out',
     'error.noData': 'there are no orders in {db} yet; import files (salescope import …) or load the demo (salescope demo)',
     'error.noSnapshot': 'no analysis yet; run salescope analyze first',
     'error.config': '{file}: {message}',
@@ -171,6 +175,8 @@ export const analysisMessages: Catalogue<AnalysisKey> = {
     'error.noChromium': '生成 PDF 需要 Chromium 浏览器和中文字体，但未找到（{tried}）；请安装（Debian/Ubuntu：apt-get install chromium fonts-noto-cjk）或用 SALESCOPE_CHROMIUM 指定浏览器路径，也可改用 --format html',
     'clv.next': '每个客户的存活概率、预计购买次数、客单价和 CLV 保存在 customer_clv（计算 {id}）',
     'error.periodOrder': '期间的开始日期（{from}）晚于结束日期（{to}）',
+    'error.beforeData': '{date} 早于第一笔订单（{first}），还没有可分析的数据；请选择 {first} 或之后的日期',
+    'error.calibrationAfterData': '校准截止日 {date} 晚于最后一次购买（{last}）：模型会把其后的日子当作没有购买的日子；请选择 {last} 或更早的日期，或不指定',
     'error.noData': '{db} 中还没有订单；请先导入文件（salescope import …）或加载演示数据（salescope demo）',
     'error.noSnapshot': '还没有分析结果，请先运行 salescope analyze',
     'error.config': '{file}：{message}',

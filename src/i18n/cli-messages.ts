@@ -27,6 +27,8 @@ export type CliKey =
   | 'demo.next'
   | 'error.internal'
   | 'error.dbLocked'
+  | 'error.not_a_folder'
+  | 'error.cannot_create'
   | 'error.key_missing'
   | 'error.key_unnamed'
   | 'error.key_mismatch'
@@ -68,6 +70,8 @@ export const cliMessages: Catalogue<CliKey> = {
     'demo.next': 'next: salescope analyze --db {db}',
     'error.internal': 'internal error: {message} (run with SALESCOPE_DEBUG=1 for details and report it)',
     'error.dbLocked': 'the database {db} is in use by another salescope process; stop it or use another --db',
+    'error.not_a_folder': '{dir} is a file, or a file is on its path: give a folder',
+    'error.cannot_create': 'the folder {dir} cannot be made ({reason}): give a folder on a disk you may write to',
     'error.key_missing': 'the key that seals the personal data of {db} is missing ({where}): put the key file back (from where you keep it safe, not from the backup) or set SALESCOPE_KEY',
     'error.key_mismatch': 'the key at {where} is not the one that sealed {db}: use the key file made with this store (or SALESCOPE_KEY_FILE to point at it)',
     'error.key_invalid': 'the key at {where} is not a salescope key (32 bytes, base64): restore the original key file',
@@ -108,6 +112,8 @@ export const cliMessages: Catalogue<CliKey> = {
     'demo.next': '下一步：salescope analyze --db {db}',
     'error.internal': '内部错误：{message}（设置 SALESCOPE_DEBUG=1 查看详情并报告此问题）',
     'error.dbLocked': '数据库 {db} 正被另一个 salescope 进程使用；请先停止它，或使用其他 --db',
+    'error.not_a_folder': '{dir} 是一个文件（或其路径上有文件）：请指定一个文件夹',
+    'error.cannot_create': '无法创建文件夹 {dir}（{reason}）：请指定一个有写入权限的磁盘上的文件夹',
     'error.key_missing': '缺少加密 {db} 个人信息的密钥（{where}）：请放回密钥文件（从您妥善保管处取回，备份中不含密钥），或设置 SALESCOPE_KEY',
     'error.key_mismatch': '{where} 处的密钥不是加密 {db} 时使用的密钥：请使用随该数据库生成的密钥文件（或用 SALESCOPE_KEY_FILE 指向它）',
     'error.key_invalid': '{where} 处的内容不是 salescope 密钥（32 字节，base64）：请恢复原密钥文件',

@@ -1,6 +1,6 @@
 import type { Catalogue } from './i18n.js';
 
-export type UserKey = 'added' | 'otp' | 'otpNote' | 'passwd' | 'disabled' | 'none' | 'row' | 'unknownUser' | 'exists' | 'repNeeded' | 'teamNeeded' | 'badName' | 'firstAdmin' | 'erased' | 'eraseConfirm' | 'unknownCustomer';
+export type UserKey = 'added' | 'otp' | 'otpNote' | 'passwd' | 'disabled' | 'none' | 'row' | 'unknownUser' | 'exists' | 'repNeeded' | 'teamNeeded' | 'badName' | 'unknownRep' | 'unknownTeam' | 'noReps' | 'state.active' | 'state.disabled' | 'firstAdmin' | 'erased' | 'eraseConfirm' | 'unknownCustomer';
 
 export const userMessages: Catalogue<UserKey> = {
   en: {
@@ -19,6 +19,11 @@ export const userMessages: Catalogue<UserKey> = {
     repNeeded: 'a rep sees the customers of one rep id: give it with --rep ID',
     badName: 'a user name is 1 to 100 letters (Chinese characters too), digits, dots, dashes, underscores or @, without spaces: "{username}" is not',
     teamNeeded: 'a manager sees one team\'s customers: give it with --team NAME',
+    unknownRep: 'no rep "{value}" in the data ({total} known, e.g. {examples}); a user scoped to it would see no customers: check the id',
+    unknownTeam: 'no team "{value}" among the reps ({total} known, e.g. {examples}); a user scoped to it would see no customers: check the name',
+    noReps: 'the data has no reps yet, so "{value}" cannot be checked and the user would see no customers: import the reps (or customers with their 负责人/owner) first',
+    'state.active': 'active',
+    'state.disabled': 'disabled',
     firstAdmin: 'first administrator created: user admin',
   },
   'zh-CN': {
@@ -37,6 +42,11 @@ export const userMessages: Catalogue<UserKey> = {
     repNeeded: '销售角色只能看到一个销售代表的客户：请用 --rep 指定其编号',
     badName: '用户名须为 1 到 100 个字母（可用汉字）、数字、点、连字符、下划线或 @，不含空格：“{username}”不符合',
     teamNeeded: '经理角色只能看到一个团队的客户：请用 --team 指定团队',
+    unknownRep: '数据中没有销售代表“{value}”（已有 {total} 个，例如 {examples}）；按它限定的用户将看不到任何客户：请检查编号',
+    unknownTeam: '销售代表中没有团队“{value}”（已有 {total} 个，例如 {examples}）；按它限定的用户将看不到任何客户：请检查团队名称',
+    noReps: '数据中还没有销售代表，无法核对“{value}”，该用户将看不到任何客户：请先导入销售代表（或带负责人的客户）',
+    'state.active': '启用',
+    'state.disabled': '已停用',
     firstAdmin: '已创建首个管理员：用户 admin',
   },
 };

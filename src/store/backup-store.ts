@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { openDuckDb } from './duckdb/duckdb-engine.js';
 import { quoteIdent as q, quoteLiteral as lit, type Queryable } from './engine.js';
@@ -16,6 +16,7 @@ import { openStore, workDirFor, type Store } from './open-store.js';
 import { isPostgresUrl, redactUrl } from './postgres/postgres-engine.js';
 import { keyLocation, loadKey, missingKey, StoreKeyError, type Env } from './store-key.js';
 import { fieldCipher } from '../access/field-cipher.js';
+import { FolderError, makeFolder } from './make-folder.js';
 
 export interface BackupManifest {
   readonly format: 1;
@@ -27,7 +28,7 @@ export interface BackupManifest {
 }
 
 export class RestoreError extends Error {
-  constructor(readonly code: 'target_exists' | 'not_a_folder' | 'not_a_backup' | 'mismatch' | 'server_store', readonly detail: string) {
+  constructor(readonly code: 'target_exists' | 'not_a_folder' | 'cannot_create' | 'not_a_backup' | 'mismatch' | 'server_store', readonly detail: string) {
     super(`${code}: ${detail}`);
     this.name = 'RestoreError';
   }
@@ -53,6 +54,10 @@ export async function backupStore(store: Store, outDir: string, now: Date): Prom
   // A server store is backed up by the server (pg_dump); this copies DuckDB files.
   if (store.engine.dialect !== 'duckdb') throw new RestoreError('server_store', outDir);
   await assertEmptyFolderPossible(outDir);
+  // Made before the export, which takes a while: a folder that cannot be made is known at once.
+  await makeFolder(outDir).catch((error: unknown) => {
+    throw error instanceof FolderError ? new RestoreError(error.code, error.reason) : error;
+  });
   const staging = path.join(store.workDir, `backup-${randomUUID()}`);
   try {
     const manifest = await store.engine.transaction(async (tx) => {
@@ -60,7 +65,6 @@ export async function backupStore(store: Store, outDir: string, now: Date): Prom
       const [key] = await tx.query<{ id: string }>('SELECT key_id AS id FROM store_key LIMIT 1');
       return { format: 1 as const, createdAt: now.toISOString(), schemaVersion: await schemaVersion(tx), ...(key ? { keyId: key.id } : {}), tables: await tableSums(tx) };
     });
-    await mkdir(outDir, { recursive: true });
     if ((await readdir(outDir)).length > 0) throw new RestoreError('target_exists', outDir);
     await cp(staging, outDir, { recursive: true });
     await writeFile(path.join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2));

@@ -64,6 +64,8 @@ describe('salescope analyze', () => {
     [['--from', '20240101'], '--from: "20240101" is not a date'],
     [['--from', '2024-06-01', '--to', '2024-01-01'], 'the period starts (2024-06-01) after it ends (2024-01-01)'],
     [['--from', '2030-01-01'], 'the period starts (2030-01-01) after it ends ('],
+    [['--as-of', '1900-01-01'], '1900-01-01 is before the first order (2023-06-01): there is nothing to analyse yet'],
+    [['--from', '2023-01-01', '--to', '2023-05-31'], '2023-05-31 is before the first order (2023-06-01)'],
     [['--config', 'bad-settings.yaml'], 'bad-settings.yaml: rfm.profile:'],
     [['--config', 'missing.yaml'], 'missing.yaml: ENOENT'],
     [['--config', 'fixed-settings.yaml'], 'fixed-settings.yaml: rfm.thresholds: method "fixed" needs thresholds'],
@@ -87,6 +89,18 @@ describe('salescope analyze', () => {
     const r = await runCli(['analyze', '--db', empty.db, '--lang', 'zh-CN'], dir, empty.env);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('中还没有订单；请先导入文件（salescope import …）或加载演示数据（salescope demo）');
+    const dated = await runCli(['analyze', '--db', empty.db, '--as-of', '2024-12-31'], dir, empty.env);
+    expect(dated.code).toBe(2);
+    expect(dated.stderr).toContain('there are no orders in');
+  });
+
+  it('stores nothing for a date before the first order, and says so in the user\'s language', async () => {
+    const before = await runCli(['customers', '--db', a.db, '--json'], dir, a.env);
+    const zh = await runCli(['analyze', '--db', a.db, '--lang', 'zh-CN', '--as-of', '2023-05-31'], dir, a.env);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('2023-05-31 早于第一笔订单（2023-06-01），还没有可分析的数据');
+    const after = await runCli(['customers', '--db', a.db, '--json'], dir, a.env);
+    expect(after.stdout).toBe(before.stdout);
   });
 });
 

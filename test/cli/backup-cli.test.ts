@@ -77,6 +77,8 @@ describe('salescope backup and restore', () => {
     [['backup', '--db', 's.duckdb'], "required option '--out <dir>' not specified"],
     [['backup', '--db', 's.duckdb', '--out', 'a-file'], 'is a file, or a file is on its path: give a new or empty folder for the backup'],
     [['backup', '--db', 's.duckdb', '--out', 'a-file/b'], 'is a file, or a file is on its path'],
+    // The system refuses new entries there: Node's own recursive mkdir never returned.
+    [['backup', '--db', 's.duckdb', '--out', '/proc/salescope-backup/b'], 'the folder /proc/salescope-backup/b cannot be made (ENOENT): give a folder on a disk you may write to'],
   ])('refuses %j with exit 2 and says what to do', async (args, message) => {
     mkdirSync(path.join(dir, 'empty'), { recursive: true });
     writeFileSync(path.join(dir, 'a-file'), 'not a folder');

@@ -41,6 +41,7 @@ describe('salescope clv', () => {
     [['--horizon', '0'], '--horizon: "0" is not a number from 1 to 10000'],
     [['--discount-rate', '12%'], '--discount-rate: "12%" is not a number from 0 to 1'],
     [['--calibration-end', '1997-02-30'], '--calibration-end: "1997-02-30" is not a date'],
+    [['--calibration-end', '1998-07-01'], 'the calibration end 1998-07-01 is after the last purchase (1998-06-30)'],
     [['--calibration-end', '1997-01-02'], 'only 0 customers bought more than once up to 1997-01-02; the CLV models need at least 20'],
   ])('refuses %j and says what to do', async (args, message) => {
     const r = await runCli(['clv', '--db', c.db, '--lang', 'en', ...args], dir, c.env);

@@ -45,6 +45,7 @@ describe('salescope demo (what npm start runs)', () => {
     [['--customers', '0'], '--customers: "0" is not a whole number of at least 1'],
     [['--seed', 'abc'], '--seed: "abc" is not a whole number of at least 1'],
     [['--end', '2025-13-45'], '--end: "2025-13-45" is not a date; write it as YYYY-MM-DD'],
+    [['--out', '/proc/salescope-demo'], 'the folder /proc/salescope-demo cannot be made (ENOENT): give a folder on a disk you may write to'],
   ])('refuses %j with a message that says what to write', async (args, message) => {
     const r = await runCli(['demo', '--db', f.db, '--lang', 'en', ...args], dir, f.env);
     expect(r.code).toBe(2);

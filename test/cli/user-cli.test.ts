@@ -1,5 +1,7 @@
 /** `salescope user`: one-time passwords printed once and stored only as argon2id hashes; list, reset, disable; bad input. */
-import { afterAll, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passwordCost, passwordProblem, verifyPassword } from '../../src/access/password-hash.js';
 import { resumeSession, startSession } from '../../src/access/session-store.js';
 import { openStore } from '../../src/store/open-store.js';
@@ -8,6 +10,11 @@ import { cliFolder } from '../support/cli-folder.js';
 
 const folder = cliFolder('salescope-user-');
 const u = folder.store('u.duckdb');
+const bare = folder.store('bare.duckdb');
+beforeAll(async () => {
+  writeFileSync(path.join(folder.dir, 'reps.csv'), '员工编号,姓名,团队\nE1017,王伟,华东一组\nE1018,李娜,华东一组\nE2001,张强,华南组\n');
+  expect((await runCli(['import', '--db', u.db, 'reps.csv'], folder.dir, u.env)).code).toBe(0);
+});
 afterAll(() => folder.dispose());
 
 const cli = (...args: string[]) => runCli([...args, '--db', u.db, '--lang', 'en'], folder.dir, u.env);
@@ -60,10 +67,25 @@ describe('salescope user', () => {
     [['user', 'passwd', 'nobody'], 'no user "nobody"'],
     [['user', 'add', '', '--role', 'analyst'], 'a user name is 1 to 100 letters'],
     [['user', 'add', 'li ming', '--role', 'analyst'], '"li ming" is not'],
+    [['user', 'add', 'zhou', '--role', 'rep', '--rep', 'E999'], 'no rep "E999" in the data (3 known, e.g. E1017, E1018, E2001)'],
+    [['user', 'add', 'zhou', '--role', 'manager', '--team', '华北组'], 'no team "华北组" among the reps (2 known, e.g. 华东一组, 华南组)'],
   ])('refuses %j with exit 2 and says what to do', async (args, message) => {
     const r = await cli(...args);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(message);
+  });
+
+  it('adds a manager for a team the reps belong to, and lists users in the user\'s language', async () => {
+    expect((await cli('user', 'add', 'chen', '--role', 'manager', '--team', '华东一组')).code).toBe(0);
+    const zh = await runCli(['user', 'list', '--db', u.db, '--lang', 'zh-CN'], folder.dir, u.env);
+    expect(zh.stdout).toContain('chen\tmanager\t华东一组\t启用');
+    expect(zh.stdout).toContain('wang\trep\tE1017\t已停用');
+  });
+
+  it('refuses a rep user in a store without reps, and says to import them first', async () => {
+    const r = await runCli(['user', 'add', 'wu', '--role', 'rep', '--rep', 'E1017', '--db', bare.db, '--lang', 'zh-CN'], folder.dir, bare.env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('数据中还没有销售代表，无法核对“E1017”');
   });
 
   it('asks people for passwords of at least 10 characters and two kinds', () => {

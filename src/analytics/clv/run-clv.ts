@@ -37,6 +37,14 @@ export class TooLittleHistoryError extends Error {
   }
 }
 
+/** A calibration end after the last purchase would count the days after the data as days without purchases. */
+export class CalibrationAfterDataError extends Error {
+  constructor(readonly calibrationEnd: string, readonly lastPurchase: string) {
+    super(`the calibration end ${calibrationEnd} is after the last purchase (${lastPurchase})`);
+    this.name = 'CalibrationAfterDataError';
+  }
+}
+
 export interface ClvDocument {
   readonly clvRunId: number;
   readonly snapshotId: number | null;
@@ -72,7 +80,8 @@ async function window(db: Queryable, req: ClvRequest): Promise<{ calibrationEnd:
   const [row] = await db.query<{ d: string | null }>(lastPurchaseSql);
   if (!row?.d) throw new NoDataError('orders');
   const calibrationEnd = req.calibrationEnd ?? row.d;
-  return { calibrationEnd, observationEnd: row.d > calibrationEnd ? row.d : calibrationEnd };
+  if (calibrationEnd > row.d) throw new CalibrationAfterDataError(calibrationEnd, row.d);
+  return { calibrationEnd, observationEnd: row.d };
 }
 
 export async function runClv(engine: Engine, req: ClvRequest, now: () => Date): Promise<ClvDocument> {

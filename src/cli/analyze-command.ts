@@ -16,7 +16,7 @@ import { runAnalysis, type AnalysisDocument } from '../analytics/snapshot/run-an
 import { defaultAnalysisConfig } from '../config/analysis-config.js';
 import { tierLabel } from '../i18n/tier-labels.js';
 import type { Queryable } from '../store/engine.js';
-import { dateOption } from './option-values.js';
+import { dateOption, settingsFileError } from './option-values.js';
 import { UsageError, type CliContext, type GlobalOptions } from './cli-context.js';
 import type { CommandRunner } from './main.js';
 import { withStore } from './main.js';
@@ -53,10 +53,10 @@ async function settingsFrom(ctx: CliContext, db: Queryable, file: string | undef
     throw new UsageError(t('error.config', { file, message: (error as Error).message.split('\n')[0] ?? '' }));
   }
   try {
-    return mergeConfig((await latestConfig(db))?.config ?? defaultAnalysisConfig(), patch);
+    return mergeConfig((await latestConfig(db))?.config ?? defaultAnalysisConfig(), patch, ctx.lang);
   } catch (error) {
     if (error instanceof ZodError) {
-      throw new UsageError(error.issues.map((i) => t('error.config', { file, message: `${i.path.join('.')}: ${i.message}` })).join('\n'));
+      throw settingsFileError(ctx.lang, file, error);
     }
     throw error;
   }

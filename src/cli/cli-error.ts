@@ -20,7 +20,7 @@ export function translateError(ctx: CliContext, error: unknown): number {
     return 2;
   }
   if (isImportError(error)) {
-    ctx.err(`${error.file}: ${importErrorMessage(error, ctx.lang)}`);
+    ctx.err(`${error.file}: ${importErrorMessage(error, ctx.lang, 'cli')}`);
     return 2;
   }
   if (error instanceof PeriodOrderError) {

@@ -60,7 +60,7 @@ export async function importFiles(ctx: CliContext, store: Store, files: readonly
       results.push({ ...result, file });
     } catch (error) {
       if (!isImportError(error)) throw error;
-      failures.push({ file, code: error.code, message: importErrorMessage(error, ctx.lang) });
+      failures.push({ file, code: error.code, message: importErrorMessage(error, ctx.lang, 'cli') });
     } finally {
       progress.stop();
     }

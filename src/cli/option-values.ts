@@ -8,6 +8,8 @@ import { translator, type Lang } from '../i18n/i18n.js';
 import { analysisMessages } from '../i18n/analysis-messages.js';
 import { UsageError } from './cli-context.js';
 import { parseScope, type AnalysisScope } from '../analytics/analysis-scope.js';
+import type { ZodError } from 'zod';
+import { describeIssues } from '../i18n/input-problems.js';
 
 const t = (lang: Lang) => translator(analysisMessages, lang);
 
@@ -59,4 +61,9 @@ export function scopeOption(value: string, lang: Lang): AnalysisScope {
   const parsed = parseScope(value);
   if (!parsed.ok) throw new UsageError(t(lang)('error.badScope', { part: parsed.part }));
   return parsed.scope;
+}
+
+/** A settings or playbook file zod refused: one line per problem, naming the file and the setting. */
+export function settingsFileError(lang: Lang, file: string, error: ZodError): UsageError {
+  return new UsageError(describeIssues(error.issues, lang).map((i) => t(lang)('error.config', { file, message: `${i.field}: ${i.problem}` })).join('\n'));
 }

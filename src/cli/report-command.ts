@@ -19,7 +19,7 @@ import { analysisMessages } from '../i18n/analysis-messages.js';
 import { UsageError, type CliContext, type GlobalOptions } from './cli-context.js';
 import type { CommandRunner } from './main.js';
 import { withStore } from './main.js';
-import { choiceOption, outputFileOption, dateOption, scopeOption } from './option-values.js';
+import { choiceOption, outputFileOption, dateOption, scopeOption, settingsFileError } from './option-values.js';
 import { scopeSql } from '../analytics/analysis-scope.js';
 
 type Run = (runner: CommandRunner, opts: GlobalOptions) => Promise<void>;
@@ -112,7 +112,7 @@ async function readPlaybook(ctx: CliContext, file: string): Promise<Playbook> {
   try {
     return mergePlaybook(defaultPlaybook, patch);
   } catch (error) {
-    if (error instanceof ZodError) throw new UsageError(error.issues.map((i) => t('error.config', { file, message: `${i.path.join('.')}: ${i.message}` })).join('\n'));
+    if (error instanceof ZodError) throw settingsFileError(ctx.lang, file, error);
     throw error;
   }
 }

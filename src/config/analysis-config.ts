@@ -5,6 +5,7 @@
  * used, so an old report can be reproduced.
  */
 import { z } from 'zod';
+import { inputProblem, type InputProblemKey } from '../i18n/input-problems.js';
 
 const score = z.number().int().min(1).max(5);
 const weights = z.object({ r: z.number().min(0), f: z.number().min(0), m: z.number().min(0) });
@@ -155,18 +156,18 @@ export type AnalysisConfig = z.infer<typeof analysisConfigSchema>;
  * are read with the plain schema, so none of them stops an analysis.
  */
 export const analysisConfigInputSchema = analysisConfigSchema.superRefine((config, ctx) => {
-  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  const issue = (path: (string | number)[], key: InputProblemKey) => ctx.addIssue({ code: 'custom', path, message: inputProblem(key) });
   const { rfm, valueTiers } = config;
-  if (rfm.method === 'fixed' && rfm.thresholds === undefined) issue(['rfm', 'thresholds'], 'method "fixed" needs thresholds: four ascending cut points for each of r, f and m');
+  if (rfm.method === 'fixed' && rfm.thresholds === undefined) issue(['rfm', 'thresholds'], 'fixed_needs_thresholds');
   for (const k of ['r', 'f', 'm'] as const) {
     const cuts = rfm.thresholds?.[k] ?? [];
-    if (cuts.some((v, i) => i > 0 && v < cuts[i - 1]!)) issue(['rfm', 'thresholds', k], 'the four cut points must be in ascending order');
+    if (cuts.some((v, i) => i > 0 && v < cuts[i - 1]!)) issue(['rfm', 'thresholds', k], 'cuts_ascending');
   }
-  if (rfm.profile === 'custom' && rfm.customWeights === undefined) issue(['rfm', 'customWeights'], 'profile "custom" needs customWeights: { r, f, m }');
-  if (rfm.customWeights !== undefined && sum(Object.values(rfm.customWeights)) <= 0) issue(['rfm', 'customWeights'], 'at least one weight must be above 0');
-  if (sum(Object.values(valueTiers.weights)) <= 0) issue(['valueTiers', 'weights'], 'at least one weight must be above 0');
-  if (valueTiers.strategic < valueTiers.highValue) issue(['valueTiers', 'strategic'], `must be at least highValue (${valueTiers.highValue})`);
-  if (sum(Object.values(config.churn.weights)) <= 0) issue(['churn', 'weights'], 'at least one weight must be above 0');
+  if (rfm.profile === 'custom' && rfm.customWeights === undefined) issue(['rfm', 'customWeights'], 'custom_needs_weights');
+  if (rfm.customWeights !== undefined && sum(Object.values(rfm.customWeights)) <= 0) issue(['rfm', 'customWeights'], 'weight_above_zero');
+  if (sum(Object.values(valueTiers.weights)) <= 0) issue(['valueTiers', 'weights'], 'weight_above_zero');
+  if (valueTiers.strategic < valueTiers.highValue) issue(['valueTiers', 'strategic'], 'strategic_below_high_value');
+  if (sum(Object.values(config.churn.weights)) <= 0) issue(['churn', 'weights'], 'weight_above_zero');
 });
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);

@@ -89,10 +89,8 @@ export const fileErrorMessages: Catalogue<FileErrorKey> = {
     too_many_rows: 'the file has {rows} rows, more than the {max} one upload may bring; split it, or import it with the salescope import command',
     sheet_not_found: 'no sheet "{sheet}"; the workbook has: {available}',
     no_columns: 'no columns found',
-    entity_not_recognised:
-      'cannot tell what this file holds from its headers ({headers}); name the columns as in the data model or pass --entity and a --mapping file',
-    required_columns_missing:
-      'looks like {entity} but lacks required columns: {missing}; add them, or map them with a --mapping file (headers: {headers})',
+    entity_not_recognised: 'cannot tell what this file holds from its headers ({headers}); {advice}',
+    required_columns_missing: 'looks like {entity} but lacks required columns: {missing} (headers: {headers}); {advice}',
     mapping_invalid: 'mapping file problem at "{path}": {detail}',
     mapping_column_not_found: 'the mapping names column "{column}" for {field}, but the file has no such column (headers: {headers})',
   },
@@ -113,10 +111,40 @@ export const fileErrorMessages: Catalogue<FileErrorKey> = {
     xlsx_suspicious_ratio: 'Excel 文件的压缩比异常（可能是压缩炸弹），已拒绝打开',
     sheet_not_found: '没有名为“{sheet}”的工作表；工作簿中有：{available}',
     no_columns: '没有找到任何列',
-    entity_not_recognised: '无法从表头判断文件内容（{headers}）；请按数据模型命名列，或使用 --entity 和 --mapping 映射文件',
-    required_columns_missing: '看起来是{entity}数据，但缺少必填列：{missing}；请补充这些列，或用 --mapping 映射文件指定（表头：{headers}）',
+    entity_not_recognised: '无法从表头判断文件内容（{headers}）；{advice}',
+    required_columns_missing: '看起来是{entity}数据，但缺少必填列：{missing}（表头：{headers}）；{advice}',
     mapping_invalid: '映射文件“{path}”处有误：{detail}',
     mapping_column_not_found: '映射文件为 {field} 指定了列“{column}”，但文件中没有该列（表头：{headers}）',
+  },
+};
+
+/** Who tells the user what to do about a file: the command line names its flags, the app its import page and API fields. */
+export type IntakeEdge = 'cli' | 'web';
+
+/** The file problems whose remedy depends on the edge: their message says what is wrong and leaves {advice} to the edge. */
+export type EdgeAdviceKey = Extract<FileErrorKey, 'entity_not_recognised' | 'required_columns_missing'>;
+
+export const fileErrorAdvice: { readonly [E in IntakeEdge]: Catalogue<EdgeAdviceKey> } = {
+  cli: {
+    en: {
+      entity_not_recognised: 'name the columns as in the data model or pass --entity and a --mapping file',
+      required_columns_missing: 'add them, or map them with a --mapping file',
+    },
+    'zh-CN': {
+      entity_not_recognised: '请按数据模型命名列，或使用 --entity 和 --mapping 映射文件',
+      required_columns_missing: '请补充这些列，或用 --mapping 映射文件指定',
+    },
+  },
+  web: {
+    en: {
+      entity_not_recognised:
+        'name the columns as in the data model, or upload the file on the Import page and choose its data type and columns under "Preview and mapping" (API: POST /api/uploads, then POST /api/uploads/:id/import with entity and columns)',
+      required_columns_missing: 'add them, or upload the file on the Import page and pick the column for each under "Preview and mapping" (API: columns in POST /api/uploads/:id/import)',
+    },
+    'zh-CN': {
+      entity_not_recognised: '请按数据模型命名列，或在“数据导入”页面上传该文件，并在“预览与映射”中选择数据类型和对应的列（API：先 POST /api/uploads，再带 entity 和 columns 调用 POST /api/uploads/:id/import）',
+      required_columns_missing: '请补充这些列，或在“数据导入”页面上传该文件，并在“预览与映射”中为它们选择对应的列（API：在 POST /api/uploads/:id/import 中提供 columns）',
+    },
   },
 };
 

@@ -1,6 +1,6 @@
 import type { Catalogue } from './i18n.js';
 
-export type ServerKey = 'bad_request' | 'not_found' | 'no_snapshot' | 'unknown_customer' | 'internal' | 'unknown_tier' | 'unknown_customers' | 'unknown_task' | 'edit_conflict' | 'no_file' | 'too_large' | 'import_failed' | 'unknown_entity' | 'unknown_upload' | 'bad_mapping' | 'signed_out' | 'forbidden' | 'csrf' | 'password_change_required' | 'bad_login' | 'too_many_logins' | 'weak_password' | 'out_of_scope' | 'backup_not_empty' | 'backup_not_folder' | 'backup_server_store' | 'settings_conflict' | 'period_order' | 'bad_json' | 'body_too_large' | 'unsupported_media_type' | 'bad_url' | 'malformed_request' | 'request_timeout' | 'headers_too_large';
+export type ServerKey = 'bad_request' | 'not_found' | 'no_snapshot' | 'unknown_customer' | 'internal' | 'unknown_tier' | 'unknown_customers' | 'unknown_task' | 'edit_conflict' | 'no_file' | 'too_large' | 'import_failed' | 'unknown_entity' | 'unknown_upload' | 'bad_mapping' | 'signed_out' | 'forbidden' | 'csrf' | 'password_change_required' | 'bad_login' | 'too_many_logins' | 'weak_password' | 'out_of_scope' | 'backup_not_empty' | 'backup_not_folder' | 'backup_server_store' | 'settings_conflict' | 'settings_unknown_version' | 'period_order' | 'period_before_data' | 'backup_cannot_create' | 'bad_json' | 'empty_json' | 'content_length_mismatch' | 'body_too_large' | 'unsupported_media_type' | 'bad_multipart' | 'upload_too_many_parts' | 'bad_url' | 'address_part_too_long' | 'malformed_request' | 'request_timeout' | 'headers_too_large' | 'request_refused';
 
 export const serverMessages: Catalogue<ServerKey> = {
   en: {
@@ -23,7 +23,15 @@ export const serverMessages: Catalogue<ServerKey> = {
     backup_not_empty: '{dir} is not empty: give a new or empty folder for the backup',
     backup_not_folder: '{dir} is a file, not a folder (or lies under a file): choose a new or empty folder for the backup',
     period_order: 'the period starts ({from}) after it ends ({to})',
+    period_before_data: '{date} is before the first order ({first}): there is nothing to analyse yet; choose a date on or after {first}',
+    backup_cannot_create: 'the folder {dir} cannot be made ({reason}): choose a folder on a disk the server may write to',
     bad_json: 'the request body is not valid JSON',
+    empty_json: 'the request body is empty though its Content-Type says JSON: send a JSON body, or leave out the Content-Type header',
+    content_length_mismatch: 'the request body is not as long as its Content-Length header says: send the request again and let the HTTP client set Content-Length',
+    bad_multipart: 'the upload could not be read as multipart/form-data (it is cut off, lacks its boundary or carries too many parts): send the one file again as the form field "file"',
+    upload_too_many_parts: 'an upload may carry one file, as the form field "file", and a few other fields: send one file per request',
+    address_part_too_long: 'a part of the address is too long: check the id in it',
+    request_refused: 'the request was refused ({reason}): check its address, headers and body',
     body_too_large: 'the request body is larger than the {limit} MB a request may carry',
     unsupported_media_type: 'this content type is not accepted: send JSON (application/json), or a file upload as multipart/form-data',
     bad_url: 'the address is not validly percent-encoded: encode each part with encodeURIComponent',
@@ -32,6 +40,7 @@ export const serverMessages: Catalogue<ServerKey> = {
     headers_too_large: 'the request headers are too large; clear this site\'s cookies and try again',
     backup_server_store: 'this is a team store on PostgreSQL, which the app does not copy: back it up with the database server\'s own tools (pg_dump --schema=NAME, and pg_restore to bring it back), which keep it consistent while everyone works',
     settings_conflict: 'the settings were saved by someone else since you opened them (you edited version {yours}, now version {current}); reload, check their change and make yours again',
+    settings_unknown_version: 'there is no version {yours} of the settings (the current version is {current}); reload the settings and make your change again',
     csrf: 'this change did not come from the app (the x-csrf-token header is missing or wrong); reload the page and try again',
     password_change_required: 'choose your own password first: the one-time password must be replaced',
     bad_login: 'wrong user name or password',
@@ -60,7 +69,15 @@ export const serverMessages: Catalogue<ServerKey> = {
     backup_not_empty: '{dir} 不是空文件夹：请指定一个新的或空的备份文件夹',
     backup_not_folder: '{dir} 是文件而不是文件夹（或位于某个文件之下）：请另选一个新的或空的备份文件夹',
     period_order: '期间的开始日期（{from}）晚于结束日期（{to}）',
+    period_before_data: '{date} 早于第一笔订单（{first}），还没有可分析的数据；请选择 {first} 或之后的日期',
+    backup_cannot_create: '无法创建文件夹 {dir}（{reason}）：请选择服务器有写入权限的磁盘上的文件夹',
     bad_json: '请求体不是有效的 JSON',
+    empty_json: '请求体为空，但 Content-Type 声明为 JSON：请发送 JSON 请求体，或去掉 Content-Type 请求头',
+    content_length_mismatch: '请求体的长度与 Content-Length 请求头不符：请重新发送，并由 HTTP 客户端自动设置 Content-Length',
+    bad_multipart: '无法按 multipart/form-data 读取上传内容（内容被截断、缺少分隔边界或部分过多）：请用表单字段“file”重新发送这一个文件',
+    upload_too_many_parts: '一次上传只能包含一个文件（表单字段“file”）和少量其他字段：请每次请求只发送一个文件',
+    address_part_too_long: '地址中有一部分过长：请检查其中的编号',
+    request_refused: '请求被拒绝（{reason}）：请检查地址、请求头和请求体',
     body_too_large: '请求体超过了单个请求上限 {limit} MB',
     unsupported_media_type: '不接受此内容类型：请以 JSON（application/json）发送，上传文件请用 multipart/form-data',
     bad_url: '地址的百分号编码无效：请用 encodeURIComponent 编码每一部分',
@@ -69,6 +86,7 @@ export const serverMessages: Catalogue<ServerKey> = {
     headers_too_large: '请求头过大：请清除本站点的 Cookie 后重试',
     backup_server_store: '这是 PostgreSQL 上的团队库，本应用不复制它：请用数据库服务器自带的工具备份（pg_dump --schema=名称，恢复用 pg_restore），可在大家使用时保持一致',
     settings_conflict: '在您打开后，分析设置已被他人保存（您编辑的是第 {yours} 版，当前为第 {current} 版）；请刷新，查看对方的修改后再重新修改',
+    settings_unknown_version: '分析设置没有第 {yours} 版（当前为第 {current} 版）；请刷新设置后重新修改',
     csrf: '该修改并非来自本应用（缺少或错误的 x-csrf-token 请求头），请刷新页面后重试',
     password_change_required: '请先设置自己的密码：一次性密码必须更换',
     bad_login: '用户名或密码错误',
@@ -78,3 +96,4 @@ export const serverMessages: Catalogue<ServerKey> = {
     edit_conflict: '任务 {id} 在您打开后已被他人修改（当前版本 {version}），请刷新后重新修改',
   },
 };
+

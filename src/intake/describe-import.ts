@@ -3,7 +3,7 @@
  * HTTP) to share: one place turns codes into sentences.
  */
 import { format, type Lang } from '../i18n/i18n.js';
-import { fileErrorMessages, fileNoteMessages, rowIssueMessages, type FileErrorKey, type FileNoteKey, type RowIssueKey } from '../i18n/intake-messages.js';
+import { fileErrorAdvice, fileErrorMessages, fileNoteMessages, rowIssueMessages, type FileErrorKey, type FileNoteKey, type IntakeEdge, type RowIssueKey } from '../i18n/intake-messages.js';
 import { entitySpec, isEntityName } from './field-catalog.js';
 import type { ImportError } from './import-error.js';
 import type { ImportIssue, ImportResult } from './import-file.js';
@@ -14,9 +14,11 @@ export function issueMessage(issue: Pick<ImportIssue, 'code' | 'value'>, lang: L
   return template === undefined ? issue.code : format(template, { value: issue.value ?? '' });
 }
 
-export function importErrorMessage(error: ImportError, lang: Lang): string {
+/** What is wrong with the file and what to do about it, in the words of the edge the file came through. */
+export function importErrorMessage(error: ImportError, lang: Lang, edge: IntakeEdge): string {
   const template = (fileErrorMessages[lang] as Record<string, string>)[error.code as FileErrorKey] ?? error.code;
-  const params: Record<string, string | number> = { ...error.params };
+  const advice = (fileErrorAdvice[edge][lang] as Partial<Record<FileErrorKey, string>>)[error.code];
+  const params: Record<string, string | number> = { ...error.params, ...(advice === undefined ? {} : { advice }) };
   if (typeof params.entity === 'string' && isEntityName(params.entity)) params.entity = entitySpec(params.entity).label[lang];
   return format(template, params);
 }

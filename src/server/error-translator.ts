@@ -10,7 +10,7 @@ import type { Socket } from 'node:net';
 import type { ConnectionError } from 'fastify';
 import { translator, type Lang } from '../i18n/i18n.js';
 import { serverMessages, type ServerKey } from '../i18n/server-messages.js';
-import { PeriodOrderError } from '../analytics/analysis-period.js';
+import { PeriodBeforeDataError, PeriodOrderError } from '../analytics/analysis-period.js';
 import { ApiError } from './api-error.js';
 import { requestLang } from './request-lang.js';
 
@@ -24,24 +24,33 @@ export type ErrorLog = (line: string) => void;
 
 export const bodyLimitBytes = 1024 * 1024;
 
-// Fastify's own refusals, by its error code, as the API's.
+// Fastify's own refusals and @fastify/multipart's (an upload), by their error code, as the API's.
 const frameworkErrors: Readonly<Record<string, readonly [number, ServerKey]>> = {
   FST_ERR_CTP_INVALID_JSON_BODY: [400, 'bad_json'],
-  FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'bad_json'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'empty_json'],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'content_length_mismatch'],
   FST_ERR_CTP_BODY_TOO_LARGE: [413, 'body_too_large'],
   FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'unsupported_media_type'],
   FST_ERR_BAD_URL: [400, 'bad_url'],
-  FST_ERR_MAX_PARAM_LENGTH: [414, 'bad_url'],
+  FST_ERR_MAX_PARAM_LENGTH: [414, 'address_part_too_long'],
+  FST_INVALID_MULTIPART_CONTENT_TYPE: [415, 'unsupported_media_type'],
+  FST_PROTO_VIOLATION: [400, 'bad_multipart'],
+  FST_INVALID_JSON_FIELD_ERROR: [400, 'bad_multipart'],
+  FST_PARTS_LIMIT: [413, 'upload_too_many_parts'],
+  FST_FILES_LIMIT: [413, 'upload_too_many_parts'],
+  FST_FIELDS_LIMIT: [413, 'upload_too_many_parts'],
 };
 
 /** The error as an expected problem, or null for a bug. */
 function asApiError(error: unknown): ApiError | null {
   if (error instanceof ApiError) return error;
   if (error instanceof PeriodOrderError) return new ApiError(400, 'period_order', { from: error.from, to: error.to });
+  if (error instanceof PeriodBeforeDataError) return new ApiError(400, 'period_before_data', { date: error.date, first: error.firstOrder });
   const { code, statusCode } = error as { code?: string; statusCode?: number };
   const known = code === undefined ? undefined : frameworkErrors[code];
   if (known) return new ApiError(known[0], known[1], { limit: bodyLimitBytes / 1024 / 1024 });
-  if (statusCode !== undefined && statusCode >= 400 && statusCode < 500) return new ApiError(statusCode, 'bad_request', { field: '(request)', problem: (error as Error).message });
+  // Any other refusal of the framework's: its text is English only, so its code is named instead.
+  if (statusCode !== undefined && statusCode >= 400 && statusCode < 500) return new ApiError(statusCode, 'request_refused', { reason: code ?? `HTTP ${statusCode}` });
   return null;
 }
 

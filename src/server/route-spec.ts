@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { Lang } from '../i18n/i18n.js';
+import { describeIssues, inputProblem, zodMessages } from '../i18n/input-problems.js';
 import type { FastifyRequest } from 'fastify';
 import type { Store } from '../store/open-store.js';
 import { ApiError } from './api-error.js';
@@ -77,11 +78,11 @@ export const langOnly = z.object({ lang: z.enum(['zh-CN', 'en']).optional() }).s
 /** A calendar date written YYYY-MM-DD that exists (2025-02-30 does not). */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, inputProblem('date_format'))
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-  }, 'not a real date');
+  }, inputProblem('not_a_real_date'));
 
 /** JSON with a Set-Cookie header (sign-in and sign-out). */
 export class CookieResult {
@@ -97,17 +98,17 @@ export function route<Q extends z.ZodType, P extends z.ZodType, B extends z.ZodT
   return spec as unknown as RouteSpec;
 }
 
-const zodMessages = { 'zh-CN': z.locales.zhCN().localeError, en: z.locales.en().localeError } as const;
-
 /** The input or a 400 naming each field (an unknown key by its name) and the problem, in the caller's language. */
 export function parseInput<T extends z.ZodType>(schema: T, value: unknown, lang: Lang = 'en'): z.infer<T> {
   const r = schema.safeParse(value ?? {}, { error: zodMessages[lang] });
   if (r.success) return r.data;
-  const details = r.error.issues.map((i) => {
-    const path = i.code === 'unrecognized_keys' && i.keys.length === 1 ? [...i.path, i.keys[0]!] : i.path;
-    return { field: path.join('.') || '(input)', problem: i.message };
-  });
-  throw new ApiError(400, 'bad_request', { field: details[0]!.field, problem: details[0]!.problem }, details);
+  throw badInput(r.error.issues, lang);
+}
+
+/** A 400 naming each field and its problem in `lang`. */
+export function badInput(issues: readonly z.core.$ZodIssue[], lang: Lang, prefix: readonly string[] = []): ApiError {
+  const details = describeIssues(issues, lang, prefix);
+  return new ApiError(400, 'bad_request', { field: details[0]!.field, problem: details[0]!.problem }, details);
 }
 
 /** The OpenAPI 3.1 document of a route table. */
@@ -135,7 +136,7 @@ export function openApi(routes: readonly RouteSpec[], version: string): Record<s
           '401': { description: 'Not signed in, or the session ended: {code, message}' },
           '403': { description: 'The role may not, or the CSRF token is missing: {code, message}' },
           '404': { description: 'Not found: {code, message}' },
-          '409': { description: 'Conflict (an edit lost to another): {code, message}' },
+          '409': { description: 'Conflict (an edit lost to another, or made on a version the server does not have): {code, message}' },
           '413': { description: 'Upload too large: {code, message}' },
         },
       },

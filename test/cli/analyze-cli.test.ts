@@ -81,6 +81,8 @@ describe('salescope analyze', () => {
     const zh = await runCli(['analyze', '--db', a.db, '--lang', 'zh-CN', '--config', 'bad-settings.yaml'], dir, a.env);
     expect(zh.code).toBe(2);
     expect(zh.stderr).toContain('bad-settings.yaml：rfm.profile: 无效选项：期望以下之一 "balanced"|"fmcg"|"industrial"|"custom"');
+    const ours = await runCli(['analyze', '--db', a.db, '--lang', 'zh-CN', '--config', 'unsorted-settings.yaml'], dir, a.env);
+    expect(ours.stderr).toContain('unsorted-settings.yaml：rfm.thresholds.m: 四个分界点必须按从小到大排列');
     const en = await runCli(['analyze', '--db', a.db, '--lang', 'en', '--config', 'bad-settings.yaml'], dir, a.env);
     expect(en.stderr).toContain('rfm.profile: Invalid option: expected one of "balanced"|"fmcg"|"industrial"|"custom"');
   });

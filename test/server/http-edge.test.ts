@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes, createApp } from '../../src/server/create-app.js';
+import { translateError } from '../../src/server/error-translator.js';
 import type { Store } from '../../src/store/open-store.js';
 import { fixtureStore } from '../support/fixture.js';
 import { signIn, type SignedIn } from '../support/signed-in.js';
@@ -76,7 +77,7 @@ describe('?lang= on every route', () => {
     expect(discard.statusCode).toBe(404);
     expect(discard.json()).toMatchObject({ code: 'unknown_upload', message: expect.stringContaining('请重新上传文件') });
     const backup = await app.inject({ method: 'POST', url: '/api/backup?lang=zh-CN', headers: { 'x-salescope-control': token }, payload: { out: 'relative' } });
-    expect(backup.json()).toMatchObject({ code: 'bad_request', message: 'out：an absolute path' });
+    expect(backup.json()).toMatchObject({ code: 'bad_request', message: 'out：应为绝对路径' });
   });
 });
 
@@ -100,6 +101,40 @@ describe('requests Fastify or Node refuse before any route', () => {
     expect([big.statusCode, big.json()]).toEqual([413, { code: 'body_too_large', message: '请求体超过了单个请求上限 1 MB' }]);
     const xml = await post({ 'content-type': 'text/xml' }, '<task/>');
     expect([xml.statusCode, xml.json()]).toEqual([415, { code: 'unsupported_media_type', message: expect.stringContaining('不接受此内容类型') }]);
+  });
+
+  it('answers an empty JSON body and a body shorter or longer than its Content-Length in the caller\'s language', async () => {
+    const empty = await post({ 'content-type': 'application/json' }, '');
+    expect([empty.statusCode, empty.json()]).toEqual([400, { code: 'empty_json', message: '请求体为空，但 Content-Type 声明为 JSON：请发送 JSON 请求体，或去掉 Content-Type 请求头' }]);
+    const zhLength = '请求体的长度与 Content-Length 请求头不符：请重新发送，并由 HTTP 客户端自动设置 Content-Length';
+    for (const length of ['3', '50']) {
+      const r = await post({ 'content-type': 'application/json', 'content-length': length }, '{"title":"x"}');
+      expect([r.statusCode, r.json()]).toEqual([400, { code: 'content_length_mismatch', message: zhLength }]);
+    }
+    const en = await app.inject({ method: 'POST', url: '/api/tasks', headers: { ...admin.headers, 'content-type': 'application/json', 'content-length': '50' }, payload: '{"title":"x"}' });
+    expect(en.json()).toEqual({ code: 'content_length_mismatch', message: expect.stringContaining('is not as long as its Content-Length header says') });
+  });
+
+  it('answers an upload the multipart parser cannot read with 400 in the caller\'s language, at once', { timeout: 15_000 }, async () => {
+    const upload = (contentType: string, payload: string) => app.inject({ method: 'POST', url: '/api/imports?lang=zh-CN', headers: { ...admin.headers, 'content-type': contentType }, payload });
+    const zh = '无法按 multipart/form-data 读取上传内容（内容被截断、缺少分隔边界或部分过多）：请用表单字段“file”重新发送这一个文件';
+    const noBoundary = await upload('multipart/form-data', 'a,b\n1,2\n');
+    expect([noBoundary.statusCode, noBoundary.json()]).toEqual([400, { code: 'bad_multipart', message: zh }]);
+    const cutOff = await upload('multipart/form-data; boundary=cut', '--cut\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\na,b\n1,2');
+    expect([cutOff.statusCode, cutOff.json()]).toEqual([400, { code: 'bad_multipart', message: zh }]);
+  });
+
+  it('answers an address with a part longer than the router takes in the caller\'s language', async () => {
+    const r = await app.inject({ method: 'GET', url: `/api/customers/${'C'.repeat(200)}`, headers: { ...admin.headers, 'accept-language': 'zh-CN' } });
+    expect([r.statusCode, r.json()]).toEqual([414, { code: 'address_part_too_long', message: '地址中有一部分过长：请检查其中的编号' }]);
+  });
+
+  it('names any other refusal of the framework by its code, not in its English', () => {
+    const refusal = Object.assign(new Error('Some English only the framework speaks'), { statusCode: 418, code: 'FST_ERR_SOMETHING_NEW' });
+    const zh = translateError(refusal, 'zh-CN', () => undefined, 'a test');
+    expect(zh).toEqual({ status: 418, body: { code: 'request_refused', message: '请求被拒绝（FST_ERR_SOMETHING_NEW）：请检查地址、请求头和请求体' } });
+    const en = translateError(Object.assign(new Error('Some English'), { statusCode: 400 }), 'en', () => undefined, 'a test');
+    expect(en.body.message).toBe('the request was refused (HTTP 400): check its address, headers and body');
   });
 
   it('answers an address with a broken %-escape as the API does, with the usual headers', async () => {
@@ -161,6 +196,45 @@ describe('a query or body the route does not accept', () => {
     const fields = (en.json() as { details: { field: string; problem: string }[] }).details;
     expect(fields).toContainEqual({ field: 'page', problem: 'Too small: expected number to be >=1' });
     expect(fields.map((f) => f.field)).toContain('colour');
+  });
+});
+
+describe('a value the API\'s own checks refuse', () => {
+  it('is explained in the caller\'s language: a day that does not exist, a date written otherwise', async () => {
+    const problems = async (query: string, headers: Record<string, string> = {}) => {
+      const r = await app.inject({ method: 'GET', url: `/api/overview?${query}`, headers: { ...admin.headers, ...headers } });
+      expect(r.statusCode).toBe(400);
+      return (r.json() as { details: { field: string; problem: string }[] }).details;
+    };
+    expect(await problems('from=2024-02-30&lang=zh-CN')).toEqual([{ field: 'from', problem: '不是真实存在的日期' }]);
+    expect(await problems('from=2024-02-30')).toEqual([{ field: 'from', problem: 'not a real date' }]);
+    expect(await problems('to=2024-2-3', { 'accept-language': 'zh-CN' })).toContainEqual({ field: 'to', problem: '应为 YYYY-MM-DD 格式的日期' });
+    expect(await problems('to=2024-2-3')).toContainEqual({ field: 'to', problem: 'a date written YYYY-MM-DD' });
+  });
+
+  it('is explained in English too: a backup folder that is not an absolute path (in Chinese: see ?lang= above)', async () => {
+    const r = await app.inject({ method: 'POST', url: '/api/backup', headers: { 'x-salescope-control': token }, payload: { out: 'relative' } });
+    expect(r.json()).toMatchObject({ code: 'bad_request', message: 'out: an absolute path' });
+  });
+});
+
+describe('an as-of date before the first order', () => {
+  it.each(periodRoutes)('is refused by %s with a 400 naming the first order date, in the caller\'s language, and nothing is stored', async (url) => {
+    const before = await snapshots();
+    const r = await app.inject({ method: 'GET', url: `${url}?asOf=2024-12-31`, headers: admin.headers });
+    expect(r.statusCode).toBe(400);
+    expect(r.json()).toEqual({ code: 'period_before_data', message: '2024-12-31 is before the first order (2025-02-10): there is nothing to analyse yet; choose a date on or after 2025-02-10' });
+    const zh = await app.inject({ method: 'GET', url: `${url}?to=2025-01-31&lang=zh-CN`, headers: admin.headers });
+    expect(zh.json()).toEqual({ code: 'period_before_data', message: '2025-01-31 早于第一笔订单（2025-02-10），还没有可分析的数据；请选择 2025-02-10 或之后的日期' });
+    expect(await snapshots()).toBe(before);
+  });
+});
+
+describe('a backup folder the server cannot make', () => {
+  it('is answered with the reason instead of waiting forever', async () => {
+    const r = await app.inject({ method: 'POST', url: '/api/backup', headers: { 'x-salescope-control': token }, payload: { out: '/proc/salescope-backup/b' } });
+    expect(r.statusCode).toBe(400);
+    expect(r.json()).toEqual({ code: 'backup_cannot_create', message: 'the folder /proc/salescope-backup/b cannot be made (ENOENT): choose a folder on a disk the server may write to' });
   });
 });
 

@@ -86,6 +86,37 @@ describe('imports API', () => {
   });
 });
 
+describe('a file whose data type or columns the intake cannot tell', () => {
+  const message = async (url: string, headers: Record<string, string> = {}) => {
+    const body = multipart('账目.csv', Buffer.from('甲,乙\n1,2\n'));
+    const r = await app.inject({ method: 'POST', url, payload: body.payload, headers: { ...body.headers, ...headers } });
+    expect(r.statusCode).toBe(422);
+    expect(r.json()).toMatchObject({ code: 'import_failed' });
+    return (r.json() as { message: string }).message;
+  };
+
+  it('is told to choose the data type and columns on the import page (or the API\'s fields), not the command line\'s flags', async () => {
+    const zh = await message('/api/imports');
+    expect(zh).toMatch(/^账目\.csv: 无法从表头判断文件内容（甲, 乙）；/);
+    expect(zh).toContain('在“数据导入”页面上传该文件，并在“预览与映射”中选择数据类型和对应的列');
+    expect(zh).toContain('entity 和 columns');
+    const en = await message('/api/imports?lang=en');
+    expect(en).toContain('upload the file on the Import page and choose its data type and columns under "Preview and mapping"');
+    expect(en).toContain('POST /api/uploads/:id/import with entity and columns');
+    for (const text of [zh, en]) expect(text).not.toMatch(/--entity|--mapping/);
+  });
+
+  it('is told, when its columns are missing, to pick them in the mapping, not to write a mapping file', async () => {
+    const zh = await message('/api/imports?entity=order_lines', { 'accept-language': 'zh-CN' });
+    expect(zh).toContain('缺少必填列');
+    expect(zh).toContain('在“预览与映射”中为它们选择对应的列');
+    const en = await message('/api/imports?entity=order_lines&lang=en');
+    expect(en).toContain('lacks required columns');
+    expect(en).toContain('pick the column for each under "Preview and mapping"');
+    for (const text of [zh, en]) expect(text).not.toMatch(/--entity|--mapping/);
+  });
+});
+
 describe('import wizard API', () => {
   const file = () => {
     // Headers no synonym list knows: the wizard must let the user say what they are.

@@ -37,6 +37,23 @@ describe('PUT /api/settings', () => {
   });
 });
 
+describe('a save from a version that was never saved', () => {
+  it('is not blamed on someone else\'s save: 409 settings_unknown_version naming both versions, in either language, and nothing is saved', async () => {
+    const before = (await app.inject({ method: 'GET', url: '/api/settings' })).json() as { version: number };
+    const put = (headers: Record<string, string> = {}) =>
+      app.inject({ method: 'PUT', url: '/api/settings', headers: { 'content-type': 'application/json', ...headers }, payload: JSON.stringify({ patch: { valueTiers: { strategic: 75 } }, baseVersion: 999 }) });
+    const en = await put();
+    expect([en.statusCode, en.json()]).toEqual([
+      409,
+      { code: 'settings_unknown_version', message: `there is no version 999 of the settings (the current version is ${before.version}); reload the settings and make your change again` },
+    ]);
+    const zh = await put({ 'accept-language': 'zh-CN' });
+    expect([zh.statusCode, zh.json()]).toEqual([409, { code: 'settings_unknown_version', message: `分析设置没有第 999 版（当前为第 ${before.version} 版）；请刷新设置后重新修改` }]);
+    const after = (await app.inject({ method: 'GET', url: '/api/settings' })).json() as { version: number };
+    expect(after.version).toBe(before.version);
+  });
+});
+
 describe('settings a person writes', () => {
   it('refuses fixed RFM scoring without its cut points, naming the field, and saves nothing', async () => {
     const before = (await app.inject({ method: 'GET', url: '/api/settings' })).json() as { version: number };
@@ -50,5 +67,15 @@ describe('settings a person writes', () => {
     expect(r.json()).toMatchObject({ code: 'bad_request', details: [{ field: 'patch.rfm.thresholds' }] });
     const after = (await app.inject({ method: 'GET', url: '/api/settings' })).json() as { version: number };
     expect(after.version).toBe(before.version);
+  });
+
+  it('says what is wrong in the caller\'s language: our own checks and zod\'s', async () => {
+    const preview = (patch: unknown, lang: string) =>
+      app.inject({ method: 'POST', url: `/api/settings/preview?lang=${lang}`, headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ patch }) });
+    const ours = { valueTiers: { strategic: 10, highValue: 90 } };
+    expect((await preview(ours, 'zh-CN')).json()).toMatchObject({ code: 'bad_request', details: [{ field: 'patch.valueTiers.strategic', problem: '不能小于 valueTiers.highValue' }] });
+    expect((await preview(ours, 'en')).json()).toMatchObject({ details: [{ field: 'patch.valueTiers.strategic', problem: 'must be at least valueTiers.highValue' }] });
+    const zods = (await preview({ rfm: { profile: 'luxury' } }, 'zh-CN')).json() as { details: { field: string; problem: string }[] };
+    expect(zods.details[0]).toEqual({ field: 'patch.rfm.profile', problem: expect.stringContaining('无效选项') as string });
   });
 });

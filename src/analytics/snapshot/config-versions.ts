@@ -3,6 +3,8 @@
  * (a quarterly review of tier thresholds) adds a version; snapshots record
  * the version they were computed with.
  */
+import type { Lang } from '../../i18n/i18n.js';
+import { zodMessages } from '../../i18n/input-problems.js';
 import { analysisConfigInputSchema, analysisConfigSchema, type AnalysisConfig } from '../../config/analysis-config.js';
 import type { Queryable } from '../../store/engine.js';
 
@@ -47,8 +49,12 @@ export async function saveConfig(db: Queryable, config: AnalysisConfig, note: st
   return { version, config };
 }
 
-/** Deep-merges a partial settings object onto a full one: objects key by key (one industry's outlook), arrays whole. */
-export function mergeConfig(base: AnalysisConfig, patch: unknown): AnalysisConfig {
+/**
+ * Deep-merges a partial settings object onto a full one: objects key by key
+ * (one industry's outlook), arrays whole. A ZodError's issues come in `lang`
+ * (describeIssues words them).
+ */
+export function mergeConfig(base: AnalysisConfig, patch: unknown, lang: Lang = 'en'): AnalysisConfig {
   const merge = (a: unknown, b: unknown): unknown => {
     if (b === undefined) return a;
     if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
@@ -58,5 +64,5 @@ export function mergeConfig(base: AnalysisConfig, patch: unknown): AnalysisConfi
     }
     return b;
   };
-  return analysisConfigInputSchema.parse(merge(base, patch));
+  return analysisConfigInputSchema.parse(merge(base, patch), { error: zodMessages[lang] });
 }

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
+import type { MultipartFile } from '@fastify/multipart';
 import type { Lang } from '../../i18n/i18n.js';
 import { importErrorMessage, importResultJson, noteMessage } from '../../intake/describe-import.js';
 import { isEntityName, type EntityName } from '../../intake/field-catalog.js';
@@ -183,8 +184,7 @@ function entityOf(value: string | undefined): EntityName | undefined {
 
 /** Streams the multipart file into a folder of its own; the original name is kept as the file's name. */
 async function receive(raw: FastifyRequest, deps: AppDeps): Promise<Upload> {
-  const part = raw.isMultipart() ? await raw.file() : undefined;
-  if (!part) throw new ApiError(400, 'no_file');
+  const part = await filePart(raw);
   const id = randomUUID();
   const dir = path.join(uploadsDir(deps), id);
   await mkdir(dir, { recursive: true });
@@ -194,9 +194,34 @@ async function receive(raw: FastifyRequest, deps: AppDeps): Promise<Upload> {
     if (part.file.truncated) throw new ApiError(413, 'too_large', { file: part.filename, limit: Math.round(((deps.uploadLimit ?? defaultUploadLimit) / 1024 / 1024) * 100) / 100 });
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
-    throw error;
+    throw unreadableBody(error);
   }
   return { id, dir, file, name: part.filename };
+}
+
+/** The upload's one file, or why the body holds none that can be read. */
+async function filePart(raw: FastifyRequest): Promise<MultipartFile> {
+  const part = raw.isMultipart()
+    ? await raw.file().catch((error: unknown) => {
+        throw unreadableBody(error);
+      })
+    : undefined;
+  if (!part) throw new ApiError(400, 'no_file');
+  // A part the parser gave up on (the body ended inside it) comes already destroyed, and piping it would wait for ever.
+  if (part.file.destroyed) throw new ApiError(400, 'bad_multipart');
+  return part;
+}
+
+/**
+ * A multipart body the parser could not read is the caller's mistake, not a
+ * bug: busboy's own errors (no boundary, a part cut off) carry no code, and a
+ * part it drops midway closes early. @fastify/multipart's refusals keep their
+ * code, which the error translator words.
+ */
+function unreadableBody(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  const { code } = error as NodeJS.ErrnoException;
+  return code === undefined || code === 'ERR_STREAM_PREMATURE_CLOSE' ? new ApiError(400, 'bad_multipart') : error;
 }
 
 async function findUpload(deps: AppDeps, id: string): Promise<Upload> {
@@ -261,5 +286,5 @@ async function runImport(deps: AppDeps, upload: Upload, lang: Lang, req: WizardR
 
 function translateImportError(error: unknown, upload: Upload, lang: Lang): unknown {
   if (!isImportError(error)) return error;
-  return new ApiError(422, 'import_failed', { message: `${upload.name}: ${importErrorMessage(error, lang)}` });
+  return new ApiError(422, 'import_failed', { message: `${upload.name}: ${importErrorMessage(error, lang, 'web')}` });
 }

@@ -12,21 +12,29 @@ import { configHistory, latestConfig, mergeConfig, saveConfig } from '../../anal
 import { customerScoresSql } from '../../analytics/snapshot/customer-scores-sql.js';
 import type { Queryable } from '../../store/engine.js';
 import { ApiError } from '../api-error.js';
-import { noInput, route } from '../route-spec.js';
+import { badInput, langOnly, noInput, route } from '../route-spec.js';
+import type { Lang } from '../../i18n/i18n.js';
 
-const lang = z.object({ lang: z.enum(['zh-CN', 'en']).optional() }).strict();
 const patchBody = z.object({ patch: z.record(z.string(), z.unknown()), note: z.string().trim().min(1).max(200).optional() }).strict();
 /** A save names the version it was edited from: two people editing at once, the second is told instead of overwriting. */
 const saveBody = patchBody.extend({ baseVersion: z.number().int().min(0).optional() }).strict();
 
-function merged(base: AnalysisConfig, patch: unknown): AnalysisConfig {
+function merged(base: AnalysisConfig, patch: unknown, lang: Lang): AnalysisConfig {
   try {
-    return mergeConfig(base, patch);
+    return mergeConfig(base, patch, lang);
   } catch (error) {
     if (!(error instanceof ZodError)) throw error;
-    const details = error.issues.map((i) => ({ field: ['patch', ...i.path].join('.'), problem: i.message }));
-    throw new ApiError(400, 'bad_request', { field: details[0]!.field, problem: details[0]!.problem }, details);
+    throw badInput(error.issues, lang, ['patch']);
   }
+}
+
+/**
+ * A save edited from a version other than the one in force. An older one lost
+ * to another save; a newer one was never saved here (a store restored from a
+ * backup, another server), so nobody else's change is to blame.
+ */
+function staleBase(yours: number, current: number): ApiError {
+  return new ApiError(409, yours > current ? 'settings_unknown_version' : 'settings_conflict', { yours, current });
 }
 
 /** Tier moves between the latest snapshot and the same customers scored under `config`. */
@@ -54,7 +62,7 @@ export const settingsRoutes = [
     url: '/api/settings',
     summary: 'The analysis settings in force and their version, with every saved version (when, and the note saying why)',
     access: everyone,
-    query: lang,
+    query: langOnly,
     params: noInput,
     handler: async ({ deps }) => ({
       ...((await latestConfig(deps.store.engine)) ?? { version: 0, config: defaultAnalysisConfig() }),
@@ -66,12 +74,12 @@ export const settingsRoutes = [
     url: '/api/settings/preview',
     summary: 'How many customers a settings change would move between tiers, against the latest analysis (nothing is saved)',
     access: dataStewards,
-    query: lang,
+    query: langOnly,
     params: noInput,
     body: patchBody,
-    handler: async ({ body, deps }) => {
+    handler: async ({ body, deps, lang }) => {
       const base = (await latestConfig(deps.store.engine))?.config ?? defaultAnalysisConfig();
-      return preview(deps.store.engine, merged(base, body.patch));
+      return preview(deps.store.engine, merged(base, body.patch, lang));
     },
   }),
   route({
@@ -79,16 +87,16 @@ export const settingsRoutes = [
     url: '/api/settings',
     summary: 'Save a settings change as a new version; the next analysis uses it',
     access: ['admin', 'analyst'],
-    query: lang,
+    query: langOnly,
     params: noInput,
     body: saveBody,
     // One save at a time, across app processes too: each reads the version in force and writes the next.
-    handler: async ({ body, deps }) =>
+    handler: async ({ body, deps, lang }) =>
       deps.store.engine.transaction(async (tx) => {
         const latest = await latestConfig(tx);
         const current = latest?.version ?? 0;
-        if (body.baseVersion !== undefined && body.baseVersion !== current) throw new ApiError(409, 'settings_conflict', { yours: body.baseVersion, current });
-        return saveConfig(tx, merged(latest?.config ?? defaultAnalysisConfig(), body.patch), body.note ?? 'changed in the app', deps.now());
+        if (body.baseVersion !== undefined && body.baseVersion !== current) throw staleBase(body.baseVersion, current);
+        return saveConfig(tx, merged(latest?.config ?? defaultAnalysisConfig(), body.patch, lang), body.note ?? 'changed in the app', deps.now());
       }, { exclusive: 'settings' }),
   }),
 ];

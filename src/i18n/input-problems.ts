@@ -1,0 +1,65 @@
+/**
+ * What our own input checks find wrong (HTTP queries and bodies, settings
+ * files, settings saved in the app), in both languages. A check names its
+ * problem by key (inputProblem); describeIssues words zod's issues, ours by
+ * this catalogue and zod's own by its locale, for whichever edge asks.
+ */
+import { z } from 'zod';
+import type { Catalogue, Lang } from './i18n.js';
+
+export type InputProblemKey =
+  | 'date_format'
+  | 'not_a_real_date'
+  | 'absolute_path'
+  | 'fixed_needs_thresholds'
+  | 'cuts_ascending'
+  | 'custom_needs_weights'
+  | 'weight_above_zero'
+  | 'strategic_below_high_value';
+
+export const inputProblems: Catalogue<InputProblemKey> = {
+  en: {
+    date_format: 'a date written YYYY-MM-DD',
+    not_a_real_date: 'not a real date',
+    absolute_path: 'an absolute path',
+    fixed_needs_thresholds: 'method "fixed" needs thresholds: four ascending cut points for each of r, f and m',
+    cuts_ascending: 'the four cut points must be in ascending order',
+    custom_needs_weights: 'profile "custom" needs customWeights: { r, f, m }',
+    weight_above_zero: 'at least one weight must be above 0',
+    strategic_below_high_value: 'must be at least valueTiers.highValue',
+  },
+  'zh-CN': {
+    date_format: '应为 YYYY-MM-DD 格式的日期',
+    not_a_real_date: '不是真实存在的日期',
+    absolute_path: '应为绝对路径',
+    fixed_needs_thresholds: 'method 为 "fixed" 时需要 thresholds：r、f、m 各四个递增的分界点',
+    cuts_ascending: '四个分界点必须按从小到大排列',
+    custom_needs_weights: 'profile 为 "custom" 时需要 customWeights：{ r, f, m }',
+    weight_above_zero: '至少有一个权重须大于 0',
+    strategic_below_high_value: '不能小于 valueTiers.highValue',
+  },
+};
+
+/** The message a check of our own gives zod: its key, worded later in the caller's language. */
+export const inputProblem = (key: InputProblemKey): string => key;
+
+/** Zod's own messages in each language, for parse calls. */
+export const zodMessages = { 'zh-CN': z.locales.zhCN().localeError, en: z.locales.en().localeError } as const;
+
+export interface InputIssue {
+  /** Dotted path of the value (an unknown key by its name), '(input)' for the whole. */
+  readonly field: string;
+  readonly problem: string;
+}
+
+/** Each issue as field and problem in `lang`; `prefix` is put before every path (a body's `patch`). */
+export function describeIssues(issues: readonly z.core.$ZodIssue[], lang: Lang, prefix: readonly string[] = []): InputIssue[] {
+  return issues.map((i) => {
+    const path = i.code === 'unrecognized_keys' && i.keys.length === 1 ? [...i.path, i.keys[0]!] : i.path;
+    return { field: [...prefix, ...path.map(String)].join('.') || '(input)', problem: problemText(i.message, lang) };
+  });
+}
+
+function problemText(message: string, lang: Lang): string {
+  return Object.hasOwn(inputProblems[lang], message) ? inputProblems[lang][message as InputProblemKey] : message;
+}

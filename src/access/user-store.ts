@@ -72,7 +72,9 @@ export async function addUser(db: Queryable, user: NewUser, password: string, no
     `INSERT INTO users VALUES (nextval('user_seq'), $1, $2, $3, $4, $5, $6, true, false, $7::TIMESTAMP, $7::TIMESTAMP)`,
     [user.username, user.displayName ?? null, user.role, user.repId ?? null, user.team ?? null, passwordHash, stamp(now)],
   );
-  return (await findUser(db, user.username))!;
+  // The row as a User: the hash stays in the store.
+  const [row] = await db.query<User>(`SELECT ${columns} FROM users WHERE username = $1`, [user.username]);
+  return row!;
 }
 
 /** Sets a password; `oneTime` marks it to be changed at the next sign-in. Ends the user's sessions. */

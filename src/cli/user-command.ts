@@ -6,14 +6,14 @@
 import type { Command } from 'commander';
 import { translator } from '../i18n/i18n.js';
 import { userMessages } from '../i18n/user-messages.js';
-import { oneTimePassword } from '../access/password-hash.js';
 import { roles, type Role } from '../access/roles.js';
-import { addUser, checkScope, disableUser, findUser, listUsers, setPassword } from '../access/user-store.js';
+import { listUsers } from '../access/user-store.js';
+import { createUser, disableByName, resetPassword, userNamePattern } from '../access/user-admin.js';
+import { newUserProblemText } from '../i18n/user-messages.js';
 import { UsageError, type CliContext, type GlobalOptions } from './cli-context.js';
 import type { CommandRunner } from './main.js';
 import { withStore } from './main.js';
 import { choiceOption } from './option-values.js';
-import type { Queryable } from '../store/engine.js';
 
 type Run = (runner: CommandRunner, opts: GlobalOptions) => Promise<void>;
 
@@ -48,26 +48,16 @@ export function registerUser(program: Command, run: Run): void {
 async function add(ctx: CliContext, username: string, opts: AddOptions): Promise<number> {
   const t = translator(userMessages, ctx.lang);
   const role: Role = choiceOption(opts.role, '--role', roles, ctx.lang);
-  if (!/^[\p{L}\p{N}._@-]{1,100}$/u.test(username)) throw new UsageError(t('badName', { username }));
+  if (!userNamePattern.test(username)) throw new UsageError(t('badName', { username }));
   if (role === 'rep' && !opts.rep) throw new UsageError(t('repNeeded'));
   if (role === 'manager' && !opts.team) throw new UsageError(t('teamNeeded'));
   return withStore(ctx, async (store) => {
-    if (await findUser(store.engine, username)) throw new UsageError(t('exists', { username }));
-    if (opts.rep) await assertInData(ctx, store.engine, 'rep', opts.rep);
-    if (opts.team) await assertInData(ctx, store.engine, 'team', opts.team);
-    const password = oneTimePassword();
-    const u = await addUser(store.engine, { username, role, ...(opts.name ? { displayName: opts.name } : {}), ...(opts.rep ? { repId: opts.rep } : {}), ...(opts.team ? { team: opts.team } : {}) }, password, ctx.now());
-    printPassword(ctx, t('added', { username: u.username, role: u.role }), username, password);
+    const user = { username, role, ...(opts.name ? { displayName: opts.name } : {}), ...(opts.rep ? { repId: opts.rep } : {}), ...(opts.team ? { team: opts.team } : {}) };
+    const r = await createUser(store.engine, user, ctx.now());
+    if (!r.ok) throw new UsageError(newUserProblemText(r.problem, username, ctx.lang));
+    printPassword(ctx, t('added', { username: r.value.user.username, role: r.value.user.role }), username, r.value.password);
     return 0;
   });
-}
-
-async function assertInData(ctx: CliContext, db: Queryable, kind: 'rep' | 'team', value: string): Promise<void> {
-  const t = translator(userMessages, ctx.lang);
-  const check = await checkScope(db, kind, value);
-  if (check.found) return;
-  if (check.total === 0) throw new UsageError(t('noReps', { value }));
-  throw new UsageError(t(kind === 'rep' ? 'unknownRep' : 'unknownTeam', { value, total: check.total, examples: check.examples.join(', ') }));
 }
 
 function printPassword(ctx: CliContext, headline: string, username: string, password: string): void {
@@ -92,23 +82,19 @@ async function list(ctx: CliContext): Promise<number> {
   });
 }
 
-async function existing(ctx: CliContext, username: string, fn: (db: Queryable, userId: number) => Promise<void>): Promise<void> {
-  await withStore(ctx, async (store) => {
-    const u = await findUser(store.engine, username);
-    if (!u) throw new UsageError(translator(userMessages, ctx.lang)('unknownUser', { username }));
-    await fn(store.engine, u.userId);
-  });
-}
-
 async function passwd(ctx: CliContext, username: string): Promise<number> {
-  const password = oneTimePassword();
-  await existing(ctx, username, (db, id) => setPassword(db, id, password, true, ctx.now()));
+  const password = await withStore(ctx, (store) => resetPassword(store.engine, username, ctx.now()));
+  if (password === null) throw unknownUser(ctx, username);
   printPassword(ctx, translator(userMessages, ctx.lang)('passwd', { username }), username, password);
   return 0;
 }
 
 async function disable(ctx: CliContext, username: string): Promise<number> {
-  await existing(ctx, username, (db, id) => disableUser(db, id, ctx.now()));
+  if (!(await withStore(ctx, (store) => disableByName(store.engine, username, ctx.now())))) throw unknownUser(ctx, username);
   ctx.out(translator(userMessages, ctx.lang)('disabled', { username }));
   return 0;
+}
+
+function unknownUser(ctx: CliContext, username: string): UsageError {
+  return new UsageError(translator(userMessages, ctx.lang)('unknownUser', { username }));
 }

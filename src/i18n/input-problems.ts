@@ -15,7 +15,10 @@ export type InputProblemKey =
   | 'cuts_ascending'
   | 'custom_needs_weights'
   | 'weight_above_zero'
-  | 'strategic_below_high_value';
+  | 'strategic_below_high_value'
+  | 'user_name'
+  | 'rep_needed'
+  | 'team_needed';
 
 export const inputProblems: Catalogue<InputProblemKey> = {
   en: {
@@ -27,6 +30,9 @@ export const inputProblems: Catalogue<InputProblemKey> = {
     custom_needs_weights: 'profile "custom" needs customWeights: { r, f, m }',
     weight_above_zero: 'at least one weight must be above 0',
     strategic_below_high_value: 'must be at least valueTiers.highValue',
+    user_name: '1 to 100 letters (Chinese characters too), digits, dots, dashes, underscores or @, without spaces',
+    rep_needed: 'a rep sees the customers of one rep id: give it',
+    team_needed: 'a manager sees one team\'s customers: give the team',
   },
   'zh-CN': {
     date_format: '应为 YYYY-MM-DD 格式的日期',
@@ -37,6 +43,9 @@ export const inputProblems: Catalogue<InputProblemKey> = {
     custom_needs_weights: 'profile 为 "custom" 时需要 customWeights：{ r, f, m }',
     weight_above_zero: '至少有一个权重须大于 0',
     strategic_below_high_value: '不能小于 valueTiers.highValue',
+    user_name: '应为 1 到 100 个字母（可用汉字）、数字、点、连字符、下划线或 @，不含空格',
+    rep_needed: '销售角色只能看到一个销售代表的客户：请指定其编号',
+    team_needed: '经理角色只能看到一个团队的客户：请指定团队',
   },
 };
 

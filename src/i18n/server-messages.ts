@@ -1,9 +1,16 @@
 import type { Catalogue } from './i18n.js';
+import { userMessages } from './user-messages.js';
 
-export type ServerKey = 'bad_request' | 'not_found' | 'no_snapshot' | 'unknown_customer' | 'internal' | 'unknown_tier' | 'unknown_customers' | 'unknown_task' | 'edit_conflict' | 'no_file' | 'too_large' | 'import_failed' | 'unknown_entity' | 'unknown_upload' | 'bad_mapping' | 'signed_out' | 'forbidden' | 'csrf' | 'password_change_required' | 'bad_login' | 'too_many_logins' | 'weak_password' | 'out_of_scope' | 'backup_not_empty' | 'backup_not_folder' | 'backup_server_store' | 'settings_conflict' | 'settings_unknown_version' | 'period_order' | 'period_before_data' | 'backup_cannot_create' | 'bad_json' | 'empty_json' | 'content_length_mismatch' | 'body_too_large' | 'unsupported_media_type' | 'bad_multipart' | 'upload_too_many_parts' | 'bad_url' | 'address_part_too_long' | 'malformed_request' | 'request_timeout' | 'headers_too_large' | 'request_refused';
+export type ServerKey = 'bad_request' | 'not_found' | 'no_snapshot' | 'unknown_customer' | 'internal' | 'unknown_tier' | 'unknown_customers' | 'unknown_task' | 'edit_conflict' | 'no_file' | 'too_large' | 'import_failed' | 'unknown_entity' | 'unknown_upload' | 'bad_mapping' | 'signed_out' | 'forbidden' | 'csrf' | 'password_change_required' | 'bad_login' | 'too_many_logins' | 'weak_password' | 'out_of_scope' | 'backup_not_empty' | 'backup_not_folder' | 'backup_server_store' | 'settings_conflict' | 'settings_unknown_version' | 'period_order' | 'period_before_data' | 'backup_cannot_create' | 'bad_json' | 'empty_json' | 'content_length_mismatch' | 'body_too_large' | 'unsupported_media_type' | 'bad_multipart' | 'upload_too_many_parts' | 'bad_url' | 'address_part_too_long' | 'malformed_request' | 'request_timeout' | 'headers_too_large' | 'request_refused' | 'user_exists' | 'unknown_rep' | 'unknown_team' | 'no_reps' | 'unknown_user' | 'cannot_disable_self';
 
 export const serverMessages: Catalogue<ServerKey> = {
   en: {
+    user_exists: userMessages.en.exists,
+    unknown_rep: userMessages.en.unknownRep,
+    unknown_team: userMessages.en.unknownTeam,
+    no_reps: userMessages.en.noReps,
+    unknown_user: 'no user "{username}"',
+    cannot_disable_self: 'you cannot disable yourself: another administrator can, if it is meant',
     bad_request: '{field}: {problem}',
     not_found: 'no such address: {path}',
     no_snapshot: 'no analysis yet: import data (or load the demo) and run an analysis',
@@ -50,6 +57,12 @@ export const serverMessages: Catalogue<ServerKey> = {
     edit_conflict: 'task {id} was changed by someone else since you opened it (now version {version}); reload it and make your change again',
   },
   'zh-CN': {
+    user_exists: userMessages['zh-CN'].exists,
+    unknown_rep: userMessages['zh-CN'].unknownRep,
+    unknown_team: userMessages['zh-CN'].unknownTeam,
+    no_reps: userMessages['zh-CN'].noReps,
+    unknown_user: '没有用户“{username}”',
+    cannot_disable_self: '不能停用自己：如确有需要，请由另一位管理员操作',
     bad_request: '{field}：{problem}',
     not_found: '没有这个地址：{path}',
     no_snapshot: '还没有分析结果：请先导入数据（或加载演示数据）并运行分析',

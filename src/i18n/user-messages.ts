@@ -1,4 +1,5 @@
-import type { Catalogue } from './i18n.js';
+import { translator, type Catalogue, type Lang } from './i18n.js';
+import type { NewUserProblem } from '../access/user-admin.js';
 
 export type UserKey = 'added' | 'otp' | 'otpNote' | 'passwd' | 'disabled' | 'none' | 'row' | 'unknownUser' | 'exists' | 'repNeeded' | 'teamNeeded' | 'badName' | 'unknownRep' | 'unknownTeam' | 'noReps' | 'state.active' | 'state.disabled' | 'firstAdmin' | 'erased' | 'eraseConfirm' | 'unknownCustomer';
 
@@ -50,3 +51,19 @@ export const userMessages: Catalogue<UserKey> = {
     firstAdmin: '已创建首个管理员：用户 admin',
   },
 };
+
+/** Why a user cannot be added, in `lang` (the command line's words; the app's messages take the same texts). */
+export function newUserProblemText(problem: NewUserProblem, username: string, lang: Lang): string {
+  const t = translator(userMessages, lang);
+  switch (problem.code) {
+    case 'exists':
+      return t('exists', { username });
+    case 'no_reps':
+      return t('noReps', { value: problem.value });
+    case 'unknown_rep':
+    case 'unknown_team':
+      return t(problem.code === 'unknown_rep' ? 'unknownRep' : 'unknownTeam', { value: problem.value, total: problem.total, examples: problem.examples.join(', ') });
+    default:
+      return problem satisfies never;
+  }
+}

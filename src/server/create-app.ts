@@ -29,8 +29,9 @@ import { quarantineRoutes } from './routes/quarantine-routes.js';
 import { playbookRoutes } from './routes/playbook-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
 import { backupRoutes } from './routes/backup-routes.js';
+import { userRoutes } from './routes/user-routes.js';
 
-export const apiRoutes: readonly RouteSpec[] = [...overviewRoutes, ...analysisRoutes, ...exportRoutes, ...customerRoutes, ...taskRoutes, ...forecastReportRoutes, ...settingsRoutes, ...importRoutes, ...quarantineRoutes, ...sessionRoutes, ...playbookRoutes, ...backupRoutes];
+export const apiRoutes: readonly RouteSpec[] = [...overviewRoutes, ...analysisRoutes, ...exportRoutes, ...customerRoutes, ...taskRoutes, ...forecastReportRoutes, ...settingsRoutes, ...importRoutes, ...quarantineRoutes, ...sessionRoutes, ...playbookRoutes, ...backupRoutes, ...userRoutes];
 
 export interface AppOptions {
   readonly logger?: boolean;

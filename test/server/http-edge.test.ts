@@ -13,6 +13,7 @@ import { translateError } from '../../src/server/error-translator.js';
 import type { Store } from '../../src/store/open-store.js';
 import { fixtureStore } from '../support/fixture.js';
 import { signIn, type SignedIn } from '../support/signed-in.js';
+import { testDialect } from '../support/test-engine.js';
 
 let store: Store;
 let app: FastifyInstance;
@@ -231,7 +232,8 @@ describe('an as-of date before the first order', () => {
 });
 
 describe('a backup folder the server cannot make', () => {
-  it('is answered with the reason instead of waiting forever', async () => {
+  // A team store is refused before its path is looked at (backup-erase-api.test.ts).
+  it.runIf(testDialect() === 'duckdb')('is answered with the reason instead of waiting forever', async () => {
     const r = await app.inject({ method: 'POST', url: '/api/backup', headers: { 'x-salescope-control': token }, payload: { out: '/proc/salescope-backup/b' } });
     expect(r.statusCode).toBe(400);
     expect(r.json()).toEqual({ code: 'backup_cannot_create', message: 'the folder /proc/salescope-backup/b cannot be made (ENOENT): choose a folder on a disk the server may write to' });

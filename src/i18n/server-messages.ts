@@ -1,7 +1,7 @@
 import type { Catalogue } from './i18n.js';
 import { userMessages } from './user-messages.js';
 
-export type ServerKey = 'bad_request' | 'not_found' | 'no_snapshot' | 'unknown_customer' | 'internal' | 'unknown_tier' | 'unknown_customers' | 'unknown_task' | 'edit_conflict' | 'no_file' | 'too_large' | 'import_failed' | 'unknown_entity' | 'unknown_upload' | 'bad_mapping' | 'signed_out' | 'forbidden' | 'csrf' | 'password_change_required' | 'bad_login' | 'too_many_logins' | 'weak_password' | 'out_of_scope' | 'backup_not_empty' | 'backup_not_folder' | 'backup_server_store' | 'settings_conflict' | 'settings_unknown_version' | 'period_order' | 'period_before_data' | 'backup_cannot_create' | 'bad_json' | 'empty_json' | 'content_length_mismatch' | 'body_too_large' | 'unsupported_media_type' | 'bad_multipart' | 'upload_too_many_parts' | 'bad_url' | 'address_part_too_long' | 'malformed_request' | 'request_timeout' | 'headers_too_large' | 'request_refused' | 'user_exists' | 'unknown_rep' | 'unknown_team' | 'no_reps' | 'unknown_user' | 'cannot_disable_self';
+export type ServerKey = 'bad_request' | 'not_found' | 'no_snapshot' | 'unknown_customer' | 'internal' | 'unknown_tier' | 'unknown_customers' | 'unknown_task' | 'edit_conflict' | 'no_file' | 'too_large' | 'import_failed' | 'unknown_entity' | 'unknown_upload' | 'bad_mapping' | 'signed_out' | 'forbidden' | 'csrf' | 'password_change_required' | 'bad_login' | 'too_many_logins' | 'weak_password' | 'out_of_scope' | 'backup_not_empty' | 'backup_not_folder' | 'backup_server_store' | 'settings_conflict' | 'settings_unknown_version' | 'period_order' | 'period_before_data' | 'backup_cannot_create' | 'bad_json' | 'empty_json' | 'content_length_mismatch' | 'body_too_large' | 'unsupported_media_type' | 'bad_multipart' | 'upload_too_many_parts' | 'bad_url' | 'address_part_too_long' | 'malformed_request' | 'request_timeout' | 'headers_too_large' | 'request_refused' | 'user_exists' | 'unknown_rep' | 'unknown_team' | 'no_reps' | 'unknown_user' | 'cannot_disable_self' | 'control_only';
 
 export const serverMessages: Catalogue<ServerKey> = {
   en: {
@@ -27,6 +27,7 @@ export const serverMessages: Catalogue<ServerKey> = {
     bad_mapping: 'column mapping, {path}: {problem}',
     signed_out: 'please sign in (the session has ended or never began)',
     forbidden: 'your role ({role}) may not do this; ask an administrator',
+    control_only: 'only the salescope command on the server machine may do this (salescope backup asks the running server with its control token); no sign-in admits it',
     backup_not_empty: '{dir} is not empty: give a new or empty folder for the backup',
     backup_not_folder: '{dir} is a file, not a folder (or lies under a file): choose a new or empty folder for the backup',
     period_order: 'the period starts ({from}) after it ends ({to})',
@@ -79,6 +80,7 @@ export const serverMessages: Catalogue<ServerKey> = {
     bad_mapping: '列映射 {path}：{problem}',
     signed_out: '请先登录（会话已结束或尚未登录）',
     forbidden: '您的角色（{role}）无权执行此操作，请联系管理员',
+    control_only: '只有服务器上的 salescope 命令可以执行此操作（salescope backup 会凭控制令牌请求正在运行的服务），任何登录用户都不行',
     backup_not_empty: '{dir} 不是空文件夹：请指定一个新的或空的备份文件夹',
     backup_not_folder: '{dir} 是文件而不是文件夹（或位于某个文件之下）：请另选一个新的或空的备份文件夹',
     period_order: '期间的开始日期（{from}）晚于结束日期（{to}）',

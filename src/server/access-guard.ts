@@ -48,7 +48,7 @@ export async function requestSession(db: Queryable, req: FastifyRequest, now: Da
 export async function admit(db: Queryable, req: FastifyRequest, access: Access, now: Date, controlToken?: string): Promise<ActiveSession | null> {
   if (access === 'public') return null;
   if (access === 'control') {
-    if (!sameSecret(req.headers['x-salescope-control'], controlToken)) throw new ApiError(403, 'forbidden', { role: '-' });
+    if (!sameSecret(req.headers['x-salescope-control'], controlToken)) throw new ApiError(403, 'control_only');
     return null;
   }
   const { session } = await requestSession(db, req, now);

@@ -73,7 +73,11 @@ describe('POST /api/backup', () => {
     expect((await backup('relative/dir')).statusCode).toBe(400);
     expect((await backup(42)).statusCode).toBe(400);
     expect((await backup('/tmp/x', { 'x-salescope-control': 'guess' })).statusCode).toBe(403);
-    expect((await backup('/tmp/x', admin.headers)).statusCode).toBe(403);
+    const signedIn = await backup('/tmp/x', { ...admin.headers, 'accept-language': 'zh-CN' });
+    expect([signedIn.statusCode, signedIn.json()]).toEqual([
+      403,
+      { code: 'control_only', message: '只有服务器上的 salescope 命令可以执行此操作（salescope backup 会凭控制令牌请求正在运行的服务），任何登录用户都不行' },
+    ]);
     expect(existsSync('/tmp/x/manifest.json')).toBe(false);
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { Queryable } from '../store/engine.js';
 import { oneTimePassword } from './password-hash.js';
-import { addUser, checkScope, disableUser, findUser, setPassword, type NewUser, type User } from './user-store.js';
+import { addUser, checkScope, disableUser, enableUser, findUser, setPassword, type NewUser, type User } from './user-store.js';
 
 /** Letters (Chinese characters too), digits, dots, dashes, underscores and @; no spaces. */
 export const userNamePattern = /^[\p{L}\p{N}._@-]{1,100}$/u;
@@ -51,10 +51,10 @@ export async function resetPassword(db: Queryable, username: string, now: Date):
   return password;
 }
 
-/** Disables a user (their sessions end); false when there is no such user. */
-export async function disableByName(db: Queryable, username: string, now: Date): Promise<boolean> {
+/** Disables a user (their sessions end) or enables them again; false when there is no such user. */
+export async function setDisabled(db: Queryable, username: string, disabled: boolean, now: Date): Promise<boolean> {
   const u = await findUser(db, username);
   if (!u) return false;
-  await disableUser(db, u.userId, now);
+  await (disabled ? disableUser : enableUser)(db, u.userId, now);
   return true;
 }

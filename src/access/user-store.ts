@@ -92,6 +92,11 @@ export async function disableUser(db: Queryable, userId: number, now: Date): Pro
   await db.run('DELETE FROM sessions WHERE user_id = $1', [userId]);
 }
 
+/** Lets a disabled user sign in again, with the password they had. */
+export async function enableUser(db: Queryable, userId: number, now: Date): Promise<void> {
+  await db.run('UPDATE users SET disabled = false, updated_at = $1::TIMESTAMP WHERE user_id = $2', [stamp(now), userId]);
+}
+
 export async function logAccess(
   db: Queryable,
   entry: { userId: number | null; username: string; action: string; customerId?: string; fields?: readonly string[]; client?: string },

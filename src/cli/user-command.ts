@@ -8,7 +8,7 @@ import { translator } from '../i18n/i18n.js';
 import { userMessages } from '../i18n/user-messages.js';
 import { roles, type Role } from '../access/roles.js';
 import { listUsers } from '../access/user-store.js';
-import { createUser, disableByName, resetPassword, userNamePattern } from '../access/user-admin.js';
+import { createUser, resetPassword, setDisabled, userNamePattern } from '../access/user-admin.js';
 import { newUserProblemText } from '../i18n/user-messages.js';
 import { UsageError, type CliContext, type GlobalOptions } from './cli-context.js';
 import type { CommandRunner } from './main.js';
@@ -25,7 +25,7 @@ interface AddOptions {
 }
 
 export function registerUser(program: Command, run: Run): void {
-  const user = program.command('user').description('people who may sign in to the web app: add, list, new password, disable');
+  const user = program.command('user').description('people who may sign in to the web app: add, list, new password, disable, enable');
   user
     .command('add <username>')
     .description('add a user with a one-time password (printed once)')
@@ -42,7 +42,11 @@ export function registerUser(program: Command, run: Run): void {
   user
     .command('disable <username>')
     .description('disable a user (ends their sessions)')
-    .action(async (username: string, _o: unknown, cmd: Command) => run((ctx) => disable(ctx, username), cmd.optsWithGlobals()));
+    .action(async (username: string, _o: unknown, cmd: Command) => run((ctx) => disable(ctx, username, true), cmd.optsWithGlobals()));
+  user
+    .command('enable <username>')
+    .description('let a disabled user sign in again, with the password they had')
+    .action(async (username: string, _o: unknown, cmd: Command) => run((ctx) => disable(ctx, username, false), cmd.optsWithGlobals()));
 }
 
 async function add(ctx: CliContext, username: string, opts: AddOptions): Promise<number> {
@@ -89,9 +93,9 @@ async function passwd(ctx: CliContext, username: string): Promise<number> {
   return 0;
 }
 
-async function disable(ctx: CliContext, username: string): Promise<number> {
-  if (!(await withStore(ctx, (store) => disableByName(store.engine, username, ctx.now())))) throw unknownUser(ctx, username);
-  ctx.out(translator(userMessages, ctx.lang)('disabled', { username }));
+async function disable(ctx: CliContext, username: string, disabled: boolean): Promise<number> {
+  if (!(await withStore(ctx, (store) => setDisabled(store.engine, username, disabled, ctx.now())))) throw unknownUser(ctx, username);
+  ctx.out(translator(userMessages, ctx.lang)(disabled ? 'disabled' : 'enabled', { username }));
   return 0;
 }
 

@@ -1,7 +1,7 @@
 import { translator, type Catalogue, type Lang } from './i18n.js';
 import type { NewUserProblem } from '../access/user-admin.js';
 
-export type UserKey = 'added' | 'otp' | 'otpNote' | 'passwd' | 'disabled' | 'none' | 'row' | 'unknownUser' | 'exists' | 'repNeeded' | 'teamNeeded' | 'badName' | 'unknownRep' | 'unknownTeam' | 'noReps' | 'state.active' | 'state.disabled' | 'firstAdmin' | 'erased' | 'eraseConfirm' | 'unknownCustomer';
+export type UserKey = 'added' | 'otp' | 'otpNote' | 'passwd' | 'disabled' | 'enabled' | 'none' | 'row' | 'unknownUser' | 'exists' | 'repNeeded' | 'teamNeeded' | 'badName' | 'unknownRep' | 'unknownTeam' | 'noReps' | 'state.active' | 'state.disabled' | 'firstAdmin' | 'erased' | 'eraseConfirm' | 'unknownCustomer';
 
 export const userMessages: Catalogue<UserKey> = {
   en: {
@@ -13,6 +13,7 @@ export const userMessages: Catalogue<UserKey> = {
     otpNote: 'it is shown only now; it must be changed at the first sign-in',
     passwd: 'new one-time password for {username}',
     disabled: 'user {username} disabled; their sessions have ended',
+    enabled: 'user {username} may sign in again, with the password they had',
     none: 'no users yet: salescope user add NAME --role admin',
     row: '{username}\t{role}\t{scope}\t{state}',
     unknownUser: 'no user "{username}"; salescope user list shows who there is',
@@ -36,6 +37,7 @@ export const userMessages: Catalogue<UserKey> = {
     otpNote: '密码只显示这一次，首次登录时必须修改',
     passwd: '已为 {username} 生成新的一次性密码',
     disabled: '已停用用户 {username}，其会话已全部结束',
+    enabled: '已重新启用用户 {username}，可用原密码登录',
     none: '还没有用户：salescope user add 用户名 --role admin',
     row: '{username}\t{role}\t{scope}\t{state}',
     unknownUser: '没有用户“{username}”；用 salescope user list 查看现有用户',

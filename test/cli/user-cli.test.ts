@@ -57,6 +57,8 @@ describe('salescope user', () => {
     expect(await resumeSession(again.engine, s.token, new Date('2026-01-01T00:01:00Z'))).toBeNull();
     await again.close();
     expect((await cli('user', 'disable', 'wang')).stdout).toContain('user wang disabled');
+    expect((await cli('user', 'enable', 'wang')).stdout).toContain('user wang may sign in again');
+    expect((await cli('user', 'disable', 'wang')).stdout).toContain('user wang disabled');
   });
 
   it.each([
@@ -65,6 +67,7 @@ describe('salescope user', () => {
     [['user', 'add', 'x', '--role', 'manager'], 'give it with --team NAME'],
     [['user', 'add', 'wang', '--role', 'admin'], 'a user "wang" already exists'],
     [['user', 'passwd', 'nobody'], 'no user "nobody"'],
+    [['user', 'enable', 'nobody'], 'no user "nobody"'],
     [['user', 'add', '', '--role', 'analyst'], 'a user name is 1 to 100 letters'],
     [['user', 'add', 'li ming', '--role', 'analyst'], '"li ming" is not'],
     [['user', 'add', 'zhou', '--role', 'rep', '--rep', 'E999'], 'no rep "E999" in the data (3 known, e.g. E1017, E1018, E2001)'],

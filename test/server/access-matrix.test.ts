@@ -104,6 +104,7 @@ const samples: Record<string, (target: Target) => Promise<InjectOptions> | Injec
   'POST /api/users': () => ({ method: 'POST', url: '/api/users', payload: { username: `matrix-${randomUUID().slice(0, 8)}`, role: 'analyst' } }),
   // A user of its own for each cell: a reset or a disable acts on nobody else's sign-in.
   'POST /api/users/:username/password': async () => ({ method: 'POST', url: `/api/users/${(await createUser(demo.store.engine, 'analyst')).username}/password`, payload: {} }),
+  'POST /api/users/:username/enable': async () => ({ method: 'POST', url: `/api/users/${(await createUser(demo.store.engine, 'analyst')).username}/enable`, payload: {} }),
   'POST /api/users/:username/disable': async () => ({ method: 'POST', url: `/api/users/${(await createUser(demo.store.engine, 'analyst')).username}/disable`, payload: {} }),
   'GET /api/playbook': () => ({ method: 'GET', url: '/api/playbook' }),
   'GET /api/quarantine': () => ({ method: 'GET', url: '/api/quarantine' }),

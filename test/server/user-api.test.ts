@@ -52,9 +52,11 @@ describe('an administrator managing users in the app', () => {
     expect(list.users.map((u) => u.username)).toContain('wang');
   });
 
+  let chenPassword = '';
   it('adds a manager for a team the reps belong to', async () => {
     const r = await call('POST', '/api/users', { username: 'chen', role: 'manager', team: '华东一组' });
     expect(r.statusCode).toBe(201);
+    chenPassword = (r.json() as { oneTimePassword: string }).oneTimePassword;
   });
 
   it.each([
@@ -81,7 +83,7 @@ describe('an administrator managing users in the app', () => {
     expect((missing.json() as { message: string }).message).toBe('repId：销售角色只能看到一个销售代表的客户：请指定其编号');
   });
 
-  it('gives a new one-time password, which ends the user\'s sessions, and disables a user', async () => {
+  it('gives a new one-time password, which ends the user\'s sessions, disables a user and enables them again', async () => {
     const wang = (await call('POST', '/api/users/wang/password')).json() as { username: string; oneTimePassword: string };
     expect(wang.username).toBe('wang');
     const session = await signInAs('wang', wang.oneTimePassword);
@@ -92,6 +94,9 @@ describe('an administrator managing users in the app', () => {
     expect((await call('POST', '/api/users/chen/disable')).json()).toEqual({ username: 'chen', disabled: true });
     const list = (await call('GET', '/api/users')).json() as { users: { username: string; disabled: boolean }[] };
     expect(list.users.find((u) => u.username === 'chen')?.disabled).toBe(true);
+    expect((await signInAs('chen', chenPassword)).statusCode).toBe(401);
+    expect((await call('POST', '/api/users/chen/enable')).json()).toEqual({ username: 'chen', disabled: false });
+    expect((await signInAs('chen', chenPassword)).statusCode).toBe(200);
   });
 
   it('answers an unknown user with 404, and refuses to let administrators disable themselves', async () => {
@@ -107,7 +112,7 @@ describe('an administrator managing users in the app', () => {
       `SELECT username, action, fields FROM access_log WHERE action LIKE 'user_%' ORDER BY logged_at, action`,
     );
     const seen = rows.map((r) => `${r.username} ${r.action} ${r.fields}`);
-    expect(seen).toEqual(expect.arrayContaining([`${admin.username} user_add wang`, `${admin.username} user_add chen`, `${admin.username} user_passwd wang`, `${admin.username} user_disable chen`]));
+    expect(seen).toEqual(expect.arrayContaining([`${admin.username} user_add wang`, `${admin.username} user_add chen`, `${admin.username} user_passwd wang`, `${admin.username} user_disable chen`, `${admin.username} user_enable chen`]));
     expect(seen.filter((s) => s.includes('user_add'))).toHaveLength(2);
   });
 });

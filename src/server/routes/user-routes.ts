@@ -6,12 +6,12 @@
  */
 import { z } from 'zod';
 import { roles, type Principal, type Role } from '../../access/roles.js';
-import { createUser, disableByName, resetPassword, userNamePattern, type NewUserProblem } from '../../access/user-admin.js';
+import { createUser, resetPassword, setDisabled, userNamePattern, type NewUserProblem } from '../../access/user-admin.js';
 import { listUsers, logAccess } from '../../access/user-store.js';
 import { inputProblem } from '../../i18n/input-problems.js';
 import type { Queryable } from '../../store/engine.js';
 import { ApiError } from '../api-error.js';
-import { langOnly, noInput, route } from '../route-spec.js';
+import { langOnly, noInput, route, type AppDeps } from '../route-spec.js';
 
 const admins = ['admin'] as const;
 const nameParams = z.object({ username: z.string().min(1).max(100) });
@@ -45,7 +45,7 @@ function refused(problem: NewUserProblem, username: string): ApiError {
 }
 
 /** Who did what to whom, in the access log (the user acted on in `fields`). */
-async function logged(db: Queryable, who: Principal | null, action: 'user_add' | 'user_passwd' | 'user_disable', username: string, now: Date): Promise<void> {
+async function logged(db: Queryable, who: Principal | null, action: 'user_add' | 'user_passwd' | 'user_disable' | 'user_enable', username: string, now: Date): Promise<void> {
   await logAccess(db, { userId: who?.userId ?? null, username: who?.username ?? '', action, fields: [username] }, now);
 }
 
@@ -102,11 +102,24 @@ export const userRoutes = [
     params: nameParams,
     handler: async ({ params, deps, principal }) => {
       if (params.username === principal?.username) throw new ApiError(400, 'cannot_disable_self');
-      return deps.store.engine.transaction(async (tx) => {
-        if (!(await disableByName(tx, params.username, deps.now()))) throw new ApiError(404, 'unknown_user', { username: params.username });
-        await logged(tx, principal, 'user_disable', params.username, deps.now());
-        return { username: params.username, disabled: true };
-      });
+      return switchUser(deps, principal, params.username, true);
     },
   }),
+  route({
+    method: 'POST',
+    url: '/api/users/:username/enable',
+    summary: 'Let a disabled user sign in again, with the password they had (administrators)',
+    access: admins,
+    query: langOnly,
+    params: nameParams,
+    handler: async ({ params, deps, principal }) => switchUser(deps, principal, params.username, false),
+  }),
 ];
+
+async function switchUser(deps: AppDeps, principal: Principal | null, username: string, disabled: boolean) {
+  return deps.store.engine.transaction(async (tx) => {
+    if (!(await setDisabled(tx, username, disabled, deps.now()))) throw new ApiError(404, 'unknown_user', { username });
+    await logged(tx, principal, disabled ? 'user_disable' : 'user_enable', username, deps.now());
+    return { username, disabled };
+  });
+}

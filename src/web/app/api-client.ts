@@ -1,10 +1,21 @@
 /** Calls to the salescope API. Errors arrive as {code, message} in the user's language and surface as ApiFailure. */
 import type { Lang } from '../../i18n/i18n.js';
 
+/** A field of the request the server refused, and why, in the user's words. */
+export interface FieldProblem {
+  readonly field: string;
+  readonly problem: string;
+}
+
 export class ApiFailure extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(readonly status: number, readonly code: string, message: string, readonly details: readonly FieldProblem[] = []) {
     super(message);
   }
+}
+
+/** Any failure of a call as an ApiFailure: one that never reached the server (offline, a bug) too. */
+export function asFailure(error: unknown): ApiFailure {
+  return error instanceof ApiFailure ? error : new ApiFailure(0, 'network', String(error));
 }
 
 let csrfToken: string | null = null;
@@ -29,8 +40,8 @@ export function apiUrl(path: string, query: Query, lang: Lang): string {
 }
 
 async function read<T>(res: Response): Promise<T> {
-  const body = (await res.json().catch(() => null)) as (T & { code?: string; message?: string }) | null;
-  if (!res.ok) throw new ApiFailure(res.status, body?.code ?? 'http_error', body?.message ?? `HTTP ${res.status}`);
+  const body = (await res.json().catch(() => null)) as (T & { code?: string; message?: string; details?: FieldProblem[] }) | null;
+  if (!res.ok) throw new ApiFailure(res.status, body?.code ?? 'http_error', body?.message ?? `HTTP ${res.status}`, body?.details ?? []);
   return body as T;
 }
 

@@ -8,29 +8,44 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Lang } from '../../i18n/i18n.js';
 import { initialLang, LangContext, useLang } from './i18n.js';
 import { MoneyContext, moneyUnits, unitLabel, type MoneyUnit } from './money.js';
-import { navigate, useRoute } from './hash-route.js';
-import { pageFor, pages } from './pages.js';
+import { navigate, useRoute, type Route } from './hash-route.js';
+import { NotForRole } from './page-state.js';
+import { mayOpen, pageFor, pages, type PageSpec } from './pages.js';
 import { useReducedMotion } from './reduced-motion.js';
+import { useRoleName } from './role-names.js';
 import { SessionGate, useSession } from './session.js';
-
-const roleNames: Record<string, { 'zh-CN': string; en: string }> = {
-  admin: { 'zh-CN': '管理员', en: 'admin' },
-  manager: { 'zh-CN': '经理', en: 'manager' },
-  analyst: { 'zh-CN': '分析师', en: 'analyst' },
-  rep: { 'zh-CN': '销售', en: 'rep' },
-  auditor: { 'zh-CN': '审计', en: 'auditor' },
-};
 
 function SignedInAs() {
   const { session, signOut } = useSession();
   const { lang } = useLang();
+  const roleName = useRoleName();
   if (!session) return null;
   return (
     <Space data-testid="signed-in-as">
-      <Typography.Text>{session.username} · {roleNames[session.role]?.[lang] ?? session.role}</Typography.Text>
+      <Typography.Text>{session.username} · {roleName(session.role)}</Typography.Text>
       <Button size="small" onClick={signOut} data-testid="sign-out">{lang === 'zh-CN' ? '退出' : 'Sign out'}</Button>
     </Space>
   );
+}
+
+function PageMenu({ current }: { current: PageSpec }) {
+  const { lang } = useLang();
+  const role = useSession().session?.role ?? '';
+  return (
+    <Menu
+      mode="inline"
+      selectedKeys={[current.path === '/customer' ? '/customers' : current.path]}
+      items={pages.filter((p) => !p.hidden && mayOpen(p, role)).map((p) => ({ key: p.path, label: p.label[lang], 'data-testid': `nav-${p.path.slice(1) || 'overview'}` }))}
+      onClick={(e) => navigate(e.key)}
+    />
+  );
+}
+
+/** The page, or why not to a role it is not for: someone may follow a link or type the address. */
+function RoutedPage({ page, route }: { page: PageSpec; route: Route }) {
+  const role = useSession().session?.role ?? '';
+  const Page = page.component;
+  return mayOpen(page, role) ? <Page route={route} /> : <NotForRole roles={page.roles ?? []} />;
 }
 
 function stored(key: string): string | null {
@@ -53,7 +68,6 @@ export function AppShell() {
   }, [lang]);
   const langValue = useMemo(() => ({ lang, setLang: (l: Lang) => (window.localStorage.setItem('salescope.lang', l), setLangState(l)) }), [lang]);
   const moneyValue = useMemo(() => ({ unit, setUnit: (u: MoneyUnit) => (window.localStorage.setItem('salescope.unit', u), setUnitState(u)) }), [unit]);
-  const Page = page.component;
   return (
     <ConfigProvider locale={lang === 'zh-CN' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1f6feb', motion: !reducedMotion } }}>
       <LangContext.Provider value={langValue}>
@@ -62,12 +76,7 @@ export function AppShell() {
           <Layout style={{ minHeight: '100vh' }}>
             <Layout.Sider theme="light" width={180} breakpoint="lg" collapsedWidth={0}>
               <Typography.Title level={4} style={{ padding: '16px 20px', margin: 0 }}>salescope</Typography.Title>
-              <Menu
-                mode="inline"
-                selectedKeys={[page.path === '/customer' ? '/customers' : page.path]}
-                items={pages.filter((p) => !p.hidden).map((p) => ({ key: p.path, label: p.label[lang], 'data-testid': `nav-${p.path.slice(1) || 'overview'}` }))}
-                onClick={(e) => navigate(e.key)}
-              />
+              <PageMenu current={page} />
             </Layout.Sider>
             <Layout>
               <Layout.Header style={{ background: '#fff', display: 'flex', justifyContent: 'space-between', alignItems: 'center', padding: '0 24px' }}>
@@ -89,7 +98,7 @@ export function AppShell() {
                 </Space>
               </Layout.Header>
               <Layout.Content style={{ padding: 24 }}>
-                <Page route={route} />
+                <RoutedPage page={page} route={route} />
               </Layout.Content>
             </Layout>
           </Layout>

@@ -1,13 +1,21 @@
-/** What a page shows while its data loads, when it fails, and when there is no data yet (with what to do). */
+/** What a page shows while its data loads, when it fails, when there is no data yet (with what to do), and to a role it is not for. */
 import { Alert, Button, Empty, Result, Spin } from 'antd';
 import type { ReactNode } from 'react';
+import type { Role } from '../../access/roles.js';
 import type { Loaded } from './use-api.js';
-import { useT } from './i18n.js';
+import { useLang, useT } from './i18n.js';
 import { href } from './hash-route.js';
+import { useRoleName } from './role-names.js';
 
 const m = {
-  'zh-CN': { empty: '还没有数据', emptyHint: '请先导入数据或加载演示数据（npm start 会生成演示公司），然后运行分析。', toImport: '去导入', retry: '重试' },
-  en: { empty: 'No data yet', emptyHint: 'Import your data or load the demo company (npm start generates it), then run an analysis.', toImport: 'Go to import', retry: 'Retry' },
+  'zh-CN': {
+    empty: '还没有数据', emptyHint: '请先导入数据或加载演示数据（npm start 会生成演示公司），然后运行分析。', toImport: '去导入', retry: '重试',
+    notForRole: '您的角色不能使用此页面', notForRoleHint: '此页面仅限{roles}使用；如有需要，请联系管理员。',
+  },
+  en: {
+    empty: 'No data yet', emptyHint: 'Import your data or load the demo company (npm start generates it), then run an analysis.', toImport: 'Go to import', retry: 'Retry',
+    notForRole: 'Your role cannot use this page', notForRoleHint: 'This page is for {roles} only; ask an administrator if you need it.',
+  },
 } as const;
 
 export function Loading<T>({ state, children }: { state: Loaded<T>; children: (data: T) => ReactNode }) {
@@ -33,4 +41,12 @@ export function Loading<T>({ state, children }: { state: Loaded<T>; children: (d
   if (state.error) return <Alert type="error" showIcon message={state.error.message} action={<Button onClick={state.reload}>{t('retry')}</Button>} />;
   if (state.data === null) return <Empty />;
   return <>{children(state.data)}</>;
+}
+
+export function NotForRole({ roles }: { roles: readonly Role[] }) {
+  const t = useT(m);
+  const { lang } = useLang();
+  const roleName = useRoleName();
+  const names = roles.map(roleName).join(lang === 'zh-CN' ? '、' : ', ');
+  return <Result status="403" title={t('notForRole')} subTitle={t('notForRoleHint', { roles: names })} data-testid="not-for-role" />;
 }

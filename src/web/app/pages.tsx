@@ -1,5 +1,6 @@
 /** Every page of the app: its address, its name in the menu, and the component that draws it. */
 import type { ComponentType } from 'react';
+import type { Role } from '../../access/roles.js';
 import type { Route } from './hash-route.js';
 import { OverviewPage } from '../pages/overview-page.js';
 import { CustomersPage } from '../pages/customers-page.js';
@@ -13,6 +14,7 @@ import { ForecastPage } from '../pages/forecast-page.js';
 import { PlansPage } from '../pages/plans-page.js';
 import { ReportsPage } from '../pages/reports-page.js';
 import { ImportPage } from '../pages/import-page.js';
+import { UsersPage } from '../pages/users-page.js';
 
 export interface PageSpec {
   readonly path: string;
@@ -20,6 +22,11 @@ export interface PageSpec {
   readonly component: ComponentType<{ route: Route }>;
   /** Pages reached from another page (customer 360) stay out of the menu. */
   readonly hidden?: boolean;
+  /**
+   * Only these roles see the page in the menu and may open it (everyone when absent).
+   * The API refuses the others anyway: this spares them a page of refusals.
+   */
+  readonly roles?: readonly Role[];
 }
 
 export const pages: readonly PageSpec[] = [
@@ -35,8 +42,14 @@ export const pages: readonly PageSpec[] = [
   { path: '/plans', label: { 'zh-CN': '行动计划', en: 'Action plans' }, component: PlansPage },
   { path: '/reports', label: { 'zh-CN': '报告', en: 'Reports' }, component: ReportsPage },
   { path: '/import', label: { 'zh-CN': '数据导入', en: 'Import' }, component: ImportPage },
+  { path: '/users', label: { 'zh-CN': '用户管理', en: 'Users' }, component: UsersPage, roles: ['admin'] },
 ];
 
 export function pageFor(path: string): PageSpec {
   return pages.find((p) => p.path === path) ?? pages[0]!;
+}
+
+/** Whether the signed-in role may open the page (the session names the role as a plain string). */
+export function mayOpen(page: PageSpec, role: string): boolean {
+  return page.roles === undefined || (page.roles as readonly string[]).includes(role);
 }

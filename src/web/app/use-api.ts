@@ -1,6 +1,6 @@
 /** Loads an API resource for a component: data, the failure if any, and a way to load it again. */
 import { useCallback, useEffect, useState } from 'react';
-import { apiGet, ApiFailure, type Query } from './api-client.js';
+import { apiGet, asFailure, type ApiFailure, type Query } from './api-client.js';
 import { useLang } from './i18n.js';
 
 export interface Loaded<T> {
@@ -21,7 +21,7 @@ export function useApi<T>(path: string | null, query: Query = {}): Loaded<T> {
     setState((s) => ({ ...s, loading: true }));
     apiGet<T>(path, JSON.parse(key) as Query, lang)
       .then((data) => live && setState({ data, error: null, loading: false }))
-      .catch((error: unknown) => live && setState({ data: null, error: error instanceof ApiFailure ? error : new ApiFailure(0, 'network', String(error)), loading: false }));
+      .catch((error: unknown) => live && setState({ data: null, error: asFailure(error), loading: false }));
     return () => {
       live = false;
     };

@@ -9,7 +9,7 @@ import { analysisMessages } from '../i18n/analysis-messages.js';
 import { UsageError } from './cli-context.js';
 import { parseScope, type AnalysisScope } from '../analytics/analysis-scope.js';
 import type { ZodError } from 'zod';
-import { describeIssues } from '../i18n/input-problems.js';
+import { describeIssues, inputProblems } from '../i18n/input-problems.js';
 
 const t = (lang: Lang) => translator(analysisMessages, lang);
 
@@ -59,7 +59,7 @@ export function choiceOption<T extends string>(value: string, flag: string, acce
 
 export function scopeOption(value: string, lang: Lang): AnalysisScope {
   const parsed = parseScope(value);
-  if (!parsed.ok) throw new UsageError(t(lang)('error.badScope', { part: parsed.part }));
+  if (!parsed.ok) throw new UsageError(t(lang)('error.badScope', { part: parsed.part, how: inputProblems[lang].scope_format }));
   return parsed.scope;
 }
 

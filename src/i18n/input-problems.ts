@@ -18,7 +18,8 @@ export type InputProblemKey =
   | 'strategic_below_high_value'
   | 'user_name'
   | 'rep_needed'
-  | 'team_needed';
+  | 'team_needed'
+  | 'scope_format';
 
 export const inputProblems: Catalogue<InputProblemKey> = {
   en: {
@@ -33,6 +34,7 @@ export const inputProblems: Catalogue<InputProblemKey> = {
     user_name: '1 to 100 letters (Chinese characters too), digits, dots, dashes, underscores or @, without spaces',
     rep_needed: 'a rep sees the customers of one rep id: give it',
     team_needed: 'a manager sees one team\'s customers: give the team',
+    scope_format: 'write key=value pairs separated by commas with keys region, industry, size, rep or team, e.g. region=华东,industry=制造业',
   },
   'zh-CN': {
     date_format: '应为 YYYY-MM-DD 格式的日期',
@@ -46,6 +48,7 @@ export const inputProblems: Catalogue<InputProblemKey> = {
     user_name: '应为 1 到 100 个字母（可用汉字）、数字、点、连字符、下划线或 @，不含空格',
     rep_needed: '销售角色只能看到一个销售代表的客户：请指定其编号',
     team_needed: '经理角色只能看到一个团队的客户：请指定团队',
+    scope_format: '请写成以逗号分隔的 键=值，键可用 region/区域、industry/行业、size/规模、rep/负责人、team/团队，例如 区域=华东,行业=制造业',
   },
 };
 

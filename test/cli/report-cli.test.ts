@@ -74,7 +74,7 @@ describe('salescope report', () => {
     [['--format', 'docx'], '--format: "docx" is not one of: html, pdf, xlsx'],
     [['--as-of', '2025-13-01'], '--as-of: "2025-13-01" is not a date'],
     [['--from', '2025-06-01', '--to', '2025-01-01'], 'the period starts (2025-06-01) after it ends (2025-01-01)'],
-    [['--scope', 'colour=red'], '--scope: cannot read "colour=red"; write key=value pairs'],
+    [['--scope', 'colour=red'], '--scope: cannot read "colour=red"; write key=value pairs separated by commas with keys region, industry, size, rep or team'],
     [['--scope', 'region=火星'], '--scope region=火星: no customer matches'],
     [['--out', 'nowhere/r.html'], `--out: the folder ${path.join(dir, 'nowhere')} does not exist; create it first or write the file elsewhere`],
     [['--out', '.'], '--out: "." is a folder; give a file name in it (for example customer-report.html)'],

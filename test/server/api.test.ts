@@ -140,7 +140,11 @@ describe('HTTP API', () => {
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
     const pdf = await app.inject({ method: 'GET', url: '/api/report?format=pdf&lang=zh-CN' });
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-    expect((await get('/api/report?scope=colour%3Dred')).status).toBe(400);
+    expect(await get('/api/report?scope=colour%3Dred', 'en')).toEqual({
+      status: 400,
+      body: { code: 'bad_scope', message: 'scope: cannot read "colour=red"; write key=value pairs separated by commas with keys region, industry, size, rep or team, e.g. region=华东,industry=制造业' },
+    });
+    expect((await get('/api/report?scope=colour%3Dred', 'zh-CN')).body.message).toBe('scope：无法识别“colour=red”；请写成以逗号分隔的 键=值，键可用 region/区域、industry/行业、size/规模、rep/负责人、team/团队，例如 区域=华东,行业=制造业');
   }, 60_000);
 
   it('previews and saves a tier threshold change', async () => {

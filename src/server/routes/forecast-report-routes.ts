@@ -3,6 +3,7 @@ import { perStore } from '../per-store.js';
 import { everyone } from '../../access/roles.js';
 import { z } from 'zod';
 import { parseScope } from '../../analytics/analysis-scope.js';
+import { inputProblems } from '../../i18n/input-problems.js';
 import { NoDataError } from '../../analytics/analysis-period.js';
 import { latestConfig } from '../../analytics/snapshot/config-versions.js';
 import { runForecast } from '../../analytics/forecast/forecast.js';
@@ -66,7 +67,7 @@ export const forecastReportRoutes = [
     params: noInput,
     handler: async ({ query, lang, deps, principal }) => {
       const parsed = query.scope === undefined ? undefined : parseScope(query.scope);
-      if (parsed && !parsed.ok) throw new ApiError(400, 'bad_request', { field: 'scope', problem: parsed.part });
+      if (parsed && !parsed.ok) throw new ApiError(400, 'bad_scope', { part: parsed.part, how: inputProblems[lang].scope_format });
       // A rep's or manager's report covers their customers only, whatever scope they asked for.
       const chosen = withinScope(principal, parsed?.ok ? parsed.scope : {});
       const scope = Object.keys(chosen).length > 0 ? { ok: true as const, scope: chosen } : undefined;

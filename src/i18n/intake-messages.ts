@@ -91,7 +91,7 @@ export const fileErrorMessages: Catalogue<FileErrorKey> = {
     no_columns: 'no columns found',
     entity_not_recognised: 'cannot tell what this file holds from its headers ({headers}); {advice}',
     required_columns_missing: 'looks like {entity} but lacks required columns: {missing} (headers: {headers}); {advice}',
-    mapping_invalid: 'mapping file problem at "{path}": {detail}',
+    mapping_invalid: 'the mapping has a problem at "{path}": {detail}',
     mapping_column_not_found: 'the mapping names column "{column}" for {field}, but the file has no such column (headers: {headers})',
   },
   'zh-CN': {
@@ -113,8 +113,8 @@ export const fileErrorMessages: Catalogue<FileErrorKey> = {
     no_columns: '没有找到任何列',
     entity_not_recognised: '无法从表头判断文件内容（{headers}）；{advice}',
     required_columns_missing: '看起来是{entity}数据，但缺少必填列：{missing}（表头：{headers}）；{advice}',
-    mapping_invalid: '映射文件“{path}”处有误：{detail}',
-    mapping_column_not_found: '映射文件为 {field} 指定了列“{column}”，但文件中没有该列（表头：{headers}）',
+    mapping_invalid: '映射的“{path}”处有误：{detail}',
+    mapping_column_not_found: '映射为 {field} 指定了列“{column}”，但文件中没有该列（表头：{headers}）',
   },
 };
 

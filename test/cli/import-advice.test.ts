@@ -41,4 +41,10 @@ describe('the CLI\'s advice for a file the intake cannot place', () => {
       expect(importErrorMessage(unplaced, lang, 'web')).not.toMatch(/--entity|--mapping/);
     }
   });
+
+  it('calls a mapping a mapping, not a file: on the import page it is the columns chosen there', () => {
+    const missing = new ImportError('mapping_column_not_found', 'orders.csv', { field: 'order_date', column: '日期', headers: '单号, 金额' });
+    expect(importErrorMessage(missing, 'zh-CN', 'web')).toBe('映射为 order_date 指定了列“日期”，但文件中没有该列（表头：单号, 金额）');
+    expect(importErrorMessage(missing, 'en', 'web')).toBe('the mapping names column "日期" for order_date, but the file has no such column (headers: 单号, 金额)');
+  });
 });

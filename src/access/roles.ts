@@ -21,6 +21,18 @@ export interface Principal {
   readonly team: string | null;
 }
 
+/** Someone who may sign in, as the store lists them (never with their password hash). */
+export interface User {
+  readonly userId: number;
+  readonly username: string;
+  readonly displayName: string | null;
+  readonly role: Role;
+  readonly repId: string | null;
+  readonly team: string | null;
+  readonly mustChangePassword: boolean;
+  readonly disabled: boolean;
+}
+
 /** Which customers a person sees: all, those of one rep, or those of one team's reps. */
 export type CustomerScope = { readonly kind: 'all' } | { readonly kind: 'rep'; readonly repId: string } | { readonly kind: 'team'; readonly team: string } | { readonly kind: 'none' };
 

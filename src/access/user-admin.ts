@@ -5,7 +5,8 @@
  */
 import type { Queryable } from '../store/engine.js';
 import { oneTimePassword } from './password-hash.js';
-import { addUser, checkScope, disableUser, enableUser, findUser, setPassword, type NewUser, type User } from './user-store.js';
+import type { User } from './roles.js';
+import { addUser, checkScope, disableUser, enableUser, findUser, setPassword, type NewUser } from './user-store.js';
 
 /** Letters (Chinese characters too), digits, dots, dashes, underscores and @; no spaces. */
 export const userNamePattern = /^[\p{L}\p{N}._@-]{1,100}$/u;

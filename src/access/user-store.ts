@@ -2,18 +2,7 @@
 import { forgetSessions } from './session-store.js';
 import type { Queryable } from '../store/engine.js';
 import { hashPassword } from './password-hash.js';
-import type { Role } from './roles.js';
-
-export interface User {
-  readonly userId: number;
-  readonly username: string;
-  readonly displayName: string | null;
-  readonly role: Role;
-  readonly repId: string | null;
-  readonly team: string | null;
-  readonly mustChangePassword: boolean;
-  readonly disabled: boolean;
-}
+import type { Role, User } from './roles.js';
 
 export interface NewUser {
   readonly username: string;

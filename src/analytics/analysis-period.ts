@@ -106,12 +106,15 @@ export async function resolvePeriod(db: Queryable, given: { asOf?: string; from?
   const base = defaultPeriod(asOf);
   const period = { asOf, from: given.from ?? base.from, to: given.to ?? base.to };
   if (period.from > period.to) throw new PeriodOrderError(period.from, period.to);
-  // Only a date the caller chose can fall before the data; the default is the last order.
-  if (given.asOf !== undefined || given.to !== undefined) await assertAfterFirstOrder(db, period);
   return period;
 }
 
-async function assertAfterFirstOrder(db: Queryable, period: AnalysisPeriod): Promise<void> {
+/**
+ * Before an analysis of a date the caller chose (the default is the last
+ * order, never before it): one read of the orders, made only when an
+ * analysis is about to run, not each time a stored one is looked up.
+ */
+export async function assertAfterFirstOrder(db: Queryable, period: AnalysisPeriod): Promise<void> {
   const [row] = await db.query<{ d: string | null }>('SELECT CAST(min(order_date) AS VARCHAR) AS d FROM order_lines');
   const first = row?.d;
   if (!first) throw new NoDataError('orders');

@@ -9,7 +9,7 @@ import { defaultAnalysisConfig } from '../../config/analysis-config.js';
 import { quoteIdent, type Engine, type Queryable } from '../../store/engine.js';
 import { markOrderHeadsSql } from '../../store/schema/order-heads.js';
 import { alongside, type AnalysisContext, type AnalysisPeriod } from '../analysis-context.js';
-import { addDays, resolvePeriod } from '../analysis-period.js';
+import { addDays, assertAfterFirstOrder, resolvePeriod } from '../analysis-period.js';
 import { churnFeaturesTableSql } from '../churn/churn.js';
 import { purchaseDaysSql, purchaseHistorySql, scopeFilter } from '../analysis-sql.js';
 import { cohortRetention, type CohortRow } from '../cohort/cohort-retention.js';
@@ -87,6 +87,7 @@ export async function runAnalysis(engine: Engine, req: AnalyzeRequest, now: () =
     // Every import marks its order heads; this catches lines written some other way (one scan when there are none).
     await db.run(markOrderHeadsSql);
     const period = await resolvePeriod(db, req);
+    if (req.asOf !== undefined || req.to !== undefined) await assertAfterFirstOrder(db, period);
     const { version, config } = await configInForce(db, req, now());
     const snapshotId = (await db.query<{ id: number }>(`SELECT nextval('snapshot_seq') AS id`))[0]!.id;
     const tiersView = `snapshot_tiers_${snapshotId}`;

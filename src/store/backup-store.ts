@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { openDuckDb } from './duckdb/duckdb-engine.js';
 import { quoteIdent as q, quoteLiteral as lit, type Queryable } from './engine.js';
@@ -53,11 +53,13 @@ async function schemaVersion(db: Queryable): Promise<number> {
 export async function backupStore(store: Store, outDir: string, now: Date): Promise<BackupManifest> {
   // A server store is backed up by the server (pg_dump); this copies DuckDB files.
   if (store.engine.dialect !== 'duckdb') throw new RestoreError('server_store', outDir);
-  await assertEmptyFolderPossible(outDir);
-  // Made before the export, which takes a while: a folder that cannot be made is known at once.
+  // Made and looked in before the export, which takes a while: a file where
+  // the folder should be (or on its way), a folder that cannot be made or
+  // one with files in it is the caller's mistake, known at once.
   await makeFolder(outDir).catch((error: unknown) => {
     throw error instanceof FolderError ? new RestoreError(error.code, error.reason) : error;
   });
+  await assertEmpty(outDir);
   const staging = path.join(store.workDir, `backup-${randomUUID()}`);
   try {
     const manifest = await store.engine.transaction(async (tx) => {
@@ -65,7 +67,8 @@ export async function backupStore(store: Store, outDir: string, now: Date): Prom
       const [key] = await tx.query<{ id: string }>('SELECT key_id AS id FROM store_key LIMIT 1');
       return { format: 1 as const, createdAt: now.toISOString(), schemaVersion: await schemaVersion(tx), ...(key ? { keyId: key.id } : {}), tables: await tableSums(tx) };
     });
-    if ((await readdir(outDir)).length > 0) throw new RestoreError('target_exists', outDir);
+    // Someone may have written there during the export.
+    await assertEmpty(outDir);
     await cp(staging, outDir, { recursive: true });
     await writeFile(path.join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
     return manifest;
@@ -74,15 +77,8 @@ export async function backupStore(store: Store, outDir: string, now: Date): Prom
   }
 }
 
-/** Before the export, which takes a while: a file where the folder should be (or on its way), or a folder with files in it, is the caller's mistake. */
-async function assertEmptyFolderPossible(dir: string): Promise<void> {
-  try {
-    if (!(await stat(dir)).isDirectory()) throw new RestoreError('not_a_folder', dir);
-    if ((await readdir(dir)).length > 0) throw new RestoreError('target_exists', dir);
-  } catch (error) {
-    if (error instanceof RestoreError) throw error;
-    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') throw new RestoreError('not_a_folder', dir);
-  }
+async function assertEmpty(dir: string): Promise<void> {
+  if ((await readdir(dir)).length > 0) throw new RestoreError('target_exists', dir);
 }
 
 export async function restoreStore(db: string, fromDir: string, env: Env = {}): Promise<BackupManifest> {

@@ -1,5 +1,6 @@
 import type { Catalogue } from './i18n.js';
 import { userMessages } from './user-messages.js';
+import { analysisMessages } from './analysis-messages.js';
 
 export type ServerKey = 'bad_request' | 'not_found' | 'no_snapshot' | 'unknown_customer' | 'internal' | 'unknown_tier' | 'unknown_customers' | 'unknown_task' | 'edit_conflict' | 'no_file' | 'too_large' | 'import_failed' | 'unknown_entity' | 'unknown_upload' | 'bad_mapping' | 'signed_out' | 'forbidden' | 'csrf' | 'password_change_required' | 'bad_login' | 'too_many_logins' | 'weak_password' | 'out_of_scope' | 'backup_not_empty' | 'backup_not_folder' | 'backup_server_store' | 'settings_conflict' | 'settings_unknown_version' | 'period_order' | 'period_before_data' | 'backup_cannot_create' | 'bad_json' | 'empty_json' | 'content_length_mismatch' | 'body_too_large' | 'unsupported_media_type' | 'bad_multipart' | 'upload_too_many_parts' | 'bad_url' | 'address_part_too_long' | 'malformed_request' | 'request_timeout' | 'headers_too_large' | 'request_refused' | 'user_exists' | 'unknown_rep' | 'unknown_team' | 'no_reps' | 'unknown_user' | 'cannot_disable_self' | 'control_only' | 'bad_scope';
 
@@ -30,9 +31,9 @@ export const serverMessages: Catalogue<ServerKey> = {
     control_only: 'only the salescope command on the server machine may do this (salescope backup asks the running server with its control token); no sign-in admits it',
     backup_not_empty: '{dir} is not empty: give a new or empty folder for the backup',
     backup_not_folder: '{dir} is a file, not a folder (or lies under a file): choose a new or empty folder for the backup',
-    period_order: 'the period starts ({from}) after it ends ({to})',
+    period_order: analysisMessages.en['error.periodOrder'],
     bad_scope: 'scope: cannot read "{part}"; {how}',
-    period_before_data: '{date} is before the first order ({first}): there is nothing to analyse yet; choose a date on or after {first}',
+    period_before_data: analysisMessages.en['error.beforeData'],
     backup_cannot_create: 'the folder {dir} cannot be made ({reason}): choose a folder on a disk the server may write to',
     bad_json: 'the request body is not valid JSON',
     empty_json: 'the request body is empty though its Content-Type says JSON: send a JSON body, or leave out the Content-Type header',
@@ -84,9 +85,9 @@ export const serverMessages: Catalogue<ServerKey> = {
     control_only: '只有服务器上的 salescope 命令可以执行此操作（salescope backup 会凭控制令牌请求正在运行的服务），任何登录用户都不行',
     backup_not_empty: '{dir} 不是空文件夹：请指定一个新的或空的备份文件夹',
     backup_not_folder: '{dir} 是文件而不是文件夹（或位于某个文件之下）：请另选一个新的或空的备份文件夹',
-    period_order: '期间的开始日期（{from}）晚于结束日期（{to}）',
+    period_order: analysisMessages['zh-CN']['error.periodOrder'],
     bad_scope: 'scope：无法识别“{part}”；{how}',
-    period_before_data: '{date} 早于第一笔订单（{first}），还没有可分析的数据；请选择 {first} 或之后的日期',
+    period_before_data: analysisMessages['zh-CN']['error.beforeData'],
     backup_cannot_create: '无法创建文件夹 {dir}（{reason}）：请选择服务器有写入权限的磁盘上的文件夹',
     bad_json: '请求体不是有效的 JSON',
     empty_json: '请求体为空，但 Content-Type 声明为 JSON：请发送 JSON 请求体，或去掉 Content-Type 请求头',

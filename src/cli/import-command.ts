@@ -3,6 +3,7 @@ import type { Store } from '../store/open-store.js';
 import { translator } from '../i18n/i18n.js';
 import { cliMessages } from '../i18n/cli-messages.js';
 import { formatInteger } from '../i18n/number-format.js';
+import { describeMappingProblem } from '../i18n/mapping-problems.js';
 import { entities, isEntityName, type EntityName } from '../intake/field-catalog.js';
 import { importFile, type ImportResult } from '../intake/import-file.js';
 import { isImportError } from '../intake/import-error.js';
@@ -27,7 +28,8 @@ export async function loadMapping(ctx: CliContext, file: string | undefined): Pr
   const result = await readUserMapping(path.resolve(ctx.io.cwd, file));
   if (result.ok) return result.mapping;
   const t = translator(cliMessages, ctx.lang);
-  throw new UsageError(result.problems.map((p) => t('mapping.problem', { file, path: p.path || '/', message: p.message })).join('\n'));
+  const lines = result.problems.map((p) => t('mapping.problem', { file, path: p.path || '/', message: describeMappingProblem(p, ctx.lang) }));
+  throw new UsageError(lines.join('\n'));
 }
 
 export function parseEntity(ctx: CliContext, value: string | undefined): EntityName | undefined {

@@ -72,6 +72,17 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], lang: Lang, 
   });
 }
 
+/**
+ * One issue's problem in `lang`, worded afresh from its parts, for issues
+ * kept as data and worded later. Parse with reportInput: zod's words for a
+ * wrong type name what came, and only the input tells.
+ */
+export function issueProblem(issue: z.core.$ZodIssue, lang: Lang): string {
+  if (Object.hasOwn(inputProblems[lang], issue.message)) return inputProblems[lang][issue.message as InputProblemKey];
+  const worded = zodMessages[lang]({ ...issue, input: issue.input } as z.core.$ZodRawIssue);
+  return (typeof worded === 'string' ? worded : worded?.message) ?? issue.message;
+}
+
 function problemText(message: string, lang: Lang): string {
   return Object.hasOwn(inputProblems[lang], message) ? inputProblems[lang][message as InputProblemKey] : message;
 }

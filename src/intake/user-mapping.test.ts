@@ -47,15 +47,35 @@ options: { dateOrder: dmy, decimal: ",", encoding: gbk, delimiter: tab, amountUn
     if (!r.ok) expect(r.problems.map((p) => p.path)).toContain(path);
   });
 
-  it('refuses fields the entity does not have', () => {
-    const r = parseUserMapping('entity: customers\ncolumns: { amount: 金额 }');
+  it('refuses fields the entity does not have, knowing the ones it has', () => {
+    const r = parseUserMapping('entity: stage_history\ncolumns: { amount: 金额 }');
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.problems[0]).toMatchObject({ code: 'mapping_unknown_field', path: 'amount' });
+    if (!r.ok) {
+      expect(r.problems).toEqual([
+        { code: 'mapping_unknown_field', path: 'amount', field: 'amount', entity: 'stage_history', known: ['opportunity_id', 'stage', 'entered_date'] },
+      ]);
+    }
   });
 
-  it('says when the file is not YAML at all', () => {
-    const r = parseUserMapping('columns: [unclosed');
+  it('keeps a problem as data for the edge to word: what was written and what may be', () => {
+    const r = parseUserMapping('options: { dateOrder: ydm }\ncolumns: { amount: true }\nheader: 1');
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.problems[0]?.code).toBe('mapping_unreadable');
+    if (!r.ok) {
+      expect(r.problems).toEqual([
+        { code: 'mapping_invalid', path: 'header', issue: expect.objectContaining({ code: 'invalid_type', expected: 'boolean', input: 1 }) },
+        { code: 'mapping_not_column', path: 'columns.amount', value: true },
+        { code: 'mapping_not_one_of', path: 'options.dateOrder', value: 'ydm', allowed: ['ymd', 'mdy', 'dmy'] },
+      ]);
+    }
+  });
+
+  it('says when the file is not YAML at all, and where', () => {
+    const r = parseUserMapping('entity: customers\ncolumns: [unclosed');
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.problems).toEqual([
+        { code: 'mapping_unreadable', path: '', detail: 'Flow sequence in block collection must be sufficiently indented and end with a ]', at: { line: 2, column: 19 } },
+      ]);
+    }
   });
 });

@@ -13,16 +13,16 @@
  *   options: { dateOrder: dmy, decimal: ",", encoding: gb18030, delimiter: ";", sheet: Orders, amountUnit: 万元, duplicates: keep }
  */
 import { readFile } from 'node:fs/promises';
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
-import { entities, isEntityName, type EntityName } from './field-catalog.js';
+import { entities, type EntityName } from './field-catalog.js';
 
 const encodings = ['utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'gbk', 'windows-1252'] as const;
 const units: Record<string, number> = { 元: 1, 千元: 1_000, 万元: 10_000, 百万元: 1_000_000, 亿元: 100_000_000 };
 
 const mappingSchema = z
   .object({
-    entity: z.string().refine(isEntityName, { message: `one of ${entities.map((e) => e.name).join(', ')}` }).optional(),
+    entity: z.enum(entities.map((e) => e.name)).optional(),
     header: z.boolean().optional(),
     columns: z.record(z.string(), z.union([z.string().min(1), z.number().int().positive()])).optional(),
     defaults: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
@@ -33,7 +33,7 @@ const mappingSchema = z
         encoding: z.enum(encodings).optional(),
         delimiter: z.enum([',', ';', '\t', '|', 'tab', 'whitespace']).optional(),
         sheet: z.string().optional(),
-        amountUnit: z.string().refine((u) => u in units, { message: `one of ${Object.keys(units).join(', ')}` }).optional(),
+        amountUnit: z.enum(Object.keys(units)).optional(),
         duplicates: z.enum(['count', 'keep']).optional(),
         orderPerRow: z.boolean().optional(),
       })
@@ -59,12 +59,26 @@ export interface UserMapping {
   readonly orderPerRow?: boolean;
 }
 
-export interface MappingProblem {
-  readonly code: 'mapping_unreadable' | 'mapping_invalid' | 'mapping_unknown_field';
-  /** Path inside the file, e.g. "options.dateOrder". */
-  readonly path: string;
-  readonly message: string;
-}
+/**
+ * What is wrong with a mapping, as data: the edge words it in the user's
+ * language (i18n/mapping-problems.ts). `path` is where inside the mapping,
+ * e.g. "options.dateOrder"; '' is the whole file.
+ */
+export type MappingProblem =
+  /** The file itself could not be read; `reason` is the system's code (ENOENT …) when it gave one. */
+  | { readonly code: 'mapping_file_unreadable'; readonly path: ''; readonly reason?: string; readonly detail: string }
+  /** Not YAML (nor JSON); the parser's own words, and where it stopped when it says. */
+  | { readonly code: 'mapping_unreadable'; readonly path: ''; readonly detail: string; readonly at?: { readonly line: number; readonly column: number } }
+  | { readonly code: 'mapping_not_one_of'; readonly path: string; readonly value?: MappingValue; readonly allowed: readonly string[] }
+  /** A `columns` entry that is neither a header nor a column number. */
+  | { readonly code: 'mapping_not_column'; readonly path: string; readonly value?: MappingValue }
+  /** `known`: the entity's fields, or every entity's when the mapping names none. */
+  | { readonly code: 'mapping_unknown_field'; readonly path: string; readonly field: string; readonly entity?: EntityName; readonly known: readonly string[] }
+  /** Any other shape problem, as zod found it (parsed with reportInput, so the wording can say what it got). */
+  | { readonly code: 'mapping_invalid'; readonly path: string; readonly issue: z.core.$ZodIssue };
+
+/** A value the user wrote, kept when it is a scalar so a problem can quote it. */
+export type MappingValue = string | number | boolean;
 
 export type MappingResult = { ok: true; mapping: UserMapping } | { ok: false; problems: MappingProblem[] };
 
@@ -73,7 +87,8 @@ export async function readUserMapping(file: string): Promise<MappingResult> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    return { ok: false, problems: [{ code: 'mapping_unreadable', path: '', message: (error as Error).message }] };
+    const { code, message } = error as NodeJS.ErrnoException;
+    return { ok: false, problems: [{ code: 'mapping_file_unreadable', path: '', ...(code !== undefined ? { reason: code } : {}), detail: message }] };
   }
   return parseUserMapping(text);
 }
@@ -83,20 +98,23 @@ export function parseUserMapping(text: string): MappingResult {
   try {
     data = parseYaml(text.replace(/^\ufeff/, ''));
   } catch (error) {
-    return { ok: false, problems: [{ code: 'mapping_unreadable', path: '', message: (error as Error).message.split('\n')[0] ?? '' }] };
+    return { ok: false, problems: [syntaxProblem(error as Error)] };
   }
   return userMappingFrom(data);
 }
 
+/** The parser's first line without its own "at line …" (the position is given apart, for the wording to place). */
+function syntaxProblem(error: Error): MappingProblem {
+  const detail = error.message.split('\n')[0] ?? '';
+  const at = error instanceof YAMLParseError ? error.linePos?.[0] : undefined;
+  if (at === undefined) return { code: 'mapping_unreadable', path: '', detail };
+  return { code: 'mapping_unreadable', path: '', detail: detail.replace(/ at line \d+, column \d+:?$/, ''), at: { line: at.line, column: at.col } };
+}
+
 /** A mapping from already-parsed data (a mapping file's YAML, or the import wizard's JSON body). */
 export function userMappingFrom(data: unknown): MappingResult {
-  const parsed = mappingSchema.safeParse(data ?? {});
-  if (!parsed.success) {
-    return {
-      ok: false,
-      problems: parsed.error.issues.map((i) => ({ code: 'mapping_invalid', path: i.path.join('.'), message: i.message })),
-    };
-  }
+  const parsed = mappingSchema.safeParse(data ?? {}, { reportInput: true });
+  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map(problemOf) };
   const m = parsed.data;
   const unknown = unknownFields(m.entity, [...Object.keys(m.columns ?? {}), ...Object.keys(m.defaults ?? {})]);
   if (unknown.length > 0) return { ok: false, problems: unknown };
@@ -105,7 +123,7 @@ export function userMappingFrom(data: unknown): MappingResult {
   return {
     ok: true,
     mapping: {
-      ...(m.entity !== undefined ? { entity: m.entity as EntityName } : {}),
+      ...(m.entity !== undefined ? { entity: m.entity } : {}),
       ...(m.header !== undefined ? { header: m.header } : {}),
       columns: m.columns ?? {},
       defaults: Object.fromEntries(Object.entries(m.defaults ?? {}).map(([k, v]) => [k, String(v)])),
@@ -121,14 +139,25 @@ export function userMappingFrom(data: unknown): MappingResult {
   };
 }
 
-function unknownFields(entity: string | undefined, names: readonly string[]): MappingProblem[] {
+/** A zod issue as our problem: a wrong choice or column gets its own code, so its wording can say what to write. */
+function problemOf(issue: z.core.$ZodIssue): MappingProblem {
+  const path = issue.path.join('.');
+  const value = scalar(issue.input);
+  const quoted = value !== undefined ? { value } : {};
+  if (issue.code === 'invalid_value') return { code: 'mapping_not_one_of', path, ...quoted, allowed: issue.values.map(String) };
+  // zod's own words here ("Invalid input" for the union, "expected number to be >0") do not say what a column may be.
+  if (issue.path[0] === 'columns' && issue.path.length === 2) return { code: 'mapping_not_column', path, ...quoted };
+  return { code: 'mapping_invalid', path, issue };
+}
+
+function scalar(input: unknown): MappingValue | undefined {
+  return typeof input === 'string' || typeof input === 'number' || typeof input === 'boolean' ? input : undefined;
+}
+
+function unknownFields(entity: EntityName | undefined, names: readonly string[]): MappingProblem[] {
   const pool = entity === undefined ? entities : entities.filter((e) => e.name === entity);
-  const known = new Set(pool.flatMap((e) => e.fields.map((f) => f.name)));
+  const known = [...new Set(pool.flatMap((e) => e.fields.map((f) => f.name)))];
   return names
-    .filter((n) => !known.has(n))
-    .map((n) => ({
-      code: 'mapping_unknown_field' as const,
-      path: n,
-      message: `"${n}" is not a field${entity ? ` of ${entity}` : ''}; fields: ${[...known].join(', ')}`,
-    }));
+    .filter((n) => !known.includes(n))
+    .map((n) => ({ code: 'mapping_unknown_field', path: n, field: n, ...(entity !== undefined ? { entity } : {}), known }));
 }

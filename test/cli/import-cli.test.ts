@@ -16,6 +16,7 @@ beforeAll(() => {
   writeFileSync(path.join(dir, 'orders.csv'), '订单编号,下单日期,客户编号,金额(万元)\nSO1,2024/3/5,C1,1.5\nSO2,2024/2/30,C2,2\nSO3,2024年3月6日,C1,"¥12,000"\n');
   writeFileSync(path.join(dir, 'customers.csv'), '客户编号,客户名称,所属行业,联系电话\nC1,苏州华瑞精密机械有限公司,机械制造,13912345678\nC9,苏州华瑞精密机械股份有限公司,机械制造,13912345679\n');
   writeFileSync(path.join(dir, 'bad-mapping.yaml'), 'entity: order_lines\noptions: { dateOrder: ydm }\n');
+  writeFileSync(path.join(dir, 'typo-mapping.yaml'), 'entity: order_lines\ncolumns:\n  custmer_id: 客户编号\n  amount: [3\n');
 });
 afterAll(() => folder.dispose());
 
@@ -83,10 +84,26 @@ describe('salescope import', () => {
     expect(folder.stderr).toBe('.: this is a folder; name the files in it (for example folder/*.csv)\n');
   });
 
-  it('exit 2 for a bad mapping file, naming the key', async () => {
+  it('exit 2 for a bad mapping file, naming the key and what it may be, in the user\'s language', async () => {
     const r = await runCli(['import', '--db', d.db, '--mapping', 'bad-mapping.yaml', 'orders.csv'], dir, { ...d.env, LANG: 'zh_CN.UTF-8' });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('bad-mapping.yaml：options.dateOrder：');
+    expect(r.stderr).toBe('bad-mapping.yaml：options.dateOrder：应为以下之一：ymd、mdy、dmy；实际为“ydm”\n');
+    const en = await runCli(['import', '--db', d.db, '--mapping', 'bad-mapping.yaml', 'orders.csv'], dir, d.env);
+    expect(en.stderr).toBe('bad-mapping.yaml: options.dateOrder: should be one of ymd, mdy, dmy; got "ydm"\n');
+  });
+
+  it('exit 2 for a mapping file that is not YAML, saying where; once it is, naming the field meant', async () => {
+    const zh = await runCli(['import', '--db', d.db, '--lang', 'zh-CN', '--mapping', 'typo-mapping.yaml', 'orders.csv'], dir, d.env);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toBe('typo-mapping.yaml：/：第 5 行第 1 列不是有效的 YAML（Flow sequence in block collection must be sufficiently indented and end with a ]）\n');
+    const en = await runCli(['import', '--db', d.db, '--mapping', 'typo-mapping.yaml', 'orders.csv'], dir, d.env);
+    expect(en.stderr).toBe('typo-mapping.yaml: /: not valid YAML at line 5, column 1 (Flow sequence in block collection must be sufficiently indented and end with a ])\n');
+    writeFileSync(path.join(dir, 'typo-mapping.yaml'), 'entity: order_lines\ncolumns:\n  custmer_id: 客户编号\n  amount: 3\n');
+    const typo = await runCli(['import', '--db', d.db, '--lang', 'zh-CN', '--mapping', 'typo-mapping.yaml', 'orders.csv'], dir, d.env);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toBe('typo-mapping.yaml：custmer_id：order_lines 没有字段“custmer_id”；是否想写 customer_id？\n');
+    const missing = await runCli(['import', '--db', d.db, '--lang', 'zh-CN', '--mapping', 'no-such.yaml', 'orders.csv'], dir, d.env);
+    expect(missing.stderr).toBe('no-such.yaml：/：找不到文件，请检查路径\n');
   });
 
   it('exit 2 for an unknown entity or option', async () => {

@@ -15,6 +15,7 @@ import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import type { MultipartFile } from '@fastify/multipart';
 import type { Lang } from '../../i18n/i18n.js';
+import { describeMappingProblem } from '../../i18n/mapping-problems.js';
 import { importErrorMessage, importResultJson, noteMessage } from '../../intake/describe-import.js';
 import { isEntityName, type EntityName } from '../../intake/field-catalog.js';
 import { importFile, type ImportPhase } from '../../intake/import-file.js';
@@ -97,7 +98,7 @@ export const importRoutes = [
     body: mappingBody,
     handler: async ({ params, body, lang, deps }) => {
       const upload = await findUpload(deps, params.id);
-      return { uploadId: upload.id, file: upload.name, ...(await runPreview(deps, upload, lang, requestOf(body))) };
+      return { uploadId: upload.id, file: upload.name, ...(await runPreview(deps, upload, lang, requestOf(body, lang))) };
     },
   }),
   route({
@@ -111,7 +112,7 @@ export const importRoutes = [
     status: 201,
     handler: async ({ params, body, lang, deps }) => {
       const upload = await findUpload(deps, params.id);
-      const result = await runImport(deps, upload, lang, requestOf(body));
+      const result = await runImport(deps, upload, lang, requestOf(body, lang));
       await rm(upload.dir, { recursive: true, force: true });
       return result;
     },
@@ -238,16 +239,16 @@ interface WizardRequest {
   readonly mapping?: UserMapping;
 }
 
-/** The wizard's JSON mapping, checked by the same rules as a mapping file. */
-function requestOf(body: MappingBody): WizardRequest {
+/** The wizard's JSON mapping, checked by the same rules as a mapping file; a refusal is worded in `lang`. */
+function requestOf(body: MappingBody, lang: Lang): WizardRequest {
   const base = readAs(body.entity, body.sheet);
   const hasMapping = body.columns !== undefined || body.defaults !== undefined || body.dateOrder !== undefined || body.amountUnit !== undefined;
   if (!hasMapping) return base;
   const options = { ...(body.dateOrder ? { dateOrder: body.dateOrder } : {}), ...(body.amountUnit ? { amountUnit: body.amountUnit } : {}) };
   const r = userMappingFrom({ ...(base.entity ? { entity: base.entity } : {}), columns: body.columns ?? {}, defaults: body.defaults ?? {}, options });
   if (!r.ok) {
-    const p = r.problems[0]!;
-    throw new ApiError(400, 'bad_mapping', { path: p.path || '(mapping)', problem: p.message }, r.problems.map((x) => ({ field: x.path, problem: x.message })));
+    const details = r.problems.map((p) => ({ field: p.path, problem: describeMappingProblem(p, lang) }));
+    throw new ApiError(400, 'bad_mapping', { path: details[0]!.field || '(mapping)', problem: details[0]!.problem }, details);
   }
   return { ...base, mapping: r.mapping };
 }

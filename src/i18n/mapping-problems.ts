@@ -1,0 +1,139 @@
+/**
+ * A column mapping's problems (intake/user-mapping.ts) in the user's
+ * language, one wording for the command line and the import wizard. Zod's
+ * findings are worded as every other input's (input-problems.ts); where the
+ * user chose wrongly, the wording names what to write instead.
+ */
+import { format, type Catalogue, type Lang, type Params } from './i18n.js';
+import { issueProblem } from './input-problems.js';
+import { fileErrorMessages } from './intake-messages.js';
+import type { MappingProblem, MappingValue } from '../intake/user-mapping.js';
+
+type MappingTextKey =
+  | 'unknown_field'
+  | 'unknown_field_anywhere'
+  | 'did_you_mean'
+  | 'fields'
+  | 'not_one_of'
+  | 'got'
+  | 'got_text'
+  | 'not_column'
+  | 'not_yaml'
+  | 'not_yaml_at'
+  | 'cannot_read'
+  | 'more';
+
+const texts: Catalogue<MappingTextKey> = {
+  en: {
+    unknown_field: '{field} is not a field of {entity}',
+    unknown_field_anywhere: '{field} is not a field of any entity',
+    did_you_mean: 'did you mean {name}?',
+    fields: 'fields: {fields}',
+    not_one_of: 'should be one of {allowed}',
+    got: 'got {value}',
+    got_text: 'got {value}',
+    not_column: "should be the column's header or its number (1 for the first column)",
+    not_yaml: 'not valid YAML ({detail})',
+    not_yaml_at: 'not valid YAML at line {line}, column {column} ({detail})',
+    cannot_read: 'cannot read the file ({detail})',
+    more: ', … ({count} more)',
+  },
+  'zh-CN': {
+    unknown_field: '{entity} 没有字段{field}',
+    unknown_field_anywhere: '任何数据类型都没有字段{field}',
+    did_you_mean: '是否想写 {name}？',
+    fields: '可用字段：{fields}',
+    not_one_of: '应为以下之一：{allowed}',
+    got: '实际为 {value}',
+    got_text: '实际为{value}',
+    not_column: '应为列的表头名称或列号（第一列为 1）',
+    not_yaml: '不是有效的 YAML（{detail}）',
+    not_yaml_at: '第 {line} 行第 {column} 列不是有效的 YAML（{detail}）',
+    cannot_read: '无法读取文件（{detail}）',
+    more: '…（另 {count} 个）',
+  },
+};
+
+const separators = { en: { list: ', ', clause: '; ' }, 'zh-CN': { list: '、', clause: '；' } } as const;
+
+/** Past this many, a field list is cut: the user needs a hint of the names, not the whole catalogue (the data model lists it). */
+const fieldListLimit = 12;
+
+/** The problem as one phrase in `lang`; the edge puts the file and path before it. */
+export function describeMappingProblem(problem: MappingProblem, lang: Lang): string {
+  const t = (key: MappingTextKey, params?: Params): string => format(texts[lang][key], params);
+  const clauses = (...parts: (string | undefined)[]): string => parts.filter((p) => p !== undefined).join(separators[lang].clause);
+  // Chinese spaces a bare number or true/false from the text around it, but not quoted text.
+  const got = (value: MappingValue | undefined): string | undefined =>
+    value === undefined ? undefined : t(typeof value === 'string' ? 'got_text' : 'got', { value: quoted(value, lang) });
+  switch (problem.code) {
+    case 'mapping_file_unreadable':
+      return problem.reason === 'ENOENT' ? fileErrorMessages[lang].file_not_found : t('cannot_read', { detail: problem.detail });
+    case 'mapping_unreadable':
+      return problem.at === undefined ? t('not_yaml', { detail: problem.detail }) : t('not_yaml_at', { ...problem.at, detail: problem.detail });
+    case 'mapping_not_one_of':
+      return clauses(t('not_one_of', { allowed: listed(problem.allowed, lang) }), got(problem.value));
+    case 'mapping_not_column':
+      return clauses(t('not_column'), got(problem.value));
+    case 'mapping_unknown_field': {
+      const field = quoted(problem.field, lang);
+      const near = closestName(problem.field, problem.known);
+      return clauses(
+        problem.entity === undefined ? t('unknown_field_anywhere', { field }) : t('unknown_field', { field, entity: problem.entity }),
+        near !== undefined ? t('did_you_mean', { name: shown(near, lang) }) : t('fields', { fields: listed(problem.known, lang, fieldListLimit) }),
+      );
+    }
+    case 'mapping_invalid':
+      return issueProblem(problem.issue, lang);
+    default:
+      return problem satisfies never;
+  }
+}
+
+/** Names joined in the language's way, cut after `limit` with how many were left out. */
+function listed(names: readonly string[], lang: Lang, limit = Infinity): string {
+  const head = names.slice(0, limit).map((n) => shown(n, lang)).join(separators[lang].list);
+  const rest = names.length - Math.min(limit, names.length);
+  return rest > 0 ? head + format(texts[lang].more, { count: rest }) : head;
+}
+
+/** A name as the user would type it; quoted when bare it would vanish into the list (",", a tab). */
+function shown(name: string, lang: Lang): string {
+  return /^[\p{L}\p{N}_-]+$/u.test(name) ? name : quoted(name, lang);
+}
+
+/** What the user wrote: text in the language's quotes, escaped so a tab or an empty string shows; numbers and true/false bare. */
+function quoted(value: MappingValue, lang: Lang): string {
+  if (typeof value !== 'string') return String(value);
+  const escaped = JSON.stringify(value).slice(1, -1);
+  return lang === 'zh-CN' ? `“${escaped}”` : `"${escaped}"`;
+}
+
+/**
+ * The candidate a slip of the keyboard away from `name` (about one edit in
+ * three letters, case aside), the nearest and then the first; none when
+ * nothing is that close, for a guess far off misleads more than a list helps.
+ */
+export function closestName(name: string, candidates: readonly string[]): string | undefined {
+  const limit = Math.max(1, Math.floor([...name].length / 3));
+  let best: { name: string; distance: number } | undefined;
+  for (const c of candidates) {
+    const distance = editDistance(name.toLowerCase(), c.toLowerCase());
+    if (distance <= limit && (best === undefined || distance < best.distance)) best = { name: c, distance };
+  }
+  return best?.name;
+}
+
+/** Levenshtein distance: insertions, deletions and substitutions of one character each. */
+export function editDistance(a: string, b: string): number {
+  const [as, bs] = [[...a], [...b]];
+  let previous = Array.from({ length: bs.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= as.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= bs.length; j++) {
+      row.push(Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (as[i - 1] === bs[j - 1] ? 0 : 1)));
+    }
+    previous = row;
+  }
+  return previous[bs.length]!;
+}

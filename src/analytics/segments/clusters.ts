@@ -6,7 +6,7 @@
  */
 import { Rng } from '../../domain/rng.js';
 import { floatLiteral, type Queryable } from '../../store/engine.js';
-import { kmeans, nearestCentres, pairDistances, silhouette, silhouetteOf, standardise } from './kmeans.js';
+import { kmeans, nearestCentres, silhouette, silhouettes, standardise } from './kmeans.js';
 
 export interface ClusterSummary {
   readonly cluster: number;
@@ -50,13 +50,10 @@ function chooseK(x: Float64Array, n: number, d: number, maxK: number, seed: numb
   const rows = sampleRows(n, SAMPLE, seed);
   const sample = subset(x, d, rows);
   const all = Int32Array.from({ length: rows.length }, (_, i) => i);
-  const dist = pairDistances(sample, d, all);
-  const tried: { k: number; silhouette: number }[] = [];
-  for (let k = 2; k <= Math.min(maxK, rows.length - 1); k++) {
-    const fit = kmeans(sample, rows.length, d, k, seed, 2, 50);
-    tried.push({ k, silhouette: silhouetteOf(dist, fit.labels, k, all) });
-  }
-  return tried;
+  const ks = Array.from({ length: Math.max(0, Math.min(maxK, rows.length - 1) - 1) }, (_, i) => i + 2);
+  const fits = ks.map((k) => kmeans(sample, rows.length, d, k, seed, 2, 50));
+  const scores = silhouettes(sample, d, all, fits);
+  return ks.map((k, i) => ({ k, silhouette: scores[i]! }));
 }
 
 export interface ClusterOptions {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { kmeans, nearestCentres, pairDistances, silhouette, silhouetteOf, standardise } from './kmeans.js';
+import { Rng } from '../../domain/rng.js';
+import { kmeans, nearestCentres, silhouette, silhouettes, standardise } from './kmeans.js';
 
 describe('kmeans', () => {
   // Two tight groups: (0,0),(0,1),(1,0) and (10,10),(10,11),(11,10).
@@ -47,20 +48,35 @@ describe('kmeans', () => {
     expect(s).toBeLessThan(1);
   });
 
-  it('one distance matrix serves the silhouette of every labelling, on a subset of rows too', () => {
+  it('one pass gives the silhouette of every labelling, on a subset of rows too', () => {
     // Four points on a line at 0, 1, 5, 6 (rows 1..4 of five; row 0 is left out), two clusters {0,1} and {5,6}.
     const x = Float64Array.from([99, 0, 1, 5, 6]);
     const rows = Int32Array.from([1, 2, 3, 4]);
-    const dist = pairDistances(x, 1, rows);
-    expect([...dist.subarray(0, 4)]).toEqual([0, 1, 5, 6]);
-    expect(dist[3 * 4 + 2]).toBe(1);
     // Point 0: a = 1, b = (5 + 6)/2 = 5.5 → 4.5/5.5; point 1: a = 1, b = 4.5 → 3.5/4.5; symmetric for 5 and 6.
     const split = Int32Array.from([9, 0, 0, 1, 1]);
-    expect(silhouetteOf(dist, split, 2, rows)).toBeCloseTo((4.5 / 5.5 + 3.5 / 4.5) / 2, 12);
-    expect(silhouette(x, 1, split, 2, rows)).toBe(silhouetteOf(dist, split, 2, rows));
     // {0, 5} and {1, 6}: point 0: a = 5, b = (1 + 6)/2 = 3.5 → −1.5/5; point 1: a = 5, b = 2.5 → −0.5; points 5 and 6 alike.
     const mixed = Int32Array.from([9, 0, 1, 0, 1]);
-    expect(silhouetteOf(dist, mixed, 2, rows)).toBeCloseTo((-1.5 / 5 - 0.5 - 0.5 - 1.5 / 5) / 4, 12);
+    // Three clusters {0,1}, {5}, {6}: 5 and 6 are singletons and do not count; point 0: a = 1, b = min(5, 6) → 4/5; point 1: 3/4.
+    const three = Int32Array.from([9, 0, 0, 1, 2]);
+    const [s2, sMixed, s3] = silhouettes(x, 1, rows, [
+      { labels: split, k: 2 },
+      { labels: mixed, k: 2 },
+      { labels: three, k: 3 },
+    ]);
+    expect(s2).toBeCloseTo((4.5 / 5.5 + 3.5 / 4.5) / 2, 12);
+    expect(sMixed).toBeCloseTo((-1.5 / 5 - 0.5 - 0.5 - 1.5 / 5) / 4, 12);
+    expect(s3).toBeCloseTo((4 / 5 + 3 / 4) / 2, 12);
+    expect(silhouette(x, 1, split, 2, rows)).toBe(s2);
+  });
+
+  it('matches a silhouette worked out one labelling at a time from a stored distance matrix, to the last bit', () => {
+    const rng = Rng.derive(11, 'silhouette-test');
+    const n = 300;
+    const x = Float64Array.from({ length: n * 3 }, () => rng.next() * 10);
+    const rows = Int32Array.from({ length: 120 }, (_, i) => i * 2 + 1);
+    const labellings = [2, 3, 5].map((k) => ({ k, labels: kmeans(x, n, 3, k, 3, 1, 20).labels }));
+    const fused = silhouettes(x, 3, rows, labellings);
+    labellings.forEach((l, i) => expect(fused[i]).toBe(referenceSilhouette(x, 3, l.labels, l.k, rows)));
   });
 
   it('standardises columns to mean 0 and sd 1, constant columns to 0', () => {
@@ -75,3 +91,29 @@ describe('kmeans', () => {
     expect(() => kmeans(Float64Array.from([1, 2]), 1, 2, 2, 1)).toThrow(RangeError);
   });
 });
+
+/** The textbook silhouette: every distance stored first, then each labelling on its own. */
+function referenceSilhouette(x: Float64Array, d: number, labels: Int32Array, k: number, rows: Int32Array): number {
+  const m = rows.length;
+  const dist = (a: number, b: number) => {
+    let s = 0;
+    for (let t = 0; t < d; t++) s += (x[rows[a]! * d + t]! - x[rows[b]! * d + t]!) ** 2;
+    return Math.sqrt(s);
+  };
+  const matrix = Array.from({ length: m }, (_, a) => Array.from({ length: m }, (_, b) => dist(a, b)));
+  const own = Array.from(rows, (r) => labels[r]!);
+  const size = Array.from({ length: k }, (_, c) => own.filter((o) => o === c).length);
+  let total = 0;
+  let counted = 0;
+  for (let a = 0; a < m; a++) {
+    const sum = new Array<number>(k).fill(0);
+    for (let b = 0; b < m; b++) sum[own[b]!]! += matrix[a]![b]!;
+    if (size[own[a]!]! === 1) continue;
+    const inA = sum[own[a]!]! / (size[own[a]!]! - 1);
+    const outB = Math.min(...sum.map((s, c) => (c === own[a] || size[c] === 0 ? Infinity : s / size[c]!)));
+    if (!Number.isFinite(outB)) continue;
+    total += (outB - inA) / Math.max(inA, outB);
+    counted++;
+  }
+  return counted === 0 ? 0 : total / counted;
+}

@@ -159,6 +159,7 @@ export const fileNoteMessages: Catalogue<FileNoteKey> = {
     blank_header: 'column {column} has no header; its values are kept under "column {column}"',
     title_rows: '{count} title row(s) above the header were skipped: {text}',
     converted_xls: 'converted from .xls with {tool}',
+    entity_mismatch: 'the headers look like {recognised} ({columns}), not {entity} as chosen; the rows are read as {entity} all the same — if the file holds {recognised}, choose that data type instead',
   },
   'zh-CN': {
     encoding_replacements: '有 {count} 处字节不是有效的 {encoding} 编码，已替换为 �，请检查文件编码',
@@ -168,5 +169,6 @@ export const fileNoteMessages: Catalogue<FileNoteKey> = {
     blank_header: '第 {column} 列没有表头，其值以“column {column}”保存',
     title_rows: '已跳过表头上方的 {count} 行标题：{text}',
     converted_xls: '已用 {tool} 从 .xls 转换',
+    entity_mismatch: '表头看起来是{recognised}数据（{columns}），而不是所选的“{entity}”；各行仍按“{entity}”读取——如果文件内容是{recognised}，请改选该数据类型',
   },
 };

@@ -67,14 +67,48 @@ describe('describeMappingProblem', () => {
     expect(worded('columns: { amount: "" }').zh).toBe('应为列的表头名称或列号（第一列为 1）；实际为“”');
   });
 
-  it('words zod\'s findings as other inputs are worded: a wrong type, an unknown key', () => {
+  it('words zod\'s findings as other inputs are worded: a wrong type', () => {
     expect(worded('header: "x"')).toEqual({
       path: 'header',
       en: 'Invalid input: expected boolean, received string',
       zh: '无效输入：期望 boolean，实际接收 string',
     });
     expect(worded('columns: 3')).toEqual({ path: 'columns', en: 'Invalid input: expected record, received number', zh: '无效输入：期望 record，实际接收 数字' });
-    expect(worded('options: { colour: red }')).toEqual({ path: 'options', en: 'Unrecognized key: "colour"', zh: '出现未知的键(key): "colour"' });
+  });
+
+  it('names the option meant when an unknown one is a slip away', () => {
+    expect(worded('options: { dateorder: dmy }')).toEqual({
+      path: 'options.dateorder',
+      en: '"dateorder" is not an option; did you mean dateOrder?',
+      zh: '没有选项“dateorder”；是否想写 dateOrder？',
+    });
+    expect(worded('options: { delimeter: ";" }')).toEqual({
+      path: 'options.delimeter',
+      en: '"delimeter" is not an option; did you mean delimiter?',
+      zh: '没有选项“delimeter”；是否想写 delimiter？',
+    });
+  });
+
+  it('lists the options when no option is close', () => {
+    const options = 'dateOrder, decimal, encoding, delimiter, sheet, amountUnit, duplicates, orderPerRow';
+    expect(worded('options: { colour: red }')).toEqual({
+      path: 'options.colour',
+      en: `"colour" is not an option; options: ${options}`,
+      zh: `没有选项“colour”；可用选项：${options.replaceAll(', ', '、')}`,
+    });
+  });
+
+  it('names the key meant at the top of the mapping, else lists the keys', () => {
+    expect(worded('colums: { amount: 3 }')).toEqual({
+      path: 'colums',
+      en: '"colums" is not a mapping key; did you mean columns?',
+      zh: '映射中没有键“colums”；是否想写 columns？',
+    });
+    expect(worded('dateOrder: dmy')).toEqual({
+      path: 'dateOrder',
+      en: '"dateOrder" is not a mapping key; keys: entity, header, columns, defaults, options',
+      zh: '映射中没有键“dateOrder”；可用的键：entity、header、columns、defaults、options',
+    });
   });
 
   it('says where a file stops being YAML', () => {

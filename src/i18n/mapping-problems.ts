@@ -12,8 +12,12 @@ import type { MappingProblem, MappingValue } from '../intake/user-mapping.js';
 type MappingTextKey =
   | 'unknown_field'
   | 'unknown_field_anywhere'
+  | 'unknown_key'
+  | 'unknown_option'
   | 'did_you_mean'
   | 'fields'
+  | 'keys'
+  | 'options'
   | 'not_one_of'
   | 'got'
   | 'got_text'
@@ -27,8 +31,12 @@ const texts: Catalogue<MappingTextKey> = {
   en: {
     unknown_field: '{field} is not a field of {entity}',
     unknown_field_anywhere: '{field} is not a field of any entity',
+    unknown_key: '{key} is not a mapping key',
+    unknown_option: '{key} is not an option',
     did_you_mean: 'did you mean {name}?',
     fields: 'fields: {fields}',
+    keys: 'keys: {keys}',
+    options: 'options: {keys}',
     not_one_of: 'should be one of {allowed}',
     got: 'got {value}',
     got_text: 'got {value}',
@@ -41,8 +49,12 @@ const texts: Catalogue<MappingTextKey> = {
   'zh-CN': {
     unknown_field: '{entity} 没有字段{field}',
     unknown_field_anywhere: '任何数据类型都没有字段{field}',
+    unknown_key: '映射中没有键{key}',
+    unknown_option: '没有选项{key}',
     did_you_mean: '是否想写 {name}？',
     fields: '可用字段：{fields}',
+    keys: '可用的键：{keys}',
+    options: '可用选项：{keys}',
     not_one_of: '应为以下之一：{allowed}',
     got: '实际为 {value}',
     got_text: '实际为{value}',
@@ -81,6 +93,15 @@ export function describeMappingProblem(problem: MappingProblem, lang: Lang): str
       return clauses(
         problem.entity === undefined ? t('unknown_field_anywhere', { field }) : t('unknown_field', { field, entity: problem.entity }),
         near !== undefined ? t('did_you_mean', { name: shown(near, lang) }) : t('fields', { fields: listed(problem.known, lang, fieldListLimit) }),
+      );
+    }
+    case 'mapping_unknown_key':
+    case 'mapping_unknown_option': {
+      const near = closestName(problem.key, problem.allowed);
+      const [unknown, list] = problem.code === 'mapping_unknown_key' ? (['unknown_key', 'keys'] as const) : (['unknown_option', 'options'] as const);
+      return clauses(
+        t(unknown, { key: quoted(problem.key, lang) }),
+        near !== undefined ? t('did_you_mean', { name: shown(near, lang) }) : t(list, { keys: listed(problem.allowed, lang) }),
       );
     }
     case 'mapping_invalid':

@@ -18,13 +18,20 @@ export function issueMessage(issue: Pick<ImportIssue, 'code' | 'value'>, lang: L
 export function importErrorMessage(error: ImportError, lang: Lang, edge: IntakeEdge): string {
   const template = (fileErrorMessages[lang] as Record<string, string>)[error.code as FileErrorKey] ?? error.code;
   const advice = (fileErrorAdvice[edge][lang] as Partial<Record<FileErrorKey, string>>)[error.code];
-  const params: Record<string, string | number> = { ...error.params, ...(advice === undefined ? {} : { advice }) };
-  if (typeof params.entity === 'string' && isEntityName(params.entity)) params.entity = entitySpec(params.entity).label[lang];
-  return format(template, params);
+  return format(template, withEntityLabels({ ...error.params, ...(advice === undefined ? {} : { advice }) }, lang));
 }
 
 export function noteMessage(note: FileNote, lang: Lang): string {
-  return format(fileNoteMessages[lang][note.code as FileNoteKey], note.params);
+  return format(fileNoteMessages[lang][note.code as FileNoteKey], withEntityLabels(note.params, lang));
+}
+
+/** Parameters that name an entity, as the user knows it: by its label in their language. */
+const entityParams = ['entity', 'recognised'] as const;
+
+function withEntityLabels(params: Readonly<Record<string, string | number>>, lang: Lang): Record<string, string | number> {
+  const out = { ...params };
+  for (const key of entityParams) if (typeof out[key] === 'string') out[key] = entityLabel(out[key], lang);
+  return out;
 }
 
 export function entityLabel(name: string, lang: Lang): string {

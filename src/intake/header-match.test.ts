@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseHeader, recogniseEntity } from './header-match.js';
+import { entitySpec, type EntityName } from './field-catalog.js';
+import { contradictingEntity, matchEntity, normaliseHeader, recogniseEntity } from './header-match.js';
 
 const fieldsOf = (headers: string[], fileName = 'x.csv') => {
   const m = recogniseEntity(headers, fileName);
@@ -72,5 +73,46 @@ describe('recogniseEntity', () => {
   it('reports what is missing when nothing fits', () => {
     const r = recogniseEntity(['foo', 'bar'], 'x.csv');
     expect(r.missing.length).toBeGreaterThan(0);
+  });
+});
+
+describe('contradictingEntity', () => {
+  /** What the headers say against `named`, read as the import would read them (with the mapping's columns, when given). */
+  const against = (named: EntityName, headers: string[], columns: Record<string, number> = {}) => {
+    const match = matchEntity(entitySpec(named), headers, 'x.csv', new Map(Object.entries(columns)));
+    const other = contradictingEntity(match, headers);
+    return other === undefined ? undefined : { entity: other.entity.name, headers: other.headers };
+  };
+  const orderLines = ['订单编号', '下单日期', '客户编号', '客户名称', '产品名称', '数量', '金额'];
+
+  it('names the entity order-line headers say when customers were chosen, with its key columns', () => {
+    expect(against('customers', orderLines)).toEqual({ entity: 'order_lines', headers: ['订单编号', '下单日期', '金额'] });
+  });
+
+  it('counts a key column the chosen entity takes only as a minor field (revenue as annual revenue)', () => {
+    expect(against('customers', ['customer_id', 'order_date', 'revenue'])).toEqual({ entity: 'order_lines', headers: ['order_date', 'revenue'] });
+  });
+
+  it('says nothing when the headers agree with the chosen entity', () => {
+    expect(against('order_lines', orderLines)).toBeUndefined();
+    expect(against('customers', ['客户编号', '客户名称', '所属行业', '联系人', '联系电话'])).toBeUndefined();
+  });
+
+  it('says nothing for one telling column: entities share key fields (a stage history read as opportunities)', () => {
+    // stage_history fits better (entered_date), but its id and stage are opportunities' own key fields too.
+    expect(recogniseEntity(['商机编号', '阶段', '进入日期'], '').entity.name).toBe('stage_history');
+    expect(against('opportunities', ['商机编号', '阶段', '进入日期'])).toBeUndefined();
+  });
+
+  it('says nothing when the headers do not clearly make another entity (its required fields missing)', () => {
+    // Two order-line key fields but no date, and the customer id only by the mapping: the headers make nothing whole.
+    const headers = ['订单编号', '金额', '备注'];
+    expect(recogniseEntity(headers, '')).toMatchObject({ entity: { name: 'order_lines' }, missing: ['order_date'] });
+    expect(against('customers', headers, { customer_id: 2 })).toBeUndefined();
+  });
+
+  it('lets a mapping place the key columns: those it maps to key fields of the chosen entity say nothing', () => {
+    // Mapped to customers' own key fields, the order number and the amount no longer tell; only the date does.
+    expect(against('customers', orderLines, { customer_id: 0, name: 6 })).toBeUndefined();
   });
 });

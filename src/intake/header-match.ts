@@ -175,3 +175,35 @@ export function recogniseEntity(headers: readonly string[], fileName: string, on
   const pool = complete.length > 0 ? complete : matches;
   return pool.reduce((best, m) => (m.score > best.score ? m : best));
 }
+
+/** Another entity the headers say the file holds, with the headers that say so (its key fields). */
+export interface EntityContradiction {
+  readonly entity: EntitySpec;
+  readonly headers: readonly string[];
+}
+
+/**
+ * Whether the headers clearly say the file holds another entity than the one
+ * the user named (`named`: the match the import will use, mapping included).
+ * Clearly means all of:
+ *   - the headers alone (no file name, no mapping) recognise another entity
+ *     and find all its required fields: a best guess that misses some says
+ *     nothing clearly;
+ *   - they fit it better than the named one (a tie is no evidence);
+ *   - at least two of its signature fields sit in columns the named entity
+ *     does not read as signature fields of its own: left unmapped (kept only
+ *     as extra data) or taken as a minor field (an order's revenue as a
+ *     customer's annual revenue).
+ * One such column is not enough: entities share key fields under common
+ * headers (日期 is an order date, an interaction date and a stage's entered
+ * date), and a warning on every coincidence would teach users to ignore it.
+ * The user may still be right, so the caller warns and never refuses.
+ */
+export function contradictingEntity(named: HeaderMatch, headers: readonly string[]): EntityContradiction | undefined {
+  const read = recogniseEntity(headers, '');
+  if (read.entity.name === named.entity.name || read.missing.length > 0) return undefined;
+  if (read.score <= matchEntity(named.entity, headers, '').score) return undefined;
+  const keyColumns = new Set(named.columns.filter((c) => c.field.signature === true).map((c) => c.index));
+  const telling = read.columns.filter((c) => c.field.signature === true && !keyColumns.has(c.index));
+  return telling.length >= 2 ? { entity: read.entity, headers: telling.map((c) => c.header) } : undefined;
+}

@@ -14,7 +14,7 @@ import type { Store } from '../store/open-store.js';
 import { dataModel, type TableDoc } from '../store/schema/data-model.js';
 import { entitySpec, type EntityName, type EntitySpec } from './field-catalog.js';
 import { defaultValueOptions, type ValueOptions } from './field-type.js';
-import { matchEntity, recogniseEntity, type HeaderMatch } from './header-match.js';
+import { contradictingEntity, matchEntity, recogniseEntity, type HeaderMatch } from './header-match.js';
 import { ImportError } from './import-error.js';
 import { commonIssueRules, issuesSql, normSql, runTables, type PlanColumn, type PlanInput } from './import-plan.js';
 import {
@@ -134,6 +134,7 @@ async function importOnce(store: Store, req: ImportRequest, deps: ImportDeps, co
       scratch.push(...staged.scratch);
       if (deps.maxRows !== undefined && staged.rows > deps.maxRows) throw new ImportError('too_many_rows', req.file, { rows: staged.rows, max: deps.maxRows });
       const match = resolveMatch(req, staged);
+      const notes = [...staged.notes, ...entityNotes(req.entity ?? req.mapping?.entity, match, staged.headers)];
       const scanIssues = await stageScanIssues(tx, `${tables.raw}_scan`, staged);
       const input = planInput(match, staged, req.mapping, tables, await columnSamples(tx, tables.raw, match), scanIssues);
       deps.onProgress?.('validating', 0, staged.rows);
@@ -141,7 +142,7 @@ async function importOnce(store: Store, req: ImportRequest, deps: ImportDeps, co
       await tx.run(issuesSql(input));
       await checkRecordCount(tx, input, staged, req.file);
       deps.onProgress?.('writing', 0, staged.rows);
-      const run: RunContext = { runId, sha256: await sha256, startedAt, deps, file: req.file, cipher: store.cipher };
+      const run: RunContext = { runId, sha256: await sha256, startedAt, deps, file: req.file, cipher: store.cipher, notes };
       const write = (storeTx: Queryable) => writeRun({ parse: tx, store: storeTx }, input, staged, match, run);
       const result = parser === db ? await write(tx) : await db.transaction(write, oneAtATime);
       deps.onProgress?.('writing', staged.rows, staged.rows);
@@ -176,6 +177,19 @@ function resolveMatch(req: ImportRequest, staged: StagedFile): HeaderMatch {
     });
   }
   return match;
+}
+
+/**
+ * A warning when the entity the user chose (--entity, a mapping's entity, the
+ * wizard's data type) is not what the headers clearly say: the user may know
+ * better, so the file is still read as chosen, but they hear of it before
+ * (preview) and after (import result) the rows are written.
+ */
+export function entityNotes(chosen: EntityName | undefined, match: HeaderMatch, headers: readonly string[]): FileNote[] {
+  if (chosen === undefined) return [];
+  const other = contradictingEntity(match, headers);
+  if (other === undefined) return [];
+  return [{ code: 'entity_mismatch', params: { entity: chosen, recognised: other.entity.name, columns: other.headers.join(', ') } }];
 }
 
 /** Mapping-file columns, given as header text or 1-based number, as column indexes. */
@@ -286,6 +300,8 @@ interface RunContext {
   readonly deps: ImportDeps;
   readonly file: string;
   readonly cipher: FieldCipher;
+  /** What staging and recognition noticed about the file as a whole. */
+  readonly notes: readonly FileNote[];
 }
 
 /** An erased customer's personal fields stay erased whatever an old file says; the rest are sealed. */
@@ -374,7 +390,7 @@ async function writeRun(sides: ImportSides, input: PlanInput, staged: StagedFile
       issuesTotal,
       mapping,
       unmapped: match.unmapped.map((u) => u.header),
-      notes: staged.notes,
+      notes: run.notes,
       duplicateCandidates: input.entity.name === 'customers' ? await duplicateCandidates(sides, input, run.runId) : [],
     };
     await recordRun(tx, result, run, staged, 'committed', null);

@@ -13,7 +13,7 @@ import { quoteIdent as q } from '../store/engine.js';
 import type { Store } from '../store/open-store.js';
 import { entities, entitySpec, type EntityName } from './field-catalog.js';
 import { matchEntity, recogniseEntity, type HeaderMatch } from './header-match.js';
-import { mappingOverrides } from './import-file.js';
+import { entityNotes, mappingOverrides } from './import-file.js';
 import { stageFile, type FileNote, type StagedFile } from './stage-file.js';
 import { withParsingEngine } from './parsing-engine.js';
 import type { UserMapping } from './user-mapping.js';
@@ -70,7 +70,9 @@ export async function previewFile(store: Store, req: PreviewRequest): Promise<Fi
       const cols = Array.from({ length: staged.width }, (_, i) => q(`c${i + 1}`)).join(', ');
       const rows = await tx.query(`SELECT ${cols} FROM ${q(rawTable)} LIMIT ${req.sampleRows ?? 10}`);
       const sample = rows.map((r) => Array.from({ length: staged.width }, (_, i) => (r[`c${i + 1}`] as string | null) ?? null));
-      throw new Rollback(describe(staged, matchFor(req, staged), sample));
+      const match = matchFor(req, staged);
+      const notes = [...staged.notes, ...entityNotes(req.entity ?? req.mapping?.entity, match, staged.headers)];
+      throw new Rollback(describe(staged, match, sample, notes));
     }));
   } catch (error) {
     if (error instanceof Rollback) return error.preview;
@@ -88,7 +90,7 @@ function matchFor(req: PreviewRequest, staged: StagedFile): HeaderMatch {
   return matchEntity(entitySpec(name ?? recogniseEntity(staged.headers, req.name).entity.name), staged.headers, req.name, overrides);
 }
 
-function describe(staged: StagedFile, match: HeaderMatch, sample: FilePreview['sample']): FilePreview {
+function describe(staged: StagedFile, match: HeaderMatch, sample: FilePreview['sample'], notes: readonly FileNote[]): FilePreview {
   const required = new Set(match.entity.required.flatMap((r) => (typeof r === 'string' ? [r] : [])));
   return {
     format: staged.format,
@@ -103,7 +105,7 @@ function describe(staged: StagedFile, match: HeaderMatch, sample: FilePreview['s
     mapping: match.columns.map((c) => ({ index: c.index, header: c.header, field: c.field.name, how: c.how })),
     unmapped: match.unmapped,
     missing: match.missing.map((m) => (typeof m === 'string' ? m : m.join('|'))),
-    notes: staged.notes,
+    notes,
   };
 }
 

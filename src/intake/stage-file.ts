@@ -41,7 +41,16 @@ export interface StageRequest {
 }
 
 export interface FileNote {
-  readonly code: 'encoding_replacements' | 'mixed_encoding' | 'nul_bytes' | 'duplicate_header' | 'blank_header' | 'title_rows' | 'converted_xls';
+  readonly code:
+    | 'encoding_replacements'
+    | 'mixed_encoding'
+    | 'nul_bytes'
+    | 'duplicate_header'
+    | 'blank_header'
+    | 'title_rows'
+    | 'converted_xls'
+    /** The headers clearly say another entity than the one chosen (header-match.ts, contradictingEntity). */
+    | 'entity_mismatch';
   readonly params: Readonly<Record<string, string | number>>;
 }
 

@@ -39,7 +39,7 @@ options: { dateOrder: dmy, decimal: ",", encoding: gbk, delimiter: tab, amountUn
     ['entity: orders', 'entity'],
     ['columns: { amount: 0 }', 'columns.amount'],
     ['options: { dateOrder: ydm }', 'options.dateOrder'],
-    ['options: { colour: red }', 'options'],
+    ['options: { colour: red }', 'options.colour'],
     ['options: { amountUnit: 美元 }', 'options.amountUnit'],
   ])('names the bad key in %j', (text, path) => {
     const r = parseUserMapping(text);
@@ -65,6 +65,19 @@ options: { dateOrder: dmy, decimal: ",", encoding: gbk, delimiter: tab, amountUn
         { code: 'mapping_invalid', path: 'header', issue: expect.objectContaining({ code: 'invalid_type', expected: 'boolean', input: 1 }) },
         { code: 'mapping_not_column', path: 'columns.amount', value: true },
         { code: 'mapping_not_one_of', path: 'options.dateOrder', value: 'ydm', allowed: ['ymd', 'mdy', 'dmy'] },
+      ]);
+    }
+  });
+
+  it('keeps each unknown key as a problem of its own, with the keys allowed where it is', () => {
+    const r = parseUserMapping('colums: { amount: 3 }\noptions: { dateorder: dmy, colour: red }');
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      const options = ['dateOrder', 'decimal', 'encoding', 'delimiter', 'sheet', 'amountUnit', 'duplicates', 'orderPerRow'];
+      expect(r.problems).toEqual([
+        { code: 'mapping_unknown_option', path: 'options.dateorder', key: 'dateorder', allowed: options },
+        { code: 'mapping_unknown_option', path: 'options.colour', key: 'colour', allowed: options },
+        { code: 'mapping_unknown_key', path: 'colums', key: 'colums', allowed: ['entity', 'header', 'columns', 'defaults', 'options'] },
       ]);
     }
   });

@@ -20,27 +20,32 @@ import { entities, type EntityName } from './field-catalog.js';
 const encodings = ['utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'gbk', 'windows-1252'] as const;
 const units: Record<string, number> = { 元: 1, 千元: 1_000, 万元: 10_000, 百万元: 1_000_000, 亿元: 100_000_000 };
 
+const optionsSchema = z
+  .object({
+    dateOrder: z.enum(['ymd', 'mdy', 'dmy']).optional(),
+    decimal: z.enum(['.', ',']).optional(),
+    encoding: z.enum(encodings).optional(),
+    delimiter: z.enum([',', ';', '\t', '|', 'tab', 'whitespace']).optional(),
+    sheet: z.string().optional(),
+    amountUnit: z.enum(Object.keys(units)).optional(),
+    duplicates: z.enum(['count', 'keep']).optional(),
+    orderPerRow: z.boolean().optional(),
+  })
+  .strict();
+
 const mappingSchema = z
   .object({
     entity: z.enum(entities.map((e) => e.name)).optional(),
     header: z.boolean().optional(),
     columns: z.record(z.string(), z.union([z.string().min(1), z.number().int().positive()])).optional(),
     defaults: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
-    options: z
-      .object({
-        dateOrder: z.enum(['ymd', 'mdy', 'dmy']).optional(),
-        decimal: z.enum(['.', ',']).optional(),
-        encoding: z.enum(encodings).optional(),
-        delimiter: z.enum([',', ';', '\t', '|', 'tab', 'whitespace']).optional(),
-        sheet: z.string().optional(),
-        amountUnit: z.enum(Object.keys(units)).optional(),
-        duplicates: z.enum(['count', 'keep']).optional(),
-        orderPerRow: z.boolean().optional(),
-      })
-      .strict()
-      .optional(),
+    options: optionsSchema.optional(),
   })
   .strict();
+
+/** The keys a mapping may have, at the top and under `options`, for a wording that names the one meant. */
+const mappingKeys = Object.keys(mappingSchema.shape);
+const optionKeys = Object.keys(optionsSchema.shape);
 
 export interface UserMapping {
   readonly entity?: EntityName;
@@ -72,6 +77,8 @@ export type MappingProblem =
   | { readonly code: 'mapping_not_one_of'; readonly path: string; readonly value?: MappingValue; readonly allowed: readonly string[] }
   /** A `columns` entry that is neither a header nor a column number. */
   | { readonly code: 'mapping_not_column'; readonly path: string; readonly value?: MappingValue }
+  /** A key the mapping may not have, at the top (`allowed`: entity, header …) or under options (`allowed`: dateOrder …). */
+  | { readonly code: 'mapping_unknown_key' | 'mapping_unknown_option'; readonly path: string; readonly key: string; readonly allowed: readonly string[] }
   /** `known`: the entity's fields, or every entity's when the mapping names none. */
   | { readonly code: 'mapping_unknown_field'; readonly path: string; readonly field: string; readonly entity?: EntityName; readonly known: readonly string[] }
   /** Any other shape problem, as zod found it (parsed with reportInput, so the wording can say what it got). */
@@ -114,7 +121,7 @@ function syntaxProblem(error: Error): MappingProblem {
 /** A mapping from already-parsed data (a mapping file's YAML, or the import wizard's JSON body). */
 export function userMappingFrom(data: unknown): MappingResult {
   const parsed = mappingSchema.safeParse(data ?? {}, { reportInput: true });
-  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map(problemOf) };
+  if (!parsed.success) return { ok: false, problems: parsed.error.issues.flatMap(problemsOf) };
   const m = parsed.data;
   const unknown = unknownFields(m.entity, [...Object.keys(m.columns ?? {}), ...Object.keys(m.defaults ?? {})]);
   if (unknown.length > 0) return { ok: false, problems: unknown };
@@ -139,7 +146,13 @@ export function userMappingFrom(data: unknown): MappingResult {
   };
 }
 
-/** A zod issue as our problem: a wrong choice or column gets its own code, so its wording can say what to write. */
+/** A zod issue as our problems: a wrong choice, column or key gets its own code, so its wording can say what to write. */
+function problemsOf(issue: z.core.$ZodIssue): MappingProblem[] {
+  // zod names all of an object's unknown keys in one issue; each is its own slip, with its own near miss.
+  if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => unknownKey(issue.path, key));
+  return [problemOf(issue)];
+}
+
 function problemOf(issue: z.core.$ZodIssue): MappingProblem {
   const path = issue.path.join('.');
   const value = scalar(issue.input);
@@ -148,6 +161,13 @@ function problemOf(issue: z.core.$ZodIssue): MappingProblem {
   // zod's own words here ("Invalid input" for the union, "expected number to be >0") do not say what a column may be.
   if (issue.path[0] === 'columns' && issue.path.length === 2) return { code: 'mapping_not_column', path, ...quoted };
   return { code: 'mapping_invalid', path, issue };
+}
+
+function unknownKey(at: readonly PropertyKey[], key: string): MappingProblem {
+  const path = [...at, key].join('.');
+  if (at.length === 0) return { code: 'mapping_unknown_key', path, key, allowed: mappingKeys };
+  if (at.length === 1 && at[0] === 'options') return { code: 'mapping_unknown_option', path, key, allowed: optionKeys };
+  throw new Error(`unknown key ${path} in a part of the mapping with no wording for it`);
 }
 
 function scalar(input: unknown): MappingValue | undefined {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli-harness.js';
@@ -12,11 +12,15 @@ const b = folder.store('b.duckdb');
 const c = folder.store('c.duckdb');
 const d = folder.store('d.duckdb');
 const e = folder.store('e.duckdb');
+const f = folder.store('f.duckdb');
+const fixtures = path.resolve(import.meta.dirname, '../fixtures');
 beforeAll(() => {
   writeFileSync(path.join(dir, 'orders.csv'), '订单编号,下单日期,客户编号,金额(万元)\nSO1,2024/3/5,C1,1.5\nSO2,2024/2/30,C2,2\nSO3,2024年3月6日,C1,"¥12,000"\n');
   writeFileSync(path.join(dir, 'customers.csv'), '客户编号,客户名称,所属行业,联系电话\nC1,苏州华瑞精密机械有限公司,机械制造,13912345678\nC9,苏州华瑞精密机械股份有限公司,机械制造,13912345679\n');
   writeFileSync(path.join(dir, 'bad-mapping.yaml'), 'entity: order_lines\noptions: { dateOrder: ydm }\n');
   writeFileSync(path.join(dir, 'typo-mapping.yaml'), 'entity: order_lines\ncolumns:\n  custmer_id: 客户编号\n  amount: [3\n');
+  copyFileSync(path.join(fixtures, 'entity-guard/order-lines.csv'), path.join(dir, 'order-lines.csv'));
+  copyFileSync(path.join(fixtures, 'mappings/order-lines-as-customers.yaml'), path.join(dir, 'as-customers.yaml'));
 });
 afterAll(() => folder.dispose());
 
@@ -111,6 +115,34 @@ describe('salescope import', () => {
     expect((await runCli(['import', '--db', d.db, '--entity', 'orderz', 'orders.csv'], dir, d.env)).code).toBe(2);
     expect((await runCli(['import', '--frobnicate', 'orders.csv'], dir)).code).toBe(2);
     expect((await runCli(['import'], dir)).code).toBe(2);
+  });
+
+  describe('an entity chosen against what the headers clearly say', () => {
+    const en = 'the headers look like order lines (订单编号, 下单日期, 金额), not customers as chosen; the rows are read as customers all the same — if the file holds order lines, choose that data type instead';
+    const zh = '表头看起来是订单明细数据（订单编号, 下单日期, 金额），而不是所选的“客户”；各行仍按“客户”读取——如果文件内容是订单明细，请改选该数据类型';
+
+    it('imports as chosen by the mapping, with a warning in the --json notes', async () => {
+      const r = await runCli(['import', '--db', f.db, '--json', '--mapping', 'as-customers.yaml', 'order-lines.csv'], dir, f.env);
+      expect(r.code).toBe(0);
+      const file = (JSON.parse(r.stdout) as { files: Record<string, unknown>[] }).files[0]!;
+      expect(file).toMatchObject({ entity: 'customers', rows: 2, inserted: 2, quarantined: 0 });
+      expect(file.notes).toEqual([{ code: 'entity_mismatch', message: en }]);
+    });
+
+    it('says it in the summary, in the user\'s language, for --entity too', async () => {
+      const zhRun = await runCli(['import', '--db', f.db, '--lang', 'zh-CN', '--mapping', 'as-customers.yaml', 'order-lines.csv'], dir, f.env);
+      expect(zhRun.code).toBe(0);
+      expect(zhRun.stdout).toContain('order-lines.csv → 客户（csv, utf-8）：2 行\n');
+      expect(zhRun.stdout).toContain(`  提示：${zh}\n`);
+      const enRun = await runCli(['import', '--db', f.db, '--entity', 'customers', 'order-lines.csv'], dir, f.env);
+      expect(enRun.code).toBe(0);
+      expect(enRun.stdout).toContain(`  note: ${en}\n`);
+    });
+
+    it('says nothing when the chosen entity is what the headers say', async () => {
+      const r = await runCli(['import', '--db', f.db, '--json', '--entity', 'order_lines', 'order-lines.csv'], dir, f.env);
+      expect((JSON.parse(r.stdout) as { files: { entity: string; notes: unknown[] }[] }).files[0]).toMatchObject({ entity: 'order_lines', notes: [] });
+    });
   });
 
   it('documents every command with --help', async () => {

@@ -54,6 +54,21 @@ export async function checkScope(db: Queryable, kind: keyof typeof scopeValues, 
   return { found: false, examples: rows.map((r) => r.v), total: Number(rows[0]?.total ?? 0) };
 }
 
+export interface ScopeOptions {
+  readonly reps: readonly { readonly id: string; readonly name: string | null }[];
+  readonly teams: readonly string[];
+}
+
+/** Every rep id (with the rep's name where the reps table has one) and team checkScope accepts: offered as they are checked. */
+export async function scopeOptions(db: Queryable): Promise<ScopeOptions> {
+  // The reps table has no key: one name per rep id.
+  const reps = await db.query<{ id: string; name: string | null }>(
+    `SELECT s.v AS id, n.name FROM (${scopeValues.rep}) s LEFT JOIN (SELECT rep_id, min(name) AS name FROM reps GROUP BY rep_id) n ON n.rep_id = s.v ORDER BY id`,
+  );
+  const teams = await db.query<{ v: string }>(`SELECT v FROM (${scopeValues.team}) s ORDER BY v`);
+  return { reps, teams: teams.map((t) => t.v) };
+}
+
 /** Adds a user whose password must be changed at first sign-in. */
 export async function addUser(db: Queryable, user: NewUser, password: string, now: Date): Promise<User> {
   const passwordHash = await hashPassword(password);

@@ -101,6 +101,7 @@ const samples: Record<string, (target: Target) => Promise<InjectOptions> | Injec
   'GET /api/imports/entities': () => ({ method: 'GET', url: '/api/imports/entities' }),
   'POST /api/backup': () => ({ method: 'POST', url: '/api/backup', payload: { out: path.join(os.tmpdir(), `matrix-backup-${randomUUID()}`) } }),
   'GET /api/users': () => ({ method: 'GET', url: '/api/users' }),
+  'GET /api/users/scopes': () => ({ method: 'GET', url: '/api/users/scopes' }),
   'POST /api/users': () => ({ method: 'POST', url: '/api/users', payload: { username: `matrix-${randomUUID().slice(0, 8)}`, role: 'analyst' } }),
   // A user of its own for each cell: a reset or a disable acts on nobody else's sign-in.
   'POST /api/users/:username/password': async () => ({ method: 'POST', url: `/api/users/${(await createUser(demo.store.engine, 'analyst')).username}/password`, payload: {} }),

@@ -1,11 +1,13 @@
 /**
  * Users managed in the app by an administrator (the CLI cannot open a file
  * store the server holds): add with a one-time password answered once, list,
- * reset, disable; the checks of `salescope user add`; every change logged.
+ * reset, disable; the rep ids and teams a user can be given, as adding one
+ * checks them; the checks of `salescope user add`; every change logged.
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../src/access/password-hash.js';
+import { newUserProblem } from '../../src/access/user-admin.js';
 import { createApp } from '../../src/server/create-app.js';
 import type { Store } from '../../src/store/open-store.js';
 import { fixtureStore } from '../support/fixture.js';
@@ -22,6 +24,8 @@ beforeAll(async () => {
       { rep_id: 'E1018', name: '李娜', team: '华东一组' },
       { rep_id: 'E2001', name: '张强', team: '华南组' },
     ],
+    // A rep id named only on a customer: a rep may be scoped to it, and it has no name or team.
+    customers: [{ customer_id: 'C1', rep_id: 'E3005' }],
   });
   app = createApp({ store, now: () => new Date('2026-01-05T08:00:00Z'), defaultLang: 'en' });
   admin = await signIn(app, store.engine, 'admin');
@@ -52,6 +56,30 @@ describe('an administrator managing users in the app', () => {
     expect(list.users.map((u) => u.username)).toContain('wang');
   });
 
+  it('lists the rep ids (with names) and teams a rep or manager can be given, each one adding a user accepts', async () => {
+    const r = await call('GET', '/api/users/scopes');
+    expect(r.statusCode).toBe(200);
+    const scopes = r.json() as { reps: { id: string; name: string | null }[]; teams: string[] };
+    expect(scopes).toEqual({
+      reps: [{ id: 'E1017', name: '王伟' }, { id: 'E1018', name: '李娜' }, { id: 'E2001', name: '张强' }, { id: 'E3005', name: null }],
+      teams: ['华东一组', '华南组'],
+    });
+    // Data, not words: the same in either language.
+    expect((await call('GET', '/api/users/scopes', undefined, 'zh-CN')).json()).toEqual(scopes);
+    for (const { id } of scopes.reps) expect(await newUserProblem(store.engine, { username: 'not-yet', role: 'rep', repId: id })).toBeNull();
+    for (const team of scopes.teams) expect(await newUserProblem(store.engine, { username: 'not-yet', role: 'manager', team })).toBeNull();
+  });
+
+  it.each([
+    ['en', 'your role (analyst) may not do this; ask an administrator'],
+    ['zh-CN', '您的角色（analyst）无权执行此操作，请联系管理员'],
+  ])('lists them to administrators only, refusing others in %s', async (lang, message) => {
+    const analyst = await signIn(app, store.engine, 'analyst');
+    const r = await app.inject({ method: 'GET', url: `/api/users/scopes?lang=${lang}`, headers: analyst.headers });
+    expect(r.statusCode).toBe(403);
+    expect(r.json()).toEqual({ code: 'forbidden', message });
+  });
+
   let chenPassword = '';
   it('adds a manager for a team the reps belong to', async () => {
     const r = await call('POST', '/api/users', { username: 'chen', role: 'manager', team: '华东一组' });
@@ -64,7 +92,7 @@ describe('an administrator managing users in the app', () => {
     [{ username: 'zhou', role: 'king' }, 400, 'bad_request', 'role:'],
     [{ username: 'zhou', role: 'rep' }, 400, 'bad_request', 'repId: a rep sees the customers of one rep id: give it'],
     [{ username: 'zhou', role: 'manager' }, 400, 'bad_request', 'team: a manager sees one team\'s customers'],
-    [{ username: 'zhou', role: 'rep', repId: 'E999' }, 400, 'unknown_rep', 'no rep "E999" in the data (3 known, e.g. E1017, E1018, E2001)'],
+    [{ username: 'zhou', role: 'rep', repId: 'E999' }, 400, 'unknown_rep', 'no rep "E999" in the data (4 known, e.g. E1017, E1018, E2001, E3005)'],
     [{ username: 'zhou', role: 'manager', team: '华北组' }, 400, 'unknown_team', 'no team "华北组" among the reps (2 known, e.g. 华东一组, 华南组)'],
     [{ username: 'wang', role: 'admin' }, 409, 'user_exists', 'a user "wang" already exists'],
   ])('refuses %j with %i %s and says why, adding nobody', async (payload, status, code, message) => {
@@ -78,7 +106,7 @@ describe('an administrator managing users in the app', () => {
 
   it('says why in Chinese too', async () => {
     const r = await call('POST', '/api/users', { username: 'zhou', role: 'rep', repId: 'E999' }, 'zh-CN');
-    expect((r.json() as { message: string }).message).toBe('数据中没有销售代表“E999”（已有 3 个，例如 E1017, E1018, E2001）；按它限定的用户将看不到任何客户：请检查编号');
+    expect((r.json() as { message: string }).message).toBe('数据中没有销售代表“E999”（已有 4 个，例如 E1017, E1018, E2001, E3005）；按它限定的用户将看不到任何客户：请检查编号');
     const missing = await call('POST', '/api/users', { username: 'zhou', role: 'rep' }, 'zh-CN');
     expect((missing.json() as { message: string }).message).toBe('repId：销售角色只能看到一个销售代表的客户：请指定其编号');
   });

@@ -1,7 +1,8 @@
 /**
- * The users page in a real browser: an administrator adds a user and sees the
- * one-time password once, gives a new one, disables a user, and reads the
- * server's reasons on the form; other roles neither see nor get the page.
+ * The users page in a real browser: an administrator adds a user (picking
+ * their rep id or team from those the data has) and sees the one-time
+ * password once, gives a new one, disables a user, and reads the server's
+ * reasons on the form; other roles neither see nor get the page.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +16,7 @@ beforeAll(async () => {
 afterAll(async () => web?.close());
 
 interface Listed {
-  users: { username: string; role: string; repId: string | null; disabled: boolean; mustChangePassword: boolean }[];
+  users: { username: string; role: string; repId: string | null; team: string | null; disabled: boolean; mustChangePassword: boolean }[];
 }
 const listed = async () => (await web.api<Listed>('/api/users')).users;
 const signInAs = (username: string, password: string) =>
@@ -32,12 +33,25 @@ async function openUsers(locale: 'zh-CN' | 'en') {
   return opened;
 }
 const row = (page: Page, username: string) => page.locator(`[data-testid=users-table] tr[data-row-key="${username}"]`);
-async function pickRole(page: Page, label: string): Promise<void> {
-  await page.getByTestId('user-role').click();
+const options = (page: Page) => page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+/** Opens a Select, searches it when told (the test id names its wrapper; the search goes into the input inside) and picks the option shown as `label`. */
+async function pick(page: Page, testId: string, label: string, search?: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  if (search !== undefined) await page.getByTestId(testId).locator('input').fill(search);
   await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
 }
-// The AutoComplete names its wrapper; the text goes into the input inside.
-const repInput = (page: Page) => page.getByTestId('user-rep').locator('input');
+const pickRole = (page: Page, label: string) => pick(page, 'user-role', label);
+const repLabel = (rep: { id: string; name: string }) => `${rep.id} · ${rep.name}`;
+
+/**
+ * A rep (and their team) in the data while the form is filled in, gone by
+ * the time it is sent: the form offered it, the server refuses it.
+ */
+async function passingRep(id: string, team: string): Promise<() => Promise<void>> {
+  const db = web.demo.store.engine;
+  await db.run('INSERT INTO reps (rep_id, name, team) VALUES ($1, $2, $3)', [id, '过客', team]);
+  return () => db.run('DELETE FROM reps WHERE rep_id = $1', [id]);
+}
 const confirm = (page: Page) => page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
 
 /** Reads the one-time password the dialog shows, checks what it says about it, and closes it. */
@@ -59,7 +73,8 @@ describe('users page', () => {
     await page.getByTestId('user-username').fill('wang.wei');
     await page.getByTestId('user-display-name').fill(rep.name);
     await pickRole(page, 'rep');
-    await repInput(page).fill(rep.id);
+    // Found by the rep's name as well as by the id.
+    await pick(page, 'user-rep', repLabel(rep), rep.name);
     await page.getByTestId('user-add').click();
     await page.getByTestId('otp').waitFor();
     await web.screenshot(page, 'users-one-time-password-en');
@@ -75,18 +90,43 @@ describe('users page', () => {
     await context.close();
   });
 
+  it('adds a manager for a team picked from the teams the reps belong to', async () => {
+    const { teams } = await web.api<{ teams: string[] }>('/api/users/scopes');
+    expect(teams).toEqual([...new Set(web.demo.company.reps.map((r) => r.team))].sort());
+    const team = web.demo.company.reps[0]!.team;
+    const { context, page } = await openUsers('en');
+    await page.getByTestId('user-username').fill('chen.jing');
+    await pickRole(page, 'manager');
+    await page.getByTestId('user-team').click();
+    await expect.poll(() => options(page).evaluateAll((os) => os.map((o) => o.getAttribute('title')))).toEqual(teams);
+    await pick(page, 'user-team', team, team.slice(0, 2));
+    await page.getByTestId('user-add').click();
+    await takePassword(page, ['shown only now']);
+    await expect.poll(() => row(page, 'chen.jing').textContent()).toContain(team);
+    expect((await listed()).find((u) => u.username === 'chen.jing')).toMatchObject({ role: 'manager', team });
+    await context.close();
+  });
+
   it('shows the server\'s reason beside the form, marks the field it is about, and adds nobody', async () => {
     const before = (await listed()).length;
+    const gone = await passingRep('E-GONE', '华东一组');
     const { context, page } = await openUsers('en');
     await page.getByTestId('user-username').fill('zhou');
     await pickRole(page, 'rep');
-    await repInput(page).fill('E-NOWHERE');
+    await pick(page, 'user-rep', repLabel({ id: 'E-GONE', name: '过客' }), 'E-GONE');
+    await gone();
     await page.getByTestId('user-add').click();
-    await expect.poll(() => page.getByTestId('new-user-error').textContent()).toContain('no rep "E-NOWHERE" in the data');
+    await expect.poll(() => page.getByTestId('new-user-error').textContent()).toContain('no rep "E-GONE" in the data');
     expect(await page.locator('.ant-form-item-has-error').allTextContents()).toEqual([expect.stringContaining('Rep id')]);
+    // The refusal says the list was out of date: it is read again, without the rep.
+    await page.getByTestId('user-rep').click();
+    await page.getByTestId('user-rep').locator('input').fill('E-GONE');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-empty').waitFor();
+    expect(await options(page).count()).toBe(0);
+    await page.getByTestId('user-rep').locator('input').fill('');
 
     await page.getByTestId('user-username').fill('zhou ming');
-    await repInput(page).fill(web.demo.company.reps[0]!.id);
+    await pick(page, 'user-rep', repLabel(web.demo.company.reps[0]!), web.demo.company.reps[0]!.id);
     await page.getByTestId('user-add').click();
     await expect.poll(() => page.locator('.ant-form-item-has-error').allTextContents()).toEqual([expect.stringContaining('1 to 100 letters')]);
     expect(await page.locator('.ant-form-item-has-error').textContent()).toContain('User name');
@@ -140,6 +180,7 @@ describe('users page', () => {
 
   it('speaks Chinese in zh-CN', async () => {
     await addAsAdmin({ username: 'zhao', role: 'auditor' });
+    const gone = await passingRep('E-GONE-ZH', '已撤销组');
     const { context, page } = await web.newPage({ locale: 'zh-CN' });
     await page.goto(web.url);
     await page.getByTestId('nav-users').click();
@@ -147,19 +188,24 @@ describe('users page', () => {
     await page.getByTestId('users-table').waitFor();
     const headers = await page.locator('[data-testid=users-table] thead').textContent();
     for (const h of ['用户名', '显示名称', '角色', '数据范围', '状态', '操作']) expect(headers).toContain(h);
-    // antd spaces out a button's two Chinese characters ("停 用").
-    const me = (await row(page, web.admin.username).textContent())?.replace(/\s/g, '');
+    const me = await row(page, web.admin.username).textContent();
     for (const text of ['管理员', '全部', '启用', '我', '新一次性密码', '停用']) expect(me).toContain(text);
     expect(await row(page, 'zhao').textContent()).toContain('审计');
+    // A two-character label as written, not spaced out ("停 用") as antd would.
+    expect(await row(page, 'zhao').getByTestId('user-disable').textContent()).toBe('停用');
 
     await pickRole(page, '销售');
     expect(await page.getByTestId('new-user-form').textContent()).toContain('销售代表编号');
+    await pickRole(page, '经理');
     await page.getByTestId('user-username').fill('zhou');
-    await repInput(page).fill('E-NOWHERE');
+    await pick(page, 'user-team', '已撤销组', '撤销');
+    await gone();
     await page.getByTestId('user-add').click();
-    await expect.poll(() => page.getByTestId('new-user-error').textContent()).toContain('数据中没有销售代表“E-NOWHERE”');
+    await expect.poll(() => page.getByTestId('new-user-error').textContent()).toContain('销售代表中没有团队“已撤销组”');
+    expect(await page.locator('.ant-form-item-has-error').allTextContents()).toEqual([expect.stringContaining('团队')]);
 
     await row(page, 'zhao').getByTestId('user-password').click();
+    expect(await page.locator('.ant-popconfirm:visible .ant-btn').allTextContents()).toEqual(['取消', '生成']);
     await confirm(page);
     await page.getByTestId('otp').waitFor();
     await web.screenshot(page, 'users-one-time-password-zh');

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { roles, type Principal, type Role } from '../../access/roles.js';
 import { createUser, resetPassword, setDisabled, userNamePattern, type NewUserProblem } from '../../access/user-admin.js';
-import { listUsers, logAccess } from '../../access/user-store.js';
+import { listUsers, logAccess, scopeOptions } from '../../access/user-store.js';
 import { inputProblem } from '../../i18n/input-problems.js';
 import type { Queryable } from '../../store/engine.js';
 import { ApiError } from '../api-error.js';
@@ -58,6 +58,15 @@ export const userRoutes = [
     query: langOnly,
     params: noInput,
     handler: async ({ deps }) => ({ users: await listUsers(deps.store.engine) }),
+  }),
+  route({
+    method: 'GET',
+    url: '/api/users/scopes',
+    summary: 'The rep ids (with names) and teams a rep or manager can be given: those adding a user accepts (administrators)',
+    access: admins,
+    query: langOnly,
+    params: noInput,
+    handler: async ({ deps }) => scopeOptions(deps.store.engine.readers()),
   }),
   route({
     method: 'POST',

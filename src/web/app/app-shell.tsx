@@ -69,7 +69,8 @@ export function AppShell() {
   const langValue = useMemo(() => ({ lang, setLang: (l: Lang) => (window.localStorage.setItem('salescope.lang', l), setLangState(l)) }), [lang]);
   const moneyValue = useMemo(() => ({ unit, setUnit: (u: MoneyUnit) => (window.localStorage.setItem('salescope.unit', u), setUnitState(u)) }), [unit]);
   return (
-    <ConfigProvider locale={lang === 'zh-CN' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1f6feb', motion: !reducedMotion } }}>
+    // antd spaces out a button's two Chinese characters ("停 用"): labels are shown as written.
+    <ConfigProvider locale={lang === 'zh-CN' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1f6feb', motion: !reducedMotion } }} button={{ autoInsertSpace: false }}>
       <LangContext.Provider value={langValue}>
         <MoneyContext.Provider value={moneyValue}>
           <SessionGate>

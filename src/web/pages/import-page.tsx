@@ -6,7 +6,7 @@
 import { Alert, Card, Flex, Spin, Steps } from 'antd';
 import { useState } from 'react';
 import type { Lang } from '../../i18n/i18n.js';
-import { apiSend, ApiFailure, csrfHeaders } from '../app/api-client.js';
+import { apiSend, asFailure, csrfHeaders } from '../app/api-client.js';
 import type { Route } from '../app/hash-route.js';
 import { useLang, useT } from '../app/i18n.js';
 import { ImportResultView, type ImportResult } from './import/import-result-view.js';
@@ -58,7 +58,7 @@ export function ImportPage(_props: { route: Route }) {
     try {
       then(await apiSend<T>('POST', path, body, lang));
     } catch (e) {
-      setError(e instanceof ApiFailure ? e.message : String(e));
+      setError(asFailure(e).message);
     } finally {
       setBusy(null);
     }

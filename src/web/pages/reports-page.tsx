@@ -3,7 +3,7 @@ import { Alert, Button, Card, DatePicker, Flex, Form, Input, Radio, Space, Spin 
 import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import type { Lang } from '../../i18n/i18n.js';
-import { apiUrl, ApiFailure } from '../app/api-client.js';
+import { apiUrl, asFailure } from '../app/api-client.js';
 import type { Route } from '../app/hash-route.js';
 import { useLang, useT } from '../app/i18n.js';
 import { downloadFile } from './reports/download-file.js';
@@ -71,7 +71,7 @@ export function ReportsPage(_props: { route: Route }) {
       const file = await downloadFile(reportUrl(req, lang), `customer-report.${req.format}`, abort.current.signal);
       setOutcome({ ok: true, text: t('done', { file }) });
     } catch (e) {
-      if (!abort.current.signal.aborted) setOutcome({ ok: false, text: e instanceof ApiFailure ? e.message : String(e) });
+      if (!abort.current.signal.aborted) setOutcome({ ok: false, text: asFailure(e).message });
     } finally {
       setBusy(false);
     }

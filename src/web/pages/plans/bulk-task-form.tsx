@@ -6,7 +6,7 @@
 import { Alert, Button, DatePicker, Flex, Input } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { apiGet, apiSend, ApiFailure, type Query } from '../../app/api-client.js';
+import { apiGet, apiSend, asFailure, type Query } from '../../app/api-client.js';
 import { href, navigate, type Route } from '../../app/hash-route.js';
 import { useLang, useT } from '../../app/i18n.js';
 import { formatNumber } from '../../app/money.js';
@@ -71,7 +71,7 @@ export function BulkTaskForm({ route, onCreated }: { route: Route; onCreated: ()
       setOutcome({ ok: true, text: t('created', { n: formatNumber(r.created, lang) }) });
       onCreated();
     } catch (e) {
-      setOutcome({ ok: false, text: e instanceof ApiFailure ? e.message : String(e) });
+      setOutcome({ ok: false, text: asFailure(e).message });
     } finally {
       setBusy(false);
     }

@@ -5,7 +5,7 @@
  */
 import { Alert, Card, Col, Empty, Input, Row, Space, Spin, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { apiSend, ApiFailure } from '../../app/api-client.js';
+import { apiSend, asFailure } from '../../app/api-client.js';
 import { navigate, type Route } from '../../app/hash-route.js';
 import { useLang, useT } from '../../app/i18n.js';
 import { formatNumber } from '../../app/money.js';
@@ -36,7 +36,7 @@ export function TaskBoard({ route, refresh }: { route: Route; refresh: number })
     try {
       await apiSend('PATCH', `/api/tasks/${task.taskId}`, { version: task.version, ...change }, lang);
     } catch (e) {
-      setError(e instanceof ApiFailure ? e.message : String(e));
+      setError(asFailure(e).message);
     }
     setEdits((n) => n + 1);
   }, [lang]);

@@ -7,7 +7,7 @@
 import { SettingsHistory } from './settings-history.js';
 import { Alert, Button, Col, Flex, Input, InputNumber, Radio, Row, Statistic, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { apiSend, ApiFailure } from '../../app/api-client.js';
+import { apiSend, asFailure } from '../../app/api-client.js';
 import { useLang, useT, useTierLabel } from '../../app/i18n.js';
 import { formatNumber } from '../../app/money.js';
 import { Loading } from '../../app/page-state.js';
@@ -117,7 +117,7 @@ function Editor({ settings, breaks, onSaved }: { settings: SettingsVersion; brea
     try {
       await work();
     } catch (e) {
-      setError(e instanceof ApiFailure ? e.message : String(e));
+      setError(asFailure(e).message);
     } finally {
       setBusy(false);
     }

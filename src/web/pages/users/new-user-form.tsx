@@ -1,18 +1,18 @@
 /**
  * Adding a user. A rep sees one rep id's customers and a manager one team's,
- * so those roles need one; whether it is in the data only the server knows,
- * and its refusal (in the user's words) is shown on the fields it is about
- * or beside the form.
+ * so those roles need one, picked from those the server would accept. The
+ * data may change before the form is sent, so the server still checks, and
+ * its refusal (in the user's words) is shown on the fields it is about or
+ * beside the form.
  */
-import { Alert, AutoComplete, Button, Flex, Form, Input, Select } from 'antd';
+import { Alert, Button, Flex, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { roles, type Role } from '../../../access/roles.js';
 import { apiSend, asFailure, type ApiFailure } from '../../app/api-client.js';
 import { useLang, useT } from '../../app/i18n.js';
 import { useRoleName } from '../../app/role-names.js';
-import { useApi } from '../../app/use-api.js';
-import type { Facets } from '../plans/customer-list-filters.js';
-import type { IssuedPassword, UserRow } from './user-types.js';
+import { useApi, type Loaded } from '../../app/use-api.js';
+import type { IssuedPassword, ScopeOptions, UserRow } from './user-types.js';
 
 const fields = ['username', 'displayName', 'role', 'repId', 'team'] as const;
 type Field = (typeof fields)[number];
@@ -21,20 +21,26 @@ interface Values { username: string; displayName?: string; role: Role; repId?: s
 type Problems = Partial<Record<Field, string | null>>;
 
 /** The field that limits a role to some customers: a rep's rep id, a manager's team. */
-const scopeField: Partial<Record<Role, 'repId' | 'team'>> = { rep: 'repId', manager: 'team' };
+type ScopeField = 'repId' | 'team';
+const scopeField: Partial<Record<Role, ScopeField>> = { rep: 'repId', manager: 'team' };
+
+/** Refusals that mean the list of rep ids and teams the form offers is out of date. */
+const staleScope: readonly string[] = ['unknown_rep', 'unknown_team', 'no_reps'];
 
 const itemStyle = { width: 220, marginBottom: 12 };
 
 const m = {
   'zh-CN': {
-    username: '用户名', usernameExample: '如 wang.wei', displayName: '显示名称（可选）', role: '角色', repId: '销售代表编号', team: '团队', typeOrPick: '输入或选择',
+    username: '用户名', usernameExample: '如 wang.wei', displayName: '显示名称（可选）', role: '角色', repId: '销售代表编号', team: '团队', searchOrPick: '搜索或选择',
     seesAll: '可以看到全部客户', add: '添加用户', needUsername: '请填写用户名', needRole: '请选择角色',
-    needRep: '销售只能看到一个销售代表的客户：请填写其编号', needTeam: '经理只能看到一个团队的客户：请填写团队',
+    needRep: '销售只能看到一个销售代表的客户：请选择其编号', needTeam: '经理只能看到一个团队的客户：请选择团队',
+    noRepIds: '数据中还没有销售代表编号：请先导入销售代表或客户', noTeams: '数据中还没有团队：请先导入带团队的销售代表',
   },
   en: {
-    username: 'User name', usernameExample: 'e.g. wang.wei', displayName: 'Display name (optional)', role: 'Role', repId: 'Rep id', team: 'Team', typeOrPick: 'Type or pick',
+    username: 'User name', usernameExample: 'e.g. wang.wei', displayName: 'Display name (optional)', role: 'Role', repId: 'Rep id', team: 'Team', searchOrPick: 'Search or pick',
     seesAll: 'Sees all customers', add: 'Add user', needUsername: 'Give a user name', needRole: 'Choose a role',
-    needRep: 'A rep sees the customers of one rep id: give it', needTeam: 'A manager sees one team\'s customers: give the team',
+    needRep: 'A rep sees the customers of one rep id: pick it', needTeam: 'A manager sees one team\'s customers: pick the team',
+    noRepIds: 'No rep ids in the data yet: import reps or customers first', noTeams: 'No teams in the data yet: import reps with their teams first',
   },
 } as const;
 
@@ -73,6 +79,8 @@ export function NewUserForm({ onAdded }: { onAdded: (p: IssuedPassword) => void 
   const { lang } = useLang();
   const roleName = useRoleName();
   const [form] = Form.useForm<Values>();
+  const scopes = useApi<ScopeOptions>('/api/users/scopes');
+  const { reload: reloadScopes } = scopes;
   const role = Form.useWatch('role', form);
   const scope = role && scopeField[role];
   const [failure, setFailure] = useState<ApiFailure | null>(null);
@@ -87,7 +95,9 @@ export function NewUserForm({ onAdded }: { onAdded: (p: IssuedPassword) => void 
       form.resetFields();
       onAdded({ username: r.user.username, oneTimePassword: r.oneTimePassword, reason: 'added' });
     } catch (e) {
-      setFailure(asFailure(e));
+      const f = asFailure(e);
+      setFailure(f);
+      if (staleScope.includes(f.code)) reloadScopes();
     } finally {
       setBusy(false);
     }
@@ -107,12 +117,12 @@ export function NewUserForm({ onAdded }: { onAdded: (p: IssuedPassword) => void 
         </Form.Item>
         {scope === 'repId' && (
           <Form.Item name="repId" label={t('repId')} rules={[{ required: true, whitespace: true, message: t('needRep') }]} style={itemStyle} {...marked('repId')}>
-            <RepIdInput placeholder={t('typeOrPick')} />
+            <ScopeSelect field="repId" scopes={scopes} />
           </Form.Item>
         )}
         {scope === 'team' && (
           <Form.Item name="team" label={t('team')} rules={[{ required: true, whitespace: true, message: t('needTeam') }]} style={itemStyle} {...marked('team')}>
-            <Input maxLength={100} data-testid="user-team" />
+            <ScopeSelect field="team" scopes={scopes} />
           </Form.Item>
         )}
       </Flex>
@@ -122,10 +132,32 @@ export function NewUserForm({ onAdded }: { onAdded: (p: IssuedPassword) => void 
   );
 }
 
-/** A rep id typed, or picked from the reps who have customers (Form.Item gives value and onChange). */
-function RepIdInput(props: { value?: string; onChange?: (value: string) => void; placeholder: string }) {
-  const facets = useApi<Facets>('/api/customers/facets');
-  const options = (facets.data?.reps ?? []).map((r) => ({ value: r.id, label: r.name ? `${r.id} · ${r.name}` : r.id }));
-  const matches = (input: string, label: unknown) => String(label ?? '').toLowerCase().includes(input.toLowerCase());
-  return <AutoComplete {...props} options={options} showSearch={{ filterOption: (input, o) => matches(input, o?.label) }} data-testid="user-rep" />;
+function optionsOf(field: ScopeField, scopes: ScopeOptions | null): { value: string; label: string }[] {
+  switch (field) {
+    case 'repId':
+      return (scopes?.reps ?? []).map((r) => ({ value: r.id, label: r.name ? `${r.id} · ${r.name}` : r.id }));
+    case 'team':
+      return (scopes?.teams ?? []).map((team) => ({ value: team, label: team }));
+    default:
+      return field satisfies never;
+  }
+}
+
+/** A rep id or team picked from those the server accepts, searched by id or name (Form.Item gives value and onChange). */
+function ScopeSelect({ field, scopes, ...props }: { field: ScopeField; scopes: Loaded<ScopeOptions>; value?: string; onChange?: (value: string) => void }) {
+  const t = useT(m);
+  const options = optionsOf(field, scopes.data);
+  // Why the list is empty; a search that matches nothing gets antd's own words.
+  const empty = scopes.error?.message ?? (scopes.loading || options.length > 0 ? undefined : t(field === 'repId' ? 'noRepIds' : 'noTeams'));
+  return (
+    <Select
+      {...props}
+      options={options}
+      showSearch={{ optionFilterProp: 'label' }}
+      loading={scopes.loading}
+      notFoundContent={empty}
+      placeholder={t('searchOrPick')}
+      data-testid={field === 'repId' ? 'user-rep' : 'user-team'}
+    />
+  );
 }

@@ -9,6 +9,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { ConnectionError } from 'fastify';
 import { translator, type Lang } from '../i18n/i18n.js';
+import { roleName } from '../i18n/role-names.js';
 import { serverMessages, type ServerKey } from '../i18n/server-messages.js';
 import { PeriodBeforeDataError, PeriodOrderError } from '../analytics/analysis-period.js';
 import { ApiError } from './api-error.js';
@@ -62,7 +63,12 @@ export function translateError(error: unknown, lang: Lang, log: ErrorLog, where:
     return { status: 500, body: { code: 'internal', message: t('internal') } };
   }
   const details = expected.details ? { details: expected.details } : {};
-  return { status: expected.status, body: { code: expected.code, message: t(expected.code, expected.params), ...details } };
+  return { status: expected.status, body: { code: expected.code, message: t(expected.code, wordedParams(expected.params, lang)), ...details } };
+}
+
+/** A role named in a refusal reads as the role's name in the caller's language, not its code. */
+function wordedParams(params: ApiError['params'], lang: Lang): ApiError['params'] {
+  return typeof params.role === 'string' ? { ...params, role: roleName(params.role, lang) } : params;
 }
 
 /** The error and its stack on one line, so a log reader sees each error whole. */

@@ -72,7 +72,7 @@ describe('an administrator managing users in the app', () => {
 
   it.each([
     ['en', 'your role (analyst) may not do this; ask an administrator'],
-    ['zh-CN', '您的角色（analyst）无权执行此操作，请联系管理员'],
+    ['zh-CN', '您的角色（分析师）无权执行此操作，请联系管理员'],
   ])('lists them to administrators only, refusing others in %s', async (lang, message) => {
     const analyst = await signIn(app, store.engine, 'analyst');
     const r = await app.inject({ method: 'GET', url: `/api/users/scopes?lang=${lang}`, headers: analyst.headers });

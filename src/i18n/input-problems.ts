@@ -78,11 +78,17 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], lang: Lang, 
  * wrong type name what came, and only the input tells.
  */
 export function issueProblem(issue: z.core.$ZodIssue, lang: Lang): string {
-  if (Object.hasOwn(inputProblems[lang], issue.message)) return inputProblems[lang][issue.message as InputProblemKey];
-  const worded = zodMessages[lang]({ ...issue, input: issue.input } as z.core.$ZodRawIssue);
+  const own = ownProblem(issue.message, lang);
+  if (own !== undefined) return own;
+  const worded = zodMessages[lang](issue as unknown as z.core.$ZodRawIssue);
   return (typeof worded === 'string' ? worded : worded?.message) ?? issue.message;
 }
 
 function problemText(message: string, lang: Lang): string {
-  return Object.hasOwn(inputProblems[lang], message) ? inputProblems[lang][message as InputProblemKey] : message;
+  return ownProblem(message, lang) ?? message;
+}
+
+/** A check of our own's problem, by its key, in `lang`; undefined for zod's own messages. */
+function ownProblem(message: string, lang: Lang): string | undefined {
+  return Object.hasOwn(inputProblems[lang], message) ? inputProblems[lang][message as InputProblemKey] : undefined;
 }

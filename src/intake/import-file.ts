@@ -134,7 +134,7 @@ async function importOnce(store: Store, req: ImportRequest, deps: ImportDeps, co
       scratch.push(...staged.scratch);
       if (deps.maxRows !== undefined && staged.rows > deps.maxRows) throw new ImportError('too_many_rows', req.file, { rows: staged.rows, max: deps.maxRows });
       const match = resolveMatch(req, staged);
-      const notes = [...staged.notes, ...entityNotes(req.entity ?? req.mapping?.entity, match, staged.headers)];
+      const notes = fileNotes(req, match, staged);
       const scanIssues = await stageScanIssues(tx, `${tables.raw}_scan`, staged);
       const input = planInput(match, staged, req.mapping, tables, await columnSamples(tx, tables.raw, match), scanIssues);
       deps.onProgress?.('validating', 0, staged.rows);
@@ -159,13 +159,8 @@ async function importOnce(store: Store, req: ImportRequest, deps: ImportDeps, co
 
 function resolveMatch(req: ImportRequest, staged: StagedFile): HeaderMatch {
   const entityName = req.entity ?? req.mapping?.entity;
-  const name = path.basename(req.file);
   if (staged.headers.length === 0) throw new ImportError('no_columns', req.file);
-  const overrides = mappingOverrides(req, staged);
-  const match =
-    entityName !== undefined || overrides.size > 0
-      ? matchEntity(entitySpec(entityName ?? recogniseEntity(staged.headers, name).entity.name), staged.headers, name, overrides)
-      : recogniseEntity(staged.headers, name);
+  const match = matchHeaders(req, staged, path.basename(req.file));
   const defaults = new Set(Object.keys(req.mapping?.defaults ?? {}));
   const missing = match.missing.filter((m) => (typeof m === 'string' ? !defaults.has(m) : !m.some((x) => defaults.has(x))));
   if (missing.length > 0) {
@@ -180,16 +175,29 @@ function resolveMatch(req: ImportRequest, staged: StagedFile): HeaderMatch {
 }
 
 /**
- * A warning when the entity the user chose (--entity, a mapping's entity, the
- * wizard's data type) is not what the headers clearly say: the user may know
- * better, so the file is still read as chosen, but they hear of it before
- * (preview) and after (import result) the rows are written.
+ * The columns' fields, as an import and its preview both read them: the
+ * entity chosen (--entity, a mapping's entity, the wizard's data type) or
+ * else recognised, with the mapping's columns over what the headers say.
+ * `name` is the file's name as the user knows it.
  */
-export function entityNotes(chosen: EntityName | undefined, match: HeaderMatch, headers: readonly string[]): FileNote[] {
-  if (chosen === undefined) return [];
-  const other = contradictingEntity(match, headers);
-  if (other === undefined) return [];
-  return [{ code: 'entity_mismatch', params: { entity: chosen, recognised: other.entity.name, columns: other.headers.join(', ') } }];
+export function matchHeaders(req: ImportRequest, staged: StagedFile, name: string): HeaderMatch {
+  const chosen = req.entity ?? req.mapping?.entity;
+  const overrides = mappingOverrides(req, staged);
+  if (chosen === undefined && overrides.size === 0) return recogniseEntity(staged.headers, name);
+  return matchEntity(entitySpec(chosen ?? recogniseEntity(staged.headers, name).entity.name), staged.headers, name, overrides);
+}
+
+/**
+ * What staging noticed about the file as a whole, and a warning when the
+ * entity the user chose is not what the headers clearly say: the user may
+ * know better, so the file is still read as chosen, but they hear of it
+ * before (preview) and after (import result) the rows are written.
+ */
+export function fileNotes(req: ImportRequest, match: HeaderMatch, staged: StagedFile): FileNote[] {
+  const chosen = req.entity ?? req.mapping?.entity;
+  const other = chosen === undefined ? undefined : contradictingEntity(match, staged.headers);
+  if (chosen === undefined || other === undefined) return [...staged.notes];
+  return [...staged.notes, { code: 'entity_mismatch', params: { entity: chosen, recognised: other.entity.name, columns: other.headers.join(', ') } }];
 }
 
 /** Mapping-file columns, given as header text or 1-based number, as column indexes. */

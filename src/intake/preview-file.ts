@@ -11,9 +11,9 @@ import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { quoteIdent as q } from '../store/engine.js';
 import type { Store } from '../store/open-store.js';
-import { entities, entitySpec, type EntityName } from './field-catalog.js';
-import { matchEntity, recogniseEntity, type HeaderMatch } from './header-match.js';
-import { entityNotes, mappingOverrides } from './import-file.js';
+import { entities, type EntityName } from './field-catalog.js';
+import type { HeaderMatch } from './header-match.js';
+import { fileNotes, matchHeaders } from './import-file.js';
 import { stageFile, type FileNote, type StagedFile } from './stage-file.js';
 import { withParsingEngine } from './parsing-engine.js';
 import type { UserMapping } from './user-mapping.js';
@@ -70,9 +70,8 @@ export async function previewFile(store: Store, req: PreviewRequest): Promise<Fi
       const cols = Array.from({ length: staged.width }, (_, i) => q(`c${i + 1}`)).join(', ');
       const rows = await tx.query(`SELECT ${cols} FROM ${q(rawTable)} LIMIT ${req.sampleRows ?? 10}`);
       const sample = rows.map((r) => Array.from({ length: staged.width }, (_, i) => (r[`c${i + 1}`] as string | null) ?? null));
-      const match = matchFor(req, staged);
-      const notes = [...staged.notes, ...entityNotes(req.entity ?? req.mapping?.entity, match, staged.headers)];
-      throw new Rollback(describe(staged, match, sample, notes));
+      const match = matchHeaders(req, staged, req.name);
+      throw new Rollback(describe(staged, match, sample, fileNotes(req, match, staged)));
     }));
   } catch (error) {
     if (error instanceof Rollback) return error.preview;
@@ -81,13 +80,6 @@ export async function previewFile(store: Store, req: PreviewRequest): Promise<Fi
     for (const file of scratch) await rm(file, { recursive: true, force: true });
   }
   throw new Error('preview transaction ended without a preview');
-}
-
-function matchFor(req: PreviewRequest, staged: StagedFile): HeaderMatch {
-  const name = req.entity ?? req.mapping?.entity;
-  const overrides = mappingOverrides({ file: req.file, ...(req.mapping ? { mapping: req.mapping } : {}) }, staged);
-  if (name === undefined && overrides.size === 0) return recogniseEntity(staged.headers, req.name);
-  return matchEntity(entitySpec(name ?? recogniseEntity(staged.headers, req.name).entity.name), staged.headers, req.name, overrides);
 }
 
 function describe(staged: StagedFile, match: HeaderMatch, sample: FilePreview['sample'], notes: readonly FileNote[]): FilePreview {

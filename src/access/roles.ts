@@ -33,6 +33,12 @@ export interface User {
   readonly disabled: boolean;
 }
 
+/** The rep ids (with the rep's name where known) and teams a rep or manager may be given, as the store checks them. */
+export interface ScopeOptions {
+  readonly reps: readonly { readonly id: string; readonly name: string | null }[];
+  readonly teams: readonly string[];
+}
+
 /** Which customers a person sees: all, those of one rep, or those of one team's reps. */
 export type CustomerScope = { readonly kind: 'all' } | { readonly kind: 'rep'; readonly repId: string } | { readonly kind: 'team'; readonly team: string } | { readonly kind: 'none' };
 

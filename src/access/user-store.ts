@@ -2,7 +2,7 @@
 import { forgetSessions } from './session-store.js';
 import type { Queryable } from '../store/engine.js';
 import { hashPassword } from './password-hash.js';
-import type { Role, User } from './roles.js';
+import type { Role, ScopeOptions, User } from './roles.js';
 
 export interface NewUser {
   readonly username: string;
@@ -52,11 +52,6 @@ export async function checkScope(db: Queryable, kind: keyof typeof scopeValues, 
   if (Number(hit?.n ?? 0) > 0) return { found: true, examples: [], total: 0 };
   const rows = await db.query<{ v: string; total: bigint }>(`SELECT v, count(*) OVER () AS total FROM (${scopeValues[kind]}) s ORDER BY v LIMIT 5`);
   return { found: false, examples: rows.map((r) => r.v), total: Number(rows[0]?.total ?? 0) };
-}
-
-export interface ScopeOptions {
-  readonly reps: readonly { readonly id: string; readonly name: string | null }[];
-  readonly teams: readonly string[];
 }
 
 /** Every rep id (with the rep's name where the reps table has one) and team checkScope accepts: offered as they are checked. */

@@ -90,17 +90,23 @@ export async function readClusterInput(db: Queryable, snapshotId: number): Promi
   return { r: (cols.recency_days ?? []) as number[], f: (cols.frequency ?? []) as number[], m: (cols.monetary ?? []) as number[] };
 }
 
+/** n × 3 rows of signed log recency, frequency and revenue (a loop of its own: see kmeans.ts on loops). */
+function logRfm(raw: ClusterInput, n: number): Float64Array {
+  const x = new Float64Array(n * 3);
+  for (let i = 0; i < n; i++) {
+    x[i * 3] = slog(raw.r[i]!);
+    x[i * 3 + 1] = slog(raw.f[i]!);
+    x[i * 3 + 2] = slog(raw.m[i]!);
+  }
+  return x;
+}
+
 /** The clusters of the customers read, or null below three customers. Pure: the engine can work on something else meanwhile. */
 export function fitClusters(raw: ClusterInput, opts: ClusterOptions): ClusterFit | null {
   const n = raw.r.length;
   if (n < 3) return null;
   const d = 3;
-  const x = new Float64Array(n * d);
-  for (let i = 0; i < n; i++) {
-    x[i * d] = slog(raw.r[i]!);
-    x[i * d + 1] = slog(raw.f[i]!);
-    x[i * d + 2] = slog(raw.m[i]!);
-  }
+  const x = logRfm(raw, n);
   const scale = standardise(x, n, d);
   const tried = opts.k === undefined ? chooseK(x, n, d, opts.maxK, opts.seed) : [];
   const k = opts.k ?? tried.reduce((best, t) => (t.silhouette > best.silhouette ? t : best), tried[0] ?? { k: 2, silhouette: 0 }).k;

@@ -77,53 +77,79 @@ function seedCenters(x: Float64Array, n: number, d: number, k: number, rng: Rng)
   centers.set(x.subarray(first * d, first * d + d), 0);
   const best = new Float64Array(n).fill(Infinity);
   for (let j = 1; j < k; j++) {
-    let total = 0;
-    for (let i = 0; i < n; i++) {
-      best[i] = Math.min(best[i]!, sqDist(x, i, centers, j - 1, d));
-      total += best[i]!;
-    }
-    let target = rng.next() * total;
-    let pick = n - 1;
-    for (let i = 0; i < n; i++) {
-      target -= best[i]!;
-      if (target <= 0) {
-        pick = i;
-        break;
-      }
-    }
+    const total = nearerToCentre(x, n, d, centers, j - 1, best);
+    const pick = pickByWeight(best, n, rng.next() * total);
     centers.set(x.subarray(pick * d, pick * d + d), j * d);
   }
   return centers;
 }
 
+/** Lowers each row's best squared distance to centre j; returns their sum. */
+function nearerToCentre(x: Float64Array, n: number, d: number, centers: Float64Array, j: number, best: Float64Array): number {
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    best[i] = Math.min(best[i]!, sqDist(x, i, centers, j, d));
+    total += best[i]!;
+  }
+  return total;
+}
+
+/** The row where the running sum of weights reaches target (the last row when it never does). */
+function pickByWeight(weights: Float64Array, n: number, target: number): number {
+  let left = target;
+  for (let i = 0; i < n; i++) {
+    left -= weights[i]!;
+    if (left <= 0) return i;
+  }
+  return n - 1;
+}
+
 function lloyd(x: Float64Array, n: number, d: number, k: number, centers: Float64Array, maxIter: number): KMeansResult {
   const labels = new Int32Array(n);
-  const best = new Float64Array(1);
   const sums = new Float64Array(k * d);
   const counts = new Float64Array(k);
   let inertia = 0;
   let it = 0;
   for (; it < maxIter; it++) {
-    let changed = false;
-    inertia = 0;
     sums.fill(0);
     counts.fill(0);
-    // The next centres' sums are gathered in the same pass as the labels, in the same row order.
-    for (let i = 0; i < n; i++) {
-      const j = nearestCentre(x, i, d, centers, k, best);
-      changed = changed || labels[i] !== j;
-      labels[i] = j;
-      inertia += best[0]!;
-      counts[j]!++;
-      for (let t = 0; t < d; t++) sums[j * d + t]! += x[i * d + t]!;
-    }
+    const pass = assignPass(x, n, d, k, centers, labels, sums, counts);
+    inertia = pass.inertia;
     for (let j = 0; j < k; j++) {
       if (counts[j] === 0) continue; // an emptied cluster keeps its centre
       for (let t = 0; t < d; t++) centers[j * d + t] = sums[j * d + t]! / counts[j]!;
     }
-    if (!changed && it > 0) break;
+    if (!pass.changed && it > 0) break;
   }
   return { k, labels, centers, inertia, iterations: it + 1 };
+}
+
+/**
+ * One Lloyd pass: each row's label, and the next centres' sums gathered in
+ * the same pass, in row order.
+ */
+function assignPass(
+  x: Float64Array,
+  n: number,
+  d: number,
+  k: number,
+  centers: Float64Array,
+  labels: Int32Array,
+  sums: Float64Array,
+  counts: Float64Array,
+): { inertia: number; changed: boolean } {
+  const best = new Float64Array(1);
+  let changed = false;
+  let inertia = 0;
+  for (let i = 0; i < n; i++) {
+    const j = nearestCentre(x, i, d, centers, k, best);
+    changed = changed || labels[i] !== j;
+    labels[i] = j;
+    inertia += best[0]!;
+    counts[j]!++;
+    for (let t = 0; t < d; t++) sums[j * d + t]! += x[i * d + t]!;
+  }
+  return { inertia, changed };
 }
 
 export function kmeans(x: Float64Array, n: number, d: number, k: number, seed: number, starts = 4, maxIter = 100): KMeansResult {
@@ -248,18 +274,34 @@ function distanceRow3(x: Float64Array, rows: Int32Array, i: number, out: Float64
   }
 }
 
+/*
+ * Loops over every row sit in small functions of their own (here and in
+ * lloyd, seedCenters): V8 optimises a long loop where it runs, but code after
+ * it in the same function has never run, so the optimised code bails out
+ * there and the next loop starts over in the interpreter. The first fit of
+ * a process paid for that on every loop.
+ */
+
 /** z-scores per column, in place; a constant column becomes 0. */
 export function standardise(x: Float64Array, n: number, d: number): { mean: Float64Array; sd: Float64Array } {
   const mean = new Float64Array(d);
   const sd = new Float64Array(d);
   for (let t = 0; t < d; t++) {
-    let s = 0;
-    for (let i = 0; i < n; i++) s += x[i * d + t]!;
-    mean[t] = n > 0 ? s / n : 0;
-    let v = 0;
-    for (let i = 0; i < n; i++) v += (x[i * d + t]! - mean[t]!) ** 2;
-    sd[t] = n > 1 ? Math.sqrt(v / (n - 1)) : 0;
-    for (let i = 0; i < n; i++) x[i * d + t] = sd[t]! > 0 ? (x[i * d + t]! - mean[t]!) / sd[t]! : 0;
+    mean[t] = n > 0 ? columnSum(x, n, d, t, 0, false) / n : 0;
+    sd[t] = n > 1 ? Math.sqrt(columnSum(x, n, d, t, mean[t]!, true) / (n - 1)) : 0;
+    zScores(x, n, d, t, mean[t]!, sd[t]!);
   }
   return { mean, sd };
+}
+
+/** Σ x[·, t], or with `squared` Σ (x[·, t] − centre)². */
+function columnSum(x: Float64Array, n: number, d: number, t: number, centre: number, squared: boolean): number {
+  let s = 0;
+  if (squared) for (let i = 0; i < n; i++) s += (x[i * d + t]! - centre) ** 2;
+  else for (let i = 0; i < n; i++) s += x[i * d + t]!;
+  return s;
+}
+
+function zScores(x: Float64Array, n: number, d: number, t: number, mean: number, sd: number): void {
+  for (let i = 0; i < n; i++) x[i * d + t] = sd > 0 ? (x[i * d + t]! - mean) / sd : 0;
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
 import { ZodError } from 'zod';
-import { translator, type Lang } from '../i18n/i18n.js';
+import { joinList, translator, type Lang } from '../i18n/i18n.js';
 import { analysisMessages, type AnalysisKey } from '../i18n/analysis-messages.js';
 import { formatDate, formatInteger, formatMoney, formatPercent } from '../i18n/number-format.js';
 import { NoDataError } from '../analytics/analysis-period.js';
@@ -123,7 +123,7 @@ function sectionLines(doc: AnalysisDocument, lang: Lang): { key: AnalysisKey; va
   if (first && last) out.push({ key: 'summary.team', values: { best: first.name ?? first.repId, bestAttainment: pct(first.attainment), worst: last.name ?? last.repId, worstAttainment: pct(last.attainment) } });
   const complaint = s.complaintCategories[0]?.category;
   const issue = s.topIssues.issues[0]?.term;
-  if (s.ipa.items.length > 0 || complaint !== undefined) out.push({ key: 'summary.satisfaction', values: { improve: s.ipa.improveFirst.join(lang === 'zh-CN' ? '、' : ', ') || '—', complaint: complaint ?? '—', issue: issue ?? '—' } });
+  if (s.ipa.items.length > 0 || complaint !== undefined) out.push({ key: 'summary.satisfaction', values: { improve: joinList(s.ipa.improveFirst, lang) || '—', complaint: complaint ?? '—', issue: issue ?? '—' } });
   const m = doc.churn.model;
   const a = (x: number | null | undefined) => (x === null || x === undefined ? '—' : x.toFixed(3));
   out.push({

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Store } from '../store/open-store.js';
-import { translator } from '../i18n/i18n.js';
+import { joinList, translator } from '../i18n/i18n.js';
 import { cliMessages } from '../i18n/cli-messages.js';
 import { formatInteger } from '../i18n/number-format.js';
 import { describeMappingProblem } from '../i18n/mapping-problems.js';
@@ -8,6 +8,7 @@ import { entities, isEntityName, type EntityName } from '../intake/field-catalog
 import { importFile, type ImportResult } from '../intake/import-file.js';
 import { isImportError } from '../intake/import-error.js';
 import { entityLabel, importErrorMessage, importResultJson, issueMessage, noteMessage } from '../intake/describe-import.js';
+import { noteSeverity } from '../intake/stage-file.js';
 import { readUserMapping, type UserMapping } from '../intake/user-mapping.js';
 import { UsageError, type CliContext } from './cli-context.js';
 import { progressReporter } from './progress.js';
@@ -95,8 +96,8 @@ export function renderImport(ctx: CliContext, outcome: ImportOutcome): void {
         warnings: n(r.warnings),
       }),
     );
-    for (const note of r.notes) ctx.out(t('import.fileIssue', { message: noteMessage(note, ctx.lang) }));
-    if (r.unmapped.length > 0) ctx.out(t('import.unmapped', { columns: r.unmapped.join(', ') }));
+    for (const note of r.notes) ctx.out(t(noteSeverity(note.code) === 'warning' ? 'import.fileWarning' : 'import.fileIssue', { message: noteMessage(note, ctx.lang) }));
+    if (r.unmapped.length > 0) ctx.out(t('import.unmapped', { columns: joinList(r.unmapped, ctx.lang) }));
     for (const d of r.duplicateCandidates.slice(0, 10)) {
       ctx.out(t('import.nearDuplicate', { customers: d.customers.map((c) => `${c.id} ${c.name}`).join(' / ') }));
     }

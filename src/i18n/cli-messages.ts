@@ -11,6 +11,7 @@ export type CliKey =
   | 'import.failed'
   | 'import.rowIssue'
   | 'import.fileIssue'
+  | 'import.fileWarning'
   | 'import.phase.reading'
   | 'import.phase.validating'
   | 'import.phase.writing'
@@ -54,6 +55,7 @@ export const cliMessages: Catalogue<CliKey> = {
     'import.failed': '{file}: {message}',
     'import.rowIssue': '    row {row}, {column}: {message}',
     'import.fileIssue': '  note: {message}',
+    'import.fileWarning': '  warning: {message}',
     'import.phase.reading': 'reading',
     'import.phase.validating': 'checking',
     'import.phase.writing': 'writing',
@@ -96,6 +98,7 @@ export const cliMessages: Catalogue<CliKey> = {
     'import.failed': '{file}：{message}',
     'import.rowIssue': '    第 {row} 行，{column}：{message}',
     'import.fileIssue': '  提示：{message}',
+    'import.fileWarning': '  警告：{message}',
     'import.phase.reading': '读取',
     'import.phase.validating': '校验',
     'import.phase.writing': '写入',

@@ -16,6 +16,11 @@ export function format(template: string, params: Params = {}): string {
   });
 }
 
+/** Names in a run, joined the language's way: 甲、乙、丙 but "a, b, c". */
+export function joinList(items: readonly string[], lang: Lang): string {
+  return items.join(lang === 'zh-CN' ? '、' : ', ');
+}
+
 export function translator<K extends string>(catalogue: Catalogue<K>, lang: Lang) {
   return (key: K, params?: Params): string => format(catalogue[lang][key], params);
 }

@@ -4,7 +4,7 @@
  * findings are worded as every other input's (input-problems.ts); where the
  * user chose wrongly, the wording names what to write instead.
  */
-import { format, type Catalogue, type Lang, type Params } from './i18n.js';
+import { format, joinList, type Catalogue, type Lang, type Params } from './i18n.js';
 import { issueProblem } from './input-problems.js';
 import { fileErrorMessages } from './intake-messages.js';
 import type { MappingProblem, MappingValue } from '../intake/user-mapping.js';
@@ -66,7 +66,7 @@ const texts: Catalogue<MappingTextKey> = {
   },
 };
 
-const separators = { en: { list: ', ', clause: '; ' }, 'zh-CN': { list: '、', clause: '；' } } as const;
+const clauseSeparator = { en: '; ', 'zh-CN': '；' } as const;
 
 /** Past this many, a field list is cut: the user needs a hint of the names, not the whole catalogue (the data model lists it). */
 const fieldListLimit = 12;
@@ -74,7 +74,7 @@ const fieldListLimit = 12;
 /** The problem as one phrase in `lang`; the edge puts the file and path before it. */
 export function describeMappingProblem(problem: MappingProblem, lang: Lang): string {
   const t = (key: MappingTextKey, params?: Params): string => format(texts[lang][key], params);
-  const clauses = (...parts: (string | undefined)[]): string => parts.filter((p) => p !== undefined).join(separators[lang].clause);
+  const clauses = (...parts: (string | undefined)[]): string => parts.filter((p) => p !== undefined).join(clauseSeparator[lang]);
   // Chinese spaces a bare number or true/false from the text around it, but not quoted text.
   const got = (value: MappingValue | undefined): string | undefined =>
     value === undefined ? undefined : t(typeof value === 'string' ? 'got_text' : 'got', { value: quoted(value, lang) });
@@ -113,7 +113,7 @@ export function describeMappingProblem(problem: MappingProblem, lang: Lang): str
 
 /** Names joined in the language's way, cut after `limit` with how many were left out. */
 function listed(names: readonly string[], lang: Lang, limit = Infinity): string {
-  const head = names.slice(0, limit).map((n) => shown(n, lang)).join(separators[lang].list);
+  const head = joinList(names.slice(0, limit).map((n) => shown(n, lang)), lang);
   const rest = names.length - Math.min(limit, names.length);
   return rest > 0 ? head + format(texts[lang].more, { count: rest }) : head;
 }

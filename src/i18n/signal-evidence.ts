@@ -3,7 +3,7 @@
  * days; usually every 27.5"). Shared by the web app and anything else that
  * shows signals; kept free of analytics imports so the browser bundle can use it.
  */
-import { format, type Catalogue, type Lang } from './i18n.js';
+import { format, joinList, type Catalogue, type Lang } from './i18n.js';
 
 export interface SignalLike {
   readonly code: string;
@@ -52,7 +52,7 @@ export function signalEvidence(signal: SignalLike, lang: Lang): string {
   const n = (v: unknown, digits = 1) => (typeof v === 'number' ? v.toLocaleString(lang, { maximumFractionDigits: digits }) : String(v ?? '–'));
   const e = signal.evidence;
   const params: Record<string, string> = {};
-  for (const [k, v] of Object.entries(e)) params[k] = Array.isArray(v) ? v.join(lang === 'zh-CN' ? '、' : ', ') : n(v);
+  for (const [k, v] of Object.entries(e)) params[k] = Array.isArray(v) ? joinList(v, lang) : n(v);
   if (signal.code === 'value') {
     const money = (v: unknown) => (typeof v === 'number' ? (lang === 'zh-CN' ? `${n(v / 1e4, 1)} 万元` : `¥${n(v, 0)}`) : '–');
     const change = typeof e.change === 'number' ? e.change : 0;

@@ -2,12 +2,12 @@
  * Import results and problems in the user's language, for every edge (CLI,
  * HTTP) to share: one place turns codes into sentences.
  */
-import { format, type Lang } from '../i18n/i18n.js';
+import { format, joinList, type Lang } from '../i18n/i18n.js';
 import { fileErrorAdvice, fileErrorMessages, fileNoteMessages, rowIssueMessages, type FileErrorKey, type FileNoteKey, type IntakeEdge, type RowIssueKey } from '../i18n/intake-messages.js';
 import { entitySpec, isEntityName } from './field-catalog.js';
 import type { ImportError } from './import-error.js';
 import type { ImportIssue, ImportResult } from './import-file.js';
-import type { FileNote } from './stage-file.js';
+import { noteSeverity, type FileNote } from './stage-file.js';
 
 export function issueMessage(issue: Pick<ImportIssue, 'code' | 'value'>, lang: Lang): string {
   const template = (rowIssueMessages[lang] as Record<string, string>)[issue.code as RowIssueKey];
@@ -22,7 +22,13 @@ export function importErrorMessage(error: ImportError, lang: Lang, edge: IntakeE
 }
 
 export function noteMessage(note: FileNote, lang: Lang): string {
-  return format(fileNoteMessages[lang][note.code as FileNoteKey], withEntityLabels(note.params, lang));
+  const params = Object.fromEntries(Object.entries(note.params).map(([k, v]) => [k, typeof v === 'object' ? joinList(v, lang) : v]));
+  return format(fileNoteMessages[lang][note.code as FileNoteKey], withEntityLabels(params, lang));
+}
+
+/** A note as the edges send it: its code, how much it matters, and its sentence. */
+export function noteJson(note: FileNote, lang: Lang) {
+  return { code: note.code, severity: noteSeverity(note.code), message: noteMessage(note, lang) };
 }
 
 /** Parameters that name an entity, as the user knows it: by its label in their language. */
@@ -59,7 +65,7 @@ export function importResultJson(r: ImportResult, lang: Lang) {
     issuesTruncated: Math.max(0, r.issuesTotal - r.issues.length),
     mapping: r.mapping,
     unmapped: r.unmapped,
-    notes: r.notes.map((n) => ({ code: n.code, message: noteMessage(n, lang) })),
+    notes: r.notes.map((n) => noteJson(n, lang)),
     duplicateCandidates: r.duplicateCandidates,
   };
 }

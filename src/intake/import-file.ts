@@ -197,7 +197,7 @@ export function fileNotes(req: ImportRequest, match: HeaderMatch, staged: Staged
   const chosen = req.entity ?? req.mapping?.entity;
   const other = chosen === undefined ? undefined : contradictingEntity(match, staged.headers);
   if (chosen === undefined || other === undefined) return [...staged.notes];
-  return [...staged.notes, { code: 'entity_mismatch', params: { entity: chosen, recognised: other.entity.name, columns: other.headers.join(', ') } }];
+  return [...staged.notes, { code: 'entity_mismatch', params: { entity: chosen, recognised: other.entity.name, columns: other.headers } }];
 }
 
 /** Mapping-file columns, given as header text or 1-based number, as column indexes. */

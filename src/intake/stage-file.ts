@@ -51,7 +51,30 @@ export interface FileNote {
     | 'converted_xls'
     /** The headers clearly say another entity than the one chosen (header-match.ts, contradictingEntity). */
     | 'entity_mismatch';
-  readonly params: Readonly<Record<string, string | number>>;
+  /** A list (of headers …) is joined in the reader's language when the note is worded. */
+  readonly params: Readonly<Record<string, string | number | readonly string[]>>;
+}
+
+/**
+ * A warning says the data may not be what the file meant (bytes replaced or
+ * dropped, a column ignored, the wrong data type); the rest only tell what
+ * was done.
+ */
+export function noteSeverity(code: FileNote['code']): 'warning' | 'info' {
+  switch (code) {
+    case 'encoding_replacements':
+    case 'mixed_encoding':
+    case 'nul_bytes':
+    case 'duplicate_header':
+    case 'entity_mismatch':
+      return 'warning';
+    case 'blank_header':
+    case 'title_rows':
+    case 'converted_xls':
+      return 'info';
+    default:
+      return code satisfies never;
+  }
 }
 
 export interface StagedFile {

@@ -119,24 +119,24 @@ describe('salescope import', () => {
 
   describe('an entity chosen against what the headers clearly say', () => {
     const en = 'the headers look like order lines (订单编号, 下单日期, 金额), not customers as chosen; the rows are read as customers all the same — if the file holds order lines, choose that data type instead';
-    const zh = '表头看起来是订单明细数据（订单编号, 下单日期, 金额），而不是所选的“客户”；各行仍按“客户”读取——如果文件内容是订单明细，请改选该数据类型';
+    const zh = '表头看起来是订单明细数据（订单编号、下单日期、金额），而不是所选的“客户”；各行仍按“客户”读取——如果文件内容是订单明细，请改选该数据类型';
 
     it('imports as chosen by the mapping, with a warning in the --json notes', async () => {
       const r = await runCli(['import', '--db', f.db, '--json', '--mapping', 'as-customers.yaml', 'order-lines.csv'], dir, f.env);
       expect(r.code).toBe(0);
       const file = (JSON.parse(r.stdout) as { files: Record<string, unknown>[] }).files[0]!;
       expect(file).toMatchObject({ entity: 'customers', rows: 2, inserted: 2, quarantined: 0 });
-      expect(file.notes).toEqual([{ code: 'entity_mismatch', message: en }]);
+      expect(file.notes).toEqual([{ code: 'entity_mismatch', severity: 'warning', message: en }]);
     });
 
     it('says it in the summary, in the user\'s language, for --entity too', async () => {
       const zhRun = await runCli(['import', '--db', f.db, '--lang', 'zh-CN', '--mapping', 'as-customers.yaml', 'order-lines.csv'], dir, f.env);
       expect(zhRun.code).toBe(0);
       expect(zhRun.stdout).toContain('order-lines.csv → 客户（csv, utf-8）：2 行\n');
-      expect(zhRun.stdout).toContain(`  提示：${zh}\n`);
+      expect(zhRun.stdout).toContain(`  警告：${zh}\n`);
       const enRun = await runCli(['import', '--db', f.db, '--entity', 'customers', 'order-lines.csv'], dir, f.env);
       expect(enRun.code).toBe(0);
-      expect(enRun.stdout).toContain(`  note: ${en}\n`);
+      expect(enRun.stdout).toContain(`  warning: ${en}\n`);
     });
 
     it('says nothing when the chosen entity is what the headers say', async () => {

@@ -238,16 +238,16 @@ describe('import wizard API', () => {
 describe('a data type chosen against what the headers clearly say', () => {
   const file = () => multipart('订单.csv', readFileSync(path.resolve(import.meta.dirname, '../fixtures/entity-guard/order-lines.csv')));
   const en = 'the headers look like order lines (订单编号, 下单日期, 金额), not customers as chosen; the rows are read as customers all the same — if the file holds order lines, choose that data type instead';
-  const zh = '表头看起来是订单明细数据（订单编号, 下单日期, 金额），而不是所选的“客户”；各行仍按“客户”读取——如果文件内容是订单明细，请改选该数据类型';
-  type Preview = { uploadId: string; entity: string; notes: { code: string; message: string }[] };
+  const zh = '表头看起来是订单明细数据（订单编号、下单日期、金额），而不是所选的“客户”；各行仍按“客户”读取——如果文件内容是订单明细，请改选该数据类型';
+  type Preview = { uploadId: string; entity: string; notes: { code: string; severity: string; message: string }[] };
 
   it('is warned of in the wizard\'s preview, before anything is written, in the caller\'s language', async () => {
     const up = await app.inject({ method: 'POST', url: '/api/uploads?entity=customers', ...file() });
     expect(up.statusCode).toBe(201);
     const first = up.json() as Preview;
-    expect(first).toMatchObject({ entity: 'customers', notes: [{ code: 'entity_mismatch', message: zh }] });
+    expect(first).toMatchObject({ entity: 'customers', notes: [{ code: 'entity_mismatch', severity: 'warning', message: zh }] });
     const again = await app.inject({ method: 'POST', url: `/api/uploads/${first.uploadId}/preview?lang=en`, payload: { entity: 'customers' } });
-    expect(again.json()).toMatchObject({ entity: 'customers', notes: [{ code: 'entity_mismatch', message: en }] });
+    expect(again.json()).toMatchObject({ entity: 'customers', notes: [{ code: 'entity_mismatch', severity: 'warning', message: en }] });
     // Recognised, or chosen as recognised, the file draws no warning.
     for (const payload of [{}, { entity: 'order_lines' }]) {
       const agreed = await app.inject({ method: 'POST', url: `/api/uploads/${first.uploadId}/preview?lang=en`, payload });
@@ -260,6 +260,6 @@ describe('a data type chosen against what the headers clearly say', () => {
     const up = (await app.inject({ method: 'POST', url: '/api/uploads?lang=en', ...file() })).json() as Preview;
     const done = await app.inject({ method: 'POST', url: `/api/uploads/${up.uploadId}/import?lang=en`, payload: { entity: 'customers' } });
     expect(done.statusCode).toBe(201);
-    expect(done.json()).toMatchObject({ entity: 'customers', rows: 2, notes: [{ code: 'entity_mismatch', message: en }] });
+    expect(done.json()).toMatchObject({ entity: 'customers', rows: 2, notes: [{ code: 'entity_mismatch', severity: 'warning', message: en }] });
   }, 60_000);
 });

@@ -83,6 +83,25 @@ describe('import wizard', () => {
     await context.close();
   });
 
+  it('warns in the preview and in the result when the chosen data type is not what the headers say', async () => {
+    const text = '订单编号,下单日期,客户编号,客户名称,产品名称,数量,金额\nGD-0001,2025-11-03,GUARD-01,守望测试机械有限公司,伺服电机,2,3000\n';
+    const { context, page } = await web.newPage({ locale: 'zh-CN' });
+    await page.goto(`${web.url}/#/import`);
+    await page.locator('[data-testid=upload-step] input[type=file]').setInputFiles({ name: '订单.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+    await page.getByTestId('preview-step').waitFor();
+    const entities = await api<{ name: string; label: Record<string, string> }[]>('/api/imports/entities');
+    await pick(page, page.getByTestId('preview-entity'), entities.find((e) => e.name === 'customers')!.label['zh-CN']!, false);
+    // The header names are listed the Chinese way, and the note is a warning before the import and after it.
+    const said = '表头看起来是订单明细数据（订单编号、下单日期、金额），而不是所选的“客户”';
+    await expect.poll(() => page.locator('[data-testid=preview-step] .ant-alert-warning').textContent()).toContain(said);
+    await page.getByTestId('import-run').click();
+    await page.getByTestId('import-result').waitFor();
+    expect(await page.locator('[data-testid=import-result] .ant-alert-warning').textContent()).toContain(said);
+    expect(await page.locator('[data-testid=import-result] .ant-alert-info').count()).toBe(0);
+    expect(await count(`SELECT count(*) AS n FROM customers WHERE customer_id = 'GUARD-01'`)).toBe(1);
+    await context.close();
+  });
+
   it('shows the server\'s message for a file it cannot read, and discards an upload', async () => {
     const { context, page } = await web.newPage({ locale: 'en' });
     await page.goto(`${web.url}/#/import`);

@@ -1,6 +1,7 @@
 /** Appendices: table 1 (basic information, contact masked) and table 3 (behaviour and needs). */
 import type { ReportSection, SectionContext } from '../report-model.js';
 import { fmt, section } from './section-helpers.js';
+import { joinList } from '../../i18n/i18n.js';
 
 export function appendixTable1({ data, t, lang }: SectionContext): ReportSection {
   const f = fmt(lang);
@@ -44,7 +45,7 @@ export function appendixTable3({ data, t, lang }: SectionContext): ReportSection
           { label: t('col.need'), kind: 'text' },
         ],
         rows: data.table3.map((r) => [
-          r.customerId, r.name, r.mainCategories.join(lang === 'zh-CN' ? '、' : ', '), r.cycleDays === null ? null : Math.round((r.cycleDays / (365.25 / 12)) * 10) / 10,
+          r.customerId, r.name, joinList(r.mainCategories, lang), r.cycleDays === null ? null : Math.round((r.cycleDays / (365.25 / 12)) * 10) / 10,
           complexity(r.complexity), r.feedback, r.need,
         ]),
       },

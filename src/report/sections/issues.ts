@@ -4,6 +4,7 @@ import { signalLabel } from '../../i18n/signal-labels.js';
 import type { SignalCode } from '../../analytics/churn/churn-signals.js';
 import type { ReportSection, ReportTable, SectionContext } from '../report-model.js';
 import { fmt, section } from './section-helpers.js';
+import { joinList } from '../../i18n/i18n.js';
 
 export function issuesSection({ data, t, lang }: SectionContext): ReportSection {
   const f = fmt(lang);
@@ -55,7 +56,7 @@ export function issuesSection({ data, t, lang }: SectionContext): ReportSection 
       columns: [{ label: t('col.customerId'), kind: 'id' }, { label: t('col.customerName'), kind: 'text' }, { label: t('col.tier'), kind: 'text' }, { label: t('col.riskScore'), kind: 'integer' }, { label: t('col.signals'), kind: 'text' }],
       rows: churn.atRisk.slice(0, 10).map((c) => [
         c.customerId, c.name, c.tier === null ? '' : f.tier(c.tier), c.riskScore,
-        c.signals.map((s) => signalLabel(s.code, lang)).join(lang === 'zh-CN' ? '、' : ', '),
+        joinList(c.signals.map((s) => signalLabel(s.code, lang)), lang),
       ]),
     },
   ];

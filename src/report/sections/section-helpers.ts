@@ -1,5 +1,6 @@
 /** Small shared pieces of the report sections: locale formatting and labels. */
 import type { Lang } from '../../i18n/i18n.js';
+import { joinList } from '../../i18n/i18n.js';
 import { formatDate, formatInteger, formatMoney, formatPercent } from '../../i18n/number-format.js';
 import { tierLabel } from '../../i18n/tier-labels.js';
 import type { ReportSection } from '../report-model.js';
@@ -13,7 +14,7 @@ export const fmt = (lang: Lang) => ({
   /** A list in running text: 甲、乙和丙 / a, b and c. */
   list: (items: readonly string[]) => {
     if (items.length <= 1) return items.join('');
-    const head = items.slice(0, -1).join(lang === 'zh-CN' ? '、' : ', ');
+    const head = joinList(items.slice(0, -1), lang);
     return `${head}${lang === 'zh-CN' ? '和' : ' and '}${items[items.length - 1]}`;
   },
   quote: (s: string) => (lang === 'zh-CN' ? `“${s}”` : `"${s}"`),

@@ -2,6 +2,7 @@
 import { barChart } from '../../charts/chart-options.js';
 import type { ReportSection, SectionContext } from '../report-model.js';
 import { fmt, section } from './section-helpers.js';
+import { joinList } from '../../i18n/i18n.js';
 
 const tierOrder = ['strategic', 'high_value', 'potential', 'long_tail'];
 const rank = (tier: string) => tierOrder.indexOf(tier);
@@ -57,7 +58,7 @@ export function tiersSection({ data, t, lang }: SectionContext): ReportSection {
         ],
         rows: tiers.map((x) => [
           f.tier(x.tier), x.customers, x.customerShare, x.revenueShare, x.profitShare, x.avgRecencyDays, x.avgFrequency, x.avgMonetary,
-          x.mainIndustries.map((i) => i.industry).join(lang === 'zh-CN' ? '、' : ', '),
+          joinList(x.mainIndustries.map((i) => i.industry), lang),
         ]),
       },
       {

@@ -16,7 +16,7 @@ import type { FastifyRequest } from 'fastify';
 import type { MultipartFile } from '@fastify/multipart';
 import type { Lang } from '../../i18n/i18n.js';
 import { describeMappingProblem } from '../../i18n/mapping-problems.js';
-import { importErrorMessage, importResultJson, noteMessage } from '../../intake/describe-import.js';
+import { importErrorMessage, importResultJson, noteJson } from '../../intake/describe-import.js';
 import { isEntityName, type EntityName } from '../../intake/field-catalog.js';
 import { importFile, type ImportPhase } from '../../intake/import-file.js';
 import { isImportError } from '../../intake/import-error.js';
@@ -256,7 +256,7 @@ function requestOf(body: MappingBody, lang: Lang): WizardRequest {
 async function runPreview(deps: AppDeps, upload: Upload, lang: Lang, req: WizardRequest) {
   try {
     const p: FilePreview = await previewFile(deps.store, { file: upload.file, name: upload.name, ...req });
-    return { ...p, notes: p.notes.map((n) => ({ code: n.code, message: noteMessage(n, lang) })) };
+    return { ...p, notes: p.notes.map((n) => noteJson(n, lang)) };
   } catch (error) {
     throw translateImportError(error, upload, lang);
   }

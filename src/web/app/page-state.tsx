@@ -6,6 +6,7 @@ import type { Loaded } from './use-api.js';
 import { useLang, useT } from './i18n.js';
 import { href } from './hash-route.js';
 import { useRoleName } from './role-names.js';
+import { joinList } from '../../i18n/i18n.js';
 
 const m = {
   'zh-CN': {
@@ -47,6 +48,6 @@ export function NotForRole({ roles }: { roles: readonly Role[] }) {
   const t = useT(m);
   const { lang } = useLang();
   const roleName = useRoleName();
-  const names = roles.map(roleName).join(lang === 'zh-CN' ? '、' : ', ');
+  const names = joinList(roles.map(roleName), lang);
   return <Result status="403" title={t('notForRole')} subTitle={t('notForRoleHint', { roles: names })} data-testid="not-for-role" />;
 }

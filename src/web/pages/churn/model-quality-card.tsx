@@ -5,6 +5,7 @@ import { formatDate, formatNumber, formatPercent } from '../../app/money.js';
 import { EChart } from '../../charts/echart.js';
 import type { ChurnModelReport } from './churn-data.js';
 import { calibrationOption, scorerRows, type Scorer, type ScorerRow } from './model-quality.js';
+import { joinList } from '../../../i18n/i18n.js';
 
 const m = {
   'zh-CN': {
@@ -59,7 +60,7 @@ export function ModelQualityCard({ model }: { model: ChurnModelReport | null }) 
         <Descriptions.Item label={t('churnRate')}><span data-testid="model-churn-rate">{formatPercent(model.testChurnRate, lang)}</span></Descriptions.Item>
         <Descriptions.Item label={t('testDate')}>{formatDate(model.testDate, lang)}</Descriptions.Item>
         <Descriptions.Item label={t('rows')}>{formatNumber(model.trainRows, lang)} / {formatNumber(model.testRows, lang)}</Descriptions.Item>
-        <Descriptions.Item label={t('trainDates')} span={2}>{model.trainDates.map((d) => formatDate(d, lang)).join(lang === 'zh-CN' ? '、' : ', ')}</Descriptions.Item>
+        <Descriptions.Item label={t('trainDates')} span={2}>{joinList(model.trainDates.map((d) => formatDate(d, lang)), lang)}</Descriptions.Item>
       </Descriptions>
       <Row gutter={16}>
         <Col xs={24} xl={12}>

@@ -2,6 +2,7 @@
 import { Alert, Button, Card, Col, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useLang, useT } from '../../app/i18n.js';
 import { formatNumber } from '../../app/money.js';
+import { joinList } from '../../../i18n/i18n.js';
 
 export interface ImportResult {
   file: string;
@@ -16,7 +17,7 @@ export interface ImportResult {
   warnings: number;
   issues: { row: number; column: string; code: string; severity: 'error' | 'warning'; message: string }[];
   issuesTruncated: number;
-  notes: { code: string; message: string }[];
+  notes: { code: string; severity: 'warning' | 'info'; message: string }[];
   duplicateCandidates: { key: string; customers: { id: string; name: string }[] }[];
 }
 
@@ -50,8 +51,8 @@ export function ImportResultView({ result, onAgain, onReview }: { result: Import
           </Col>
         ))}
       </Row>
-      {result.notes.map((n) => <Alert key={n.code} type="info" showIcon title={n.message} />)}
-      {result.duplicateCandidates.map((d) => <Alert key={d.key} type="info" showIcon title={t('twins', { names: d.customers.map((c) => `${c.name} (${c.id})`).join('、') })} />)}
+      {result.notes.map((n) => <Alert key={n.code} type={n.severity} showIcon title={n.message} />)}
+      {result.duplicateCandidates.map((d) => <Alert key={d.key} type="info" showIcon title={t('twins', { names: joinList(d.customers.map((c) => `${c.name} (${c.id})`), lang) })} />)}
       {result.issues.length > 0 && <IssueTable result={result} />}
       <Space>
         <Button type="primary" onClick={onAgain} data-testid="import-again">{t('again')}</Button>

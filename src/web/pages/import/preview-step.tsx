@@ -20,7 +20,7 @@ export interface FilePreview {
   mapping: { index: number; header: string; field: string; how: string }[];
   unmapped: { index: number; header: string }[];
   missing: string[];
-  notes: { code: string; message: string }[];
+  notes: { code: string; severity: 'warning' | 'info'; message: string }[];
 }
 
 const m = {
@@ -71,7 +71,7 @@ export function PreviewStep({ preview, busy, onEntity, onMapping, onImport, onDi
             data-testid="preview-entity"
           />
         </Space>
-        {preview.notes.map((n) => <Alert key={n.code} type="warning" showIcon title={n.message} />)}
+        {preview.notes.map((n) => <Alert key={n.code} type={n.severity} showIcon title={n.message} />)}
         {preview.missing.length > 0 && (
           <Alert
             type="error"

@@ -16,7 +16,7 @@ const customerFields12 = 'customer_id, name, industry, size, employees, annual_r
 describe('describeMappingProblem', () => {
   it('names the field meant when an unknown one is a slip away', () => {
     expect(worded('entity: customers\ncolumns: { custmer_id: 客户代码 }')).toEqual({
-      path: 'custmer_id',
+      path: 'columns.custmer_id',
       en: '"custmer_id" is not a field of customers; did you mean customer_id?',
       zh: 'customers 没有字段“custmer_id”；是否想写 customer_id？',
     });
@@ -24,7 +24,7 @@ describe('describeMappingProblem', () => {
 
   it('lists the entity\'s fields, cut after twelve, when none is close', () => {
     expect(worded('entity: customers\ndefaults: { amount: 1 }')).toEqual({
-      path: 'amount',
+      path: 'defaults.amount',
       en: `"amount" is not a field of customers; fields: ${customerFields12}, … (11 more)`,
       zh: `customers 没有字段“amount”；可用字段：${customerFields12.replaceAll(', ', '、')}…（另 11 个）`,
     });
@@ -104,10 +104,23 @@ describe('describeMappingProblem', () => {
       en: '"colums" is not a mapping key; did you mean columns?',
       zh: '映射中没有键“colums”；是否想写 columns？',
     });
+    expect(worded('colour: red')).toEqual({
+      path: 'colour',
+      en: '"colour" is not a mapping key; keys: entity, header, columns, defaults, options',
+      zh: '映射中没有键“colour”；可用的键：entity、header、columns、defaults、options',
+    });
+  });
+
+  it('sends an option written at the top of the mapping under options', () => {
     expect(worded('dateOrder: dmy')).toEqual({
       path: 'dateOrder',
-      en: '"dateOrder" is not a mapping key; keys: entity, header, columns, defaults, options',
-      zh: '映射中没有键“dateOrder”；可用的键：entity、header、columns、defaults、options',
+      en: '"dateOrder" is not a mapping key; it is an option: put it under options, as dateOrder',
+      zh: '映射中没有键“dateOrder”；这是一个选项，请写在 options 下，写作 dateOrder',
+    });
+    expect(worded('amountunit: 万元')).toEqual({
+      path: 'amountunit',
+      en: '"amountunit" is not a mapping key; it is an option: put it under options, as amountUnit',
+      zh: '映射中没有键“amountunit”；这是一个选项，请写在 options 下，写作 amountUnit',
     });
   });
 

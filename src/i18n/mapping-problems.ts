@@ -14,6 +14,7 @@ type MappingTextKey =
   | 'unknown_field_anywhere'
   | 'unknown_key'
   | 'unknown_option'
+  | 'under_options'
   | 'did_you_mean'
   | 'fields'
   | 'keys'
@@ -33,6 +34,7 @@ const texts: Catalogue<MappingTextKey> = {
     unknown_field_anywhere: '{field} is not a field of any entity',
     unknown_key: '{key} is not a mapping key',
     unknown_option: '{key} is not an option',
+    under_options: 'it is an option: put it under options, as {option}',
     did_you_mean: 'did you mean {name}?',
     fields: 'fields: {fields}',
     keys: 'keys: {keys}',
@@ -51,6 +53,7 @@ const texts: Catalogue<MappingTextKey> = {
     unknown_field_anywhere: '任何数据类型都没有字段{field}',
     unknown_key: '映射中没有键{key}',
     unknown_option: '没有选项{key}',
+    under_options: '这是一个选项，请写在 options 下，写作 {option}',
     did_you_mean: '是否想写 {name}？',
     fields: '可用字段：{fields}',
     keys: '可用的键：{keys}',
@@ -99,10 +102,13 @@ export function describeMappingProblem(problem: MappingProblem, lang: Lang): str
     case 'mapping_unknown_option': {
       const near = closestName(problem.key, problem.allowed);
       const [unknown, list] = problem.code === 'mapping_unknown_key' ? (['unknown_key', 'keys'] as const) : (['unknown_option', 'options'] as const);
-      return clauses(
-        t(unknown, { key: quoted(problem.key, lang) }),
-        near !== undefined ? t('did_you_mean', { name: shown(near, lang) }) : t(list, { keys: listed(problem.allowed, lang) }),
-      );
+      const hint =
+        problem.option !== undefined
+          ? t('under_options', { option: problem.option })
+          : near !== undefined
+            ? t('did_you_mean', { name: shown(near, lang) })
+            : t(list, { keys: listed(problem.allowed, lang) });
+      return clauses(t(unknown, { key: quoted(problem.key, lang) }), hint);
     }
     case 'mapping_invalid':
       return issueProblem(problem.issue, lang);

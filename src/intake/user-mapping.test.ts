@@ -52,7 +52,7 @@ options: { dateOrder: dmy, decimal: ",", encoding: gbk, delimiter: tab, amountUn
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.problems).toEqual([
-        { code: 'mapping_unknown_field', path: 'amount', field: 'amount', entity: 'stage_history', known: ['opportunity_id', 'stage', 'entered_date'] },
+        { code: 'mapping_unknown_field', path: 'columns.amount', field: 'amount', entity: 'stage_history', known: ['opportunity_id', 'stage', 'entered_date'] },
       ]);
     }
   });

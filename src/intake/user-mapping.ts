@@ -78,7 +78,14 @@ export type MappingProblem =
   /** A `columns` entry that is neither a header nor a column number. */
   | { readonly code: 'mapping_not_column'; readonly path: string; readonly value?: MappingValue }
   /** A key the mapping may not have, at the top (`allowed`: entity, header …) or under options (`allowed`: dateOrder …). */
-  | { readonly code: 'mapping_unknown_key' | 'mapping_unknown_option'; readonly path: string; readonly key: string; readonly allowed: readonly string[] }
+  | {
+      readonly code: 'mapping_unknown_key' | 'mapping_unknown_option';
+      readonly path: string;
+      readonly key: string;
+      readonly allowed: readonly string[];
+      /** At the top of the mapping: the option this key names, which belongs under `options`. */
+      readonly option?: string;
+    }
   /** `known`: the entity's fields, or every entity's when the mapping names none. */
   | { readonly code: 'mapping_unknown_field'; readonly path: string; readonly field: string; readonly entity?: EntityName; readonly known: readonly string[] }
   /** Any other shape problem, as zod found it (parsed with reportInput, so the wording can say what it got). */
@@ -123,7 +130,10 @@ export function userMappingFrom(data: unknown): MappingResult {
   const parsed = mappingSchema.safeParse(data ?? {}, { reportInput: true });
   if (!parsed.success) return { ok: false, problems: parsed.error.issues.flatMap(problemsOf) };
   const m = parsed.data;
-  const unknown = unknownFields(m.entity, [...Object.keys(m.columns ?? {}), ...Object.keys(m.defaults ?? {})]);
+  const unknown = unknownFields(m.entity, [
+    ...Object.keys(m.columns ?? {}).map((field) => ['columns', field] as const),
+    ...Object.keys(m.defaults ?? {}).map((field) => ['defaults', field] as const),
+  ]);
   if (unknown.length > 0) return { ok: false, problems: unknown };
   const o = m.options ?? {};
   const delimiter = o.delimiter === 'tab' ? '\t' : o.delimiter;
@@ -165,7 +175,11 @@ function problemOf(issue: z.core.$ZodIssue): MappingProblem {
 
 function unknownKey(at: readonly PropertyKey[], key: string): MappingProblem {
   const path = [...at, key].join('.');
-  if (at.length === 0) return { code: 'mapping_unknown_key', path, key, allowed: mappingKeys };
+  if (at.length === 0) {
+    // An option written at the top (dateOrder: dmy) is the likeliest slip there: say where it goes.
+    const option = optionKeys.find((o) => o.toLowerCase() === key.toLowerCase());
+    return { code: 'mapping_unknown_key', path, key, allowed: mappingKeys, ...(option !== undefined ? { option } : {}) };
+  }
   if (at.length === 1 && at[0] === 'options') return { code: 'mapping_unknown_option', path, key, allowed: optionKeys };
   throw new Error(`unknown key ${path} in a part of the mapping with no wording for it`);
 }
@@ -174,10 +188,10 @@ function scalar(input: unknown): MappingValue | undefined {
   return typeof input === 'string' || typeof input === 'number' || typeof input === 'boolean' ? input : undefined;
 }
 
-function unknownFields(entity: EntityName | undefined, names: readonly string[]): MappingProblem[] {
+function unknownFields(entity: EntityName | undefined, named: readonly (readonly ['columns' | 'defaults', string])[]): MappingProblem[] {
   const pool = entity === undefined ? entities : entities.filter((e) => e.name === entity);
   const known = [...new Set(pool.flatMap((e) => e.fields.map((f) => f.name)))];
-  return names
-    .filter((n) => !known.includes(n))
-    .map((n) => ({ code: 'mapping_unknown_field', path: n, field: n, ...(entity !== undefined ? { entity } : {}), known }));
+  return named
+    .filter(([, field]) => !known.includes(field))
+    .map(([section, field]) => ({ code: 'mapping_unknown_field', path: `${section}.${field}`, field, ...(entity !== undefined ? { entity } : {}), known }));
 }

@@ -105,7 +105,7 @@ describe('salescope import', () => {
     writeFileSync(path.join(dir, 'typo-mapping.yaml'), 'entity: order_lines\ncolumns:\n  custmer_id: 客户编号\n  amount: 3\n');
     const typo = await runCli(['import', '--db', d.db, '--lang', 'zh-CN', '--mapping', 'typo-mapping.yaml', 'orders.csv'], dir, d.env);
     expect(typo.code).toBe(2);
-    expect(typo.stderr).toBe('typo-mapping.yaml：custmer_id：order_lines 没有字段“custmer_id”；是否想写 customer_id？\n');
+    expect(typo.stderr).toBe('typo-mapping.yaml：columns.custmer_id：order_lines 没有字段“custmer_id”；是否想写 customer_id？\n');
     const missing = await runCli(['import', '--db', d.db, '--lang', 'zh-CN', '--mapping', 'no-such.yaml', 'orders.csv'], dir, d.env);
     expect(missing.stderr).toBe('no-such.yaml：/：找不到文件，请检查路径\n');
   });

@@ -216,19 +216,19 @@ describe('import wizard API', () => {
     const first12 = ['order_id', 'line_no', 'order_date', 'customer_id', 'customer_name', 'industry', 'product_id', 'product_name', 'category', 'subcategory', 'quantity', 'unit_price'];
     expect(zh.json()).toEqual({
       code: 'bad_mapping',
-      message: '列映射 custmer_id：order_lines 没有字段“custmer_id”；是否想写 customer_id？',
+      message: '列映射 columns.custmer_id：order_lines 没有字段“custmer_id”；是否想写 customer_id？',
       details: [
-        { field: 'custmer_id', problem: 'order_lines 没有字段“custmer_id”；是否想写 customer_id？' },
-        { field: 'colour', problem: `order_lines 没有字段“colour”；可用字段：${first12.join('、')}…（另 17 个）` },
+        { field: 'columns.custmer_id', problem: 'order_lines 没有字段“custmer_id”；是否想写 customer_id？' },
+        { field: 'columns.colour', problem: `order_lines 没有字段“colour”；可用字段：${first12.join('、')}…（另 17 个）` },
       ],
     });
     const en = await preview('en');
     expect(en.json()).toEqual({
       code: 'bad_mapping',
-      message: 'column mapping, custmer_id: "custmer_id" is not a field of order_lines; did you mean customer_id?',
+      message: 'column mapping, columns.custmer_id: "custmer_id" is not a field of order_lines; did you mean customer_id?',
       details: [
-        { field: 'custmer_id', problem: '"custmer_id" is not a field of order_lines; did you mean customer_id?' },
-        { field: 'colour', problem: `"colour" is not a field of order_lines; fields: ${first12.join(', ')}, … (17 more)` },
+        { field: 'columns.custmer_id', problem: '"custmer_id" is not a field of order_lines; did you mean customer_id?' },
+        { field: 'columns.colour', problem: `"colour" is not a field of order_lines; fields: ${first12.join(', ')}, … (17 more)` },
       ],
     });
     expect((await app.inject({ method: 'DELETE', url: `/api/uploads/${up.uploadId}` })).statusCode).toBe(200);

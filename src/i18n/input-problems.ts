@@ -5,6 +5,7 @@
  * this catalogue and zod's own by its locale, for whichever edge asks.
  */
 import { z } from 'zod';
+import { closestName, didYouMean } from './closest-name.js';
 import type { Catalogue, Lang } from './i18n.js';
 
 export type InputProblemKey =
@@ -55,8 +56,27 @@ export const inputProblems: Catalogue<InputProblemKey> = {
 /** The message a check of our own gives zod: its key, worded later in the caller's language. */
 export const inputProblem = (key: InputProblemKey): string => key;
 
-/** Zod's own messages in each language, for parse calls. */
-export const zodMessages = { 'zh-CN': z.locales.zhCN().localeError, en: z.locales.en().localeError } as const;
+/**
+ * Zod's own messages in each language, for parse calls; an unknown key a
+ * slip away from one the object takes also says which ("colums" → columns).
+ */
+export const zodMessages = { 'zh-CN': withNearKey(z.locales.zhCN().localeError, 'zh-CN'), en: withNearKey(z.locales.en().localeError, 'en') } as const;
+
+function withNearKey(words: z.core.$ZodErrorMap, lang: Lang): z.core.$ZodErrorMap {
+  return (issue) => {
+    const worded = words(issue);
+    const text = typeof worded === 'string' ? worded : worded?.message;
+    if (issue.code !== 'unrecognized_keys' || issue.keys.length !== 1 || text === undefined) return worded;
+    const near = closestName(issue.keys[0]!, keysOf(issue.inst));
+    return near === undefined ? text : `${text}${lang === 'zh-CN' ? '；' : '; '}${didYouMean(near, lang)}`;
+  };
+}
+
+/** The keys an object schema takes (zod hands the error map the schema that found the issue). */
+function keysOf(schema: unknown): string[] {
+  const def = (schema as { _zod?: { def?: { type?: string; shape?: Record<string, unknown> } } } | undefined)?._zod?.def;
+  return def?.type === 'object' && def.shape !== undefined ? Object.keys(def.shape) : [];
+}
 
 export interface InputIssue {
   /** Dotted path of the value (an unknown key by its name), '(input)' for the whole. */

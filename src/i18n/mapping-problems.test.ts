@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseUserMapping, type MappingProblem } from '../intake/user-mapping.js';
-import { closestName, describeMappingProblem, editDistance } from './mapping-problems.js';
+import { describeMappingProblem } from './mapping-problems.js';
 
 /** The one problem a mapping text has, in both languages. */
 function worded(text: string): { path: string; en: string; zh: string } {
@@ -141,26 +141,5 @@ describe('describeMappingProblem', () => {
     const folder: MappingProblem = { code: 'mapping_file_unreadable', path: '', reason: 'EISDIR', detail: 'EISDIR: illegal operation on a directory, read' };
     expect(describeMappingProblem(folder, 'en')).toBe('cannot read the file (EISDIR: illegal operation on a directory, read)');
     expect(describeMappingProblem(folder, 'zh-CN')).toBe('无法读取文件（EISDIR: illegal operation on a directory, read）');
-  });
-});
-
-describe('closestName', () => {
-  it('finds a slip of the keyboard, case aside, the nearest first', () => {
-    expect(closestName('custmer_id', ['customer_name', 'customer_id'])).toBe('customer_id');
-    expect(closestName('Order_Date', ['order_id', 'order_date'])).toBe('order_date');
-    expect(closestName('amout', ['amount', 'paid_amount'])).toBe('amount');
-  });
-
-  it('guesses nothing when nothing is close', () => {
-    expect(closestName('colour', ['customer_id', 'cost', 'city'])).toBeUndefined();
-    expect(closestName('ab', ['id'])).toBeUndefined();
-    expect(closestName('x', [])).toBeUndefined();
-  });
-
-  it('counts edits', () => {
-    expect(editDistance('', 'abc')).toBe(3);
-    expect(editDistance('kitten', 'sitting')).toBe(3);
-    expect(editDistance('客户编号', '客户代号')).toBe(1);
-    expect(editDistance('same', 'same')).toBe(0);
   });
 });

@@ -5,6 +5,7 @@
  * user chose wrongly, the wording names what to write instead.
  */
 import { format, joinList, type Catalogue, type Lang, type Params } from './i18n.js';
+import { closestName, didYouMean } from './closest-name.js';
 import { issueProblem } from './input-problems.js';
 import { fileErrorMessages } from './intake-messages.js';
 import type { MappingProblem, MappingValue } from '../intake/user-mapping.js';
@@ -15,7 +16,6 @@ type MappingTextKey =
   | 'unknown_key'
   | 'unknown_option'
   | 'under_options'
-  | 'did_you_mean'
   | 'fields'
   | 'keys'
   | 'options'
@@ -35,7 +35,6 @@ const texts: Catalogue<MappingTextKey> = {
     unknown_key: '{key} is not a mapping key',
     unknown_option: '{key} is not an option',
     under_options: 'it is an option: put it under options, as {option}',
-    did_you_mean: 'did you mean {name}?',
     fields: 'fields: {fields}',
     keys: 'keys: {keys}',
     options: 'options: {keys}',
@@ -54,7 +53,6 @@ const texts: Catalogue<MappingTextKey> = {
     unknown_key: '映射中没有键{key}',
     unknown_option: '没有选项{key}',
     under_options: '这是一个选项，请写在 options 下，写作 {option}',
-    did_you_mean: '是否想写 {name}？',
     fields: '可用字段：{fields}',
     keys: '可用的键：{keys}',
     options: '可用选项：{keys}',
@@ -95,7 +93,7 @@ export function describeMappingProblem(problem: MappingProblem, lang: Lang): str
       const near = closestName(problem.field, problem.known);
       return clauses(
         problem.entity === undefined ? t('unknown_field_anywhere', { field }) : t('unknown_field', { field, entity: problem.entity }),
-        near !== undefined ? t('did_you_mean', { name: shown(near, lang) }) : t('fields', { fields: listed(problem.known, lang, fieldListLimit) }),
+        near !== undefined ? didYouMean(shown(near, lang), lang) : t('fields', { fields: listed(problem.known, lang, fieldListLimit) }),
       );
     }
     case 'mapping_unknown_key':
@@ -106,7 +104,7 @@ export function describeMappingProblem(problem: MappingProblem, lang: Lang): str
         problem.option !== undefined
           ? t('under_options', { option: problem.option })
           : near !== undefined
-            ? t('did_you_mean', { name: shown(near, lang) })
+            ? didYouMean(shown(near, lang), lang)
             : t(list, { keys: listed(problem.allowed, lang) });
       return clauses(t(unknown, { key: quoted(problem.key, lang) }), hint);
     }
@@ -134,33 +132,4 @@ function quoted(value: MappingValue, lang: Lang): string {
   if (typeof value !== 'string') return String(value);
   const escaped = JSON.stringify(value).slice(1, -1);
   return lang === 'zh-CN' ? `“${escaped}”` : `"${escaped}"`;
-}
-
-/**
- * The candidate a slip of the keyboard away from `name` (about one edit in
- * three letters, case aside), the nearest and then the first; none when
- * nothing is that close, for a guess far off misleads more than a list helps.
- */
-export function closestName(name: string, candidates: readonly string[]): string | undefined {
-  const limit = Math.max(1, Math.floor([...name].length / 3));
-  let best: { name: string; distance: number } | undefined;
-  for (const c of candidates) {
-    const distance = editDistance(name.toLowerCase(), c.toLowerCase());
-    if (distance <= limit && (best === undefined || distance < best.distance)) best = { name: c, distance };
-  }
-  return best?.name;
-}
-
-/** Levenshtein distance: insertions, deletions and substitutions of one character each. */
-export function editDistance(a: string, b: string): number {
-  const [as, bs] = [[...a], [...b]];
-  let previous = Array.from({ length: bs.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= as.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= bs.length; j++) {
-      row.push(Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (as[i - 1] === bs[j - 1] ? 0 : 1)));
-    }
-    previous = row;
-  }
-  return previous[bs.length]!;
 }

@@ -86,6 +86,12 @@ describe('HTTP API', () => {
     expect((r.body.details as { field: string }[])[0]!.field).toBe(field);
   });
 
+  it('names the parameter meant when an unknown one is a slip away', async () => {
+    const r = await get('/api/customers?pagesize=5', 'zh-CN');
+    expect(r.status).toBe(400);
+    expect(r.body.message).toBe('pagesize：出现未知的键(key): "pagesize"；是否想写 pageSize？');
+  });
+
   it('refuses an unknown tier and lists the ones it knows', async () => {
     const r = await get('/api/customers?tier=gold', 'zh-CN');
     expect(r.status).toBe(400);

@@ -231,6 +231,10 @@ describe('import wizard API', () => {
         { field: 'columns.colour', problem: `"colour" is not a field of order_lines; fields: ${first12.join(', ')}, … (17 more)` },
       ],
     });
+    // A misspelt key of the wizard's body itself is refused before the mapping is read, with the key meant.
+    const typo = await app.inject({ method: 'POST', url: `/api/uploads/${up.uploadId}/preview?lang=en`, payload: { entity: 'order_lines', colums: { customer_id: '买家' } } });
+    expect(typo.statusCode).toBe(400);
+    expect((typo.json() as { message: string }).message).toBe('colums: Unrecognized key: "colums"; did you mean columns?');
     expect((await app.inject({ method: 'DELETE', url: `/api/uploads/${up.uploadId}` })).statusCode).toBe(200);
   }, 60_000);
 });

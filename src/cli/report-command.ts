@@ -110,7 +110,7 @@ async function readPlaybook(ctx: CliContext, file: string): Promise<Playbook> {
     throw new UsageError(t('error.config', { file, message: (error as Error).message.split('\n')[0] ?? '' }));
   }
   try {
-    return mergePlaybook(defaultPlaybook, patch);
+    return mergePlaybook(defaultPlaybook, patch, ctx.lang);
   } catch (error) {
     if (error instanceof ZodError) throw settingsFileError(ctx.lang, file, error);
     throw error;

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { Lang } from '../i18n/i18n.js';
+import { zodMessages } from '../i18n/input-problems.js';
 
 export type PlaybookGroup = 'strategic' | 'high_value' | 'potential' | 'churn_risk' | 'long_tail';
 export const playbookGroups: readonly PlaybookGroup[] = ['strategic', 'high_value', 'potential', 'churn_risk', 'long_tail'];
@@ -84,7 +85,8 @@ export function entryText(entry: PlaybookEntry, lang: Lang) {
 /** A company's changes: any group may be given whole; the others keep the defaults. */
 export const playbookPatchSchema = playbookSchema.partial().strict();
 
-export function mergePlaybook(base: Playbook, patch: unknown): Playbook {
-  const given = playbookPatchSchema.parse(patch ?? {});
+/** `lang`: the language zod's findings are worded in, should the patch be refused. */
+export function mergePlaybook(base: Playbook, patch: unknown, lang: Lang = 'en'): Playbook {
+  const given = playbookPatchSchema.parse(patch ?? {}, { error: zodMessages[lang] });
   return Object.fromEntries(playbookGroups.map((g) => [g, given[g] ?? base[g]])) as Playbook;
 }

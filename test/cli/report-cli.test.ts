@@ -61,6 +61,11 @@ describe('salescope report', () => {
     const bad = await runCli(['report', '--db', store.db, '--lang', 'en', '--playbook', 'bad-playbook.yaml'], dir, store.env);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('bad-playbook.yaml: churn_risk.traits');
+    // In Chinese too, zod's own findings included, and a slip in a group's name says which was meant.
+    writeFileSync(path.join(dir, 'typo-playbook.yaml'), 'churn_risks:\n  traits: 近期未下单\n');
+    const zh = await runCli(['report', '--db', store.db, '--lang', 'zh-CN', '--playbook', 'typo-playbook.yaml'], dir, store.env);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('出现未知的键(key): "churn_risks"；是否想写 churn_risk？');
   }, 60_000);
 
   it('says how to get Chromium when a PDF cannot be printed', async () => {

@@ -128,10 +128,21 @@ describe('describeMappingProblem', () => {
     expect(worded('entity: customers\ncolumns: [unclosed')).toEqual({
       path: '',
       en: 'not valid YAML at line 2, column 19 (Flow sequence in block collection must be sufficiently indented and end with a ])',
-      zh: '第 2 行第 19 列不是有效的 YAML（Flow sequence in block collection must be sufficiently indented and end with a ]）',
+      zh: '第 2 行第 19 列不是有效的 YAML（缩进不对，或括号 ] / } 没有闭合）',
     });
     const nowhere: MappingProblem = { code: 'mapping_unreadable', path: '', detail: 'Excessive alias count' };
     expect(describeMappingProblem(nowhere, 'zh-CN')).toBe('不是有效的 YAML（Excessive alias count）');
+  });
+
+  it('words the parser\'s common findings in Chinese, keeping its English words for the rest', () => {
+    expect(worded('entity: customers\nentity: products')).toMatchObject({
+      en: 'not valid YAML at line 2, column 1 (Map keys must be unique)',
+      zh: '第 2 行第 1 列不是有效的 YAML（同一层级有重复的键）',
+    });
+    expect(worded('columns:\n\tamount: 3').zh).toBe('第 2 行第 1 列不是有效的 YAML（不能用制表符（Tab）缩进，请改用空格）');
+    expect(worded('defaults: { channel: "线下 }').zh).toMatch(/^第 1 行第 \d+ 列不是有效的 YAML（引号或括号没有闭合）$/);
+    const unnamed: MappingProblem = { code: 'mapping_unreadable', path: '', detail: 'Some new finding', yamlCode: 'NEW_CODE', at: { line: 3, column: 2 } };
+    expect(describeMappingProblem(unnamed, 'zh-CN')).toBe('第 3 行第 2 列不是有效的 YAML（Some new finding）');
   });
 
   it('words a file that cannot be read, a missing one as any missing file', () => {

@@ -67,6 +67,23 @@ const texts: Catalogue<MappingTextKey> = {
   },
 };
 
+/**
+ * The YAML parser's findings it names by code, in Chinese; any other keeps
+ * the parser's English words. English readers get the parser's own.
+ */
+const yamlProblemsZh: Readonly<Record<string, string>> = {
+  DUPLICATE_KEY: '同一层级有重复的键',
+  BAD_INDENT: '缩进不对，或括号 ] / } 没有闭合',
+  TAB_AS_INDENT: '不能用制表符（Tab）缩进，请改用空格',
+  MISSING_CHAR: '引号或括号没有闭合',
+  BLOCK_AS_IMPLICIT_KEY: '一行里不能嵌套两层“键: 值”，请换行并缩进',
+  MULTILINE_IMPLICIT_KEY: '键不能跨行',
+  UNEXPECTED_TOKEN: '这里出现了意外的内容，请检查缩进和冒号',
+  BAD_SCALAR_START: '值以保留字符开头，请给它加上引号',
+  BAD_DQ_ESCAPE: '双引号里的转义写法不对',
+  MULTIPLE_DOCS: '一个文件只能有一个 YAML 文档（去掉多余的 ---）',
+};
+
 const clauseSeparator = { en: '; ', 'zh-CN': '；' } as const;
 
 /** Past this many, a field list is cut: the user needs a hint of the names, not the whole catalogue (the data model lists it). */
@@ -82,8 +99,10 @@ export function describeMappingProblem(problem: MappingProblem, lang: Lang): str
   switch (problem.code) {
     case 'mapping_file_unreadable':
       return problem.reason === 'ENOENT' ? fileErrorMessages[lang].file_not_found : t('cannot_read', { detail: problem.detail });
-    case 'mapping_unreadable':
-      return problem.at === undefined ? t('not_yaml', { detail: problem.detail }) : t('not_yaml_at', { ...problem.at, detail: problem.detail });
+    case 'mapping_unreadable': {
+      const detail = (lang === 'zh-CN' && problem.yamlCode !== undefined ? yamlProblemsZh[problem.yamlCode] : undefined) ?? problem.detail;
+      return problem.at === undefined ? t('not_yaml', { detail }) : t('not_yaml_at', { ...problem.at, detail });
+    }
     case 'mapping_not_one_of':
       return clauses(t('not_one_of', { allowed: listed(problem.allowed, lang) }), got(problem.value));
     case 'mapping_not_column':

@@ -87,7 +87,13 @@ options: { dateOrder: dmy, decimal: ",", encoding: gbk, delimiter: tab, amountUn
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.problems).toEqual([
-        { code: 'mapping_unreadable', path: '', detail: 'Flow sequence in block collection must be sufficiently indented and end with a ]', at: { line: 2, column: 19 } },
+        {
+          code: 'mapping_unreadable',
+          path: '',
+          detail: 'Flow sequence in block collection must be sufficiently indented and end with a ]',
+          yamlCode: 'BAD_INDENT',
+          at: { line: 2, column: 19 },
+        },
       ]);
     }
   });

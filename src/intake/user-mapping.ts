@@ -72,8 +72,14 @@ export interface UserMapping {
 export type MappingProblem =
   /** The file itself could not be read; `reason` is the system's code (ENOENT …) when it gave one. */
   | { readonly code: 'mapping_file_unreadable'; readonly path: ''; readonly reason?: string; readonly detail: string }
-  /** Not YAML (nor JSON); the parser's own words, and where it stopped when it says. */
-  | { readonly code: 'mapping_unreadable'; readonly path: ''; readonly detail: string; readonly at?: { readonly line: number; readonly column: number } }
+  /** Not YAML (nor JSON); the parser's own words and its code for them (DUPLICATE_KEY …), and where it stopped when it says. */
+  | {
+      readonly code: 'mapping_unreadable';
+      readonly path: '';
+      readonly detail: string;
+      readonly yamlCode?: string;
+      readonly at?: { readonly line: number; readonly column: number };
+    }
   | { readonly code: 'mapping_not_one_of'; readonly path: string; readonly value?: MappingValue; readonly allowed: readonly string[] }
   /** A `columns` entry that is neither a header nor a column number. */
   | { readonly code: 'mapping_not_column'; readonly path: string; readonly value?: MappingValue }
@@ -120,9 +126,11 @@ export function parseUserMapping(text: string): MappingResult {
 /** The parser's first line without its own "at line …" (the position is given apart, for the wording to place). */
 function syntaxProblem(error: Error): MappingProblem {
   const detail = error.message.split('\n')[0] ?? '';
-  const at = error instanceof YAMLParseError ? error.linePos?.[0] : undefined;
-  if (at === undefined) return { code: 'mapping_unreadable', path: '', detail };
-  return { code: 'mapping_unreadable', path: '', detail: detail.replace(/ at line \d+, column \d+:?$/, ''), at: { line: at.line, column: at.col } };
+  if (!(error instanceof YAMLParseError)) return { code: 'mapping_unreadable', path: '', detail };
+  const at = error.linePos?.[0];
+  const said = { code: 'mapping_unreadable', path: '', yamlCode: error.code } as const;
+  if (at === undefined) return { ...said, detail };
+  return { ...said, detail: detail.replace(/ at line \d+, column \d+:?$/, ''), at: { line: at.line, column: at.col } };
 }
 
 /** A mapping from already-parsed data (a mapping file's YAML, or the import wizard's JSON body). */

@@ -99,7 +99,7 @@ describe('salescope import', () => {
   it('exit 2 for a mapping file that is not YAML, saying where; once it is, naming the field meant', async () => {
     const zh = await runCli(['import', '--db', d.db, '--lang', 'zh-CN', '--mapping', 'typo-mapping.yaml', 'orders.csv'], dir, d.env);
     expect(zh.code).toBe(2);
-    expect(zh.stderr).toBe('typo-mapping.yaml：/：第 5 行第 1 列不是有效的 YAML（Flow sequence in block collection must be sufficiently indented and end with a ]）\n');
+    expect(zh.stderr).toBe('typo-mapping.yaml：/：第 5 行第 1 列不是有效的 YAML（缩进不对，或括号 ] / } 没有闭合）\n');
     const en = await runCli(['import', '--db', d.db, '--mapping', 'typo-mapping.yaml', 'orders.csv'], dir, d.env);
     expect(en.stderr).toBe('typo-mapping.yaml: /: not valid YAML at line 5, column 1 (Flow sequence in block collection must be sufficiently indented and end with a ])\n');
     writeFileSync(path.join(dir, 'typo-mapping.yaml'), 'entity: order_lines\ncolumns:\n  custmer_id: 客户编号\n  amount: 3\n');

@@ -40,9 +40,14 @@ export function apiUrl(path: string, query: Query, lang: Lang): string {
 }
 
 async function read<T>(res: Response): Promise<T> {
-  const body = (await res.json().catch(() => null)) as (T & { code?: string; message?: string; details?: FieldProblem[] }) | null;
-  if (!res.ok) throw new ApiFailure(res.status, body?.code ?? 'http_error', body?.message ?? `HTTP ${res.status}`, body?.details ?? []);
-  return body as T;
+  if (!res.ok) throw await failureOf(res);
+  return (await res.json().catch(() => null)) as T;
+}
+
+/** A refused response as an ApiFailure: the server's code, message and field problems, or its status when the body says nothing. */
+export async function failureOf(res: Response): Promise<ApiFailure> {
+  const body = (await res.json().catch(() => null)) as { code?: string; message?: string; details?: FieldProblem[] } | null;
+  return new ApiFailure(res.status, body?.code ?? 'http_error', body?.message ?? `HTTP ${res.status}`, body?.details ?? []);
 }
 
 export async function apiGet<T>(path: string, query: Query, lang: Lang): Promise<T> {

@@ -6,7 +6,7 @@
  */
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { ApiFailure, apiUrl, setCsrfToken } from './api-client.js';
+import { failureOf, apiUrl, setCsrfToken, type ApiFailure } from './api-client.js';
 import { useLang, useT } from './i18n.js';
 
 export interface SessionInfo {
@@ -35,9 +35,8 @@ const m = {
 
 async function send(method: string, path: string, body: unknown, lang: 'zh-CN' | 'en', csrf?: string): Promise<SessionInfo> {
   const res = await fetch(apiUrl(path, {}, lang), { method, headers: { 'content-type': 'application/json', ...(csrf ? { 'x-csrf-token': csrf } : {}) }, body: JSON.stringify(body) });
-  const json = (await res.json().catch(() => ({}))) as SessionInfo & { code?: string; message?: string };
-  if (!res.ok) throw new ApiFailure(res.status, json.code ?? 'http_error', json.message ?? `HTTP ${res.status}`);
-  return json;
+  if (!res.ok) throw await failureOf(res);
+  return (await res.json()) as SessionInfo;
 }
 
 export function SessionGate({ children }: { children: ReactNode }) {

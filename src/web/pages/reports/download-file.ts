@@ -3,7 +3,7 @@
  * message instead of leaving the page), then saved under the name the server
  * gave in Content-Disposition through a temporary object URL.
  */
-import { ApiFailure } from '../../app/api-client.js';
+import { failureOf } from '../../app/api-client.js';
 
 /** The file name of a Content-Disposition header: filename* (RFC 5987) first, else filename. */
 export function dispositionName(header: string | null, fallback: string): string {
@@ -14,10 +14,7 @@ export function dispositionName(header: string | null, fallback: string): string
 
 export async function downloadFile(url: string, fallback: string, signal?: AbortSignal): Promise<string> {
   const res = await fetch(url, signal ? { signal } : {});
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { code?: string; message?: string } | null;
-    throw new ApiFailure(res.status, body?.code ?? 'http_error', body?.message ?? `HTTP ${res.status}`);
-  }
+  if (!res.ok) throw await failureOf(res);
   const name = dispositionName(res.headers.get('content-disposition'), fallback);
   const objectUrl = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');

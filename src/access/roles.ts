@@ -39,6 +39,26 @@ export interface ScopeOptions {
   readonly teams: readonly string[];
 }
 
+/**
+ * What a new user of `role` must be given to see any customer: a rep their
+ * rep id, a manager a team; null when the role sees all. The command line
+ * and the API word it each in their own terms (--rep, repId).
+ */
+export function scopeNeeded(role: Role, given: { readonly repId?: string | undefined; readonly team?: string | undefined }): 'repId' | 'team' | null {
+  switch (role) {
+    case 'rep':
+      return given.repId ? null : 'repId';
+    case 'manager':
+      return given.team ? null : 'team';
+    case 'admin':
+    case 'analyst':
+    case 'auditor':
+      return null;
+    default:
+      return role satisfies never;
+  }
+}
+
 /** Which customers a person sees: all, those of one rep, or those of one team's reps. */
 export type CustomerScope = { readonly kind: 'all' } | { readonly kind: 'rep'; readonly repId: string } | { readonly kind: 'team'; readonly team: string } | { readonly kind: 'none' };
 

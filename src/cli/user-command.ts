@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import { translator } from '../i18n/i18n.js';
 import { userMessages } from '../i18n/user-messages.js';
-import { roles, type Role } from '../access/roles.js';
+import { roles, scopeNeeded, type Role } from '../access/roles.js';
 import { listUsers } from '../access/user-store.js';
 import { createUser, resetPassword, setDisabled, userNamePattern } from '../access/user-admin.js';
 import { newUserProblemText } from '../i18n/user-messages.js';
@@ -53,8 +53,8 @@ async function add(ctx: CliContext, username: string, opts: AddOptions): Promise
   const t = translator(userMessages, ctx.lang);
   const role: Role = choiceOption(opts.role, '--role', roles, ctx.lang);
   if (!userNamePattern.test(username)) throw new UsageError(t('badName', { username }));
-  if (role === 'rep' && !opts.rep) throw new UsageError(t('repNeeded'));
-  if (role === 'manager' && !opts.team) throw new UsageError(t('teamNeeded'));
+  const needed = scopeNeeded(role, { repId: opts.rep, team: opts.team });
+  if (needed !== null) throw new UsageError(t(needed === 'repId' ? 'repNeeded' : 'teamNeeded'));
   return withStore(ctx, async (store) => {
     const user = { username, role, ...(opts.name ? { displayName: opts.name } : {}), ...(opts.rep ? { repId: opts.rep } : {}), ...(opts.team ? { team: opts.team } : {}) };
     const r = await createUser(store.engine, user, ctx.now());

@@ -5,7 +5,7 @@
  * stored only as a hash; every change is in the access log.
  */
 import { z } from 'zod';
-import { roles, type Principal, type Role } from '../../access/roles.js';
+import { roles, scopeNeeded, type Principal, type Role } from '../../access/roles.js';
 import { createUser, resetPassword, setDisabled, userNamePattern, type NewUserProblem } from '../../access/user-admin.js';
 import { listUsers, logAccess, scopeOptions } from '../../access/user-store.js';
 import { inputProblem } from '../../i18n/input-problems.js';
@@ -26,8 +26,8 @@ const newUser = z
   })
   .strict()
   .superRefine((u, ctx) => {
-    if (u.role === 'rep' && u.repId === undefined) ctx.addIssue({ code: 'custom', path: ['repId'], message: inputProblem('rep_needed') });
-    if (u.role === 'manager' && u.team === undefined) ctx.addIssue({ code: 'custom', path: ['team'], message: inputProblem('team_needed') });
+    const needed = scopeNeeded(u.role, u);
+    if (needed !== null) ctx.addIssue({ code: 'custom', path: [needed], message: inputProblem(needed === 'repId' ? 'rep_needed' : 'team_needed') });
   });
 
 function refused(problem: NewUserProblem, username: string): ApiError {

@@ -9,7 +9,7 @@ import { rfmBreaksSql, rfmMeasuresSql, rfmScoresSql } from '../rfm/rfm-sql.js';
 import { rfmSegmentSql } from '../tiers/rfm-segments.js';
 import { rankedSql, tiersSql } from '../tiers/tier-sql.js';
 import { abcClassSql, abcCutsSql } from '../value/abc-sql.js';
-import { healthHalvesAggregates, healthScoresSql } from '../value/health-sql.js';
+import { healthHalvesAggregates, healthScoreParts } from '../value/health-sql.js';
 import { purchaseCyclesSql } from './purchase-cycle-sql.js';
 
 /** `withHalves`: the measures also carry the health score's window halves (n1, n2, m1, m2). */
@@ -37,10 +37,11 @@ export function insertCustomerScoresSql(ctx: AnalysisContext, snapshotId: number
     return `INSERT INTO customer_scores (snapshot_id, ${scoreColumns})
 SELECT ${id}, ${scoreColumns} FROM (${customerScoresSql(ctx)}) AS scores`;
   }
+  const health = healthScoreParts(ctx, 'cycled');
   return `INSERT INTO customer_scores (snapshot_id, ${scoreColumns}, purchase_cycle_days, health_score)
 WITH scores AS (${customerScoresSql(ctx, true)}),
 cycles AS (${purchaseCyclesSql(ctx)}),
 cycled AS (SELECT scores.*, cycles.cycle AS purchase_cycle_days FROM scores LEFT JOIN cycles USING (customer_id)),
-health AS (${healthScoresSql(ctx, 'cycled')})
-SELECT ${id}, ${scoreColumns}, purchase_cycle_days, health.score FROM cycled LEFT JOIN health USING (customer_id)`;
+${health.ctes}
+SELECT ${id}, ${scoreColumns}, purchase_cycle_days, ${health.score} FROM cycled b ${health.joins}`;
 }

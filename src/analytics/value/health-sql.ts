@@ -42,14 +42,18 @@ export function healthHalvesAggregates(ctx: AnalysisContext): string[] {
 }
 
 /**
- * (customer_id, score) for the customers of `base`, a relation with
- * customer_id, recency_days, purchase_cycle_days and the halves' n1, n2, m1, m2.
+ * The health score of each row of `base` (customer_id, recency_days,
+ * purchase_cycle_days and the halves' n1, n2, m1, m2) as parts of the
+ * statement that reads `base`: CTEs to add to its WITH, the joins after
+ * `FROM ${base} b`, and the score expression. Scored where the rows are read,
+ * not joined back to them by customer.
  */
-export function healthScoresSql(ctx: AnalysisContext, base: string): string {
+export function healthScoreParts(ctx: AnalysisContext, base: string): { readonly ctes: string; readonly joins: string; readonly score: string } {
   const asOf = ctx.period.asOf;
   const windowStart = halves(ctx).start;
   const w = healthWeights;
-  return `WITH med AS (SELECT coalesce(percentile_cont(0.5) WITHIN GROUP (ORDER BY purchase_cycle_days), 90) AS cycle FROM ${base}),
+  return {
+    ctes: `med AS (SELECT coalesce(percentile_cont(0.5) WITHIN GROUP (ORDER BY purchase_cycle_days), 90) AS cycle FROM ${base}),
   sat AS (
     SELECT customer_id, avg(part) AS s FROM (
       SELECT customer_id, (avg(score) - 1) / 4 AS part FROM survey_responses WHERE survey_date BETWEEN ${dateLit(windowStart)} AND ${dateLit(asOf)} GROUP BY customer_id
@@ -57,13 +61,14 @@ export function healthScoresSql(ctx: AnalysisContext, base: string): string {
       SELECT customer_id, avg(score) / 10 FROM nps_responses WHERE response_date BETWEEN ${dateLit(windowStart)} AND ${dateLit(asOf)} GROUP BY customer_id
     ) AS parts GROUP BY customer_id
   ),
-  compl AS (SELECT customer_id, count(*) AS n FROM complaints WHERE complaint_date BETWEEN ${dateLit(windowStart)} AND ${dateLit(asOf)} GROUP BY customer_id)
-  SELECT b.customer_id, 100 * (
+  compl AS (SELECT customer_id, count(*) AS n FROM complaints WHERE complaint_date BETWEEN ${dateLit(windowStart)} AND ${dateLit(asOf)} GROUP BY customer_id)`,
+    joins: 'CROSS JOIN med LEFT JOIN sat USING (customer_id) LEFT JOIN compl USING (customer_id)',
+    score: `100 * (
       ${w.recency / 100} * least(1, greatest(0, (3 - CAST(b.recency_days AS FLOAT8) / coalesce(nullif(b.purchase_cycle_days, 0), med.cycle)) / 2))
     + ${w.orders / 100} * ${trend('b.n1', 'b.n2')}
     + ${w.revenue / 100} * ${trend('b.m1', 'b.m2')}
     + ${w.satisfaction / 100} * least(1, greatest(0, coalesce(sat.s, 0.5)))
     + ${w.service / 100} * greatest(0, 1 - CAST(coalesce(compl.n, 0) AS FLOAT8) / 3)
-  ) AS score
-  FROM ${base} b CROSS JOIN med LEFT JOIN sat USING (customer_id) LEFT JOIN compl USING (customer_id)`;
+  )`,
+  };
 }

@@ -27,6 +27,18 @@ export function periodLinesSql(ctx: AnalysisContext, from: string, to: string): 
 export const firstPurchasesSql =
   'SELECT customer_id, min(order_date) AS first_date FROM order_lines WHERE customer_id IS NOT NULL AND NOT is_return GROUP BY customer_id';
 
+/**
+ * firstPurchasesSql as a relation, read from the analysis's purchase history
+ * when it has one. That history stops at the as-of date and covers the
+ * customers in scope, which changes nothing a period ending by the as-of
+ * date asks: whether a customer in scope first bought within it. A period
+ * reaching past the as-of date works it out from the lines.
+ */
+export function firstPurchasesFor(ctx: AnalysisContext): string {
+  if (ctx.purchaseHistory === undefined || ctx.period.to > ctx.period.asOf) return `(${firstPurchasesSql})`;
+  return `(SELECT customer_id, first_purchase AS first_date FROM ${q(ctx.purchaseHistory)})`;
+}
+
 /** ` AND <col> IN (customers in scope)`, or nothing for all customers. */
 export function scopeFilter(ctx: AnalysisContext, col = 'customer_id'): string {
   return ctx.scope ? ` AND ${col} IN (SELECT customer_id FROM ${q(ctx.scope)})` : '';
@@ -78,7 +90,7 @@ export function customerGroupJoin(ctx: AnalysisContext, group: CustomerAttribute
  * purchase days and the median gap, the purchase cycle (null with one day).
  */
 export function purchaseHistorySql(from: string): string {
-  return `SELECT customer_id, max(d) AS last_purchase, count(*) AS purchase_days, percentile_cont(0.5) WITHIN GROUP (ORDER BY gap) AS cycle_days
+  return `SELECT customer_id, min(d) AS first_purchase, max(d) AS last_purchase, count(*) AS purchase_days, percentile_cont(0.5) WITHIN GROUP (ORDER BY gap) AS cycle_days
   FROM ${from} GROUP BY customer_id`;
 }
 

@@ -6,7 +6,7 @@
  */
 import { quoteIdent as q } from '../../store/engine.js';
 import { ratio, type AnalysisContext } from '../analysis-context.js';
-import { dateLit, firstPurchasesSql } from '../analysis-sql.js';
+import { dateLit, firstPurchasesFor } from '../analysis-sql.js';
 
 export type SliceDimension = 'region' | 'industry' | 'size' | 'tier' | 'rep' | 'channel' | 'category';
 export const sliceDimensions: readonly SliceDimension[] = ['region', 'industry', 'size', 'tier', 'rep', 'channel', 'category'];
@@ -54,7 +54,7 @@ interface SliceTables {
   readonly base: string;
   /** Return orders' lines in the period (is_head false) and, where the order has one, its head (is_head true), with their segments. */
   readonly returns: string;
-  /** Each customer's first purchase date. */
+  /** A relation of each customer's first purchase date (firstPurchasesFor). */
   readonly firsts: string;
 }
 
@@ -84,11 +84,10 @@ function sliceTablesSql(ctx: AnalysisContext, t: SliceTables): string[] {
   const inPeriod = periodWhere(ctx);
   const newIn = `f.first_date BETWEEN ${dateLit(ctx.period.from)} AND ${dateLit(ctx.period.to)}`;
   return [
-    `CREATE TEMP TABLE ${t.firsts} AS ${firstPurchasesSql}`,
     `CREATE TEMP TABLE ${t.base} AS ${withSegmentsSql(
       ctx,
       `SELECT g.*, coalesce(${newIn}, false) AS is_new FROM (SELECT customer_id, region, rep_id, channel, sum(amount) AS revenue, count(*) FILTER (WHERE opens_order) AS orders
-  FROM order_lines l WHERE ${inPeriod} GROUP BY customer_id, region, rep_id, channel) AS g LEFT JOIN ${t.firsts} f USING (customer_id)`,
+  FROM order_lines l WHERE ${inPeriod} GROUP BY customer_id, region, rep_id, channel) AS g LEFT JOIN ${t.firsts} AS f USING (customer_id)`,
       'l.customer_id, l.revenue, l.orders, l.is_new',
     )}`,
     `CREATE TEMP TABLE ${t.returns} AS ${withSegmentsSql(
@@ -137,7 +136,7 @@ function categorySliceSql(ctx: AnalysisContext, t: SliceTables): string {
 so AS (SELECT segment, order_id, customer_id, bool_or(NOT is_return) AS bought, bool_or(is_return) AS returned, sum(amount) AS amount FROM l GROUP BY segment, order_id, customer_id),
 per AS (SELECT p.*, coalesce(f.first_date BETWEEN ${dateLit(ctx.period.from)} AND ${dateLit(ctx.period.to)}, false) AS is_new
   FROM (SELECT segment, customer_id, count(*) AS orders FROM so WHERE customer_id IS NOT NULL AND bought GROUP BY segment, customer_id) AS p
-  JOIN ${t.firsts} f USING (customer_id)),
+  JOIN ${t.firsts} AS f USING (customer_id)),
 pc AS (${segmentCustomersSql}),
 rev AS (SELECT segment, sum(amount) AS revenue FROM so GROUP BY segment),
 os AS (SELECT segment, count(*) FILTER (WHERE bought) AS orders, count(*) FILTER (WHERE returned) AS return_orders, count(*) AS all_orders FROM so GROUP BY segment)
@@ -175,12 +174,12 @@ function sliceRow(r: Record<string, number | string | null>): SliceRow {
  */
 export async function kpiSlices(ctx: AnalysisContext, tag: number): Promise<Record<SliceDimension, SliceRow[]>> {
   const id = Math.floor(tag);
-  const t: SliceTables = { base: `slice_base_${id}`, returns: `slice_returns_${id}`, firsts: `slice_firsts_${id}` };
+  const t: SliceTables = { base: `slice_base_${id}`, returns: `slice_returns_${id}`, firsts: firstPurchasesFor(ctx) };
   for (const sql of sliceTablesSql(ctx, t)) await ctx.db.run(sql);
   const out = {} as Record<SliceDimension, SliceRow[]>;
   for (const dim of sliceDimensions) {
     out[dim] = (await ctx.db.query<Record<string, number | string | null>>(sliceSql(ctx, dim, t))).map(sliceRow);
   }
-  for (const table of [t.base, t.returns, t.firsts]) await ctx.db.run(`DROP TABLE ${table}`);
+  for (const table of [t.base, t.returns]) await ctx.db.run(`DROP TABLE ${table}`);
   return out;
 }

@@ -9,7 +9,7 @@
 import { quoteIdent as q } from '../../store/engine.js';
 import type { AnalysisContext } from '../analysis-context.js';
 import { addDays, previousPeriod } from '../analysis-period.js';
-import { dateLit, firstPurchasesSql } from '../analysis-sql.js';
+import { dateLit, firstPurchasesFor } from '../analysis-sql.js';
 
 export interface PeriodRange {
   readonly from: string;
@@ -111,7 +111,7 @@ export function cacSql(ctx: AnalysisContext, p: PeriodRange): string {
   return `WITH acquired AS (
   SELECT coalesce(c.acquisition_channel, cmp.channel, 'unknown') AS channel, count(*) AS customers
   FROM customers c
-  JOIN (${firstPurchasesSql}) f USING (customer_id)
+  JOIN ${firstPurchasesFor(ctx)} f USING (customer_id)
   LEFT JOIN campaigns cmp ON cmp.campaign_id = c.acquisition_campaign_id
   WHERE f.first_date BETWEEN ${from} AND ${to}${s}
   GROUP BY 1

@@ -18,7 +18,7 @@ import { kpiSlices, type SliceDimension, type SliceRow } from '../kpi/kpi-slices
 import { rfmBreaksQuery } from '../rfm/rfm-sql.js';
 import { fitClusters, readClusterInput, storeClusters, type Clustering } from '../segments/clusters.js';
 import { allSegments as segmentsOf, segmentDimensions, type SegmentDimension, type SegmentRow } from '../segments/segments.js';
-import { tierMigration, tierTraits, type Migration, type TierTrait } from '../tiers/tier-traits.js';
+import { allTierTraits, tierMigration, type Migration, type TierTrait } from '../tiers/tier-traits.js';
 import { pareto, type ParetoSummary } from '../value/pareto.js';
 import { latestConfig, saveConfig } from './config-versions.js';
 import { scopeKey, scopeSql, type AnalysisScope } from '../analysis-scope.js';
@@ -114,11 +114,7 @@ export async function runAnalysis(engine: Engine, req: AnalyzeRequest, now: () =
       kpis: await kpiReport(ctx),
       cohorts: await cohortRetention(ctx),
       rfm: await rfmSection(ctx, snapshotId),
-      tiers: {
-        value: await tierTraits(db, snapshotId, 'value_tier'),
-        rfm: await tierTraits(db, snapshotId, 'rfm_tier'),
-        segments: await tierTraits(db, snapshotId, 'rfm_segment'),
-      },
+      tiers: await tiersSection(db, snapshotId),
       migration:
         previousSnapshotId === null
           ? null
@@ -162,6 +158,11 @@ async function scoreCustomers(ctx: AnalysisContext, snapshotId: number, meanwhil
   const input = await readClusterInput(ctx.db, snapshotId);
   const [, fit] = await alongside(ctx.db.run(meanwhile), () => fitClusters(input, { ...(c.k !== undefined ? { k: c.k } : {}), maxK: c.maxK, seed: c.seed }));
   return storeClusters(ctx.db, snapshotId, fit);
+}
+
+async function tiersSection(db: Queryable, snapshotId: number): Promise<AnalysisDocument['tiers']> {
+  const t = await allTierTraits(db, snapshotId, ['value_tier', 'rfm_tier', 'rfm_segment']);
+  return { value: t.value_tier, rfm: t.rfm_tier, segments: t.rfm_segment };
 }
 
 async function rfmSection(ctx: AnalysisContext, snapshotId: number): Promise<AnalysisDocument['rfm']> {

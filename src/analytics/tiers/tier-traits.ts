@@ -2,7 +2,7 @@
  * What each tier looks like (table 2 of the report): size, shares of
  * customers, revenue and profit, average R/F/M, and its main industries.
  */
-import { quoteIdent as q } from '../../store/engine.js';
+import { quoteIdent as q, quoteLiteral as lit } from '../../store/engine.js';
 import type { Dialect, Queryable } from '../../store/engine.js';
 import { readRecordList, recordListAgg } from '../../store/sql-dialect.js';
 
@@ -22,25 +22,38 @@ export interface TierTrait {
   readonly mainIndustries: readonly { readonly industry: string; readonly customers: number }[];
 }
 
-export function tierTraitsSql(dialect: Dialect, snapshotId: number, scheme: TierScheme): string {
-  const col = q(scheme);
+/**
+ * The traits of every tier of each scheme asked for, one row per (scheme,
+ * tier): the scores and their customers' industries are read and joined
+ * once for all the schemes, instead of once per scheme.
+ */
+export function tierTraitsSql(dialect: Dialect, snapshotId: number, schemes: readonly TierScheme[]): string {
+  const by = schemes.map((scheme) => `SELECT ${lit(scheme)} AS scheme, CAST(${q(scheme)} AS VARCHAR) AS tier, industry, monetary, profit, recency_days, frequency FROM s`);
   return `WITH s AS (SELECT cs.*, c.industry FROM customer_scores cs LEFT JOIN customers c USING (customer_id) WHERE snapshot_id = ${Math.floor(snapshotId)}),
 tot AS (SELECT count(*) AS n, sum(greatest(monetary, 0)) AS rev, sum(greatest(profit, 0)) AS prof FROM s),
+u AS (${by.join('\n  UNION ALL ')}),
 ind AS (
-  SELECT ${col} AS tier, industry, count(*) AS k, row_number() OVER (PARTITION BY ${col} ORDER BY count(*) DESC, industry) AS rk
-  FROM s WHERE industry IS NOT NULL GROUP BY ${col}, industry
+  SELECT scheme, tier, industry, count(*) AS k, row_number() OVER (PARTITION BY scheme, tier ORDER BY count(*) DESC, industry) AS rk
+  FROM u WHERE industry IS NOT NULL GROUP BY scheme, tier, industry
 )
-SELECT ${col} AS tier, count(*) AS customers, CAST(count(*) AS FLOAT8) / max(tot.n) AS customer_share,
+SELECT scheme, tier, count(*) AS customers, CAST(count(*) AS FLOAT8) / max(tot.n) AS customer_share,
   CAST(sum(monetary) AS FLOAT8) AS revenue, CAST(sum(greatest(monetary, 0)) / nullif(max(tot.rev), 0) AS FLOAT8) AS revenue_share,
   CAST(sum(profit) AS FLOAT8) AS profit, CAST(sum(greatest(profit, 0)) / nullif(max(tot.prof), 0) AS FLOAT8) AS profit_share,
   avg(recency_days) AS avg_recency, avg(frequency) AS avg_frequency, CAST(avg(monetary) AS FLOAT8) AS avg_monetary,
-  (SELECT ${recordListAgg(dialect, { industry: 'industry', customers: 'k' }, 'rk')} FROM ind WHERE ind.tier = s.${col} AND rk <= 3) AS main_industries
-FROM s, tot GROUP BY ${col} ORDER BY revenue DESC`;
+  (SELECT ${recordListAgg(dialect, { industry: 'industry', customers: 'k' }, 'rk')} FROM ind WHERE ind.scheme = u.scheme AND ind.tier = u.tier AND rk <= 3) AS main_industries
+FROM u, tot GROUP BY scheme, tier ORDER BY scheme, revenue DESC, tier`;
 }
 
-export async function tierTraits(db: Queryable, snapshotId: number, scheme: TierScheme): Promise<TierTrait[]> {
-  const rows = await db.query<Record<string, unknown>>(tierTraitsSql(db.dialect, snapshotId, scheme));
-  return rows.map((r) => ({
+/** Each scheme's tiers, largest revenue first. */
+export async function allTierTraits<S extends TierScheme>(db: Queryable, snapshotId: number, schemes: readonly S[]): Promise<Record<S, TierTrait[]>> {
+  const rows = await db.query<Record<string, unknown>>(tierTraitsSql(db.dialect, snapshotId, schemes));
+  const out = Object.fromEntries(schemes.map((scheme) => [scheme, [] as TierTrait[]])) as Record<S, TierTrait[]>;
+  for (const r of rows) out[r.scheme as S].push(traitOf(r));
+  return out;
+}
+
+function traitOf(r: Record<string, unknown>): TierTrait {
+  return {
     tier: String(r.tier),
     customers: Number(r.customers),
     customerShare: Number(r.customer_share),
@@ -52,7 +65,7 @@ export async function tierTraits(db: Queryable, snapshotId: number, scheme: Tier
     avgFrequency: Number(r.avg_frequency),
     avgMonetary: Number(r.avg_monetary),
     mainIndustries: readRecordList<{ industry: string; customers: number }>(r.main_industries) ?? [],
-  }));
+  };
 }
 
 export interface Migration {

@@ -115,11 +115,13 @@ async function importOnce(store: Store, req: ImportRequest, deps: ImportDeps, co
   try {
     const sha256 = fileSha256(req.file).catch(() => '');
     // One connection for the whole import: its temporary tables are private
-    // to it and vanish with it, and nothing is visible to others before COMMIT.
-    // A PostgreSQL store opens its transaction only once the file is parsed.
+    // to it and vanish with it. The file is parsed into them before the
+    // transaction begins (DuckDB scans a table made inside an open
+    // transaction on one thread), and only the write is a transaction:
+    // nothing is visible to others before its COMMIT.
     // Imports take turns: each compares natural keys with the stored rows before it writes.
     const oneAtATime = { exclusive: 'import' };
-    return await withParsingEngine(store, (parser) => parser.transaction(async (tx) => {
+    return await withParsingEngine(store, (parser) => parser.session(async (tx) => {
       const tables = runTables(runId);
       const staged = await stageFile(tx, {
         file: req.file,
@@ -143,8 +145,10 @@ async function importOnce(store: Store, req: ImportRequest, deps: ImportDeps, co
       await checkRecordCount(tx, input, staged, req.file);
       deps.onProgress?.('writing', 0, staged.rows);
       const run: RunContext = { runId, sha256: await sha256, startedAt, deps, file: req.file, cipher: store.cipher, notes };
-      const write = (storeTx: Queryable) => writeRun({ parse: tx, store: storeTx }, input, staged, match, run);
-      const result = parser === db ? await write(tx) : await db.transaction(write, oneAtATime);
+      // On a DuckDB store the write's transaction is on the parsing connection, so one handle serves both sides.
+      const result = parser === db
+        ? await tx.transaction((storeTx) => writeRun({ parse: storeTx, store: storeTx }, input, staged, match, run))
+        : await db.transaction((storeTx) => writeRun({ parse: tx, store: storeTx }, input, staged, match, run), oneAtATime);
       deps.onProgress?.('writing', staged.rows, staged.rows);
       return result;
     }, parser === db ? oneAtATime : {}));

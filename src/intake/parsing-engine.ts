@@ -10,8 +10,8 @@
  * shaped rows.
  */
 import path from 'node:path';
-import type { Engine, Queryable, SqlValue } from '../store/engine.js';
-import { quoteIdent as q } from '../store/engine.js';
+import type { Queryable, SessionEngine, SqlValue } from '../store/engine.js';
+import { hasSessions, quoteIdent as q } from '../store/engine.js';
 import { openDuckDb } from '../store/duckdb/duckdb-engine.js';
 import type { Store } from '../store/open-store.js';
 import { ddlFor } from '../store/sql-dialect.js';
@@ -21,8 +21,12 @@ import { ddlFor } from '../store/sql-dialect.js';
  * (DuckDB), or a private DuckDB closed when fn ends (PostgreSQL). The private
  * one may read and spill only in the store's work directory, like the store's.
  */
-export async function withParsingEngine<T>(store: Store, fn: (engine: Engine) => Promise<T>): Promise<T> {
-  if (store.engine.dialect === 'duckdb') return fn(store.engine);
+export async function withParsingEngine<T>(store: Store, fn: (engine: SessionEngine) => Promise<T>): Promise<T> {
+  if (store.engine.dialect === 'duckdb') {
+    // The shaped rows of a DuckDB store never leave its engine: a parser apart from it is PostgreSQL's arrangement only.
+    if (!hasSessions(store.engine)) throw new Error('a DuckDB store engine parses in sessions of its own');
+    return fn(store.engine);
+  }
   const engine = await openDuckDb({ path: ':memory:', allowedDirectories: [store.workDir], tempDirectory: path.join(store.workDir, 'spill') });
   try {
     return await fn(engine);

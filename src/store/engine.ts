@@ -48,6 +48,29 @@ export interface Engine extends Queryable {
   close(): Promise<void>;
 }
 
+/**
+ * A connection of its own without a transaction: each statement commits as
+ * it runs, so it is for work tables only (temporary tables, private to the
+ * connection, gone when it closes). `transaction` then runs on the same
+ * connection and sees them.
+ */
+export interface Session extends Queryable {
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+}
+
+/**
+ * An engine that also offers sessions (DuckDB, the intake's parser). DuckDB
+ * scans a table made inside the open transaction on one thread, whatever its
+ * size: work tables made before the transaction begins scan on all of them.
+ */
+export interface SessionEngine extends Engine {
+  session<T>(fn: (s: Session) => Promise<T>, options?: TransactionOptions): Promise<T>;
+}
+
+export function hasSessions(engine: Engine): engine is SessionEngine {
+  return typeof (engine as Partial<SessionEngine>).session === 'function';
+}
+
 export interface TransactionOptions {
   /**
    * Transactions that name the same lock run one at a time, across every

@@ -9,7 +9,32 @@ import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isImportError } from '../../src/intake/import-error.js';
 import { listQuarantine } from '../../src/intake/quarantine-store.js';
+import { hasSessions, type Queryable, type Session, type TransactionOptions } from '../../src/store/engine.js';
 import { outcomesAddUp, testStore, type TestStore } from '../support/test-store.js';
+
+/** A queryable's four calls, bound to it: a stand-in to override some of. */
+function bound(q: Queryable): Queryable {
+  return { dialect: q.dialect, query: q.query.bind(q), queryColumns: q.queryColumns.bind(q), run: q.run.bind(q), append: q.append.bind(q) };
+}
+
+/**
+ * The store's side of an import's write, failing when it writes the
+ * quarantine: by INSERT … SELECT where the store parsed the file (DuckDB), by
+ * an append of the parsed rows where it did not (PostgreSQL).
+ */
+function failingQuarantine(tx: Queryable): Queryable {
+  return {
+    ...bound(tx),
+    append: async (table, columns, rows) => {
+      if (table === 'quarantine') throw new Error('disk full');
+      return tx.append(table, columns, rows);
+    },
+    run: async (sql, params) => {
+      if (/^INSERT INTO "?quarantine"?\s/.test(sql)) throw new Error('disk full');
+      return tx.run(sql, params);
+    },
+  };
+}
 
 const HEADER = '订单编号,下单日期,客户编号,产品名称,金额\n';
 const line = (i: number, extra = '') => `SO${i},2024-03-${String((i % 28) + 1).padStart(2, '0')},C${i % 7},PLC控制器${extra},${100 + i}\n`;
@@ -154,32 +179,15 @@ describe('malformed files', () => {
     const file = write('ok.csv', HEADER + body(50) + 'SO99,2024/2/30,C1,x,1\n');
     const engine = store.engine;
     const failing: typeof engine = {
-      dialect: engine.dialect,
-      query: engine.query.bind(engine),
-      queryColumns: engine.queryColumns.bind(engine),
-      run: engine.run.bind(engine),
-      append: engine.append.bind(engine),
+      ...bound(engine),
       interrupt: engine.interrupt.bind(engine),
       close: engine.close.bind(engine),
       readers: engine.readers.bind(engine),
-      transaction: (fn) =>
-        engine.transaction((tx) =>
-          fn({
-            dialect: tx.dialect,
-            query: tx.query.bind(tx),
-            queryColumns: tx.queryColumns.bind(tx),
-            // The quarantine is written by INSERT … SELECT where the store parsed the file
-            // (DuckDB), by an append of the parsed rows where it did not (PostgreSQL).
-            append: async (table, columns, rows) => {
-              if (table === 'quarantine') throw new Error('disk full');
-              return tx.append(table, columns, rows);
-            },
-            run: async (sql, params) => {
-              if (/^INSERT INTO "?quarantine"?\s/.test(sql)) throw new Error('disk full');
-              return tx.run(sql, params);
-            },
-          }),
-        ),
+      transaction: (fn) => engine.transaction((tx) => fn(failingQuarantine(tx))),
+      // A DuckDB store parses in a session and writes in a transaction on the same connection.
+      ...(hasSessions(engine)
+        ? { session: <T>(fn: (s: Session) => Promise<T>, o?: TransactionOptions) => engine.session((s) => fn({ ...bound(s), transaction: (w) => s.transaction((tx) => w(failingQuarantine(tx))) }), o) }
+        : {}),
     };
     const { importFile } = await import('../../src/intake/import-file.js');
     await expect(importFile({ ...store, engine: failing }, { file }, { now: () => new Date() })).rejects.toThrow('disk full');

@@ -1,6 +1,6 @@
 /** What every engine adapter promises (src/store/engine.ts), checked on the engine of this test run. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Engine, SqlValue } from '../../src/store/engine.js';
+import { hasSessions, type Engine, type Queryable, type SqlValue } from '../../src/store/engine.js';
 import { openTestEngine, testDialect, type TestEngine } from '../support/test-engine.js';
 
 let opened: TestEngine;
@@ -120,5 +120,47 @@ describe(`exclusive transactions (${testDialect()})`, () => {
     } finally {
       await second.close();
     }
+  });
+});
+
+describe.runIf(testDialect() === 'duckdb')('sessions (duckdb)', () => {
+  it('keep work tables for the transaction on the same connection, which alone is rolled back on failure', async () => {
+    if (!hasSessions(engine)) throw new Error('the DuckDB engine offers sessions');
+    await engine.run('CREATE TABLE kept (k INTEGER)');
+    const failed = engine.session(async (s) => {
+      await s.run('CREATE TEMP TABLE work AS SELECT range AS k FROM range(5)');
+      await s.transaction(async (tx) => {
+        await tx.run('INSERT INTO kept SELECT k FROM work');
+        expect(await tx.query('SELECT count(*) AS n FROM kept')).toEqual([{ n: 5 }]);
+        throw new Error('disk full');
+      });
+    });
+    await expect(failed).rejects.toThrow('disk full');
+    expect(await engine.query('SELECT count(*) AS n FROM kept')).toEqual([{ n: 0 }]);
+    const n = await engine.session(async (s) => {
+      await s.run('CREATE TEMP TABLE work AS SELECT range AS k FROM range(3)');
+      return s.transaction(async (tx) => {
+        await tx.run('INSERT INTO kept SELECT k FROM work');
+        return (await tx.query<{ n: number }>('SELECT count(*) AS n FROM kept'))[0]!.n;
+      });
+    });
+    expect(n).toBe(3);
+    // The work table was the session's own: another connection never sees it.
+    await expect(engine.query('SELECT count(*) FROM work')).rejects.toThrow(/work/);
+  });
+
+  it('take turns with transactions that name the same lock', async () => {
+    if (!hasSessions(engine)) throw new Error('the DuckDB engine offers sessions');
+    await engine.run('CREATE TABLE turns (k INTEGER)');
+    const next = (tx: Queryable) => tx.query<{ m: number | null }>('SELECT max(k) AS m FROM turns').then(async ([row]) => {
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      await tx.run('INSERT INTO turns VALUES ($1)', [(row?.m ?? 0) + 1]);
+    });
+    await Promise.all([
+      engine.session((s) => s.transaction(next), { exclusive: 'turns' }),
+      engine.transaction(next, { exclusive: 'turns' }),
+      engine.session((s) => s.transaction(next), { exclusive: 'turns' }),
+    ]);
+    expect(await engine.query('SELECT k FROM turns ORDER BY k')).toEqual([{ k: 1 }, { k: 2 }, { k: 3 }]);
   });
 });

@@ -13,11 +13,11 @@ import {
 } from '@duckdb/node-api';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { AppendSource, Engine, EngineOptions, Queryable, Row, SqlValue, TransactionOptions } from '../engine.js';
+import type { AppendSource, EngineOptions, Queryable, Row, Session, SessionEngine, SqlValue, TransactionOptions } from '../engine.js';
 import { quoteLiteral } from '../engine.js';
 import { readResultColumns, type ResultColumns } from './result-columns.js';
 
-export async function openDuckDb(options: EngineOptions): Promise<Engine> {
+export async function openDuckDb(options: EngineOptions): Promise<SessionEngine> {
   const instance = await DuckDBInstance.create(options.path, {
     autoinstall_known_extensions: 'false',
     autoload_known_extensions: 'false',
@@ -111,6 +111,24 @@ class DuckDbQueryable implements Queryable {
   }
 }
 
+async function inTransaction<T>(conn: DuckDBConnection, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  await conn.run('BEGIN TRANSACTION');
+  try {
+    const result = await fn(new DuckDbQueryable(conn));
+    await conn.run('COMMIT');
+    return result;
+  } catch (error) {
+    await conn.run('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
+
+class DuckDbSession extends DuckDbQueryable implements Session {
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    return inTransaction(this.conn, fn);
+  }
+}
+
 /** Statements go to the connection with the fewest waiting; each connection runs one at a time. */
 class ReaderPool implements Queryable {
   readonly dialect = 'duckdb' as const;
@@ -144,7 +162,7 @@ class ReaderPool implements Queryable {
 
 const readerConnections = 4;
 
-class DuckDbEngine extends DuckDbQueryable implements Engine {
+class DuckDbEngine extends DuckDbQueryable implements SessionEngine {
   private closed = false;
   private pool: ReaderPool | null = null;
   private poolOpening: Promise<ReaderPool> | null = null;
@@ -159,25 +177,24 @@ class DuckDbEngine extends DuckDbQueryable implements Engine {
   private readonly locks = new Map<string, Promise<unknown>>();
 
   transaction<T>(fn: (tx: Queryable) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
-    const name = options.exclusive;
-    if (name === undefined) return this.run1(fn);
-    const result = (this.locks.get(name) ?? Promise.resolve()).then(() => this.run1(fn));
+    return this.exclusively(options.exclusive, () => this.onOwnConnection((conn) => inTransaction(conn, fn)));
+  }
+
+  session<T>(fn: (s: Session) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    return this.exclusively(options.exclusive, () => this.onOwnConnection((conn) => fn(new DuckDbSession(conn))));
+  }
+
+  private exclusively<T>(name: string | undefined, work: () => Promise<T>): Promise<T> {
+    if (name === undefined) return work();
+    const result = (this.locks.get(name) ?? Promise.resolve()).then(work);
     this.locks.set(name, result.catch(() => undefined));
     return result;
   }
 
-  private async run1<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  private async onOwnConnection<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
     const conn = await this.instance.connect();
     try {
-      await conn.run('BEGIN TRANSACTION');
-      try {
-        const result = await fn(new DuckDbQueryable(conn));
-        await conn.run('COMMIT');
-        return result;
-      } catch (error) {
-        await conn.run('ROLLBACK').catch(() => undefined);
-        throw error;
-      }
+      return await fn(conn);
     } finally {
       conn.closeSync();
     }

@@ -68,6 +68,11 @@ function periodWhere(ctx: AnalysisContext): string {
 
 const segmentColumn = (dim: HeadDimension) => `s_${dim}`;
 
+/** Whether the customer's first purchase (`f`, of SliceTables.firsts) fell in the period; false with none. */
+function isNewSql(ctx: AnalysisContext): string {
+  return `coalesce(f.first_date BETWEEN ${dateLit(ctx.period.from)} AND ${dateLit(ctx.period.to)}, false)`;
+}
+
 /**
  * Every head dimension's segment of a row of (customer_id, region, rep_id,
  * channel) as `l`, worked out once with one set of joins for all six
@@ -82,11 +87,10 @@ function withSegmentsSql(ctx: AnalysisContext, rows: string, keep: string): stri
 
 function sliceTablesSql(ctx: AnalysisContext, t: SliceTables): string[] {
   const inPeriod = periodWhere(ctx);
-  const newIn = `f.first_date BETWEEN ${dateLit(ctx.period.from)} AND ${dateLit(ctx.period.to)}`;
   return [
     `CREATE TEMP TABLE ${t.base} AS ${withSegmentsSql(
       ctx,
-      `SELECT g.*, coalesce(${newIn}, false) AS is_new FROM (SELECT customer_id, region, rep_id, channel, sum(amount) AS revenue, count(*) FILTER (WHERE opens_order) AS orders
+      `SELECT g.*, ${isNewSql(ctx)} AS is_new FROM (SELECT customer_id, region, rep_id, channel, sum(amount) AS revenue, count(*) FILTER (WHERE opens_order) AS orders
   FROM order_lines l WHERE ${inPeriod} GROUP BY customer_id, region, rep_id, channel) AS g LEFT JOIN ${t.firsts} AS f USING (customer_id)`,
       'l.customer_id, l.revenue, l.orders, l.is_new',
     )}`,
@@ -134,7 +138,7 @@ function categorySliceSql(ctx: AnalysisContext, t: SliceTables): string {
   return `WITH l AS (SELECT coalesce(CAST(l.category AS VARCHAR), 'unknown') AS segment, l.order_id, l.customer_id, l.is_return, l.amount FROM order_lines l WHERE ${periodWhere(ctx)}),
 -- Lines fold into (segment, order, customer), the orders of the slice: the counts below need no DISTINCT over lines.
 so AS (SELECT segment, order_id, customer_id, bool_or(NOT is_return) AS bought, bool_or(is_return) AS returned, sum(amount) AS amount FROM l GROUP BY segment, order_id, customer_id),
-per AS (SELECT p.*, coalesce(f.first_date BETWEEN ${dateLit(ctx.period.from)} AND ${dateLit(ctx.period.to)}, false) AS is_new
+per AS (SELECT p.*, ${isNewSql(ctx)} AS is_new
   FROM (SELECT segment, customer_id, count(*) AS orders FROM so WHERE customer_id IS NOT NULL AND bought GROUP BY segment, customer_id) AS p
   JOIN ${t.firsts} AS f USING (customer_id)),
 pc AS (${segmentCustomersSql}),

@@ -23,7 +23,7 @@ export function repPerformanceSql(ctx: AnalysisContext): string {
   const csat = Number(ctx.config.satisfaction.csatSatisfied);
   return `WITH lines AS (SELECT l.customer_id, l.amount, l.opens_order, coalesce(l.rep_id, c.rep_id) AS rep FROM order_lines l LEFT JOIN customers c ON c.customer_id = l.customer_id
   WHERE ${inPeriod('l.order_date')}${scopeFilter(ctx, 'l.customer_id')}),
-firsts AS (SELECT * FROM ${firstPurchasesFor(ctx)} AS f),
+firsts AS ${firstPurchasesFor(ctx)},
 -- An order is credited to the rep of its head (its first purchase line), as the KPIs and slices date and place it.
 sales AS (SELECT rep, sum(amount) AS revenue, count(*) FILTER (WHERE opens_order) AS orders,
     count(DISTINCT customer_id) FILTER (WHERE opens_order) AS customers,

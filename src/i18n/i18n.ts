@@ -21,6 +21,11 @@ export function joinList(items: readonly string[], lang: Lang): string {
   return items.join(lang === 'zh-CN' ? '、' : ', ');
 }
 
+/** Clauses of one message joined the language's way: 甲；乙 but "a; b". */
+export function joinClauses(parts: readonly string[], lang: Lang): string {
+  return parts.join(lang === 'zh-CN' ? '；' : '; ');
+}
+
 export function translator<K extends string>(catalogue: Catalogue<K>, lang: Lang) {
   return (key: K, params?: Params): string => format(catalogue[lang][key], params);
 }

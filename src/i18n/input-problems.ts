@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { closestName, didYouMean } from './closest-name.js';
-import type { Catalogue, Lang } from './i18n.js';
+import { joinClauses, type Catalogue, type Lang } from './i18n.js';
 
 export type InputProblemKey =
   | 'date_format'
@@ -68,7 +68,7 @@ function withNearKey(words: z.core.$ZodErrorMap, lang: Lang): z.core.$ZodErrorMa
     const text = typeof worded === 'string' ? worded : worded?.message;
     if (issue.code !== 'unrecognized_keys' || issue.keys.length !== 1 || text === undefined) return worded;
     const near = closestName(issue.keys[0]!, keysOf(issue.inst));
-    return near === undefined ? text : `${text}${lang === 'zh-CN' ? '；' : '; '}${didYouMean(near, lang)}`;
+    return near === undefined ? text : joinClauses([text, didYouMean(near, lang)], lang);
   };
 }
 

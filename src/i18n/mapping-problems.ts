@@ -4,7 +4,7 @@
  * findings are worded as every other input's (input-problems.ts); where the
  * user chose wrongly, the wording names what to write instead.
  */
-import { format, joinList, type Catalogue, type Lang, type Params } from './i18n.js';
+import { format, joinClauses, joinList, type Catalogue, type Lang, type Params } from './i18n.js';
 import { closestName, didYouMean } from './closest-name.js';
 import { issueProblem } from './input-problems.js';
 import { fileErrorMessages } from './intake-messages.js';
@@ -84,7 +84,6 @@ const yamlProblemsZh: Readonly<Record<string, string>> = {
   MULTIPLE_DOCS: '一个文件只能有一个 YAML 文档（去掉多余的 ---）',
 };
 
-const clauseSeparator = { en: '; ', 'zh-CN': '；' } as const;
 
 /** Past this many, a field list is cut: the user needs a hint of the names, not the whole catalogue (the data model lists it). */
 const fieldListLimit = 12;
@@ -92,7 +91,7 @@ const fieldListLimit = 12;
 /** The problem as one phrase in `lang`; the edge puts the file and path before it. */
 export function describeMappingProblem(problem: MappingProblem, lang: Lang): string {
   const t = (key: MappingTextKey, params?: Params): string => format(texts[lang][key], params);
-  const clauses = (...parts: (string | undefined)[]): string => parts.filter((p) => p !== undefined).join(clauseSeparator[lang]);
+  const clauses = (...parts: (string | undefined)[]): string => joinClauses(parts.filter((p) => p !== undefined), lang);
   // Chinese spaces a bare number or true/false from the text around it, but not quoted text.
   const got = (value: MappingValue | undefined): string | undefined =>
     value === undefined ? undefined : t(typeof value === 'string' ? 'got_text' : 'got', { value: quoted(value, lang) });

@@ -6,7 +6,7 @@ import type { Engine } from '../store/engine.js';
 import { snapshotFor } from '../analytics/snapshot/snapshot-for.js';
 import { latestConfig } from '../analytics/snapshot/config-versions.js';
 import { defaultAnalysisConfig } from '../config/analysis-config.js';
-import type { Lang } from '../i18n/i18n.js';
+import { joinClauses, type Lang } from '../i18n/i18n.js';
 import { defaultPlaybook, type Playbook } from '../playbook/default-playbook.js';
 import { scopeKeys, scopeSql, type AnalysisScope } from '../analytics/analysis-scope.js';
 import { readReportData } from './report-data.js';
@@ -53,5 +53,5 @@ const keyNames = { region: { 'zh-CN': '区域', en: 'region' }, industry: { 'zh-
 /** 区域：华东；行业：制造业 / region: 华东; industry: 制造业 */
 export function scopeLabel(scope: AnalysisScope, lang: Lang): string {
   const parts = scopeKeys.filter((k) => scope[k] !== undefined).map((k) => `${keyNames[k][lang]}${lang === 'zh-CN' ? '：' : ': '}${scope[k]}`);
-  return parts.join(lang === 'zh-CN' ? '；' : '; ');
+  return joinClauses(parts, lang);
 }

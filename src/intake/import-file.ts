@@ -121,9 +121,9 @@ async function importOnce(store: Store, req: ImportRequest, deps: ImportDeps, co
     // nothing is visible to others before its COMMIT.
     // Imports take turns: each compares natural keys with the stored rows before it writes.
     const oneAtATime = { exclusive: 'import' };
-    return await withParsingEngine(store, (parser) => parser.session(async (tx) => {
+    return await withParsingEngine(store, (parser) => parser.session(async (parsing) => {
       const tables = runTables(runId);
-      const staged = await stageFile(tx, {
+      const staged = await stageFile(parsing, {
         file: req.file,
         rawTable: tables.raw,
         workDir: store.workDir,
@@ -137,18 +137,18 @@ async function importOnce(store: Store, req: ImportRequest, deps: ImportDeps, co
       if (deps.maxRows !== undefined && staged.rows > deps.maxRows) throw new ImportError('too_many_rows', req.file, { rows: staged.rows, max: deps.maxRows });
       const match = resolveMatch(req, staged);
       const notes = fileNotes(req, match, staged);
-      const scanIssues = await stageScanIssues(tx, `${tables.raw}_scan`, staged);
-      const input = planInput(match, staged, req.mapping, tables, await columnSamples(tx, tables.raw, match), scanIssues);
+      const scanIssues = await stageScanIssues(parsing, `${tables.raw}_scan`, staged);
+      const input = planInput(match, staged, req.mapping, tables, await columnSamples(parsing, tables.raw, match), scanIssues);
       deps.onProgress?.('validating', 0, staged.rows);
-      await tx.run(normSql(input, commonIssueRules(input)));
-      await tx.run(issuesSql(input));
-      await checkRecordCount(tx, input, staged, req.file);
+      await parsing.run(normSql(input, commonIssueRules(input)));
+      await parsing.run(issuesSql(input));
+      await checkRecordCount(parsing, input, staged, req.file);
       deps.onProgress?.('writing', 0, staged.rows);
       const run: RunContext = { runId, sha256: await sha256, startedAt, deps, file: req.file, cipher: store.cipher, notes };
       // On a DuckDB store the write's transaction is on the parsing connection, so one handle serves both sides.
       const result = parser === db
-        ? await tx.transaction((storeTx) => writeRun({ parse: storeTx, store: storeTx }, input, staged, match, run))
-        : await db.transaction((storeTx) => writeRun({ parse: tx, store: storeTx }, input, staged, match, run), oneAtATime);
+        ? await parsing.transaction((storeTx) => writeRun({ parse: storeTx, store: storeTx }, input, staged, match, run))
+        : await db.transaction((storeTx) => writeRun({ parse: parsing, store: storeTx }, input, staged, match, run), oneAtATime);
       deps.onProgress?.('writing', staged.rows, staged.rows);
       return result;
     }, parser === db ? oneAtATime : {}));

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { lineOfRecord, scanDelimited } from './csv-scan.js';
+import { lineOfRecord, scanDelimited, scanHead } from './csv-scan.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'scan-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -54,5 +54,16 @@ describe('scanDelimited', () => {
   it('counts NUL bytes', async () => {
     const r = await scan('a,b,c\n1,2\u0000,3\n');
     expect(r.nulBytes).toBe(1);
+  });
+});
+
+describe('scanHead', () => {
+  it('finds in a buffer what the file scan finds in the same bytes', async () => {
+    const text = 'a,b,c\n1,"x\ny",3\n\n4,5\n6,7,8,9\n';
+    const options = { delimiter: 44, quote: 34, expectedFields: 3, firstDataRecord: 1, maxRecordBytes: 1_000, maxRecordLines: 50 };
+    const { badRecords: _bad, ...fromFile } = await scanDelimited(file(text), options);
+    const fromHead = scanHead(Buffer.from(text), options);
+    expect(fromHead).toEqual(fromFile);
+    expect(fromHead).toMatchObject({ records: 4, maxFields: 4, shortRecords: [{ record: 2, fields: 2 }] });
   });
 });

@@ -38,7 +38,7 @@ import {
 import { shapeOf, type Parent, type Shape } from './entity-shapes.js';
 import { apart, copyRows, copyToStore, insertSelect, withParsingEngine, type ColumnType, type ImportSides } from './parsing-engine.js';
 import { nearDuplicateCustomers, type DuplicateCandidate } from './near-duplicates.js';
-import { stageFile, type FileNote, type StagedFile } from './stage-file.js';
+import { stageFileAhead, type FileNote, type StagedFile, type StagedShape } from './stage-file.js';
 import type { UserMapping } from './user-mapping.js';
 import { markOrderHeadsSql } from '../store/schema/order-heads.js';
 import { detectDateOrder, detectDecimal, unitFactorFromHeader } from './value-sql.js';
@@ -123,7 +123,7 @@ async function importOnce(store: Store, req: ImportRequest, deps: ImportDeps, co
     const oneAtATime = { exclusive: 'import' };
     return await withParsingEngine(store, (parser) => parser.session(async (parsing) => {
       const tables = runTables(runId);
-      const staged = await stageFile(parsing, {
+      const ahead = await stageFileAhead(parsing, {
         file: req.file,
         rawTable: tables.raw,
         workDir: store.workDir,
@@ -133,14 +133,19 @@ async function importOnce(store: Store, req: ImportRequest, deps: ImportDeps, co
         ...(req.sheet !== undefined ? { sheet: req.sheet } : {}),
         onProgress: (_phase, done, total) => deps.onProgress?.('reading', done, total),
       });
-      scratch.push(...staged.scratch);
+      scratch.push(...ahead.scratch);
+      // Parsing starts on the file as its head shows it while the structural
+      // scan still runs (both cores busy, not one); in the rare file the scan
+      // finds otherwise, it is parsed again as the scan says.
+      const early = await parseStaged(parsing, req, ahead.shape, tables).then(
+        (parsed) => ({ parsed }),
+        (error: unknown) => ({ error }),
+      );
+      const { staged, changed } = await ahead.settle();
       if (deps.maxRows !== undefined && staged.rows > deps.maxRows) throw new ImportError('too_many_rows', req.file, { rows: staged.rows, max: deps.maxRows });
-      const match = resolveMatch(req, staged);
-      const notes = fileNotes(req, match, staged);
-      const scanIssues = await stageScanIssues(parsing, `${tables.raw}_scan`, staged);
-      const input = planInput(match, staged, req.mapping, tables, await columnSamples(parsing, tables.raw, match), scanIssues);
       deps.onProgress?.('validating', 0, staged.rows);
-      await parsing.run(normSql(input, commonIssueRules(input)));
+      const { match, input } = changed ? await parseAgain(parsing, req, staged, tables) : parsedOrThrow(early);
+      const notes = fileNotes(req, match, staged);
       await parsing.run(issuesSql(input));
       await checkRecordCount(parsing, input, staged, req.file);
       deps.onProgress?.('writing', 0, staged.rows);
@@ -161,7 +166,33 @@ async function importOnce(store: Store, req: ImportRequest, deps: ImportDeps, co
   }
 }
 
-function resolveMatch(req: ImportRequest, staged: StagedFile): HeaderMatch {
+interface Parsed {
+  readonly match: HeaderMatch;
+  readonly input: PlanInput;
+}
+
+/** The staged cells recognised, sampled for conventions, and parsed into the run's norm table. */
+async function parseStaged(db: Queryable, req: ImportRequest, shape: StagedShape, tables: PlanInput['tables']): Promise<Parsed> {
+  const match = resolveMatch(req, shape);
+  const scanIssues = await stageScanIssues(db, `${tables.raw}_scan`, shape);
+  const input = planInput(match, shape, req.mapping, tables, await columnSamples(db, tables.raw, match), scanIssues);
+  await db.run(normSql(input, commonIssueRules(input)));
+  return { match, input };
+}
+
+/** After a wrong guess: the norm table made from it goes, and the file is parsed as the scan found it. */
+async function parseAgain(db: Queryable, req: ImportRequest, staged: StagedFile, tables: PlanInput['tables']): Promise<Parsed> {
+  await db.run(`DROP TABLE IF EXISTS ${q(tables.norm)}`);
+  return parseStaged(db, req, staged, tables);
+}
+
+/** What parsing on the guess gave, once the scan has confirmed the guess: its error is the file's. */
+function parsedOrThrow(early: { parsed: Parsed } | { error: unknown }): Parsed {
+  if ('error' in early) throw early.error;
+  return early.parsed;
+}
+
+function resolveMatch(req: ImportRequest, staged: StagedShape): HeaderMatch {
   const entityName = req.entity ?? req.mapping?.entity;
   if (staged.headers.length === 0) throw new ImportError('no_columns', req.file);
   const match = matchHeaders(req, staged, path.basename(req.file));
@@ -184,7 +215,7 @@ function resolveMatch(req: ImportRequest, staged: StagedFile): HeaderMatch {
  * else recognised, with the mapping's columns over what the headers say.
  * `name` is the file's name as the user knows it.
  */
-export function matchHeaders(req: ImportRequest, staged: StagedFile, name: string): HeaderMatch {
+export function matchHeaders(req: ImportRequest, staged: StagedShape, name: string): HeaderMatch {
   const chosen = req.entity ?? req.mapping?.entity;
   const overrides = mappingOverrides(req, staged);
   if (chosen === undefined && overrides.size === 0) return recogniseEntity(staged.headers, name);
@@ -205,7 +236,7 @@ export function fileNotes(req: ImportRequest, match: HeaderMatch, staged: Staged
 }
 
 /** Mapping-file columns, given as header text or 1-based number, as column indexes. */
-export function mappingOverrides(req: ImportRequest, staged: StagedFile): Map<string, number> {
+export function mappingOverrides(req: ImportRequest, staged: StagedShape): Map<string, number> {
   const out = new Map<string, number>();
   for (const [field, ref] of Object.entries(req.mapping?.columns ?? {})) {
     const index = typeof ref === 'number' ? ref - 1 : staged.headers.findIndex((h) => h.trim() === ref.trim());
@@ -234,7 +265,7 @@ function sampleValues(joined: unknown): string[] {
 
 function planInput(
   match: HeaderMatch,
-  staged: StagedFile,
+  staged: StagedShape,
   mapping: UserMapping | undefined,
   tables: PlanInput['tables'],
   samples: Map<number, string[]>,
@@ -282,14 +313,14 @@ function hasOwnIds(match: HeaderMatch): boolean {
 }
 
 /** Problems the structural scan found (short rows: warnings; a cut-off last row: error), as a table norm joins by row. */
-async function stageScanIssues(db: Queryable, table: string, staged: StagedFile): Promise<string | null> {
+async function stageScanIssues(db: Queryable, table: string, staged: StagedShape): Promise<string | null> {
   const rows = [
     // One row per line (norm joins on it): a cut-off last row is short too, and the error says more.
     ...staged.shortRows.filter((r) => r !== staged.truncatedRow).map((r) => `(${r}, 'short_row', 'warning')`),
     ...(staged.truncatedRow !== null ? [`(${staged.truncatedRow}, 'truncated_row', 'error')`] : []),
   ];
   if (rows.length === 0) return null;
-  await db.run(`CREATE TEMP TABLE ${q(table)} (_row BIGINT, _scan_code VARCHAR, _scan_severity VARCHAR)`);
+  await db.run(`CREATE OR REPLACE TEMP TABLE ${q(table)} (_row BIGINT, _scan_code VARCHAR, _scan_severity VARCHAR)`);
   for (let i = 0; i < rows.length; i += 1000) {
     await db.run(`INSERT INTO ${q(table)} VALUES ${rows.slice(i, i + 1000).join(', ')}`);
   }
@@ -500,6 +531,7 @@ async function recordFailure(db: Queryable, runId: number, file: string, started
 
 async function fileSha256(file: string): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  // Large chunks: this runs beside the scan on the one JavaScript thread, and each chunk costs an event.
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }

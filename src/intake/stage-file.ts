@@ -19,7 +19,7 @@ import { findHeaderRow } from './sniff/find-header-row.js';
 import { convertXlsToXlsx, findLibreOffice, XlsConversionError } from './sniff/legacy-xls.js';
 import { inspectXlsx, XlsxInspectionError, XlsxSheetNotFoundError } from '../xlsx/xlsx-reader.js';
 import { scanUtf8, type TextEncoding } from './sniff/detect-encoding.js';
-import { stageDelimited } from './stage-delimited.js';
+import { confirmsGuess, createStagingViews, guessReading, scanStaging, type StagedRows } from './stage-delimited.js';
 import type { LineSegment } from './csv-scan.js';
 import { previewSheet, stageParquet, stageSheet } from './stage-workbook.js';
 import type { UserMapping } from './user-mapping.js';
@@ -97,18 +97,41 @@ export interface StagedFile {
 
 export const XLSX_LIMITS = { maxUncompressedBytes: 2 * 1024 ** 3, maxRatio: 200 };
 
+/** What parsing needs to know of a staged file before its rows are counted. */
+export type StagedShape = Pick<StagedFile, 'headers' | 'width' | 'hasHeader' | 'shortRows' | 'truncatedRow'>;
+
+/**
+ * A file staged ahead of its structural scan: the raw views already read it
+ * as its head suggests, so parsing can start while the scan goes on.
+ */
+export interface StagingAhead {
+  readonly shape: StagedShape;
+  /** Files made in the work directory, to remove after the import, also when it fails. */
+  readonly scratch: readonly string[];
+  /**
+   * Waits for the whole file's scan. `changed`: the file is not what its head
+   * suggested, the views were made again, and what was read through the old
+   * ones must be read again.
+   */
+  readonly settle: () => Promise<{ readonly staged: StagedFile; readonly changed: boolean }>;
+}
+
 export async function stageFile(db: Queryable, req: StageRequest): Promise<StagedFile> {
+  return (await (await stageFileAhead(db, req)).settle()).staged;
+}
+
+export async function stageFileAhead(db: Queryable, req: StageRequest): Promise<StagingAhead> {
   const size = await fileSize(req.file);
   if (size === 0) throw new ImportError('file_empty', req.file);
   const head = await readHead(req.file, 65_536);
   const kind = detectFileKind(head, req.file);
   switch (kind) {
     case 'xlsx':
-      return stageXlsx(db, req, req.file, []);
+      return settled(await stageXlsx(db, req, req.file, []));
     case 'xls':
-      return stageXls(db, req);
+      return settled(await stageXls(db, req));
     case 'parquet':
-      return stageParquetFile(db, req);
+      return settled(await stageParquetFile(db, req));
     case 'text':
       return stageText(db, req, size);
     case 'zip':
@@ -117,6 +140,10 @@ export async function stageFile(db: Queryable, req: StageRequest): Promise<Stage
     default:
       throw new ImportError('file_unsupported', req.file);
   }
+}
+
+function settled(staged: StagedFile): StagingAhead {
+  return { shape: staged, scratch: staged.scratch, settle: () => Promise.resolve({ staged, changed: false }) };
 }
 
 async function fileSize(file: string): Promise<number> {
@@ -181,7 +208,7 @@ function columnNumbers(width: number): string[] {
   return Array.from({ length: width }, (_, i) => String(i + 1));
 }
 
-async function stageText(db: Queryable, req: StageRequest, size: number): Promise<StagedFile> {
+async function stageText(db: Queryable, req: StageRequest, size: number): Promise<StagingAhead> {
   const scratch: string[] = [];
   const notes: FileNote[] = [];
   let detected: { encoding: TextEncoding; bom: number; clean: boolean } = req.mapping?.encoding
@@ -227,32 +254,52 @@ async function stageText(db: Queryable, req: StageRequest, size: number): Promis
   const unique = uniqueHeaders(headerCells);
   notes.push(...unique.notes);
   if (found.titleRows.length > 0) notes.push({ code: 'title_rows', params: { count: found.titleRows.length, text: found.titleRows.join(' | ').slice(0, 200) } });
-  const staged = await stageDelimited(
-    db,
-    utf8,
-    scratchPath(req, '.clean.csv'),
-    { delimiter, quote, headerIndex: found.headerIndex, headerWidth: headerCells.length },
-    req.rawTable,
-    (done) => req.onProgress?.('reading', done, size),
-    sourceLines,
-  );
-  scratch.push(scratchPath(req, '.clean.csv'));
-  if (staged.nulBytes > 0) notes.push({ code: 'nul_bytes', params: { count: staged.nulBytes } });
-  const headers = found.headerIndex === null ? columnNumbers(staged.width) : unique.headers;
-  return {
+  const layout = { delimiter, quote, headerIndex: found.headerIndex, headerWidth: headerCells.length };
+  const clean = scratchPath(req, '.clean.csv');
+  scratch.push(clean);
+  const guess = await guessReading(utf8, layout);
+  const scanning = scanStaging(utf8, clean, layout, (done) => req.onProgress?.('reading', done, size), sourceLines);
+  const stagedOf = (rows: StagedRows): StagedFile => ({
     format: 'csv',
     encoding: detected.bom > 0 ? `${detected.encoding}-bom` : detected.encoding,
     sheet: null,
     delimiter: delimiter === '\t' ? 'tab' : delimiter,
-    headers,
+    headers: found.headerIndex === null ? columnNumbers(rows.width) : unique.headers,
     hasHeader: found.headerIndex !== null,
-    width: staged.width,
-    rows: staged.rows,
-    badRecords: staged.badRecords.map((b) => ({ row: b.line, reason: b.reason, text: b.text })),
-    shortRows: staged.shortRows,
-    truncatedRow: staged.truncatedRow,
-    notes,
+    width: rows.width,
+    rows: rows.rows,
+    badRecords: rows.badRecords.map((b) => ({ row: b.line, reason: b.reason, text: b.text })),
+    shortRows: rows.shortRows,
+    truncatedRow: rows.truncatedRow,
+    notes: rows.nulBytes > 0 ? [...notes, { code: 'nul_bytes', params: { count: rows.nulBytes } }] : notes,
     scratch,
+  });
+  if (guess === null) {
+    const rows = await scanning;
+    await createStagingViews(db, req.rawTable, rows.reading, sourceLines);
+    return settled(stagedOf(rows));
+  }
+  // Settling awaits the scan; a failure before then must not go unheard as unhandled.
+  scanning.catch(() => undefined);
+  await createStagingViews(db, req.rawTable, guess, sourceLines);
+  const settle = async () => {
+    const rows = await scanning;
+    const changed = !confirmsGuess(guess, rows);
+    if (changed) await createStagingViews(db, req.rawTable, rows.reading, sourceLines);
+    return { staged: stagedOf(rows), changed };
+  };
+  let settling: ReturnType<typeof settle> | undefined;
+  return {
+    shape: {
+      headers: found.headerIndex === null ? columnNumbers(guess.width) : unique.headers,
+      hasHeader: found.headerIndex !== null,
+      width: guess.width,
+      // A guess is only made from a clean head, and the scan confirms none later.
+      shortRows: [],
+      truncatedRow: null,
+    },
+    scratch,
+    settle: () => (settling ??= settle()),
   };
 }
 

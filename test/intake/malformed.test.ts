@@ -9,6 +9,7 @@ import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isImportError } from '../../src/intake/import-error.js';
 import { listQuarantine } from '../../src/intake/quarantine-store.js';
+import { GUESS_HEAD_BYTES } from '../../src/intake/stage-delimited.js';
 import { hasSessions, type Queryable, type Session, type TransactionOptions } from '../../src/store/engine.js';
 import { outcomesAddUp, testStore, type TestStore } from '../support/test-store.js';
 
@@ -231,5 +232,78 @@ describe('row numbers in a large file read in parallel', () => {
     } finally {
       await store.dispose();
     }
+  });
+});
+
+/**
+ * Parsing starts on what a file's first 64 KiB say while the whole file is
+ * still being scanned. A file whose trouble lies past its head must come out
+ * exactly as if it had been scanned first.
+ */
+describe('trouble past the head of a large file', () => {
+  let store: TestStore;
+  beforeEach(async () => {
+    store = await testStore();
+  });
+  afterEach(() => store.dispose());
+  /** 3,000 good rows (well past the head) with `bad` as data row `at`; its line in the file is at + 1. */
+  const fileWith = (name: string, at: number, bad: string) => {
+    const rows = Array.from({ length: 3_000 }, (_, i) => (i + 1 === at ? bad : line(i + 1)));
+    const content = HEADER + rows.join('');
+    expect(Buffer.byteLength(HEADER + rows.slice(0, at - 1).join(''))).toBeGreaterThan(GUESS_HEAD_BYTES);
+    const file = path.join(store.dir, name);
+    writeFileSync(file, content);
+    return file;
+  };
+
+  it('an unbalanced quote: that line is set aside, the rest read and numbered as in the file', async () => {
+    const r = await store.import(fileWith('quote.csv', 2_500, 'SO2500,2024-03-02,C2,"PLC控制器,200\n'));
+    expect(r).toMatchObject({ rows: 3_000, inserted: 2_999, quarantined: 1 });
+    expect(r.issues.map((i) => [i.row, i.code])).toEqual([[2_501, 'unterminated_quote']]);
+  });
+
+  it('text after a closing quote: the record is quarantined whole', async () => {
+    const r = await store.import(fileWith('stray.csv', 2_600, 'SO2600,2024-03-02,C2,"PLC"控制器,200\n'));
+    expect(r).toMatchObject({ rows: 3_000, inserted: 2_999, quarantined: 1 });
+    expect(r.issues.map((i) => [i.row, i.code])).toEqual([[2_601, 'stray_quote']]);
+  });
+
+  it('a short row is named by its line, and quarantined for the amount it lacks', async () => {
+    const r = await store.import(fileWith('short.csv', 2_700, 'SO2700,2024-03-02,C2,PLC\n'));
+    expect(r).toMatchObject({ rows: 3_000, inserted: 2_999, quarantined: 1 });
+    expect(r.issues.map((i) => [i.row, i.code, i.severity])).toEqual([
+      [2_701, 'short_row', 'warning'],
+      [2_701, 'required_missing', 'error'],
+    ]);
+  });
+
+  it('a row wider than the header: quarantined with its surplus', async () => {
+    const r = await store.import(fileWith('wide.csv', 2_800, 'SO2800,2024-03-02,C2,PLC,200,oops\n'));
+    expect(r).toMatchObject({ rows: 3_000, inserted: 2_999, quarantined: 1 });
+    expect(r.issues).toMatchObject([{ row: 2_801, code: 'too_many_fields', value: 'oops' }]);
+  });
+
+  it('NUL bytes are removed and reported', async () => {
+    const r = await store.import(fileWith('nul.csv', 2_900, 'SO2900,2024-03-01,C1,PLC\u0000控制器,100\n'));
+    expect(r.inserted).toBe(3_000);
+    expect(r.notes.map((x) => x.code)).toContain('nul_bytes');
+    expect(await store.one<{ p: string }>(`SELECT product_name AS p FROM order_lines WHERE order_id = 'SO2900'`)).toEqual({ p: 'PLC控制器' });
+  });
+
+  it('a quoted line break and a blank line: the rows after them keep the lines a spreadsheet shows', async () => {
+    const file = fileWith('multi.csv', 2_000, 'SO2000,2024-03-01,C1,"多行\n产品",100\n\n');
+    const text = (await import('node:fs')).readFileSync(file, 'utf8').replace('SO2950,', 'SO2950x,').replace(/SO2950x,2024-03-\d\d,/, 'SO2950,2024/2/30,');
+    writeFileSync(file, text);
+    const r = await store.import(file);
+    expect(r).toMatchObject({ rows: 3_000, inserted: 2_999, quarantined: 1 });
+    // Data row 2,950 is on line 2,951, plus one for the line break and one for the blank line.
+    expect(r.issues.map((i) => [i.row, i.code, i.value])).toEqual([[2_953, 'date_impossible', '2024/2/30']]);
+  });
+
+  it('a file whose head is all it has wrong is refused as before', async () => {
+    const file = path.join(store.dir, 'unknown.csv');
+    writeFileSync(file, 'foo,bar\n' + Array.from({ length: 10_000 }, (_, i) => `${i},${i}\n`).join(''));
+    await expect(store.import(file)).rejects.toMatchObject({ code: 'entity_not_recognised' });
+    expect(await store.engine.query('SELECT status, error FROM import_runs')).toEqual([{ status: 'failed', error: 'entity_not_recognised' }]);
   });
 });

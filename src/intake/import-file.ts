@@ -113,7 +113,6 @@ async function importOnce(store: Store, req: ImportRequest, deps: ImportDeps, co
   await mkdir(store.workDir, { recursive: true });
   const scratch: string[] = [];
   try {
-    const sha256 = fileSha256(req.file).catch(() => '');
     // One connection for the whole import: its temporary tables are private
     // to it and vanish with it. The file is parsed into them before the
     // transaction begins (DuckDB scans a table made inside an open
@@ -134,17 +133,24 @@ async function importOnce(store: Store, req: ImportRequest, deps: ImportDeps, co
         onProgress: (_phase, done, total) => deps.onProgress?.('reading', done, total),
       });
       scratch.push(...ahead.scratch);
-      // Parsing starts on the file as its head shows it while the structural
-      // scan still runs (both cores busy, not one); in the rare file the scan
-      // finds otherwise, it is parsed again as the scan says.
-      const early = await parseStaged(parsing, req, ahead.shape, tables).then(
+      // Parsing starts on the file as its head shows it: the engine parses on
+      // its threads while the structural scan runs on this one. In the rare
+      // file the scan finds otherwise, it is parsed again as the scan says.
+      const planned = await planParse(parsing, req, ahead.shape, tables).then(
         (parsed) => ({ parsed }),
         (error: unknown) => ({ error }),
       );
-      const { staged, changed } = await ahead.settle();
+      // The file's hash is read beside the engine's work too, not before it.
+      const sha256 = fileSha256(req.file).catch(() => '');
+      const [early, scanned] = await Promise.allSettled([
+        'parsed' in planned ? runNorm(parsing, planned.parsed) : Promise.reject(planned.error),
+        ahead.scan(),
+      ]);
+      if (scanned.status === 'rejected') throw scanned.reason;
+      const { staged, restage } = scanned.value;
       if (deps.maxRows !== undefined && staged.rows > deps.maxRows) throw new ImportError('too_many_rows', req.file, { rows: staged.rows, max: deps.maxRows });
       deps.onProgress?.('validating', 0, staged.rows);
-      const { match, input } = changed ? await parseAgain(parsing, req, staged, tables) : parsedOrThrow(early);
+      const { match, input } = restage ? await parseAgain(parsing, req, staged, tables, restage) : parsedOrThrow(early);
       const notes = fileNotes(req, match, staged);
       await parsing.run(issuesSql(input));
       await checkRecordCount(parsing, input, staged, req.file);
@@ -171,25 +177,29 @@ interface Parsed {
   readonly input: PlanInput;
 }
 
-/** The staged cells recognised, sampled for conventions, and parsed into the run's norm table. */
-async function parseStaged(db: Queryable, req: ImportRequest, shape: StagedShape, tables: PlanInput['tables']): Promise<Parsed> {
+/** The staged cells recognised and sampled for conventions: what the norm statement is made from. */
+async function planParse(db: Queryable, req: ImportRequest, shape: StagedShape, tables: PlanInput['tables']): Promise<Parsed> {
   const match = resolveMatch(req, shape);
   const scanIssues = await stageScanIssues(db, `${tables.raw}_scan`, shape);
-  const input = planInput(match, shape, req.mapping, tables, await columnSamples(db, tables.raw, match), scanIssues);
-  await db.run(normSql(input, commonIssueRules(input)));
-  return { match, input };
+  return { match, input: planInput(match, shape, req.mapping, tables, await columnSamples(db, tables.raw, match), scanIssues) };
+}
+
+async function runNorm(db: Queryable, parsed: Parsed): Promise<Parsed> {
+  await db.run(normSql(parsed.input, commonIssueRules(parsed.input)));
+  return parsed;
 }
 
 /** After a wrong guess: the norm table made from it goes, and the file is parsed as the scan found it. */
-async function parseAgain(db: Queryable, req: ImportRequest, staged: StagedFile, tables: PlanInput['tables']): Promise<Parsed> {
+async function parseAgain(db: Queryable, req: ImportRequest, staged: StagedFile, tables: PlanInput['tables'], restage: () => Promise<void>): Promise<Parsed> {
   await db.run(`DROP TABLE IF EXISTS ${q(tables.norm)}`);
-  return parseStaged(db, req, staged, tables);
+  await restage();
+  return runNorm(db, await planParse(db, req, staged, tables));
 }
 
 /** What parsing on the guess gave, once the scan has confirmed the guess: its error is the file's. */
-function parsedOrThrow(early: { parsed: Parsed } | { error: unknown }): Parsed {
-  if ('error' in early) throw early.error;
-  return early.parsed;
+function parsedOrThrow<T>(early: PromiseSettledResult<T>): T {
+  if (early.status === 'rejected') throw early.reason;
+  return early.value;
 }
 
 function resolveMatch(req: ImportRequest, staged: StagedShape): HeaderMatch {
@@ -278,7 +288,8 @@ function planInput(
   const columns: PlanColumn[] = match.columns.map((c) => {
     const options: ValueOptions = {
       decimal,
-      dateOrder: mapping?.dateOrder ?? detectDateOrder(samples.get(c.index) ?? []),
+      // Only dates read by day and month order; a number column's samples need no look for it.
+      dateOrder: mapping?.dateOrder ?? (isDateType(c.field.type) ? detectDateOrder(samples.get(c.index) ?? []) : defaultValueOptions.dateOrder),
       unitFactor: unitFactorOf(c.field.type, c.header, mapping),
     };
     return { field: c.field, source: `c${c.index + 1}`, header: c.header, options };
@@ -299,6 +310,8 @@ function planInput(
 }
 
 /** A header's unit scales amounts (金额(万元)) and marks percent rates (折扣(%)); a mapping's unit wins for amounts. */
+const isDateType = (type: string) => type === 'date' || type === 'datetime';
+
 function unitFactorOf(type: string, header: string, mapping: UserMapping | undefined): number {
   const fromHeader = unitFactorFromHeader(header).factor;
   if (type === 'amount') return mapping?.unitFactor ?? fromHeader;

@@ -109,15 +109,26 @@ export interface StagingAhead {
   /** Files made in the work directory, to remove after the import, also when it fails. */
   readonly scratch: readonly string[];
   /**
-   * Waits for the whole file's scan. `changed`: the file is not what its head
-   * suggested, the views were made again, and what was read through the old
-   * ones must be read again.
+   * Scans the whole file; the first call starts the scan. File work only, no
+   * statement, so it may run beside one on the same connection.
    */
-  readonly settle: () => Promise<{ readonly staged: StagedFile; readonly changed: boolean }>;
+  readonly scan: () => Promise<ScannedFile>;
+}
+
+export interface ScannedFile {
+  readonly staged: StagedFile;
+  /**
+   * Null when the scan confirms what the head suggested. Else the views must
+   * be made again (this does it; run it when no statement is running), and
+   * what was read through the old ones read again.
+   */
+  readonly restage: (() => Promise<void>) | null;
 }
 
 export async function stageFile(db: Queryable, req: StageRequest): Promise<StagedFile> {
-  return (await (await stageFileAhead(db, req)).settle()).staged;
+  const { staged, restage } = await (await stageFileAhead(db, req)).scan();
+  await restage?.();
+  return staged;
 }
 
 export async function stageFileAhead(db: Queryable, req: StageRequest): Promise<StagingAhead> {
@@ -143,7 +154,7 @@ export async function stageFileAhead(db: Queryable, req: StageRequest): Promise<
 }
 
 function settled(staged: StagedFile): StagingAhead {
-  return { shape: staged, scratch: staged.scratch, settle: () => Promise.resolve({ staged, changed: false }) };
+  return { shape: staged, scratch: staged.scratch, scan: () => Promise.resolve({ staged, restage: null }) };
 }
 
 async function fileSize(file: string): Promise<number> {
@@ -258,7 +269,7 @@ async function stageText(db: Queryable, req: StageRequest, size: number): Promis
   const clean = scratchPath(req, '.clean.csv');
   scratch.push(clean);
   const guess = await guessReading(utf8, layout);
-  const scanning = scanStaging(utf8, clean, layout, (done) => req.onProgress?.('reading', done, size), sourceLines);
+  const scan = () => scanStaging(utf8, clean, layout, (done) => req.onProgress?.('reading', done, size), sourceLines);
   const stagedOf = (rows: StagedRows): StagedFile => ({
     format: 'csv',
     encoding: detected.bom > 0 ? `${detected.encoding}-bom` : detected.encoding,
@@ -275,20 +286,19 @@ async function stageText(db: Queryable, req: StageRequest, size: number): Promis
     scratch,
   });
   if (guess === null) {
-    const rows = await scanning;
+    const rows = await scan();
     await createStagingViews(db, req.rawTable, rows.reading, sourceLines);
     return settled(stagedOf(rows));
   }
-  // Settling awaits the scan; a failure before then must not go unheard as unhandled.
-  scanning.catch(() => undefined);
   await createStagingViews(db, req.rawTable, guess, sourceLines);
-  const settle = async () => {
-    const rows = await scanning;
-    const changed = !confirmsGuess(guess, rows);
-    if (changed) await createStagingViews(db, req.rawTable, rows.reading, sourceLines);
-    return { staged: stagedOf(rows), changed };
+  // The scan starts when first asked for: the caller starts it once the
+  // engine has work, so that it does not delay what feeds the engine.
+  const scanned = async (): Promise<ScannedFile> => {
+    const rows = await scan();
+    const restage = async () => createStagingViews(db, req.rawTable, rows.reading, sourceLines);
+    return { staged: stagedOf(rows), restage: confirmsGuess(guess, rows) ? null : restage };
   };
-  let settling: ReturnType<typeof settle> | undefined;
+  let scanning: Promise<ScannedFile> | undefined;
   return {
     shape: {
       headers: found.headerIndex === null ? columnNumbers(guess.width) : unique.headers,
@@ -299,7 +309,7 @@ async function stageText(db: Queryable, req: StageRequest, size: number): Promis
       truncatedRow: null,
     },
     scratch,
-    settle: () => (settling ??= settle()),
+    scan: () => (scanning ??= scanned()),
   };
 }
 

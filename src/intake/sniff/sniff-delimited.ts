@@ -36,7 +36,9 @@ interface Trial {
 
 /** @param text a decoded sample (about 64 KiB) cut at a line end */
 export function sniffDelimited(text: string): DelimitedSniff {
-  const trials = CANDIDATES.map((d) => trial(d, splitQuoted(text, d, MAX_JUDGED)));
+  // A delimiter the sample never holds splits nothing: one field a record, never usable. The first stays the fallback.
+  const present = CANDIDATES.filter((d, i) => i === 0 || text.includes(d));
+  const trials = present.map((d) => trial(d, splitQuoted(text, d, MAX_JUDGED)));
   const usable = trials.filter((t) => t.width > 1);
   const consistent = usable.filter((t) => t.consistency >= CONSISTENT);
   let chosen = pickBest(consistent);
@@ -88,44 +90,50 @@ export function splitQuoted(text: string, delimiter: string, limit: number): { r
   const records: string[][] = [];
   let quoted = false;
   let record: string[] = [];
+  // A field is `field` (its quoted part, if any) then text[start, end): sliced, not built a character at a time.
   let field = '';
+  let start = 0;
   let blank = true;
   let i = 0;
   const n = text.length;
-  const endField = () => {
-    record.push(field.endsWith('\r') ? field.slice(0, -1) : field);
+  const endField = (end: number) => {
+    const whole = field + text.slice(start, end);
+    record.push(whole.endsWith('\r') ? whole.slice(0, -1) : whole);
     field = '';
   };
   while (i < n && records.length < limit) {
     const ch = text[i]!;
-    if (ch === '"' && field === '') {
+    if (ch === '"' && field === '' && i === start) {
       quoted = true;
       blank = false;
       const close = closingQuote(text, i + 1);
       field = text.slice(i + 1, close).replaceAll('""', '"');
       i = close + 1;
+      start = i;
       // Text after the closing quote ("ab"c) stays part of the field, as written.
       continue;
     }
     if (ch === delimiter) {
       blank = false;
-      endField();
+      endField(i);
+      start = i + 1;
     } else if (ch === '\n') {
-      if (!(blank && (field === '' || field === '\r'))) {
-        endField();
+      const rest = blank ? field + text.slice(start, i) : '';
+      if (!(blank && (rest === '' || rest === '\r'))) {
+        endField(i);
         records.push(record);
       }
       record = [];
       field = '';
+      start = i + 1;
       blank = true;
-    } else {
-      if (ch !== '\r') blank = false;
-      field += ch;
+    } else if (ch !== '\r') {
+      blank = false;
     }
     i++;
   }
   if (records.length < limit && !blank) {
-    endField();
+    endField(Math.min(i, n));
     records.push(record);
   }
   return { records, quoted };

@@ -22,12 +22,14 @@ export interface Parent {
 export interface Shape {
   /** Target column → SQL over n (norm) and lookups. */
   readonly columns: Readonly<Record<string, string>>;
-  /** Columns computed over the shaped rows (window functions), applied in a second step. */
-  readonly windowed?: Readonly<Record<string, string>>;
-  /** Values the windowed columns read that the table does not keep (named with a leading _). */
+  /**
+   * A column numbered by the row's place in the file within its group
+   * (line_no within order_id) where the file does not give it (`given`, one
+   * of the inputs), computed over the shaped rows in a second step.
+   */
+  readonly position?: { readonly column: string; readonly within: string; readonly given: string };
+  /** Values the position reads that the table does not keep (named with a leading _). */
   readonly inputs?: Readonly<Record<string, string>>;
-  /** The shaped columns the windowed expressions read, besides _row and the inputs. */
-  readonly windowReads?: readonly string[];
   readonly lookups: readonly Lookup[];
   readonly parents: readonly Parent[];
   readonly rules?: readonly IssueRule[];
@@ -116,11 +118,8 @@ function orderLines(): Shape {
       ...direct('paid_amount', 'refund_amount', 'promotion'),
       demand_type: enumSql('demand_type', f('demand_type')),
     },
-    windowed: {
-      line_no: `coalesce(_line_no, row_number() OVER (PARTITION BY order_id ORDER BY _row))`,
-    },
+    position: { column: 'line_no', within: 'order_id', given: '_line_no' },
     inputs: { _line_no: f('line_no') },
-    windowReads: ['order_id'],
 
     lookups: ['customer_by_name', 'rep_by_name'],
     hashFor: 'order_id',

@@ -81,7 +81,7 @@ export function shapedSql(input: PlanInput, shape: Shape, table: TableDoc, mater
   // Added after the windows, so that no materialised or sorted row carries them.
   const nulls = [...unfilled].map((name) => `, ${typedAs(types, name, 'NULL')}`).join('');
   const inputs = Object.entries(shape.inputs ?? {}).map(([name, expr]) => `${withMissingAsNull(input, expr)} AS ${q(name)}`);
-  const windowed = Object.keys(shape.windowed ?? {}).map((name) => `win.${q(name)}`);
+  const windowed = shape.position ? [`win.${q(shape.position.column)}`] : [];
   const mapped = mappedFields(input);
   const keysUnique = keysUniqueByConstruction(input, shape, table);
   // When no key can repeat and the rows are only read once (by the merge),
@@ -109,7 +109,7 @@ function mappedFields(input: PlanInput): Set<string> {
 
 /** A key completed by a row number within the rest of the key (line_no from position) cannot repeat. */
 export function keysUniqueByConstruction(input: PlanInput, shape: Shape, table: TableDoc): boolean {
-  return Object.keys(shape.windowed ?? {}).some((c) => table.key.includes(c)) && !mappedFields(input).has('line_no');
+  return shape.position !== undefined && table.key.includes(shape.position.column) && !mappedFields(input).has(shape.position.column);
 }
 
 /** The valid, first-seen rows of norm, with every field and the shape's lookups joined. */
@@ -120,25 +120,40 @@ function validRows(input: PlanInput, shape: Shape, mapped: ReadonlySet<string>):
 }
 
 /**
- * Window functions over narrow projections joined back by row. The
- * projection is written out under the window: a window over a CTE's rows
- * carries every column of them through its sort, even those nothing above
- * reads (≈ 0.25 s of a half-million-line import).
+ * The position and key-rank windows, over narrow projections joined back by
+ * row: a window over a CTE's rows carries every column of them through its
+ * sort, even those nothing above reads (≈ 0.25 s of a half-million-line
+ * import).
  */
 function windowCtes(shape: Shape, types: Map<string, string>, table: TableDoc, keysUnique: boolean): string {
-  const windowed = Object.entries(shape.windowed ?? {});
+  const position = shape.position;
   const ctes: string[] = [];
-  if (windowed.length > 0) {
-    const reads = ['_row', ...(shape.windowReads ?? []), ...Object.keys(shape.inputs ?? {})].map((c) => q(c)).join(', ');
-    ctes.push(`win AS (SELECT _row, ${windowed.map(([name, expr]) => typedAs(types, name, expr)).join(', ')} FROM (SELECT ${reads} FROM base) AS base)`);
-  }
+  if (position) ctes.push(`win AS (${positionSql(position, types, Object.keys(shape.inputs ?? {}))})`);
   if (!keysUnique) {
-    const keys = table.key.map((k) => (windowed.some(([name]) => name === k) ? `win.${q(k)}` : `base.${q(k)}`));
-    const from = windowed.length > 0 ? 'base JOIN win USING (_row)' : 'base';
+    const keys = table.key.map((k) => (k === position?.column ? `win.${q(k)}` : `base.${q(k)}`));
+    const from = position ? 'base JOIN win USING (_row)' : 'base';
     const named = table.key.map((k) => q(k)).join(', ');
     ctes.push(`k AS (SELECT _row, row_number() OVER (PARTITION BY ${named} ORDER BY _row) AS _keyrank FROM (SELECT base._row, ${keys.map((k, i) => `${k} AS ${q(table.key[i]!)}`).join(', ')} FROM ${from}) AS keyed)`);
   }
   return ctes.length > 0 ? ctes.join(', ') : 'unused AS (SELECT 1)';
+}
+
+/**
+ * Each row's place within its group, in file order: row_number() over the
+ * group. A group whose rows fill every line from its first to its last (most
+ * orders of a file) is numbered from its first line without the window's
+ * sort, exactly as the window would; only the other groups take the window.
+ */
+export function positionSql(position: NonNullable<Shape['position']>, types: ReadonlyMap<string, string>, inputs: readonly string[]): string {
+  const { column, within, given } = position;
+  const reads = ['_row', within, ...inputs].map((c) => q(c)).join(', ');
+  const type = types.get(column) ?? 'INTEGER';
+  const joined = `b JOIN g ON b.${q(within)} IS NOT DISTINCT FROM g.${q(within)}`;
+  return `WITH b AS (SELECT ${reads} FROM base),
+  g AS (SELECT ${q(within)}, min(_row) AS _first, count(*) = max(_row) - min(_row) + 1 AS _filled FROM b GROUP BY ${q(within)})
+  SELECT _row, CAST(coalesce(${q(given)}, _row - _first + 1) AS ${type}) AS ${q(column)} FROM ${joined} WHERE _filled
+  UNION ALL
+  SELECT _row, CAST(coalesce(${q(given)}, row_number() OVER (PARTITION BY b.${q(within)} ORDER BY _row)) AS ${type}) AS ${q(column)} FROM ${joined} WHERE NOT _filled`;
 }
 
 export function duplicateKeySql(input: PlanInput, shape: Shape, table: TableDoc): string[] {
@@ -156,7 +171,7 @@ export function duplicateKeySql(input: PlanInput, shape: Shape, table: TableDoc)
 export function mergedSql(input: PlanInput, shape: Shape, table: TableDoc): string {
   const t = input.tables;
   const keySet = new Set(table.key);
-  const written = [...Object.keys(shape.columns), ...Object.keys(shape.windowed ?? {})];
+  const written = [...Object.keys(shape.columns), ...(shape.position ? [shape.position.column] : [])];
   const nonKey = written.filter((c) => !keySet.has(c));
   const same = nonKey.map((c) => `(s.${q(c)} IS NULL OR s.${q(c)} IS NOT DISTINCT FROM o.${q(c)})`);
   same.push('(s.extra IS NULL OR CAST(s.extra AS VARCHAR) IS NOT DISTINCT FROM CAST(o.extra AS VARCHAR))');

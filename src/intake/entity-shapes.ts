@@ -30,6 +30,12 @@ export interface Shape {
   readonly position?: { readonly column: string; readonly within: string; readonly given: string };
   /** Values the position reads that the table does not keep (named with a leading _). */
   readonly inputs?: Readonly<Record<string, string>>;
+  /**
+   * Columns that stay NULL unless the file gives one of the fields named (a
+   * column or a default): left out of the write when it gives none, as are
+   * those whose expression is then a bare typed NULL (unfilledColumns).
+   */
+  readonly nullUnless?: Readonly<Record<string, readonly string[]>>;
   readonly lookups: readonly Lookup[];
   readonly parents: readonly Parent[];
   readonly rules?: readonly IssueRule[];
@@ -119,6 +125,7 @@ function orderLines(): Shape {
       demand_type: enumSql('demand_type', f('demand_type')),
     },
     position: { column: 'line_no', within: 'order_id', given: '_line_no' },
+    nullUnless: { profit: ['profit', 'cost'], rep_id: ['rep_id'], paid_date: ['paid_date'], demand_type: ['demand_type'] },
     inputs: { _line_no: f('line_no') },
 
     lookups: ['customer_by_name', 'rep_by_name'],

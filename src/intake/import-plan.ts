@@ -142,12 +142,20 @@ function fieldSelects(input: PlanInput): FieldSql {
   return { values, problems };
 }
 
+/** Unmapped columns kept as extra data: those with a header, other than the store's own. */
+function extraColumns(input: PlanInput): PlanInput['rawColumns'] {
+  const mapped = new Set(input.columns.map((c) => c.source));
+  return input.rawColumns.slice(0, input.headerWidth).filter((c) => !mapped.has(c.source) && c.header.trim() !== '' && !isOwnColumn(c.header));
+}
+
+/** Whether `_extra` can hold anything: else it is NULL on every row. */
+export function hasExtraColumns(input: PlanInput): boolean {
+  return extraColumns(input).length > 0;
+}
+
 /** Unmapped columns as one JSON object (NULL when they are all empty). */
 function extraSelect(input: PlanInput): string {
-  const mapped = new Set(input.columns.map((c) => c.source));
-  const extras = input.rawColumns
-    .slice(0, input.headerWidth)
-    .filter((c) => !mapped.has(c.source) && c.header.trim() !== '' && !isOwnColumn(c.header));
+  const extras = extraColumns(input);
   if (extras.length === 0) return 'CAST(NULL AS JSON) AS _extra';
   const cleaned = extras.map((c) => ({ key: c.header, value: cleanTextSql(q(c.source)) }));
   const anyValue = cleaned.map((c) => c.value).join(', ');

@@ -6,7 +6,7 @@
 import { quoteIdent as q, quoteLiteral as lit } from '../store/engine.js';
 import type { ColumnDoc, TableDoc } from '../store/schema/data-model.js';
 import { orderHeadRowsSql } from '../store/schema/order-heads.js';
-import { normWithAllFields, withMissingAsNull, type PlanInput } from './import-plan.js';
+import { hasExtraColumns, normWithAllFields, withMissingAsNull, type PlanInput } from './import-plan.js';
 import type { Lookup, Parent, Shape } from './entity-shapes.js';
 import type { InsertSelect } from './parsing-engine.js';
 
@@ -67,7 +67,14 @@ const NULL_OF_TYPE = /^CAST\(NULL AS [A-Z]+(\(\d+(,\s*\d+)?\))?\)$/;
  * every step; now they are left to the table's NULL.
  */
 export function unfilledColumns(input: PlanInput, shape: Shape): Set<string> {
-  return new Set(Object.entries(shape.columns).flatMap(([name, expr]) => (NULL_OF_TYPE.test(withMissingAsNull(input, expr)) ? [name] : [])));
+  const mapped = mappedFields(input);
+  const given = (fields: readonly string[] | undefined) => fields === undefined || fields.some((field) => mapped.has(field));
+  return new Set([
+    ...Object.entries(shape.columns).flatMap(([name, expr]) =>
+      NULL_OF_TYPE.test(withMissingAsNull(input, expr)) || !given(shape.nullUnless?.[name]) ? [name] : [],
+    ),
+    ...(hasExtraColumns(input) ? [] : ['extra']),
+  ]);
 }
 
 /** Step 3: valid, first-seen rows in the target's shape, with a rank among rows sharing a key. */
@@ -91,7 +98,7 @@ export function shapedSql(input: PlanInput, shape: Shape, table: TableDoc, mater
   const heads = markHeads ? `, hd AS (${orderHeadRowsSql(`(SELECT * FROM base${joins}${keysUnique ? '' : ' WHERE _keyrank = 1'})`)})` : '';
   return `CREATE TEMP ${materialise || !keysUnique ? 'TABLE' : 'VIEW'} ${q(t.shaped)} AS
 WITH base AS (
-  SELECT n._row, ${[...cols, ...inputs].join(',\n    ')}, n._extra AS extra
+  SELECT n._row, ${[...cols, ...inputs, ...(unfilled.has('extra') ? [] : ['n._extra AS extra'])].join(',\n    ')}
   ${validRows(input, shape, mapped)}
 ), ${windowCtes(shape, types, table, keysUnique)}${heads}
 SELECT base.*${nulls}${windowed.length > 0 ? `, ${windowed.join(', ')}` : ''}, ${keysUnique ? '1' : 'k._keyrank'} AS _keyrank${markHeads ? ', hd._head IS NOT NULL AS _opens' : ''}

@@ -155,7 +155,8 @@ export async function createStagingViews(db: Queryable, rawTable: string, readin
   await db.run(await rowNumberView(db, rawTable, read, reading.firstDataRecord, reading.segments, sourceLines));
 }
 
-async function readHead(path: string, bytes: number): Promise<Buffer> {
+/** The first `bytes` of a file (fewer when it is shorter). */
+export async function readHead(path: string, bytes: number): Promise<Buffer> {
   const handle = await open(path, 'r');
   try {
     const buf = Buffer.alloc(bytes);

@@ -4,7 +4,7 @@
  * Everything the engine reads sits in the store's work directory (the only
  * place it may read), as a link, a copy or a transcoded UTF-8 version.
  */
-import { copyFile, link, open, rm, stat } from 'node:fs/promises';
+import { copyFile, link, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Queryable } from '../store/engine.js';
 import { ImportError } from './import-error.js';
@@ -19,7 +19,7 @@ import { findHeaderRow } from './sniff/find-header-row.js';
 import { convertXlsToXlsx, findLibreOffice, XlsConversionError } from './sniff/legacy-xls.js';
 import { inspectXlsx, XlsxInspectionError, XlsxSheetNotFoundError } from '../xlsx/xlsx-reader.js';
 import { scanUtf8, type TextEncoding } from './sniff/detect-encoding.js';
-import { confirmsGuess, createStagingViews, guessReading, scanStaging, type StagedRows } from './stage-delimited.js';
+import { confirmsGuess, createStagingViews, guessReading, readHead, scanStaging, type StagedRows } from './stage-delimited.js';
 import type { LineSegment } from './csv-scan.js';
 import { previewSheet, stageParquet, stageSheet } from './stage-workbook.js';
 import type { UserMapping } from './user-mapping.js';
@@ -166,17 +166,6 @@ async function fileSize(file: string): Promise<number> {
   } catch (error) {
     if (error instanceof ImportError) throw error;
     throw new ImportError('file_not_found', file);
-  }
-}
-
-async function readHead(file: string, bytes: number): Promise<Uint8Array> {
-  const handle = await open(file, 'r');
-  try {
-    const buf = Buffer.alloc(bytes);
-    const { bytesRead } = await handle.read(buf, 0, bytes, 0);
-    return buf.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
   }
 }
 

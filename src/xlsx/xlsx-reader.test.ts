@@ -5,13 +5,14 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { datasets } from '../../test/support/datasets.js';
 import { makeZip } from '../../test/support/make-zip.js';
 import { knownHeaderScore } from '../intake/header-match.js';
 import { findHeaderRow } from '../intake/sniff/find-header-row.js';
 import { cellText, excelDateText, inspectXlsx, listSheets, readXlsxRows, XlsxInspectionError, XlsxSheetNotFoundError, type XlsxRow } from './xlsx-reader.js';
 
-const SAMPLE = '/work/shared/datasets/online_retail/Online_Retail_sample40k.xlsx';
-const RETAIL_CSV = '/work/shared/datasets/online_retail/Online_Retail.csv';
+const SAMPLE = path.join(datasets, 'online_retail/Online_Retail_sample40k.xlsx');
+const RETAIL_CSV = path.join(datasets, 'online_retail/Online_Retail.csv');
 const LIMITS = { maxUncompressedBytes: 2 * 1024 ** 3, maxRatio: 200 };
 let dir = '';
 

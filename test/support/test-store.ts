@@ -6,7 +6,7 @@ import { openStore, type Store } from '../../src/store/open-store.js';
 import { importFile, type ImportRequest, type ImportResult } from '../../src/intake/import-file.js';
 import { testDb } from './test-engine.js';
 
-export const datasets = path.resolve(import.meta.dirname, '../../../shared/datasets');
+export { datasets } from './datasets.js';
 
 export interface TestStore extends Store {
   readonly dir: string;

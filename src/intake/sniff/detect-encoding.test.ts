@@ -4,8 +4,9 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectEncoding, detectFileEncoding, scanGb, scanUtf8 } from './detect-encoding.js';
+import { datasets } from '../../../test/support/datasets.js';
 
-const DATA = '/work/shared/datasets';
+const DATA = datasets;
 let dir = '';
 
 beforeAll(async () => {

@@ -1,8 +1,9 @@
 import { open } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { detectFileKind, looksLikeText, utf16Parity } from './detect-file-kind.js';
+import { datasets } from '../../../test/support/datasets.js';
 
-const DATA = '/work/shared/datasets';
+const DATA = datasets;
 
 async function head(path: string, bytes = 65_536): Promise<Uint8Array> {
   const handle = await open(path, 'r');

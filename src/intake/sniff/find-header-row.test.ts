@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { knownHeaderScore } from '../header-match.js';
 import { findHeaderRow, isTextLike } from './find-header-row.js';
 import { sniffDelimited } from './sniff-delimited.js';
+import { datasets } from '../../../test/support/datasets.js';
 
-const DATA = '/work/shared/datasets';
+const DATA = datasets;
 
 async function lines(file: string, encoding = 'utf-8'): Promise<string[][]> {
   const handle = await open(`${DATA}/${file}`, 'r');

@@ -4,8 +4,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readXlsxRows } from '../../xlsx/xlsx-reader.js';
 import { convertXlsToXlsx, findLibreOffice, XlsConversionError } from './legacy-xls.js';
+import { datasets } from '../../../test/support/datasets.js';
 
-const DATA = '/work/shared/datasets';
+const DATA = datasets;
 const posix = process.platform !== 'win32';
 let dir = '';
 

@@ -2,8 +2,9 @@ import { open, readFile } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { sniffDelimited, splitQuoted, splitWhitespace } from './sniff-delimited.js';
+import { datasets } from '../../../test/support/datasets.js';
 
-const DATA = '/work/shared/datasets';
+const DATA = datasets;
 
 /** The first 64 KiB decoded and cut at the last line end, as the intake samples. */
 async function sample(file: string, encoding = 'utf-8', skip = 0): Promise<string> {

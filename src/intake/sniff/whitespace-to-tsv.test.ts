@@ -3,8 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { whitespaceToTsv } from './whitespace-to-tsv.js';
+import { datasets } from '../../../test/support/datasets.js';
 
-const DATA = '/work/shared/datasets';
+const DATA = datasets;
 let dir = '';
 
 beforeAll(async () => {

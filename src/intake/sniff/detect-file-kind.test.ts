@@ -1,20 +1,11 @@
-import { open } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { detectFileKind, looksLikeText, utf16Parity } from './detect-file-kind.js';
 import { datasets } from '../../../test/support/datasets.js';
+import { readHead } from '../stage-delimited.js';
 
 const DATA = datasets;
 
-async function head(path: string, bytes = 65_536): Promise<Uint8Array> {
-  const handle = await open(path, 'r');
-  try {
-    const buf = Buffer.alloc(bytes);
-    const { bytesRead } = await handle.read(buf, 0, bytes, 0);
-    return buf.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}
+const head = (path: string) => readHead(path, 65_536);
 
 /** A zip local file header followed by its (stored) data, as the start of a zip file looks. */
 function localEntry(name: string, data: Buffer = Buffer.from('<x/>'), flags = 0): Buffer {

@@ -3,7 +3,7 @@ import { openDuckDb } from '../store/duckdb/duckdb-engine.js';
 import { quoteIdent as q, type Engine } from '../store/engine.js';
 import { shapeOf } from './entity-shapes.js';
 import { entities, type FieldSpec } from './field-catalog.js';
-import { sqlTypeOf } from './import-plan.js';
+import { fieldColumns, sqlTypeOf } from './import-plan.js';
 
 let engine: Engine;
 
@@ -32,8 +32,6 @@ function samples(field: FieldSpec): string[] {
   }
 }
 
-const columnsOf = (field: FieldSpec) => (field.type === 'period' ? [`f_${field.name}_from`, `f_${field.name}_to`] : [`f_${field.name}`]);
-
 describe('nullUnless', () => {
   const declared = entities.flatMap((e) => Object.entries(shapeOf(e.name).nullUnless ?? {}).map(([column, fields]) => ({ entity: e, column, fields })));
 
@@ -44,7 +42,7 @@ describe('nullUnless', () => {
   it.each(declared.map((d) => [`${d.entity.name}.${d.column}`, d] as const))('%s is NULL on any row without the fields named', async (_name, d) => {
     const expr = shapeOf(d.entity.name).columns[d.column]!;
     // Three rows: every other field positive, negative, then empty; the named fields empty on all.
-    const rows = [0, 1, 2].map((k) => d.entity.fields.flatMap((field) => columnsOf(field).map((c) => `${d.fields.includes(field.name) ? `CAST(NULL AS ${sqlTypeOf(field.type)})` : samples(field)[k]} AS ${q(c)}`)));
+    const rows = [0, 1, 2].map((k) => d.entity.fields.flatMap((field) => fieldColumns(field).map((c) => `${d.fields.includes(field.name) ? `CAST(NULL AS ${sqlTypeOf(field.type)})` : samples(field)[k]} AS ${q(c)}`)));
     const n = rows.map((r) => `SELECT ${r.join(', ')}, 'h' AS _hash, false AS _own_order, CAST(NULL AS JSON) AS _extra`).join(' UNION ALL ');
     // A lookup on a field the file lacks finds nothing (lookupJoin's stand-ins).
     const lookups = `CROSS JOIN (SELECT CAST(NULL AS VARCHAR) AS id) cn CROSS JOIN (SELECT CAST(NULL AS VARCHAR) AS rep_id) ri CROSS JOIN (SELECT CAST(NULL AS VARCHAR) AS id) rn`;

@@ -309,9 +309,9 @@ function planInput(
   };
 }
 
-/** A header's unit scales amounts (金额(万元)) and marks percent rates (折扣(%)); a mapping's unit wins for amounts. */
 const isDateType = (type: string) => type === 'date' || type === 'datetime';
 
+/** A header's unit scales amounts (金额(万元)) and marks percent rates (折扣(%)); a mapping's unit wins for amounts. */
 function unitFactorOf(type: string, header: string, mapping: UserMapping | undefined): number {
   const fromHeader = unitFactorFromHeader(header).factor;
   if (type === 'amount') return mapping?.unitFactor ?? fromHeader;

@@ -242,7 +242,7 @@ function mappedFieldColumns(input: PlanInput): string[] {
 }
 
 /** A field's typed columns in norm: a period has two. */
-function fieldColumns(field: FieldSpec): string[] {
+export function fieldColumns(field: FieldSpec): string[] {
   return field.type === 'period' ? [`f_${field.name}_from`, `f_${field.name}_to`] : [`f_${field.name}`];
 }
 

@@ -88,12 +88,12 @@ export function shapedSql(input: PlanInput, shape: Shape, table: TableDoc, mater
   // Added after the windows, so that no materialised or sorted row carries them.
   const nulls = [...unfilled].map((name) => `, ${typedAs(types, name, 'NULL')}`).join('');
   const inputs = Object.entries(shape.inputs ?? {}).map(([name, expr]) => `${withMissingAsNull(input, expr)} AS ${q(name)}`);
-  const windowed = shape.position ? [`win.${q(shape.position.column)}`] : [];
+  const positioned = shape.position ? `, win.${q(shape.position.column)}` : '';
   const mapped = mappedFields(input);
   const keysUnique = keysUniqueByConstruction(input, shape, table);
   // When no key can repeat and the rows are only read once (by the merge),
   // a view saves writing them all out once more.
-  const joins = `${windowed.length > 0 ? ' JOIN win USING (_row)' : ''}${keysUnique ? '' : ' JOIN k USING (_row)'}`;
+  const joins = `${shape.position ? ' JOIN win USING (_row)' : ''}${keysUnique ? '' : ' JOIN k USING (_row)'}`;
   // Heads among the rows that stay (a repeated key's later rows are deleted).
   const heads = markHeads ? `, hd AS (${orderHeadRowsSql(`(SELECT * FROM base${joins}${keysUnique ? '' : ' WHERE _keyrank = 1'})`)})` : '';
   return `CREATE TEMP ${materialise || !keysUnique ? 'TABLE' : 'VIEW'} ${q(t.shaped)} AS
@@ -101,7 +101,7 @@ WITH base AS (
   SELECT n._row, ${[...cols, ...inputs, ...(unfilled.has('extra') ? [] : ['n._extra AS extra'])].join(',\n    ')}
   ${validRows(input, shape, mapped)}
 ), ${windowCtes(shape, types, table, keysUnique)}${heads}
-SELECT base.*${nulls}${windowed.length > 0 ? `, ${windowed.join(', ')}` : ''}, ${keysUnique ? '1' : 'k._keyrank'} AS _keyrank${markHeads ? ', hd._head IS NOT NULL AS _opens' : ''}
+SELECT base.*${nulls}${positioned}, ${keysUnique ? '1' : 'k._keyrank'} AS _keyrank${markHeads ? ', hd._head IS NOT NULL AS _opens' : ''}
 FROM base${joins}${markHeads ? ' LEFT JOIN hd ON hd._head = base._row' : ''}`;
 }
 

@@ -77,6 +77,7 @@ export async function scanStaging(
   workPath: string,
   layout: DelimitedLayout,
   onProgress?: (bytes: number) => void,
+  /** When the file was rewritten line by line (whitespace → TSV): its line i is source record i-1 here. */
   sourceLines?: readonly LineSegment[],
 ): Promise<StagedRows> {
   const firstDataRecord = firstDataRecordOf(layout);

@@ -259,18 +259,21 @@ async function stageText(db: Queryable, req: StageRequest, size: number): Promis
   scratch.push(clean);
   const guess = await guessReading(utf8, layout);
   const scan = () => scanStaging(utf8, clean, layout, (done) => req.onProgress?.('reading', done, size), sourceLines);
+  const shapeOf = (rows: Pick<StagedRows, 'width' | 'shortRows' | 'truncatedRow'>): StagedShape => ({
+    headers: found.headerIndex === null ? columnNumbers(rows.width) : unique.headers,
+    hasHeader: found.headerIndex !== null,
+    width: rows.width,
+    shortRows: rows.shortRows,
+    truncatedRow: rows.truncatedRow,
+  });
   const stagedOf = (rows: StagedRows): StagedFile => ({
     format: 'csv',
     encoding: detected.bom > 0 ? `${detected.encoding}-bom` : detected.encoding,
     sheet: null,
     delimiter: delimiter === '\t' ? 'tab' : delimiter,
-    headers: found.headerIndex === null ? columnNumbers(rows.width) : unique.headers,
-    hasHeader: found.headerIndex !== null,
-    width: rows.width,
+    ...shapeOf(rows),
     rows: rows.rows,
     badRecords: rows.badRecords.map((b) => ({ row: b.line, reason: b.reason, text: b.text })),
-    shortRows: rows.shortRows,
-    truncatedRow: rows.truncatedRow,
     notes: rows.nulBytes > 0 ? [...notes, { code: 'nul_bytes', params: { count: rows.nulBytes } }] : notes,
     scratch,
   });
@@ -289,14 +292,8 @@ async function stageText(db: Queryable, req: StageRequest, size: number): Promis
   };
   let scanning: Promise<ScannedFile> | undefined;
   return {
-    shape: {
-      headers: found.headerIndex === null ? columnNumbers(guess.width) : unique.headers,
-      hasHeader: found.headerIndex !== null,
-      width: guess.width,
-      // A guess is only made from a clean head, and the scan confirms none later.
-      shortRows: [],
-      truncatedRow: null,
-    },
+    // A guess is only made from a clean head: no short or cut-off row, which the scan confirms.
+    shape: shapeOf({ width: guess.width, shortRows: [], truncatedRow: null }),
     scratch,
     scan: () => (scanning ??= scanned()),
   };

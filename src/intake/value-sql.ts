@@ -658,9 +658,13 @@ export function problemSql(type: FieldType, raw: string, opts: ValueOptions, par
 
 // ---------------------------------------------------------------- detectors
 
-/** Full-width to half-width and trimmed, as the SQL cleans (NFKC also folds ￥ and the like). */
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-// NFKC leaves printable ASCII as it is, and asking ICU costs (20,000 samples a column).
+
+/**
+ * Full-width to half-width and trimmed, as the SQL cleans (NFKC also folds ￥
+ * and the like). NFKC leaves printable ASCII as it is, and asking ICU costs
+ * (20,000 samples a column).
+ */
 const tidy = (s: string): string => (PRINTABLE_ASCII.test(s) ? s : s.normalize('NFKC')).trim();
 
 const SLASH_DATE = /^(\d{1,2})[-/.](\d{1,2})[-/.](?:\d{4}|\d{2})(?!\d)/;

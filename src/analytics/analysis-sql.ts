@@ -102,13 +102,17 @@ export function purchaseHistorySql(from: string): string {
  * yardstick's histories (clvSummarySql): made once, it spares each of them
  * the window and the grouping of order lines.
  */
-export function purchaseDaysSql(asOf: string, scopeFilter: string): string {
+export function purchaseDaysSql(asOf: string, scopeFilter: string, lines = 'order_lines'): string {
   return `SELECT customer_id, d, v, d - lag(d) OVER (PARTITION BY customer_id ORDER BY d) AS gap
-  FROM (${purchaseDayValuesSql(asOf, scopeFilter)}) AS days`;
+  FROM (${purchaseDayValuesSql(asOf, scopeFilter, lines)}) AS days`;
 }
 
-/** Each customer's purchase days up to `asOf` (d) with the day's purchase value (v): returns are not purchases. */
-export function purchaseDayValuesSql(asOf: string, filter: string): string {
-  return `SELECT customer_id, order_date AS d, sum(amount) AS v FROM order_lines
+/**
+ * Each customer's purchase days up to `asOf` (d) with the day's purchase
+ * value (v): returns are not purchases. `lines`: order_lines, or a table
+ * of some of them with its customer_id, order_date, amount and is_return.
+ */
+export function purchaseDayValuesSql(asOf: string, filter: string, lines = 'order_lines'): string {
+  return `SELECT customer_id, order_date AS d, sum(amount) AS v FROM ${lines}
     WHERE customer_id IS NOT NULL AND NOT is_return AND order_date <= ${dateLit(asOf)}${filter} GROUP BY customer_id, order_date`;
 }

@@ -37,10 +37,21 @@ export interface Engine extends Queryable {
    */
   transaction<T>(fn: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /**
+   * transaction, with `reader`: a second transaction that sees the same
+   * snapshot as `tx`, on a connection of its own, for reads that need
+   * nothing `tx` writes: they run beside its statements instead of after
+   * them. The reader writes nothing but temporary tables, and fn awaits
+   * everything it started on it before returning. An engine that cannot
+   * share a snapshot between connections passes `tx` itself as the reader,
+   * and the two take turns.
+   */
+  transactionWithReader<T>(fn: (tx: Queryable, reader: Queryable) => Promise<T>): Promise<T>;
+  /**
    * A queryable for short independent reads that run beside each other and
    * beside the main connection (the server's many small requests), on a few
    * connections of their own. It does not see the main connection's
-   * temporary tables; each statement commits on its own.
+   * temporary tables; each statement commits on its own. Reads only: it is
+   * left out of what keeps a transactionWithReader's two snapshots equal.
    */
   readers(): Queryable;
   /** Asks a running statement to stop (best effort). */

@@ -184,6 +184,7 @@ describe('malformed files', () => {
       interrupt: engine.interrupt.bind(engine),
       close: engine.close.bind(engine),
       readers: engine.readers.bind(engine),
+      transactionWithReader: engine.transactionWithReader.bind(engine),
       transaction: (fn) => engine.transaction((tx) => fn(failingQuarantine(tx))),
       // A DuckDB store parses in a session and writes in a transaction on the same connection.
       ...(hasSessions(engine)

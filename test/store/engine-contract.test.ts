@@ -164,3 +164,68 @@ describe.runIf(testDialect() === 'duckdb')('sessions (duckdb)', () => {
     expect(await engine.query('SELECT k FROM turns ORDER BY k')).toEqual([{ k: 1 }, { k: 2 }, { k: 3 }]);
   });
 });
+
+describe(`transactions with a reader (${testDialect()})`, () => {
+  const count = (q: Queryable, table: string) => q.query<{ n: number }>(`SELECT count(*) AS n FROM ${table}`).then((r) => Number(r[0]!.n));
+
+  it('commit what the transaction writes; the reader reads the data as the transaction found it', async () => {
+    await engine.run('CREATE TABLE pair_probe (k INTEGER)');
+    await engine.run('INSERT INTO pair_probe VALUES (1)');
+    const seen = await engine.transactionWithReader(async (tx, reader) => {
+      await tx.run('INSERT INTO pair_probe VALUES (2)');
+      return { tx: await count(tx, 'pair_probe'), reader: await count(reader, 'pair_probe') };
+    });
+    // PostgreSQL's reader is the transaction itself, so it sees the transaction's own row.
+    expect(seen).toEqual({ tx: 2, reader: testDialect() === 'duckdb' ? 1 : 2 });
+    expect(await count(engine, 'pair_probe')).toBe(2);
+  });
+
+  it('roll back on failure, and let nothing sent to the reader run past the end', async () => {
+    await engine.run('CREATE TABLE pair_failed (k INTEGER)');
+    let readerDone = false;
+    const failed = engine.transactionWithReader(async (tx, reader) => {
+      await tx.run('INSERT INTO pair_failed VALUES (1)');
+      // Sent and not awaited: the engine waits for it before it ends the transaction.
+      void reader.query('SELECT count(*) AS n FROM range(3000000)').then(() => (readerDone = true));
+      throw new Error('disk full');
+    });
+    await expect(failed).rejects.toThrow('disk full');
+    expect(readerDone).toBe(true);
+    expect(await count(engine, 'pair_failed')).toBe(0);
+  });
+
+  it.runIf(testDialect() === 'duckdb')('take one snapshot for both while other connections keep committing', async () => {
+    if (!hasSessions(engine)) throw new Error('the DuckDB engine offers sessions');
+    await engine.run('CREATE TABLE busy (k INTEGER)');
+    let writing = true;
+    // Autocommit inserts on the main connection and in a session, and small transactions, back to back.
+    const writers = [
+      (async () => { for (let i = 0; writing; i++) await engine.run('INSERT INTO busy VALUES ($1)', [i]); })(),
+      engine.session(async (s) => { for (let i = 0; writing; i++) await s.run('INSERT INTO busy VALUES ($1)', [i]); }),
+      (async () => { for (let i = 0; writing; i++) await engine.transaction((tx) => tx.run('INSERT INTO busy VALUES ($1)', [i])); })(),
+    ];
+    const pairs: { tx: number; reader: number }[] = [];
+    try {
+      for (let i = 0; i < 25; i++) {
+        pairs.push(await engine.transactionWithReader(async (tx, reader) => {
+          const [a, b] = await Promise.all([count(tx, 'busy'), count(reader, 'busy')]);
+          return { tx: a, reader: b };
+        }));
+      }
+    } finally {
+      writing = false;
+      await Promise.all(writers);
+    }
+    expect(pairs.filter((p) => p.tx !== p.reader)).toEqual([]);
+    // The writers did commit between the pairs: the counts grew.
+    expect(pairs.at(-1)!.tx).toBeGreaterThan(pairs[0]!.tx);
+  });
+
+  it.runIf(testDialect() === 'duckdb')('give the reader a connection of its own', async () => {
+    const seen = await engine.transactionWithReader(async (tx, reader) => {
+      await reader.run('CREATE TEMP TABLE reader_work AS SELECT 1 AS k');
+      return tx.query('SELECT count(*) AS n FROM reader_work').then(() => 'shared', () => 'own');
+    });
+    expect(seen).toBe('own');
+  });
+});

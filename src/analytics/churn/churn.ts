@@ -5,12 +5,12 @@
  * recorded churn reasons. Definitions in churn-metrics.ts.
  */
 import { alongside, type AnalysisContext } from '../analysis-context.js';
-import { purchaseDaysSql, scopeFilter, tierJoin } from '../analysis-sql.js';
+import { tierJoin } from '../analysis-sql.js';
 import { churnReasonsSql } from '../satisfaction/complaint-summary.js';
 import type { ChurnReasonRow } from '../satisfaction/complaint-summary.js';
 import { churnFeaturesQuery } from './churn-features.js';
 import { riskSummarySql, scoredRiskSql } from './churn-risk-sql.js';
-import { fitChurnModel, type ChurnModelReport } from './churn-model.js';
+import { fitChurnModel, type ChurnModelReport, type FittedChurnModel } from './churn-model.js';
 import { signalCodes, type Signal, type SignalCode } from './churn-signals.js';
 
 export interface AtRiskCustomer {
@@ -35,23 +35,22 @@ export interface ChurnSection {
 }
 
 /** The statement that makes a table of every customer's churn features at the as-of date from the purchase days in `days`. */
-export function churnFeaturesTableSql(ctx: AnalysisContext, table: string, days: string): string {
+export function churnFeaturesTableSql(ctx: AnalysisContext, table: string, days: string | null): string {
   const source = { scope: ctx.scope, days, history: ctx.purchaseHistory ?? null };
   return `CREATE TEMP TABLE ${table} AS ${churnFeaturesQuery(ctx.db.dialect, ctx.period.asOf, ctx.config, source)}`;
 }
 
-export async function churnSection(ctx: AnalysisContext, snapshotId: number): Promise<ChurnSection> {
+/**
+ * `model`: the churn model when the caller trained it (an analysis trains it
+ * beside its other statements, fitChurnModel); absent, trained here.
+ */
+export async function churnSection(ctx: AnalysisContext, snapshotId: number, model?: Promise<FittedChurnModel | null>): Promise<ChurnSection> {
   const c = ctx.config.churn;
   const id = Math.floor(snapshotId);
-  // The purchase days are worked out once for the six dates read below (the analysis's table when it made one).
-  const days = ctx.purchaseDays ?? `churn_days_${id}`;
-  if (ctx.purchaseDays === undefined) await ctx.db.run(`CREATE TEMP TABLE ${days} AS ${purchaseDaysSql(ctx.period.asOf, scopeFilter(ctx))}`);
   // Every customer's features stay in the engine, which scores them there (churn-risk-sql.ts): only the at-risk list comes back.
   const features = ctx.churnFeatures ?? `churn_features_${id}`;
-  if (ctx.churnFeatures === undefined) await ctx.db.run(churnFeaturesTableSql(ctx, features, days));
-  const population = (await ctx.db.query<{ n: number }>(`SELECT count(*) AS n FROM ${features}`))[0]!.n;
-  const fitted = await fitChurnModel(ctx.db, ctx.period.asOf, ctx.config, ctx.scope, population, days);
-  if (ctx.purchaseDays === undefined) await ctx.db.run(`DROP TABLE ${days}`);
+  if (ctx.churnFeatures === undefined) await ctx.db.run(churnFeaturesTableSql(ctx, features, ctx.purchaseDays ?? null));
+  const fitted = await (model ?? trainedFor(ctx, features));
   const scored = scoredRiskSql(features, c, fitted?.model ?? null, ctx.db.dialect);
   // The model's report is worked out while the engine scores every customer.
   const [, report] = await alongside(
@@ -71,6 +70,11 @@ export async function churnSection(ctx: AnalysisContext, snapshotId: number): Pr
     model: report,
     reasons: await ctx.db.query<ChurnReasonRow>(churnReasonsSql({ ...ctx, period: { ...ctx.period, from: '0001-01-01', to: ctx.period.asOf } })),
   };
+}
+
+async function trainedFor(ctx: AnalysisContext, features: string): Promise<FittedChurnModel | null> {
+  const population = (await ctx.db.query<{ n: number }>(`SELECT count(*) AS n FROM ${features}`))[0]!.n;
+  return fitChurnModel(ctx.db, ctx.period.asOf, ctx.config, ctx.scope, population);
 }
 
 /** The customers most at risk in this snapshot: highest score first, then the model's probability, then id. */

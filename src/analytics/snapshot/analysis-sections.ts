@@ -6,6 +6,7 @@
 import type { AnalysisContext } from '../analysis-context.js';
 import { behaviourSection, type BehaviourSection } from '../behaviour/behaviour.js';
 import { churnSection, type ChurnSection } from '../churn/churn.js';
+import type { FittedChurnModel } from '../churn/churn-model.js';
 import { recommendSection, type RecommendSection } from '../recommend/recommendations.js';
 import { funnelSection, type FunnelSection } from '../funnel/funnel.js';
 import { satisfactionSection, type SatisfactionSection } from '../satisfaction/satisfaction.js';
@@ -20,13 +21,14 @@ export interface AnalysisSections {
   readonly recommendations: RecommendSection;
 }
 
-export async function analysisSections(ctx: AnalysisContext, snapshotId: number): Promise<AnalysisSections> {
+/** `churnModel`: the churn model, when the caller trains it (churnSection). */
+export async function analysisSections(ctx: AnalysisContext, snapshotId: number, churnModel?: Promise<FittedChurnModel | null>): Promise<AnalysisSections> {
   return {
     behaviour: await behaviourSection(ctx, snapshotId),
     funnel: await funnelSection(ctx, ctx.config.listed),
     team: await teamSection(ctx, snapshotId),
     satisfaction: await satisfactionSection(ctx),
-    churn: await churnSection(ctx, snapshotId),
+    churn: await churnSection(ctx, snapshotId, churnModel),
     recommendations: await recommendSection(ctx, snapshotId),
   };
 }

@@ -12,8 +12,8 @@ import { alongside, type AnalysisContext, type AnalysisPeriod } from '../analysi
 import { addDays, assertAfterFirstOrder, resolvePeriod } from '../analysis-period.js';
 import { churnFeaturesTableSql } from '../churn/churn.js';
 import { purchaseDaysSql, purchaseHistorySql, scopeFilter } from '../analysis-sql.js';
-import { cohortRetention, type CohortRow } from '../cohort/cohort-retention.js';
-import { kpiReport, type KpiReport } from '../kpi/kpis.js';
+import type { CohortRow } from '../cohort/cohort-retention.js';
+import type { KpiReport } from '../kpi/kpis.js';
 import { kpiSlices, type SliceDimension, type SliceRow } from '../kpi/kpi-slices.js';
 import { rfmBreaksQuery } from '../rfm/rfm-sql.js';
 import { fitClusters, readClusterInput, storeClusters, type Clustering } from '../segments/clusters.js';
@@ -24,6 +24,7 @@ import { latestConfig, saveConfig } from './config-versions.js';
 import { scopeKey, scopeSql, type AnalysisScope } from '../analysis-scope.js';
 import { insertCustomerScoresSql } from './customer-scores-sql.js';
 import { analysisSections, type AnalysisSections } from './analysis-sections.js';
+import { readBeside, type ReadBeside } from './read-beside.js';
 
 export interface AnalyzeRequest {
   readonly asOf?: string;
@@ -83,68 +84,95 @@ async function previousSnapshot(db: Queryable, asOf: string, scope: string | nul
 }
 
 export async function runAnalysis(engine: Engine, req: AnalyzeRequest, now: () => Date): Promise<AnalysisDocument> {
-  return engine.transaction(async (db) => {
-    // Every import marks its order heads; this catches lines written some other way (one scan when there are none).
-    await db.run(markOrderHeadsSql);
+  // Every import marks its order heads; this catches lines written some other way (one scan when there are none),
+  // committed first so that the analysis and the reader beside it see the same heads.
+  await engine.transaction((tx) => tx.run(markOrderHeadsSql));
+  return engine.transactionWithReader(async (db, reader) => {
     const period = await resolvePeriod(db, req);
     if (req.asOf !== undefined || req.to !== undefined) await assertAfterFirstOrder(db, period);
     const { version, config } = await configInForce(db, req, now());
     const snapshotId = (await db.query<{ id: number }>(`SELECT nextval('snapshot_seq') AS id`))[0]!.id;
-    const tiersView = `snapshot_tiers_${snapshotId}`;
     const scope = scopeKey(req.scope);
     const scopeTable = req.scope && scope !== null ? `snapshot_scope_${snapshotId}` : null;
     if (scopeTable !== null) await db.run(`CREATE TEMP TABLE ${scopeTable} AS ${scopeSql(req.scope!)}`);
-    const purchaseDays = `purchase_days_${snapshotId}`;
-    const purchaseHistory = `purchase_history_${snapshotId}`;
-    const churnFeatures = `churn_features_${snapshotId}`;
-    const ctx: AnalysisContext = { db, period, config, tiers: tiersView, scope: scopeTable, purchaseDays, purchaseHistory, churnFeatures };
-    await db.run(`CREATE TEMP TABLE ${purchaseDays} AS ${purchaseDaysSql(period.asOf, scopeFilter(ctx))}`);
-    await db.run(`CREATE TEMP TABLE ${purchaseHistory} AS ${purchaseHistorySql(quoteIdent(purchaseDays))}`);
-    // The churn section reads the churn features, made while the clusters are fitted.
-    const clusters = await scoreCustomers(ctx, snapshotId, churnFeaturesTableSql(ctx, churnFeatures, purchaseDays));
-    await db.run(`CREATE OR REPLACE TEMP VIEW ${tiersView} AS SELECT customer_id, value_tier AS tier FROM customer_scores WHERE snapshot_id = ${snapshotId}`);
-    const previousSnapshotId = await previousSnapshot(db, period.asOf, scope);
-    const doc: AnalysisDocument = {
-      snapshotId,
-      previousSnapshotId,
+    const ctx: AnalysisContext = {
+      db,
       period,
-      scope,
-      configVersion: version,
-      customersScored: (await db.query<{ n: number }>(`SELECT count(*) AS n FROM customer_scores WHERE snapshot_id = ${snapshotId}`))[0]!.n,
-      kpis: await kpiReport(ctx),
-      cohorts: await cohortRetention(ctx),
-      rfm: await rfmSection(ctx, snapshotId),
-      tiers: await tiersSection(db, snapshotId),
-      migration:
-        previousSnapshotId === null
-          ? null
-          : {
-              value: await tierMigration(db, previousSnapshotId, snapshotId, 'value_tier'),
-              rfm: await tierMigration(db, previousSnapshotId, snapshotId, 'rfm_tier'),
-            },
-      pareto: await pareto(db, snapshotId),
-      segments: await allSegments(ctx, snapshotId),
-      slices: await kpiSlices(ctx, snapshotId),
-      clusters,
-      ...(await analysisSections(ctx, snapshotId)),
+      config,
+      tiers: `snapshot_tiers_${snapshotId}`,
+      scope: scopeTable,
+      purchaseDays: `purchase_days_${snapshotId}`,
+      purchaseHistory: `purchase_history_${snapshotId}`,
+      churnFeatures: `churn_features_${snapshotId}`,
     };
-    await db.run(`DROP VIEW ${tiersView}`);
-    await db.run(`DROP TABLE ${purchaseDays}`);
-    await db.run(`DROP TABLE ${purchaseHistory}`);
-    await db.run(`DROP TABLE ${churnFeatures}`);
-    if (scopeTable !== null) await db.run(`DROP TABLE ${scopeTable}`);
-    await db.run('INSERT INTO analysis_snapshots VALUES ($1, CAST($2 AS DATE), CAST($3 AS DATE), CAST($4 AS DATE), $5, $6::TIMESTAMP, $7::JSON, $8)', [
-      snapshotId,
-      period.asOf,
-      period.from,
-      period.to,
-      version,
-      now().toISOString().replace('T', ' ').replace('Z', ''),
-      JSON.stringify(doc),
-      scope ?? (req.onDemand ? onDemandScope : null),
-    ]);
-    return doc;
+    await db.run(`CREATE TEMP TABLE ${ctx.purchaseDays} AS ${purchaseDaysSql(period.asOf, scopeFilter(ctx))}`);
+    await db.run(`CREATE TEMP TABLE ${ctx.purchaseHistory} AS ${purchaseHistorySql(quoteIdent(ctx.purchaseDays!))}`);
+    const population = (await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${ctx.purchaseHistory}`))[0]!.n;
+    const beside = readBeside({ db: reader, period, config, tiers: null, scope: null }, scopeTable === null ? null : req.scope!, snapshotId, population);
+    try {
+      const doc = await analyse(ctx, { snapshotId, scope, configVersion: version }, beside);
+      for (const view of [ctx.tiers!]) await db.run(`DROP VIEW ${view}`);
+      for (const table of [ctx.purchaseDays!, ctx.purchaseHistory!, ctx.churnFeatures!, ...(scopeTable === null ? [] : [scopeTable])]) await db.run(`DROP TABLE ${table}`);
+      await db.run('INSERT INTO analysis_snapshots VALUES ($1, CAST($2 AS DATE), CAST($3 AS DATE), CAST($4 AS DATE), $5, $6::TIMESTAMP, $7::JSON, $8)', [
+        snapshotId,
+        period.asOf,
+        period.from,
+        period.to,
+        version,
+        now().toISOString().replace('T', ' ').replace('Z', ''),
+        JSON.stringify(doc),
+        scope ?? (req.onDemand ? onDemandScope : null),
+      ]);
+      return doc;
+    } finally {
+      // Nothing may still be running on the reader when the transaction ends, not even after a failure.
+      await beside.catch(() => undefined);
+    }
   });
+}
+
+type SnapshotHead = Pick<AnalysisDocument, 'snapshotId' | 'scope' | 'configVersion'>;
+
+/** Every section of the document, in its order; the parts read beside are awaited last, when they are long done. */
+async function analyse(ctx: AnalysisContext, head: SnapshotHead, beside: Promise<ReadBeside>): Promise<AnalysisDocument> {
+  const { db, period } = ctx;
+  const id = head.snapshotId;
+  // The churn section reads the churn features, made while the clusters are fitted.
+  const clusters = await scoreCustomers(ctx, id, churnFeaturesTableSql(ctx, ctx.churnFeatures!, ctx.purchaseDays!));
+  await db.run(`CREATE OR REPLACE TEMP VIEW ${ctx.tiers} AS SELECT customer_id, value_tier AS tier FROM customer_scores WHERE snapshot_id = ${id}`);
+  const previousSnapshotId = await previousSnapshot(db, period.asOf, head.scope);
+  const customersScored = (await db.query<{ n: number }>(`SELECT count(*) AS n FROM customer_scores WHERE snapshot_id = ${id}`))[0]!.n;
+  const rfm = await rfmSection(ctx, id);
+  const tiers = await tiersSection(db, id);
+  const migration =
+    previousSnapshotId === null
+      ? null
+      : { value: await tierMigration(db, previousSnapshotId, id, 'value_tier'), rfm: await tierMigration(db, previousSnapshotId, id, 'rfm_tier') };
+  const paretoSummary = await pareto(db, id);
+  const segments = await allSegments(ctx, id);
+  const slices = await kpiSlices(ctx, id);
+  const churnModel = beside.then((b) => b.churnModel);
+  churnModel.catch(() => undefined); // a failure is reported by the await below, not left unhandled when an earlier section throws
+  const sections = await analysisSections(ctx, id, churnModel);
+  const { kpis, cohorts } = await beside;
+  return {
+    snapshotId: id,
+    previousSnapshotId,
+    period,
+    scope: head.scope,
+    configVersion: head.configVersion,
+    customersScored,
+    kpis,
+    cohorts,
+    rfm,
+    tiers,
+    migration,
+    pareto: paretoSummary,
+    segments,
+    slices,
+    clusters,
+    ...sections,
+  };
 }
 
 /**

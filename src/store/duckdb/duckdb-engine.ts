@@ -1,8 +1,7 @@
 /**
  * DuckDB adapter: with result-columns.ts beside it, the only code that imports the DuckDB driver.
  */
-import type {
-  DuckDBConnection} from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import {
   DuckDBInstance,
   DuckDBTypeId,
@@ -15,6 +14,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { AppendSource, EngineOptions, Queryable, Row, Session, SessionEngine, SqlValue, TransactionOptions } from '../engine.js';
 import { quoteLiteral } from '../engine.js';
+import { CommitGate } from './commit-gate.js';
 import { readResultColumns, type ResultColumns } from './result-columns.js';
 
 export async function openDuckDb(options: EngineOptions): Promise<SessionEngine> {
@@ -54,7 +54,15 @@ function withSlash(dir: string): string {
 
 class DuckDbQueryable implements Queryable {
   readonly dialect = 'duckdb' as const;
-  constructor(protected readonly conn: DuckDBConnection) {}
+  /** gate: for a connection whose statements commit on their own; null inside a transaction and for the readers. */
+  constructor(
+    protected readonly conn: DuckDBConnection,
+    private readonly gate: CommitGate | null,
+  ) {}
+
+  private through<T>(work: () => Promise<T>): Promise<T> {
+    return this.gate === null ? work() : this.gate.pass(work);
+  }
 
   async query<T extends object = Row>(sql: string, params?: readonly SqlValue[]): Promise<T[]> {
     return rowsOf(await this.read(sql, params)) as T[];
@@ -69,15 +77,19 @@ class DuckDbQueryable implements Queryable {
     return out;
   }
 
-  private async read(sql: string, params?: readonly SqlValue[]): Promise<ResultColumns> {
-    return readResultColumns(await this.conn.run(sql, toDuckValues(params)));
+  private read(sql: string, params?: readonly SqlValue[]): Promise<ResultColumns> {
+    return this.through(async () => readResultColumns(await this.conn.run(sql, toDuckValues(params))));
   }
 
   async run(sql: string, params?: readonly SqlValue[]): Promise<void> {
-    await this.conn.run(sql, toDuckValues(params));
+    await this.through(() => this.conn.run(sql, toDuckValues(params)));
   }
 
-  async append(table: string, columns: readonly string[], rows: AppendSource): Promise<number> {
+  append(table: string, columns: readonly string[], rows: AppendSource): Promise<number> {
+    return this.through(() => this.appendRows(table, columns, rows));
+  }
+
+  private async appendRows(table: string, columns: readonly string[], rows: AppendSource): Promise<number> {
     // Temporary tables live in the 'temp' catalog; callers name them 'temp.<table>'.
     const appender = table.startsWith('temp.')
       ? await this.conn.createAppender(table.slice(5), 'main', 'temp')
@@ -111,11 +123,16 @@ class DuckDbQueryable implements Queryable {
   }
 }
 
-async function inTransaction<T>(conn: DuckDBConnection, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+async function inTransaction<T>(conn: DuckDBConnection, gate: CommitGate, fn: (tx: Queryable) => Promise<T>): Promise<T> {
   await conn.run('BEGIN TRANSACTION');
+  return committed(conn, gate, () => fn(new DuckDbQueryable(conn, null)));
+}
+
+/** The open transaction on conn committed when work resolves, rolled back when it throws. */
+async function committed<T>(conn: DuckDBConnection, gate: CommitGate, work: () => Promise<T>): Promise<T> {
   try {
-    const result = await fn(new DuckDbQueryable(conn));
-    await conn.run('COMMIT');
+    const result = await work();
+    await gate.pass(() => conn.run('COMMIT'));
     return result;
   } catch (error) {
     await conn.run('ROLLBACK').catch(() => undefined);
@@ -123,9 +140,18 @@ async function inTransaction<T>(conn: DuckDBConnection, fn: (tx: Queryable) => P
   }
 }
 
+/** A statement that takes the transaction's snapshot: DuckDB takes it at the first one that touches the database's catalog. */
+const takeSnapshotSql = 'SELECT 1 FROM duckdb_tables() LIMIT 0';
+
 class DuckDbSession extends DuckDbQueryable implements Session {
+  constructor(
+    conn: DuckDBConnection,
+    private readonly commits: CommitGate,
+  ) {
+    super(conn, commits);
+  }
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-    return inTransaction(this.conn, fn);
+    return inTransaction(this.conn, this.commits, fn);
   }
 }
 
@@ -134,7 +160,11 @@ class ReaderPool implements Queryable {
   readonly dialect = 'duckdb' as const;
   private readonly slots: { q: DuckDbQueryable; tail: Promise<unknown>; waiting: number }[];
   constructor(private readonly conns: readonly DuckDBConnection[]) {
-    this.slots = conns.map((c) => ({ q: new DuckDbQueryable(c), tail: Promise.resolve(), waiting: 0 }));
+    this.slots = conns.map((c) => ({ q: new DuckDbQueryable(c, null), tail: Promise.resolve(), waiting: 0 }));
+  }
+  /** Resolves once every statement sent so far has settled. */
+  async settled(): Promise<void> {
+    await Promise.all(this.slots.map((s) => s.tail));
   }
   private on<T>(fn: (q: DuckDbQueryable) => Promise<T>): Promise<T> {
     const slot = this.slots.reduce((a, b) => (b.waiting < a.waiting ? b : a));
@@ -169,19 +199,46 @@ class DuckDbEngine extends DuckDbQueryable implements SessionEngine {
   constructor(
     private readonly instance: DuckDBInstance,
     main: DuckDBConnection,
+    private readonly commits = new CommitGate(),
   ) {
-    super(main);
+    super(main, commits);
   }
 
   // A DuckDB file has one writing process (its lock), so an in-process queue per name is exclusive enough.
   private readonly locks = new Map<string, Promise<unknown>>();
 
   transaction<T>(fn: (tx: Queryable) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
-    return this.exclusively(options.exclusive, () => this.onOwnConnection((conn) => inTransaction(conn, fn)));
+    return this.exclusively(options.exclusive, () => this.onOwnConnection((conn) => inTransaction(conn, this.commits, fn)));
+  }
+
+  transactionWithReader<T>(fn: (tx: Queryable, reader: Queryable) => Promise<T>): Promise<T> {
+    return this.onOwnConnection((conn) =>
+      this.onOwnConnection(async (other) => {
+        await this.commits.holding(async () => {
+          for (const c of [conn, other]) {
+            await c.run('BEGIN TRANSACTION');
+            await c.run(takeSnapshotSql);
+          }
+        });
+        // One statement at a time on the reader's connection, whoever sends them.
+        const reader = new ReaderPool([other]);
+        try {
+          return await committed(conn, this.commits, async () => {
+            try {
+              return await fn(new DuckDbQueryable(conn, null), reader);
+            } finally {
+              await reader.settled();
+            }
+          });
+        } finally {
+          await other.run('ROLLBACK').catch(() => undefined);
+        }
+      }),
+    );
   }
 
   session<T>(fn: (s: Session) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
-    return this.exclusively(options.exclusive, () => this.onOwnConnection((conn) => fn(new DuckDbSession(conn))));
+    return this.exclusively(options.exclusive, () => this.onOwnConnection((conn) => fn(new DuckDbSession(conn, this.commits))));
   }
 
   private exclusively<T>(name: string | undefined, work: () => Promise<T>): Promise<T> {

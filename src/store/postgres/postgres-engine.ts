@@ -149,7 +149,7 @@ function pooled(pool: pg.Pool): Client {
 }
 
 /** One connection runs one statement at a time: callers that overlap wait their turn instead of interleaving on the wire. */
-function serial(client: Client): Client {
+function serial(client: Client): Client & { settled(): Promise<unknown> } {
   let tail: Promise<unknown> = Promise.resolve();
   const turn = <T>(fn: () => Promise<T>): Promise<T> => {
     const result = tail.then(fn);
@@ -159,6 +159,7 @@ function serial(client: Client): Client {
   return {
     query: (sql, params) => turn(() => client.query(sql, params)),
     copyIn: (sql, text) => turn(() => client.copyIn(sql, text)),
+    settled: () => tail,
   };
 }
 
@@ -224,14 +225,36 @@ class PostgresEngine extends PostgresQueryable implements Engine {
     this.pooled = new PostgresQueryable(pooled(pool));
   }
 
-  async transaction<T>(fn: (tx: Queryable) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+  transaction<T>(fn: (tx: Queryable) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    return this.onPooledClient(options, (client) => fn(new PostgresQueryable(direct(client))));
+  }
+
+  /**
+   * The reader is the transaction itself, its statements taking turns with
+   * the transaction's: sharing the snapshot with a second connection would
+   * take REPEATABLE READ on both and an exported snapshot.
+   */
+  transactionWithReader<T>(fn: (tx: Queryable, reader: Queryable) => Promise<T>): Promise<T> {
+    return this.onPooledClient({}, async (client) => {
+      const turns = serial(direct(client));
+      const tx = new PostgresQueryable(turns);
+      try {
+        return await fn(tx, tx);
+      } finally {
+        // Nothing still queued may reach the connection after its COMMIT or ROLLBACK.
+        await turns.settled();
+      }
+    });
+  }
+
+  private async onPooledClient<T>(options: TransactionOptions, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
       // Held until COMMIT or ROLLBACK; the store's schema is in the key, so teams on one server do not wait for each other.
       if (options.exclusive !== undefined) await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${this.schema}:${options.exclusive}`]);
       try {
-        const result = await fn(new PostgresQueryable(direct(client)));
+        const result = await fn(client);
         await client.query('COMMIT');
         return result;
       } catch (error) {

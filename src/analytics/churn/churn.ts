@@ -77,14 +77,17 @@ async function trainedFor(ctx: AnalysisContext, features: string): Promise<Fitte
   return fitChurnModel(ctx.db, ctx.period.asOf, ctx.config, ctx.scope, population);
 }
 
+const order = (r: string) => `${r}risk_score DESC, coalesce(${r}churn_probability, 0) DESC, ${r}customer_id`;
+
 /** The customers most at risk in this snapshot: highest score first, then the model's probability, then id. */
 async function atRiskCustomers(ctx: AnalysisContext, snapshotId: number): Promise<AtRiskCustomer[]> {
   const rows = await ctx.db.query<{ customer_id: string; name: string | null; tier: string | null; risk_score: number; churn_probability: number | null; signals: string }>(
+    // The list is cut before the joins, which then look up a few customers instead of every scored one.
     `SELECT r.customer_id, c.name, t.tier, r.risk_score, r.churn_probability, CAST(r.signals AS VARCHAR) AS signals
-     FROM customer_risk r LEFT JOIN customers c ON c.customer_id = r.customer_id ${tierJoin(ctx, 't', 'r.customer_id')}
-     WHERE r.snapshot_id = ${snapshotId} AND r.risk_score > 0
-     ORDER BY r.risk_score DESC, coalesce(r.churn_probability, 0) DESC, r.customer_id
-     LIMIT ${Math.max(0, Math.floor(ctx.config.listed))}`,
+     FROM (SELECT customer_id, risk_score, churn_probability, signals FROM customer_risk WHERE snapshot_id = ${snapshotId} AND risk_score > 0
+       ORDER BY ${order('')} LIMIT ${Math.max(0, Math.floor(ctx.config.listed))}) AS r
+     LEFT JOIN customers c ON c.customer_id = r.customer_id ${tierJoin(ctx, 't', 'r.customer_id')}
+     ORDER BY ${order('r.')}`,
   );
   return rows.map((r) => ({
     customerId: r.customer_id,

@@ -88,7 +88,7 @@ function analyzeSection(names: readonly (keyof typeof sizes)[]): string {
     console.log(JSON.stringify(r));
     return r;
   });
-  return `${stamp} (whole analyze: once).\n\n${analyzeTable(results)}`;
+  return `${stamp} (whole analyze: median of ${runs}, each on the same store with the previous analysis removed; once at XL).\n\n${analyzeTable(results)}`;
 }
 
 async function xlsxSection(): Promise<string> {

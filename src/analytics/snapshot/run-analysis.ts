@@ -95,34 +95,21 @@ export async function runAnalysis(engine: Engine, req: AnalyzeRequest, now: () =
     const scope = scopeKey(req.scope);
     const scopeTable = req.scope && scope !== null ? `snapshot_scope_${snapshotId}` : null;
     if (scopeTable !== null) await db.run(`CREATE TEMP TABLE ${scopeTable} AS ${scopeSql(req.scope!)}`);
-    const ctx: AnalysisContext = {
-      db,
-      period,
-      config,
-      tiers: `snapshot_tiers_${snapshotId}`,
-      scope: scopeTable,
-      purchaseDays: `purchase_days_${snapshotId}`,
-      purchaseHistory: `purchase_history_${snapshotId}`,
-      churnFeatures: `churn_features_${snapshotId}`,
-    };
-    await db.run(`CREATE TEMP TABLE ${ctx.purchaseDays} AS ${purchaseDaysSql(period.asOf, scopeFilter(ctx))}`);
-    await db.run(`CREATE TEMP TABLE ${ctx.purchaseHistory} AS ${purchaseHistorySql(quoteIdent(ctx.purchaseDays!))}`);
-    const population = (await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${ctx.purchaseHistory}`))[0]!.n;
-    const beside = readBeside({ db: reader, period, config, tiers: null, scope: null }, scopeTable === null ? null : req.scope!, snapshotId, population);
+    const tiersView = `snapshot_tiers_${snapshotId}`;
+    const purchaseDays = `purchase_days_${snapshotId}`;
+    const purchaseHistory = `purchase_history_${snapshotId}`;
+    const churnFeatures = `churn_features_${snapshotId}`;
+    const ctx = { db, period, config, tiers: tiersView, scope: scopeTable, purchaseDays, purchaseHistory, churnFeatures };
+    await db.run(`CREATE TEMP TABLE ${purchaseDays} AS ${purchaseDaysSql(period.asOf, scopeFilter(ctx))}`);
+    await db.run(`CREATE TEMP TABLE ${purchaseHistory} AS ${purchaseHistorySql(quoteIdent(purchaseDays))}`);
+    const population = (await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${purchaseHistory}`))[0]!.n;
+    const readerScope = scopeTable === null ? null : req.scope!;
+    const beside = readBeside({ db: reader, period, config, tiers: null, scope: null }, readerScope, snapshotId, population);
     try {
       const doc = await analyse(ctx, { snapshotId, scope, configVersion: version }, beside);
-      for (const view of [ctx.tiers!]) await db.run(`DROP VIEW ${view}`);
-      for (const table of [ctx.purchaseDays!, ctx.purchaseHistory!, ctx.churnFeatures!, ...(scopeTable === null ? [] : [scopeTable])]) await db.run(`DROP TABLE ${table}`);
-      await db.run('INSERT INTO analysis_snapshots VALUES ($1, CAST($2 AS DATE), CAST($3 AS DATE), CAST($4 AS DATE), $5, $6::TIMESTAMP, $7::JSON, $8)', [
-        snapshotId,
-        period.asOf,
-        period.from,
-        period.to,
-        version,
-        now().toISOString().replace('T', ' ').replace('Z', ''),
-        JSON.stringify(doc),
-        scope ?? (req.onDemand ? onDemandScope : null),
-      ]);
+      await db.run(`DROP VIEW ${tiersView}`);
+      for (const table of [purchaseDays, purchaseHistory, churnFeatures, ...(scopeTable === null ? [] : [scopeTable])]) await db.run(`DROP TABLE ${table}`);
+      await storeSnapshot(db, doc, scope ?? (req.onDemand ? onDemandScope : null), now());
       return doc;
     } finally {
       // Nothing may still be running on the reader when the transaction ends, not even after a failure.
@@ -131,14 +118,30 @@ export async function runAnalysis(engine: Engine, req: AnalyzeRequest, now: () =
   });
 }
 
+function storeSnapshot(db: Queryable, doc: AnalysisDocument, scope: string | null, at: Date): Promise<void> {
+  const p = doc.period;
+  return db.run('INSERT INTO analysis_snapshots VALUES ($1, CAST($2 AS DATE), CAST($3 AS DATE), CAST($4 AS DATE), $5, $6::TIMESTAMP, $7::JSON, $8)', [
+    doc.snapshotId,
+    p.asOf,
+    p.from,
+    p.to,
+    doc.configVersion,
+    at.toISOString().replace('T', ' ').replace('Z', ''),
+    JSON.stringify(doc),
+    scope,
+  ]);
+}
+
 type SnapshotHead = Pick<AnalysisDocument, 'snapshotId' | 'scope' | 'configVersion'>;
 
+type AnalysisTables = { readonly purchaseDays: string; readonly churnFeatures: string };
+
 /** Every section of the document, in its order; the parts read beside are awaited last, when they are long done. */
-async function analyse(ctx: AnalysisContext, head: SnapshotHead, beside: Promise<ReadBeside>): Promise<AnalysisDocument> {
+async function analyse(ctx: AnalysisContext & AnalysisTables, head: SnapshotHead, beside: Promise<ReadBeside>): Promise<AnalysisDocument> {
   const { db, period } = ctx;
   const id = head.snapshotId;
   // The churn section reads the churn features, made while the clusters are fitted.
-  const clusters = await scoreCustomers(ctx, id, churnFeaturesTableSql(ctx, ctx.churnFeatures!, ctx.purchaseDays!));
+  const clusters = await scoreCustomers(ctx, id, churnFeaturesTableSql(ctx, ctx.churnFeatures, ctx.purchaseDays));
   await db.run(`CREATE OR REPLACE TEMP VIEW ${ctx.tiers} AS SELECT customer_id, value_tier AS tier FROM customer_scores WHERE snapshot_id = ${id}`);
   const previousSnapshotId = await previousSnapshot(db, period.asOf, head.scope);
   const customersScored = (await db.query<{ n: number }>(`SELECT count(*) AS n FROM customer_scores WHERE snapshot_id = ${id}`))[0]!.n;

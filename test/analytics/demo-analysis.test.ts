@@ -8,6 +8,9 @@ import { trainChurnModel } from '../../src/analytics/churn/churn-model.js';
 import { modelFeatures, readChurnFeatures } from '../../src/analytics/churn/churn-features.js';
 import { churnSignals, riskScore, type Signal } from '../../src/analytics/churn/churn-signals.js';
 import { predictLogistic } from '../../src/analytics/churn/logistic-regression.js';
+import { scopeSql } from '../../src/analytics/analysis-scope.js';
+import { kpiReport } from '../../src/analytics/kpi/kpis.js';
+import { cohortRetention } from '../../src/analytics/cohort/cohort-retention.js';
 
 /** The default demo company: what the generator planted, the analysis must find. */
 let demo: DemoStore;
@@ -238,5 +241,26 @@ describe('analysis of the demo company', () => {
     expect(r.holdout.model.precision!).toBeGreaterThan(r.holdout.popular.precision!);
     const stored = await demo.store.one<{ n: number }>(`SELECT max(rank) AS n FROM customer_recommendations WHERE snapshot_id = ${doc.snapshotId}`);
     expect(stored.n).toBe(5);
+  });
+
+  it('reads a scoped analysis\'s KPIs, cohorts and churn model, worked out beside it, for its customers only', async () => {
+    const engine = demo.store.engine;
+    const [{ region }] = (await engine.query<{ region: string }>(
+      `SELECT region FROM customers WHERE region IS NOT NULL GROUP BY region ORDER BY count(*) DESC, region LIMIT 1`,
+    )) as [{ region: string }];
+    const scoped = await runAnalysis(engine, { scope: { region } }, () => new Date('2026-01-01T00:00:00Z'));
+    // The same parts worked out directly, on the main connection, for the same customers.
+    await engine.run(`CREATE TEMP TABLE direct_scope AS ${scopeSql({ region })}`);
+    try {
+      const ctx = { db: engine, period: scoped.period, config: defaultAnalysisConfig(), tiers: null, scope: 'direct_scope' };
+      expect(scoped.kpis).toEqual(await kpiReport(ctx));
+      expect(scoped.cohorts).toEqual(await cohortRetention(ctx));
+      expect(scoped.churn.model).toEqual((await trainChurnModel(engine, scoped.period.asOf, ctx.config, 'direct_scope', scoped.churn.customers))!.report);
+    } finally {
+      await engine.run('DROP TABLE direct_scope');
+    }
+    // And they are not the whole company's.
+    expect(scoped.kpis.current.customers).toBeLessThan(doc.kpis.current.customers);
+    expect(scoped.churn.model!.testRows).toBeLessThan(doc.churn.model!.testRows);
   });
 });

@@ -41,9 +41,7 @@ export interface Engine extends Queryable {
    * snapshot as `tx`, on a connection of its own, for reads that need
    * nothing `tx` writes: they run beside its statements instead of after
    * them. The reader writes nothing but temporary tables, and fn awaits
-   * everything it started on it before returning. An engine that cannot
-   * share a snapshot between connections passes `tx` itself as the reader,
-   * and the two take turns.
+   * everything it started on it before returning.
    */
   transactionWithReader<T>(fn: (tx: Queryable, reader: Queryable) => Promise<T>): Promise<T>;
   /**

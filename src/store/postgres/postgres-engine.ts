@@ -10,7 +10,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { copyText } from './copy-text.js';
 import type { AppendSource, Engine, Queryable, Row, SqlValue, TransactionOptions } from '../engine.js';
-import { quoteIdent } from '../engine.js';
+import { quoteIdent, quoteLiteral } from '../engine.js';
 import { postgresTypes } from './postgres-values.js';
 
 export interface PostgresOptions {
@@ -115,7 +115,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Engine> {
   // An idle pooled connection the server drops (restart, timeout) must not take the process down.
   pool.on('error', () => undefined);
   main.on('error', () => undefined);
-  return new PostgresEngine(serial(direct(main)), main, pool, schema);
+  return new PostgresEngine(serial(direct(main)), main, pool, schema, config);
 }
 
 interface Client {
@@ -220,6 +220,7 @@ class PostgresEngine extends PostgresQueryable implements Engine {
     private readonly main: pg.Client,
     private readonly pool: pg.Pool,
     readonly schema: string,
+    private readonly config: pg.ClientConfig,
   ) {
     super(queue);
     this.pooled = new PostgresQueryable(pooled(pool));
@@ -230,27 +231,41 @@ class PostgresEngine extends PostgresQueryable implements Engine {
   }
 
   /**
-   * The reader is the transaction itself, its statements taking turns with
-   * the transaction's: sharing the snapshot with a second connection would
-   * take REPEATABLE READ on both and an exported snapshot.
+   * Both transactions are REPEATABLE READ: the first exports its snapshot
+   * and the reader, on a connection opened for it (not one of the pool,
+   * which concurrent analyses could otherwise exhaust while each waits for
+   * a second), imports it.
    */
   transactionWithReader<T>(fn: (tx: Queryable, reader: Queryable) => Promise<T>): Promise<T> {
-    return this.onPooledClient({}, async (client) => {
-      const turns = serial(direct(client));
-      const tx = new PostgresQueryable(turns);
+    return this.onPooledClient({ isolation: 'REPEATABLE READ' }, async (client) => {
+      const [exported] = (await client.query<{ id: string }>('SELECT pg_export_snapshot() AS id')).rows;
+      const other = new pg.Client(this.config);
+      other.on('error', () => undefined);
+      await other.connect();
       try {
-        return await fn(tx, tx);
+        await other.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+        await other.query(`SET TRANSACTION SNAPSHOT ${quoteLiteral(exported!.id)}`);
+        const turns = serial(direct(other));
+        try {
+          return await fn(new PostgresQueryable(direct(client)), new PostgresQueryable(turns));
+        } finally {
+          // Nothing still queued may reach the reader's connection after its ROLLBACK.
+          await turns.settled();
+        }
       } finally {
-        // Nothing still queued may reach the connection after its COMMIT or ROLLBACK.
-        await turns.settled();
+        await other.query('ROLLBACK').catch(() => undefined);
+        await other.end().catch(() => undefined);
       }
     });
   }
 
-  private async onPooledClient<T>(options: TransactionOptions, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  private async onPooledClient<T>(
+    options: TransactionOptions & { readonly isolation?: 'REPEATABLE READ' },
+    fn: (client: pg.PoolClient) => Promise<T>,
+  ): Promise<T> {
     const client = await this.pool.connect();
     try {
-      await client.query('BEGIN');
+      await client.query(options.isolation === undefined ? 'BEGIN' : `BEGIN ISOLATION LEVEL ${options.isolation}`);
       // Held until COMMIT or ROLLBACK; the store's schema is in the key, so teams on one server do not wait for each other.
       if (options.exclusive !== undefined) await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${this.schema}:${options.exclusive}`]);
       try {

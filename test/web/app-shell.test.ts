@@ -70,6 +70,30 @@ describe('app shell', () => {
     await context.close();
   });
 
+  it('says in the user\'s words when the server cannot be reached, on signing in and on a page', async () => {
+    const { username, password } = await createUser(web.demo.store.engine, 'analyst');
+    const { context, page } = await web.newPage({ locale: 'zh-CN', signedIn: false });
+    await page.goto(web.url);
+    await page.getByTestId('sign-in').waitFor();
+    // The server stops answering between loading the page and signing in.
+    await page.route('**/api/session**', (route) => route.abort('connectionrefused'));
+    await page.getByTestId('sign-in-username').fill(username);
+    await page.getByTestId('sign-in-password').fill(password);
+    await page.getByTestId('sign-in-submit').click();
+    await expect.poll(() => page.getByTestId('sign-in-error').textContent()).toBe('无法连接到 salescope 服务器：请检查网络，确认服务仍在运行，然后重试。');
+    await page.unroute('**/api/session**');
+    await page.getByTestId('sign-in-submit').click();
+    await page.getByTestId('sign-out').waitFor();
+    // Signed in, in English now; then a page's data cannot be fetched.
+    await page.getByTestId('lang-switch').getByText('English').click();
+    await page.route('**/api/customers**', (route) => route.abort('internetdisconnected'));
+    await page.getByTestId('nav-customers').click();
+    await expect.poll(() => page.getByTestId('page-error').first().textContent()).toContain(
+      'Cannot reach the salescope server: check the network and that the server is still running, then try again.',
+    );
+    await context.close();
+  });
+
   it('serves the page fresh and the hashed assets for a year', async () => {
     const index = await fetch(web.url);
     expect(index.headers.get('cache-control')).toBe('no-cache');

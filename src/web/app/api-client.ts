@@ -13,9 +13,27 @@ export class ApiFailure extends Error {
   }
 }
 
-/** Any failure of a call as an ApiFailure: one that never reached the server (offline, a bug) too. */
+/** Any failure of a call as an ApiFailure: a bug in the page too. */
 export function asFailure(error: unknown): ApiFailure {
   return error instanceof ApiFailure ? error : new ApiFailure(0, 'network', String(error));
+}
+
+const unreachable: Record<Lang, string> = {
+  'zh-CN': '无法连接到 salescope 服务器：请检查网络，确认服务仍在运行，然后重试。',
+  en: 'Cannot reach the salescope server: check the network and that the server is still running, then try again.',
+};
+
+/**
+ * fetch, with a request that never reached the server (offline, the server
+ * stopped) refused as an ApiFailure in the user's words, not the browser's
+ * own "Failed to fetch".
+ */
+export async function reach(url: string, lang: Lang, init?: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch {
+    throw new ApiFailure(0, 'network', unreachable[lang]);
+  }
 }
 
 let csrfToken: string | null = null;
@@ -51,7 +69,7 @@ export async function failureOf(res: Response): Promise<ApiFailure> {
 }
 
 export async function apiGet<T>(path: string, query: Query, lang: Lang): Promise<T> {
-  return read<T>(await fetch(apiUrl(path, query, lang)));
+  return read<T>(await reach(apiUrl(path, query, lang), lang));
 }
 
 export async function apiSend<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body: unknown, lang: Lang): Promise<T> {
@@ -59,5 +77,5 @@ export async function apiSend<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', pa
   const init: RequestInit = body instanceof FormData
     ? { method, body, headers: csrf }
     : { method, headers: { 'content-type': 'application/json', ...csrf }, body: JSON.stringify(body ?? {}) };
-  return read<T>(await fetch(apiUrl(path, {}, lang), init));
+  return read<T>(await reach(apiUrl(path, {}, lang), lang, init));
 }

@@ -39,7 +39,7 @@ export function Loading<T>({ state, children }: { state: Loaded<T>; children: (d
       />
     );
   }
-  if (state.error) return <Alert type="error" showIcon message={state.error.message} action={<Button onClick={state.reload}>{t('retry')}</Button>} />;
+  if (state.error) return <Alert type="error" showIcon message={state.error.message} action={<Button onClick={state.reload}>{t('retry')}</Button>} data-testid="page-error" />;
   if (state.data === null) return <Empty />;
   return <>{children(state.data)}</>;
 }

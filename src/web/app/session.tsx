@@ -6,7 +6,7 @@
  */
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { failureOf, apiUrl, setCsrfToken, type ApiFailure } from './api-client.js';
+import { failureOf, apiUrl, reach, setCsrfToken, type ApiFailure } from './api-client.js';
 import { useLang, useT } from './i18n.js';
 
 export interface SessionInfo {
@@ -34,7 +34,7 @@ const m = {
 } as const;
 
 async function send(method: string, path: string, body: unknown, lang: 'zh-CN' | 'en', csrf?: string): Promise<SessionInfo> {
-  const res = await fetch(apiUrl(path, {}, lang), { method, headers: { 'content-type': 'application/json', ...(csrf ? { 'x-csrf-token': csrf } : {}) }, body: JSON.stringify(body) });
+  const res = await reach(apiUrl(path, {}, lang), lang, { method, headers: { 'content-type': 'application/json', ...(csrf ? { 'x-csrf-token': csrf } : {}) }, body: JSON.stringify(body) });
   if (!res.ok) throw await failureOf(res);
   return (await res.json()) as SessionInfo;
 }

@@ -68,7 +68,7 @@ export function ReportsPage(_props: { route: Route }) {
     setBusy(true);
     setOutcome(null);
     try {
-      const file = await downloadFile(reportUrl(req, lang), `customer-report.${req.format}`, abort.current.signal);
+      const file = await downloadFile(reportUrl(req, lang), `customer-report.${req.format}`, lang, abort.current.signal);
       setOutcome({ ok: true, text: t('done', { file }) });
     } catch (e) {
       if (!abort.current.signal.aborted) setOutcome({ ok: false, text: asFailure(e).message });

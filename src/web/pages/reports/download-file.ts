@@ -3,7 +3,8 @@
  * message instead of leaving the page), then saved under the name the server
  * gave in Content-Disposition through a temporary object URL.
  */
-import { failureOf } from '../../app/api-client.js';
+import type { Lang } from '../../../i18n/i18n.js';
+import { failureOf, reach } from '../../app/api-client.js';
 
 /** The file name of a Content-Disposition header: filename* (RFC 5987) first, else filename. */
 export function dispositionName(header: string | null, fallback: string): string {
@@ -12,8 +13,8 @@ export function dispositionName(header: string | null, fallback: string): string
   return /filename\s*=\s*"?([^";]+)"?/.exec(header ?? '')?.[1]?.trim() ?? fallback;
 }
 
-export async function downloadFile(url: string, fallback: string, signal?: AbortSignal): Promise<string> {
-  const res = await fetch(url, signal ? { signal } : {});
+export async function downloadFile(url: string, fallback: string, lang: Lang, signal?: AbortSignal): Promise<string> {
+  const res = await reach(url, lang, signal ? { signal } : {});
   if (!res.ok) throw await failureOf(res);
   const name = dispositionName(res.headers.get('content-disposition'), fallback);
   const objectUrl = URL.createObjectURL(await res.blob());

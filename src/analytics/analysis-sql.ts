@@ -41,7 +41,12 @@ export function firstPurchasesFor(ctx: AnalysisContext): string {
 
 /** ` AND <col> IN (customers in scope)`, or nothing for all customers. */
 export function scopeFilter(ctx: AnalysisContext, col = 'customer_id'): string {
-  return ctx.scope ? ` AND ${col} IN (SELECT customer_id FROM ${q(ctx.scope)})` : '';
+  return inScope(ctx.scope, col);
+}
+
+/** ` AND <col> IN (the customers of the relation scope)`, or nothing when scope is null. */
+export function inScope(scope: string | null, col = 'customer_id'): string {
+  return scope ? ` AND ${col} IN (SELECT customer_id FROM ${q(scope)})` : '';
 }
 
 /** LEFT JOIN of the tier relation as `alias` (customer_id, tier); tier NULL before tiers exist. */

@@ -48,8 +48,9 @@ export interface Engine extends Queryable {
    * A queryable for short independent reads that run beside each other and
    * beside the main connection (the server's many small requests), on a few
    * connections of their own. It does not see the main connection's
-   * temporary tables; each statement commits on its own. Reads only: it is
-   * left out of what keeps a transactionWithReader's two snapshots equal.
+   * temporary tables; each statement commits on its own. It is left out of
+   * what keeps a transactionWithReader's two snapshots equal: all it writes
+   * is sign-in sessions, which no analysis reads.
    */
   readers(): Queryable;
   /** Asks a running statement to stop (best effort). */
@@ -104,6 +105,26 @@ export interface EngineOptions {
 }
 
 /** Quotes an identifier for either engine. */
+/**
+ * work, then the temporary tables it makes dropped. When work fails they are
+ * dropped as far as they can be (a failed transaction refuses even a DROP,
+ * and its end takes them anyway) and work's own error is the one thrown.
+ */
+export async function withTempTables<T>(db: Queryable, tables: readonly string[], work: () => Promise<T>): Promise<T> {
+  const drop = async () => {
+    for (const t of tables) await db.run(`DROP TABLE IF EXISTS ${quoteIdent(t)}`);
+  };
+  let result: T;
+  try {
+    result = await work();
+  } catch (error) {
+    await drop().catch(() => undefined);
+    throw error;
+  }
+  await drop();
+  return result;
+}
+
 export function quoteIdent(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }

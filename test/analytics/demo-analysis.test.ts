@@ -11,6 +11,7 @@ import { predictLogistic } from '../../src/analytics/churn/logistic-regression.j
 import { scopeSql } from '../../src/analytics/analysis-scope.js';
 import { kpiReport } from '../../src/analytics/kpi/kpis.js';
 import { cohortRetention } from '../../src/analytics/cohort/cohort-retention.js';
+import type { Engine, Queryable, SqlValue } from '../../src/store/engine.js';
 
 /** The default demo company: what the generator planted, the analysis must find. */
 let demo: DemoStore;
@@ -199,7 +200,7 @@ describe('analysis of the demo company', () => {
   it('trains on a hash sample of the customers when there are many, and still finds the drift', async () => {
     const full = doc.churn.model!;
     expect(full.sampleEvery).toBe(1);
-    // The analysis reads features and labels from its shared purchase-day table; straight from the lines they are the same.
+    // Trained outside an analysis, on the engine's own connection: the same report as the analysis's.
     const direct = (await trainChurnModel(demo.store.engine, doc.period.asOf, defaultAnalysisConfig(), null, doc.churn.customers))!.report;
     expect(direct).toEqual(full);
     // As if 20,000 customers had been scored (twice the training sample): every second one (by id hash) trains and tests.
@@ -241,6 +242,29 @@ describe('analysis of the demo company', () => {
     expect(r.holdout.model.precision!).toBeGreaterThan(r.holdout.popular.precision!);
     const stored = await demo.store.one<{ n: number }>(`SELECT max(rank) AS n FROM customer_recommendations WHERE snapshot_id = ${doc.snapshotId}`);
     expect(stored.n).toBe(5);
+  });
+
+  it('fails as its reader failed, with the reader\'s own error, and stores nothing', async () => {
+    const engine = demo.store.engine;
+    const snapshots = async () => (await engine.query<{ n: number }>('SELECT count(*) AS n FROM analysis_snapshots'))[0]!.n;
+    const before = await snapshots();
+    // The reader's first read fails: in JavaScript, then inside the engine (whose transaction then refuses even the clean-up).
+    const readerFailing = (first: (reader: Queryable, sql: string) => Promise<Record<string, SqlValue[]>>): Engine =>
+      Object.assign(Object.create(engine) as Engine, {
+        transactionWithReader: <T>(fn: (tx: Queryable, reader: Queryable) => Promise<T>) =>
+          engine.transactionWithReader((tx, reader) => {
+            let failed = false;
+            const failing = Object.assign(Object.create(reader) as Queryable, {
+              queryColumns: (sql: string) => (failed ? reader.queryColumns(sql) : ((failed = true), first(reader, sql))),
+            });
+            return fn(tx, failing);
+          }),
+      });
+    const inJs = readerFailing(() => Promise.reject(new Error('reader out of memory')));
+    await expect(runAnalysis(inJs, {}, () => new Date('2026-01-01T00:00:00Z'))).rejects.toThrow('reader out of memory');
+    const inEngine = readerFailing((reader) => reader.queryColumns(`SELECT CAST('x' AS INTEGER) AS n`));
+    await expect(runAnalysis(inEngine, {}, () => new Date('2026-01-01T00:00:00Z'))).rejects.toThrow(/integer|INT32/i);
+    expect(await snapshots()).toBe(before);
   });
 
   it('reads a scoped analysis\'s KPIs, cohorts and churn model, worked out beside it, for its customers only', async () => {

@@ -3,7 +3,8 @@
  * numbers the model learns from (bounded, with missing evidence neutral).
  */
 import type { AnalysisConfig } from '../../config/analysis-config.js';
-import { quoteIdent, type Dialect, type Queryable } from '../../store/engine.js';
+import type { Dialect, Queryable } from '../../store/engine.js';
+import { inScope } from '../analysis-sql.js';
 import { boughtAfterSql, churnFeaturesSql, type FeatureTables } from './churn-features-sql.js';
 import type { ChurnFeatures } from './churn-signals.js';
 
@@ -39,8 +40,7 @@ export interface FeatureSource extends FeatureTables {
 
 /** The churn features of the customers `source` names at an as-of date (churnFeaturesSql). */
 export function churnFeaturesQuery(dialect: Dialect, asOf: string, config: AnalysisConfig, source: FeatureSource = {}): string {
-  const scope = source.scope ?? null;
-  const filter = (scope === null ? '' : ` AND customer_id IN (SELECT customer_id FROM ${quoteIdent(scope)})`) + (source.sample ?? '');
+  const filter = inScope(source.scope ?? null) + (source.sample ?? '');
   return churnFeaturesSql(asOf, config, filter, dialect, source);
 }
 

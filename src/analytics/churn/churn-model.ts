@@ -8,11 +8,11 @@
  * 1 − BG/NBD P(alive) fitted on the history up to the test date.
  */
 import type { AnalysisConfig } from '../../config/analysis-config.js';
-import { quoteIdent, type Dialect, type Queryable } from '../../store/engine.js';
+import { quoteIdent, withTempTables, type Dialect, type Queryable } from '../../store/engine.js';
 import { hashBucket } from '../../store/sql-dialect.js';
 import { alongside } from '../analysis-context.js';
 import { addDays } from '../analysis-period.js';
-import { dateLit, purchaseDaysSql } from '../analysis-sql.js';
+import { dateLit, inScope, purchaseDaysSql } from '../analysis-sql.js';
 import { bgnbdPAlive } from '../clv/bgnbd.js';
 import { clvSummarySql } from '../clv/clv-summary-sql.js';
 import { compress, summaryOf } from '../clv/customer-summary.js';
@@ -70,28 +70,27 @@ export function trainingSampleFilter(dialect: Dialect, population: number): { re
   return { every, filter: every === 1 ? '' : ` AND ${hashBucket(dialect, 'customer_id', every)} = 0` };
 }
 
-type TrainingTables = { readonly days: string; readonly lines: string; readonly drop: () => Promise<void> };
+type TrainingTables = { readonly days: string; readonly lines: string };
 
 let trainings = 0;
 
 /**
  * The training customers' order lines up to `asOf`, and their purchase days
  * made from those lines, copied out once: the five dates and the P(alive)
- * histories then read one customer in `every` instead of testing every
- * line's hash six times over. Made from the lines, not from an analysis's
- * purchase days, so that the model needs nothing the analysis makes and
- * can train beside it.
+ * histories then read a few of each customer's rows instead of testing
+ * every line's hash six times over. Made from the lines, not from an
+ * analysis's purchase days, so that the model needs nothing the analysis
+ * makes and can train beside it.
  */
-async function trainingTables(db: Queryable, asOf: string, filter: string): Promise<TrainingTables> {
+function trainingTables(): TrainingTables {
   const id = ++trainings;
-  const t = { days: `churn_train_days_${id}`, lines: `churn_train_lines_${id}` };
+  return { days: `churn_train_days_${id}`, lines: `churn_train_lines_${id}` };
+}
+
+async function copyTrainingRows(db: Queryable, t: TrainingTables, asOf: string, filter: string): Promise<void> {
   await db.run(`CREATE TEMP TABLE ${quoteIdent(t.lines)} AS SELECT customer_id, order_date, amount, is_return FROM order_lines
     WHERE customer_id IS NOT NULL AND order_date <= ${dateLit(asOf)}${filter}`);
   await db.run(`CREATE TEMP TABLE ${quoteIdent(t.days)} AS ${purchaseDaysSql(asOf, '', quoteIdent(t.lines))}`);
-  const drop = async () => {
-    for (const name of [t.days, t.lines]) await db.run(`DROP TABLE ${quoteIdent(name)}`);
-  };
-  return { ...t, drop };
 }
 
 type AliveColumns = { customer_id: string[]; x: number[]; tx_days: number[]; t_days: number[] };
@@ -131,11 +130,11 @@ export async function fitChurnModel(
   const sample = trainingSampleFilter(db.dialect, population);
   const testDate = addDays(asOf, -c.labelDays);
   const trainDates = [0, 1, 2, 3].map((q) => addDays(testDate, -c.labelDays - 91 * q));
-  const inScope = scope === null ? '' : ` AND customer_id IN (SELECT customer_id FROM ${quoteIdent(scope)})`;
-  const tables = await trainingTables(db, asOf, inScope + sample.filter);
-  try {
-    // The copies hold only the sample's customers in scope: reads from them need no further condition.
-    const source = { days: tables.days, lines: tables.lines };
+  const tables = trainingTables();
+  return withTempTables(db, [tables.days, tables.lines], async () => {
+    await copyTrainingRows(db, tables, asOf, inScope(scope) + sample.filter);
+    // The scope and the sample also narrow what the features read beyond the copies (interactions, complaints, surveys).
+    const source = { scope, sample: sample.filter, days: tables.days, lines: tables.lines };
     const train: Awaited<ReturnType<typeof readLabelledFeatures>> = [];
     // One date after another: the queries share one connection.
     for (const d of trainDates) train.push(...(await readLabelledFeatures(db, d, config, source)));
@@ -167,9 +166,7 @@ export async function fitChurnModel(
       };
     };
     return { model, report };
-  } finally {
-    await tables.drop();
-  }
+  });
 }
 
 /** fitChurnModel with its report worked out at once. */

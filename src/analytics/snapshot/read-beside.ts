@@ -4,6 +4,7 @@
  * (Engine.transactionWithReader). They run while the analysis ranks and
  * scores its customers, steps that keep one core of the engine idle.
  */
+import { withTempTables } from '../../store/engine.js';
 import type { AnalysisContext } from '../analysis-context.js';
 import { scopeSql, type AnalysisScope } from '../analysis-scope.js';
 import { fitChurnModel, type FittedChurnModel } from '../churn/churn-model.js';
@@ -24,13 +25,11 @@ export interface ReadBeside {
  */
 export async function readBeside(ctx: AnalysisContext, scope: AnalysisScope | null, snapshotId: number, population: number): Promise<ReadBeside> {
   const scopeTable = scope === null ? null : `reader_scope_${Math.floor(snapshotId)}`;
-  if (scope !== null) await ctx.db.run(`CREATE TEMP TABLE ${scopeTable} AS ${scopeSql(scope)}`);
   const c: AnalysisContext = { ...ctx, scope: scopeTable };
-  try {
+  return withTempTables(c.db, scopeTable === null ? [] : [scopeTable], async () => {
+    if (scope !== null) await c.db.run(`CREATE TEMP TABLE ${scopeTable} AS ${scopeSql(scope)}`);
     // The model first: its reads are small and its fit is JavaScript, which suits the idle core best.
     const churnModel = await fitChurnModel(c.db, c.period.asOf, c.config, scopeTable, population);
     return { churnModel, kpis: await kpiReport(c), cohorts: await cohortRetention(c) };
-  } finally {
-    if (scopeTable !== null) await c.db.run(`DROP TABLE ${scopeTable}`);
-  }
+  });
 }

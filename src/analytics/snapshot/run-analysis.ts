@@ -105,6 +105,8 @@ export async function runAnalysis(engine: Engine, req: AnalyzeRequest, now: () =
     const population = (await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${purchaseHistory}`))[0]!.n;
     const readerScope = scopeTable === null ? null : req.scope!;
     const beside = readBeside({ db: reader, period, config, tiers: null, scope: null }, readerScope, snapshotId, population);
+    // Awaited only once the analysis needs it: a failure before then must not go unhandled (it would end the process).
+    beside.catch(() => undefined);
     try {
       const doc = await analyse(ctx, { snapshotId, scope, configVersion: version }, beside);
       await db.run(`DROP VIEW ${tiersView}`);

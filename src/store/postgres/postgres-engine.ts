@@ -241,8 +241,8 @@ class PostgresEngine extends PostgresQueryable implements Engine {
       const [exported] = (await client.query<{ id: string }>('SELECT pg_export_snapshot() AS id')).rows;
       const other = new pg.Client(this.config);
       other.on('error', () => undefined);
-      await other.connect();
       try {
+        await other.connect();
         await other.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
         await other.query(`SET TRANSACTION SNAPSHOT ${quoteLiteral(exported!.id)}`);
         const turns = serial(direct(other));

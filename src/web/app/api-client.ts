@@ -31,7 +31,9 @@ const unreachable: Record<Lang, string> = {
 export async function reach(url: string, lang: Lang, init?: RequestInit): Promise<Response> {
   try {
     return await fetch(url, init);
-  } catch {
+  } catch (error) {
+    // A request the page itself called off is not the network's fault.
+    if (init?.signal?.aborted) throw error;
     throw new ApiFailure(0, 'network', unreachable[lang]);
   }
 }

@@ -9,14 +9,12 @@ export const dateLit = (iso: string): string => `DATE ${lit(iso)}`;
 
 /** Order lines of known customers (in scope), on or before the as-of date. */
 export function customerLinesSql(ctx: AnalysisContext): string {
-  const scope = ctx.scope ? ` AND customer_id IN (SELECT customer_id FROM ${q(ctx.scope)})` : '';
-  return `(SELECT * FROM order_lines WHERE customer_id IS NOT NULL AND order_date <= ${dateLit(ctx.period.asOf)}${scope})`;
+  return `(SELECT * FROM order_lines WHERE customer_id IS NOT NULL AND order_date <= ${dateLit(ctx.period.asOf)}${scopeFilter(ctx)})`;
 }
 
 /** All order lines (guest sales too) in scope within [from, to]: revenue counts anonymous sales. */
 export function periodLinesSql(ctx: AnalysisContext, from: string, to: string): string {
-  const scope = ctx.scope ? ` AND customer_id IN (SELECT customer_id FROM ${q(ctx.scope)})` : '';
-  return `(SELECT * FROM order_lines WHERE order_date BETWEEN ${dateLit(from)} AND ${dateLit(to)}${scope})`;
+  return `(SELECT * FROM order_lines WHERE order_date BETWEEN ${dateLit(from)} AND ${dateLit(to)}${scopeFilter(ctx)})`;
 }
 
 /**

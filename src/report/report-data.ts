@@ -5,12 +5,12 @@
  * the report model (pure) turns this into text, tables and charts.
  */
 import { maskName, maskPhone } from '../domain/masking.js';
-import { quoteIdent, type Queryable } from '../store/engine.js';
+import type { Queryable } from '../store/engine.js';
 import { dateText } from '../store/sql-dialect.js';
 import type { AnalysisDocument } from '../analytics/snapshot/run-analysis.js';
 import type { AnalysisConfig } from '../config/analysis-config.js';
 import { runForecast, type ForecastPoint } from '../analytics/forecast/forecast.js';
-import { dateLit } from '../analytics/analysis-sql.js';
+import { dateLit, inScope } from '../analytics/analysis-sql.js';
 
 export interface ReportData {
   readonly doc: AnalysisDocument;
@@ -63,19 +63,18 @@ const top = (snapshotId: number, n: number) =>
 
 /** `scope`: a relation (customer_id) when the report covers some customers only. */
 export async function readReportData(db: Queryable, doc: AnalysisDocument, config: AnalysisConfig, rows: number, scope: string | null, open: (sealed: string | null) => string | null): Promise<ReportData> {
-  const inScope = (col: string) => (scope === null ? '' : ` AND ${col} IN (SELECT customer_id FROM ${quoteIdent(scope)})`);
   const id = doc.snapshotId;
   const asOf = dateLit(doc.period.asOf);
   const perYear = 365 / config.rfm.windowDays;
   const [totals] = await db.query<{ customers: number; lines: number; quarantined: number }>(
-    `SELECT (SELECT count(*) FROM customers WHERE TRUE${inScope('customer_id')}) AS customers, (SELECT count(*) FROM order_lines WHERE TRUE${inScope('customer_id')}) AS lines,
+    `SELECT (SELECT count(*) FROM customers WHERE TRUE${inScope(scope, 'customer_id')}) AS customers, (SELECT count(*) FROM order_lines WHERE TRUE${inScope(scope, 'customer_id')}) AS lines,
        (SELECT count(*) FROM quarantine) AS quarantined`,
   );
   const imports = await db.query<ReportData['imports'][number]>(
     `SELECT file_name AS file, entity, rows, inserted, updated, quarantined FROM import_runs WHERE status = 'committed' ORDER BY run_id`,
   );
   const monthly = await db.query<{ month: string; revenue: number }>(
-    `SELECT ${dateText(db.dialect, 'order_date', 'month')} AS month, CAST(sum(amount) AS FLOAT8) AS revenue FROM order_lines WHERE order_date <= ${asOf}${inScope('customer_id')} GROUP BY 1 ORDER BY 1`,
+    `SELECT ${dateText(db.dialect, 'order_date', 'month')} AS month, CAST(sum(amount) AS FLOAT8) AS revenue FROM order_lines WHERE order_date <= ${asOf}${inScope(scope, 'customer_id')} GROUP BY 1 ORDER BY 1`,
   );
   const f = await runForecast(db, config, { by: 'none', horizon: 6, asOf: doc.period.asOf, ...(scope !== null ? { scope } : {}) });
   const series = f.series[0];

@@ -3,9 +3,8 @@
  * the analysis period), the share of its customers who bought again in each
  * later month, up to the as-of date.
  */
-import { quoteIdent as q } from '../../store/engine.js';
 import type { AnalysisContext } from '../analysis-context.js';
-import { dateLit } from '../analysis-sql.js';
+import { dateLit, scopeFilter } from '../analysis-sql.js';
 
 export interface CohortRow {
   readonly cohort: string;
@@ -15,7 +14,7 @@ export interface CohortRow {
 }
 
 export function cohortSql(ctx: AnalysisContext): string {
-  const scope = ctx.scope ? ` AND customer_id IN (SELECT customer_id FROM ${q(ctx.scope)})` : '';
+  const scope = scopeFilter(ctx);
   // Orders by their heads (an order's month is its first purchase line's), read from the stored lines: a table made
   // in the open transaction (the analysis's purchase days) scanned about 1.5x slower for this query.
   const heads = `FROM order_lines WHERE customer_id IS NOT NULL AND opens_order AND order_date <= ${dateLit(ctx.period.asOf)}${scope}`;

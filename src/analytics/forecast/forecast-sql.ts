@@ -3,8 +3,7 @@
  * per calendar month (guest sales and returns included, as the revenue KPI
  * counts them), per group when asked, with empty months as 0.
  */
-import { quoteIdent } from '../../store/engine.js';
-import { dateLit } from '../analysis-sql.js';
+import { dateLit, inScope } from '../analysis-sql.js';
 
 export type ForecastBy = 'none' | 'category' | 'region';
 export const forecastBys: readonly ForecastBy[] = ['none', 'category', 'region'];
@@ -24,11 +23,10 @@ function groupExpr(by: ForecastBy): string {
 
 /** (group, month 'YYYY-MM', revenue) for every month from the first sale to `lastMonth`, every group; `scope` a relation of customers, or null for all (guest sales included). */
 export function monthlyRevenueSql(by: ForecastBy, lastMonthEnd: string, scope: string | null = null): string {
-  const inScope = scope === null ? '' : ` AND l.customer_id IN (SELECT customer_id FROM ${quoteIdent(scope)})`;
   return `WITH l AS (
   SELECT ${groupExpr(by)} AS grp, date_trunc('month', l.order_date) AS m, sum(l.amount) AS v
   FROM order_lines l LEFT JOIN customers c ON c.customer_id = l.customer_id
-  WHERE l.order_date <= ${dateLit(lastMonthEnd)}${inScope} GROUP BY 1, 2
+  WHERE l.order_date <= ${dateLit(lastMonthEnd)}${inScope(scope, 'l.customer_id')} GROUP BY 1, 2
 ), months AS (
   SELECT s.m FROM (SELECT min(m) AS first FROM l) AS b, generate_series(b.first, date_trunc('month', ${dateLit(lastMonthEnd)}), INTERVAL '1 month') AS s(m)
 ), groups AS (SELECT grp, sum(v) AS total FROM l GROUP BY grp)

@@ -6,7 +6,7 @@
  */
 import { quoteIdent as q } from '../../store/engine.js';
 import { ratio, type AnalysisContext } from '../analysis-context.js';
-import { dateLit, firstPurchasesFor } from '../analysis-sql.js';
+import { dateLit, firstPurchasesFor, scopeFilter } from '../analysis-sql.js';
 
 export type SliceDimension = 'region' | 'industry' | 'size' | 'tier' | 'rep' | 'channel' | 'category';
 export const sliceDimensions: readonly SliceDimension[] = ['region', 'industry', 'size', 'tier', 'rep', 'channel', 'category'];
@@ -62,7 +62,7 @@ type HeadDimension = Exclude<SliceDimension, 'category'>;
 const headDimensions = sliceDimensions.filter((d): d is HeadDimension => d !== 'category');
 
 function periodWhere(ctx: AnalysisContext): string {
-  const scope = ctx.scope ? ` AND l.customer_id IN (SELECT customer_id FROM ${q(ctx.scope)})` : '';
+  const scope = scopeFilter(ctx, 'l.customer_id');
   return `l.order_date BETWEEN ${dateLit(ctx.period.from)} AND ${dateLit(ctx.period.to)}${scope}`;
 }
 

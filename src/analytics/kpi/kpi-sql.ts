@@ -6,10 +6,9 @@
  * docs/metrics.md). Revenue counts guest sales; everything about customers
  * counts known customers only.
  */
-import { quoteIdent as q } from '../../store/engine.js';
 import type { AnalysisContext } from '../analysis-context.js';
 import { addDays, previousPeriod } from '../analysis-period.js';
-import { dateLit, firstPurchasesFor } from '../analysis-sql.js';
+import { dateLit, firstPurchasesFor, scopeFilter } from '../analysis-sql.js';
 
 export interface PeriodRange {
   readonly from: string;
@@ -17,8 +16,7 @@ export interface PeriodRange {
 }
 
 function scoped(ctx: AnalysisContext, alias = ''): string {
-  const col = alias ? `${alias}.customer_id` : 'customer_id';
-  return ctx.scope ? ` AND ${col} IN (SELECT customer_id FROM ${q(ctx.scope)})` : '';
+  return scopeFilter(ctx, alias ? `${alias}.customer_id` : 'customer_id');
 }
 
 export function kpiSql(ctx: AnalysisContext, p: PeriodRange): string {

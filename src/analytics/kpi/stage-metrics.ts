@@ -6,8 +6,7 @@
  * kpi-metrics.ts.
  */
 import { ratio, type AnalysisContext } from '../analysis-context.js';
-import { dateLit } from '../analysis-sql.js';
-import { quoteIdent as q } from '../../store/engine.js';
+import { dateLit, scopeFilter } from '../analysis-sql.js';
 import type { PeriodRange } from './kpi-sql.js';
 
 export interface StageMetrics {
@@ -40,7 +39,7 @@ export interface StageMetrics {
 
 export function stageMetricsSql(ctx: AnalysisContext, p: PeriodRange): string {
   const inPeriod = (col: string) => `${col} BETWEEN ${dateLit(p.from)} AND ${dateLit(p.to)}`;
-  const s = ctx.scope ? ` AND customer_id IN (SELECT customer_id FROM ${q(ctx.scope)})` : '';
+  const s = scopeFilter(ctx);
   const won = `lower(status) = 'won'`;
   const lost = `lower(status) = 'lost'`;
   return `WITH opp AS (SELECT * FROM opportunities WHERE TRUE${s}),

@@ -214,12 +214,7 @@ class DuckDbEngine extends DuckDbQueryable implements SessionEngine {
   transactionWithReader<T>(fn: (tx: Queryable, reader: Queryable) => Promise<T>): Promise<T> {
     return this.onOwnConnection((conn) =>
       this.onOwnConnection(async (other) => {
-        await this.commits.holding(async () => {
-          for (const c of [conn, other]) {
-            await c.run('BEGIN TRANSACTION');
-            await c.run(takeSnapshotSql);
-          }
-        });
+        await this.beginOnOneSnapshot([conn, other]);
         // One statement at a time on the reader's connection, whoever sends them.
         const reader = new ReaderPool([other]);
         try {
@@ -235,6 +230,16 @@ class DuckDbEngine extends DuckDbQueryable implements SessionEngine {
         }
       }),
     );
+  }
+
+  /** A transaction begun on each connection, all with the same snapshot: no commit can land while they are taken. */
+  private beginOnOneSnapshot(conns: readonly DuckDBConnection[]): Promise<void> {
+    return this.commits.holding(async () => {
+      for (const c of conns) {
+        await c.run('BEGIN TRANSACTION');
+        await c.run(takeSnapshotSql);
+      }
+    });
   }
 
   session<T>(fn: (s: Session) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
